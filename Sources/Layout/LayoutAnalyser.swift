@@ -1,0 +1,57 @@
+import Foundation
+import ReportSource
+import SwedishReportLanguage
+
+/// Stage 3: groups lines into blocks (headings, paragraphs, lists, labels, figures, captions).
+///
+/// Text input has no geometry, so a heading is known by its shape and what follows it: a short
+/// line, not ending a sentence, that begins a group of lines and is followed by running text, a
+/// list, a table, a goal, or another heading. PDF input adds font size and weight as evidence.
+public struct LayoutAnalyser: Sendable {
+    /// Creates a layout analyser.
+    public init() {}
+
+    /// Builds the layout of a document.
+    public func analyse(_ document: SourceDocument) -> LayoutDocument {
+        let lines = Self.flatten(document)
+        let bodyWidth = Self.bodyWidth(of: lines)
+        var classifier = LineClassifier(lines: lines, bodyWidth: bodyWidth, bodyFontSize: Self.bodyFontSize(of: lines))
+        let blocks = classifier.blocks()
+        return LayoutDocument(source: document, lines: lines, blocks: blocks, bodyWidth: bodyWidth)
+    }
+
+    static func flatten(_ document: SourceDocument) -> [LayoutLine] {
+        var result: [LayoutLine] = []
+        for page in document.pages {
+            var seenText = false
+            for line in page.lines {
+                let text = line.text.trimmingCharacters(in: .whitespaces)
+                let leading = line.text.prefix { $0 == " " }.count
+                let starts = !seenText && !text.isEmpty
+                if !text.isEmpty { seenText = true }
+                result.append(LayoutLine(source: line, page: page.number, text: text, leadingSpaces: leading, startsPage: starts))
+            }
+        }
+        return result
+    }
+
+    /// The 90th percentile of line lengths: how long a full line of running text is.
+    static func bodyWidth(of lines: [LayoutLine]) -> Double {
+        if lines.contains(where: { $0.source.box != nil }) {
+            // With geometry, width is measured in points; characters still serve for shape tests.
+        }
+        let lengths = lines.map { Double($0.text.count) }.filter { $0 > 0 }.sorted()
+        guard !lengths.isEmpty else { return 80 }
+        return max(50, lengths[min(lengths.count - 1, Int(Double(lengths.count) * 0.9))])
+    }
+
+    /// The most common font size weighted by characters (PDF input), else nil.
+    static func bodyFontSize(of lines: [LayoutLine]) -> Double? {
+        var weights: [Double: Int] = [:]
+        for line in lines {
+            guard let size = line.source.style?.fontSize else { continue }
+            weights[(size * 2).rounded() / 2, default: 0] += line.text.count
+        }
+        return weights.max { $0.value < $1.value }?.key
+    }
+}

@@ -1,0 +1,265 @@
+import Foundation
+import ReportSource
+import SwedishReportLanguage
+
+/// Decides the role of each line and groups lines into blocks.
+struct LineClassifier {
+    let lines: [LayoutLine]
+    let bodyWidth: Double
+    let bodyFontSize: Double?
+    private var headingMemo: [Int: HeadingSpan?] = [:]
+
+    struct HeadingSpan {
+        var end: Int
+        var isGoal: Bool
+    }
+
+    init(lines: [LayoutLine], bodyWidth: Double, bodyFontSize: Double?) {
+        self.lines = lines
+        self.bodyWidth = bodyWidth
+        self.bodyFontSize = bodyFontSize
+    }
+
+    mutating func blocks() -> [Block] {
+        var blocks: [Block] = []
+        var index = 0
+        var lastKind: BlockKind?
+        while index < lines.count {
+            if lines[index].isBlank {
+                index += 1
+                continue
+            }
+            if let span = headingSpan(at: index, depth: 0) {
+                let level = headingLevel(at: index, previous: blocks.last, previousWasHeading: lastKind == .heading)
+                blocks.append(Block(kind: .heading, lineRange: index..<span.end, level: level, isGoalHeading: span.isGoal))
+                lastKind = .heading
+                index = span.end
+                continue
+            }
+            var kind = lineKind(index)
+            if kind == .paragraph, lastKind == .signature, lines[index].text.count < 40, !endsSentence(lines[index].text) {
+                kind = .signature  // the role under a signature: "Valnämndens ordförande"
+            }
+            var end = index + 1
+            if kind == .paragraph || kind == .listItem {
+                while end < lines.count, !lines[end].isBlank, lineKind(end) == .paragraph,
+                    !startsNewParagraph(end), headingSpan(at: end, depth: 0) == nil
+                {
+                    end += 1
+                }
+            }
+            blocks.append(Block(kind: kind, lineRange: index..<end, level: nil, isGoalHeading: false))
+            lastKind = kind
+            index = end
+        }
+        return blocks
+    }
+
+    // MARK: Headings
+
+    mutating func headingSpan(at index: Int, depth: Int) -> HeadingSpan? {
+        if depth == 0, let memo = headingMemo[index] { return memo }
+        let result = computeHeadingSpan(at: index, depth: depth)
+        if depth == 0 { headingMemo[index] = result }
+        return result
+    }
+
+    private mutating func computeHeadingSpan(at index: Int, depth: Int) -> HeadingSpan? {
+        let line = lines[index]
+        guard !line.isBlank, line.text.count <= 200 else { return nil }
+        if GoalLabels.labelledGoal(in: line.text) != nil {
+            return HeadingSpan(end: continuationEnd(after: index, maxLines: 4), isGoal: true)
+        }
+        guard canStartHeading(index), isHeadingShaped(line.text) else { return nil }
+        if GoalLabels.numberedLine(line.text) != nil {
+            // A numbered line heads a goal group when a labelled goal follows it.
+            let end = continuationEnd(after: index, maxLines: 3)
+            if let next = nextNonBlank(from: end), GoalLabels.labelledGoal(in: lines[next].text) != nil,
+                !endsSentence(lines[end - 1].text)
+            {
+                return HeadingSpan(end: end, isGoal: false)
+            }
+        }
+        var end = index + 1
+        if end < lines.count, !lines[end].isBlank, startsLowercase(lines[end].text),
+            Double(line.text.count) >= 0.4 * bodyWidth, !endsSentence(lines[end].text)
+        {
+            end += 1  // a heading wrapped onto a second line
+        }
+        let styled = isStyledAsHeading(index)
+        if end == index + 1, Double(line.text.count) > 0.75 * bodyWidth, !styled { return nil }
+        if end < lines.count, !lines[end].isBlank {
+            // Running text directly under the heading, in the same group.
+            let next = lines[end].text
+            let followedByText =
+                (isWide(next) && startsUppercase(next)) || (next.hasSuffix(":") && startsUppercase(next))
+                || isBullet(next) || ReportVocabulary.isColumnHeaderRow(next) || ReportVocabulary.isUnitCaption(next)
+                || GoalLabels.labelledGoal(in: next) != nil
+            if followedByText && (Double(line.text.count) <= 0.6 * bodyWidth || styled) {
+                return HeadingSpan(end: end, isGoal: false)
+            }
+            if styled, !startsLowercase(next) { return HeadingSpan(end: end, isGoal: false) }
+            return nil
+        }
+        guard let next = nextNonBlank(from: end) else { return nil }
+        let text = lines[next].text
+        if isWide(text) || isBullet(text) || GoalLabels.numberedLine(text) != nil || ReportVocabulary.isUnitCaption(text)
+            || ReportVocabulary.isColumnHeaderRow(text) || isPlaceholder(text) || GoalLabels.labelledGoal(in: text) != nil
+            || isAssessmentLike(text) || styled
+        {
+            return HeadingSpan(end: end, isGoal: false)
+        }
+        if depth < 3, headingSpan(at: next, depth: depth + 1) != nil {
+            return HeadingSpan(end: end, isGoal: false)
+        }
+        return nil
+    }
+
+    /// Where a heading that wraps onto lower-case continuation lines ends.
+    private func continuationEnd(after index: Int, maxLines: Int) -> Int {
+        var end = index + 1
+        while end < lines.count, end - index < maxLines, !lines[end].isBlank, startsLowercase(lines[end].text),
+            !ReportVocabulary.isFieldLabel(lines[end].text)
+        {
+            end += 1
+        }
+        return end
+    }
+
+    private func canStartHeading(_ index: Int) -> Bool {
+        if index == 0 || lines[index].startsPage { return true }
+        let previous = lines[index - 1]
+        if previous.isBlank { return true }
+        return endsSentence(previous.text) && Double(lines[index].text.count) <= 0.6 * bodyWidth
+    }
+
+    private func isHeadingShaped(_ text: String) -> Bool {
+        guard let first = text.first, first.isUppercase || first.isNumber else { return false }
+        if let last = text.last, ".,;:!".contains(last) { return false }
+        if ReportVocabulary.isFieldLabel(text) || isAssessmentLike(text) || ReportVocabulary.isUnitCaption(text)
+            || ReportVocabulary.isColumnHeaderRow(text) || ReportVocabulary.isSignature(text) || isBullet(text)
+        {
+            return false
+        }
+        if text.contains("%") || text.contains("  ") { return false }
+        let tokens = text.split(separator: " ")
+        let numbers = tokens.filter { SwedishNumber.parseBareNumber($0) != nil && !ReportVocabulary.isYear($0) }
+        if numbers.count >= 2 { return false }
+        if let last = tokens.last, SwedishNumber.parseBareNumber(last) != nil, !ReportVocabulary.isYear(last),
+            GoalLabels.numberedLine(text) == nil
+        {
+            return false
+        }
+        let years = tokens.filter { ReportVocabulary.isYear($0) }
+        if years.count >= 2 { return false }
+        if let colon = text.firstIndex(of: ":"), ReportVocabulary.isFieldLabel(String(text[..<colon])) { return false }
+        return true
+    }
+
+    private func isStyledAsHeading(_ index: Int) -> Bool {
+        guard let style = lines[index].source.style else { return false }
+        if let size = style.fontSize, let body = bodyFontSize, size >= body * 1.15 { return true }
+        return style.isBold && lines[index].text.count <= 90 && !endsSentence(lines[index].text)
+    }
+
+    private func headingLevel(at index: Int, previous: Block?, previousWasHeading: Bool) -> Int {
+        if let numbered = GoalLabels.numberedLine(lines[index].text), let ref = numbered.ref {
+            return min(4, ref.split(separator: ".").count)
+        }
+        if let size = lines[index].source.style?.fontSize, let body = bodyFontSize {
+            if size >= body * 1.6 { return 1 }
+            if size >= body * 1.25 { return 2 }
+            if size >= body * 1.1 { return 3 }
+        }
+        if index == firstContentLine || lines[index].startsPage { return 1 }
+        if previousWasHeading, let level = previous?.level { return min(4, level + 1) }
+        return 2
+    }
+
+    private var firstContentLine: Int { lines.firstIndex { !$0.isBlank } ?? 0 }
+
+    // MARK: Other lines
+
+    func lineKind(_ index: Int) -> BlockKind {
+        let text = lines[index].text
+        if isPlaceholder(text) { return .placeholder }
+        if isAssessmentLike(text) { return .assessment }
+        if ReportVocabulary.isFieldLabel(text) { return .label }
+        if let colon = text.firstIndex(of: ":"), ReportVocabulary.isFieldLabel(String(text[..<colon])) {
+            return .label
+        }
+        if ReportVocabulary.isSignature(text) { return .signature }
+        if ReportVocabulary.isUnitCaption(text) { return .caption }
+        if ReportVocabulary.isColumnHeaderRow(text) { return .columnHeader }
+        if FigureRun.trailingNumbers(in: text) >= 2 { return .figures }
+        if isBullet(text) || isNumberedItem(text) { return .listItem }
+        return .paragraph
+    }
+
+    private func startsNewParagraph(_ index: Int) -> Bool {
+        let text = lines[index].text
+        return isBullet(text) || isNumberedItem(text) || (lines[index].startsPage && endsSentence(lines[index - 1].text))
+    }
+
+    // MARK: Shape tests
+
+    func isWide(_ text: String) -> Bool { Double(text.count) >= 0.6 * bodyWidth }
+
+    func startsUppercase(_ text: String) -> Bool { text.first?.isUppercase ?? false }
+
+    func startsLowercase(_ text: String) -> Bool { text.first?.isLowercase ?? false }
+
+    func endsSentence(_ text: String) -> Bool {
+        guard let last = text.trimmingCharacters(in: .whitespaces).last else { return false }
+        return ".!?:".contains(last)
+    }
+
+    func isPlaceholder(_ text: String) -> Bool { text == "-" || text == "–" || text == "—" }
+
+    func isBullet(_ text: String) -> Bool {
+        guard let first = text.first else { return false }
+        if "●•▪◦■□►➢✓".contains(first) { return true }
+        if "-–*".contains(first), text.count > 2, text.dropFirst().first == " " { return true }
+        return false
+    }
+
+    func isNumberedItem(_ text: String) -> Bool {
+        text.range(of: #"^\d{1,2}[.)]\s+\S"#, options: .regularExpression) != nil
+    }
+
+    func isAssessmentLike(_ text: String) -> Bool {
+        AssessmentVocabulary.assessment(inLine: text) != nil
+            || ReportVocabulary.statusWords.contains(text.lowercased().trimmingCharacters(in: .punctuationCharacters))
+    }
+
+    func nextNonBlank(from index: Int) -> Int? {
+        var i = index
+        while i < lines.count {
+            if !lines[i].isBlank { return i }
+            i += 1
+        }
+        return nil
+    }
+}
+
+/// Counting the numbers that end a line: what makes a line a row of figures.
+public enum FigureRun {
+    /// How many tokens at the end of the line are numbers or empty-cell marks (`-`, `I.U.`).
+    public static func trailingNumbers(in text: String) -> Int {
+        var count = 0
+        var sawDigit = false
+        for token in text.split(separator: " ").reversed() {
+            let t = token.trimmingCharacters(in: CharacterSet(charactersIn: "%()*"))
+            if t.isEmpty { continue }
+            if SwedishNumber.parseBareNumber(t) != nil || SwedishNumber.parse(String(token)) != nil {
+                count += 1
+                sawDigit = true
+            } else if ["-", "–", "i.u.", "i.u", "..", "x"].contains(t.lowercased()) || t == "tkr" || t == "kr" {
+                count += 1
+            } else {
+                break
+            }
+        }
+        return sawDigit ? count : 0
+    }
+}

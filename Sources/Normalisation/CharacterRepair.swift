@@ -1,0 +1,103 @@
+import ReportSource
+
+/// Character-level repairs of one line: spaces, minus signs, icon glyphs, letter-spacing.
+enum CharacterRepair {
+    static func repair(_ line: SourceLine) -> SourceLine {
+        var line = line
+        var text = ""
+        text.reserveCapacity(line.text.count)
+        for scalar in line.text.unicodeScalars {
+            switch scalar.value {
+            case 0x00A0, 0x2007, 0x2009, 0x202F, 0x2002, 0x2003:
+                text.append(" ")  // no-break and thin spaces group thousands; one space is enough
+            case 0x2212:
+                text.append("-")  // U+2212 MINUS SIGN
+            case 0x00AD, 0x200B, 0xFEFF:
+                continue  // soft hyphen, zero-width space, stray BOM
+            case 0xFB01:
+                text.append("fi")
+            case 0xFB02:
+                text.append("fl")
+            case 0xE000...0xF8FF:
+                // Private-use glyphs are symbol-font icons (status circles, arrows): keep them as icons.
+                line.icons.append(IconMark())
+                text.append(" ")
+            case 0x09:
+                text.append(" ")
+            default:
+                text.unicodeScalars.append(scalar)
+            }
+        }
+        line.text = LetterSpacing.repair(text)
+        return line
+    }
+}
+
+/// Repairs letter-spaced words (`Utfa l l` → `Utfall`, `deta l jplaner` → `detaljplaner`).
+///
+/// Extraction inserts spaces around narrow glyphs (l, i, j, f, t, r) when a font is tracked, so a
+/// lone narrow letter between letters is an artefact. Swedish abbreviations written with spaces
+/// (`m m`, `t ex`, `bl a`) and real one-letter words (`i`, `å`, `ö`) are left alone.
+enum LetterSpacing {
+    static let narrowLetters: Set<Character> = ["l", "j", "f", "t", "r", "ı"]
+    /// Words that stand alone in running Swedish text, so a fragment is never glued to them.
+    static let functionWords: Set<String> = [
+        "och", "eller", "samt", "av", "på", "för", "med", "till", "som", "är", "om", "att", "en", "ett", "de",
+        "den", "det", "i", "vid", "per", "mot", "inom", "under", "över", "från", "år", "män", "kvinnor",
+    ]
+    /// Swedish abbreviations printed with spaces between their letters.
+    static let spacedAbbreviations: [[String]] = [
+        ["t", "ex"], ["t", "o", "m"], ["fr", "o", "m"], ["bl", "a"], ["m", "m"], ["s", "k"], ["p", "g", "a"],
+        ["o", "s", "v"], ["f", "d"], ["f", "n"], ["i", "o", "m"], ["m", "fl"], ["d", "v", "s"], ["t", "v"],
+    ]
+
+    static func repair(_ text: String) -> String {
+        guard text.contains(" ") else { return text }
+        var tokens = text.split(separator: " ", omittingEmptySubsequences: false).map(String.init)
+        guard tokens.count >= 2 else { return text }
+        var protected = Set<Int>()
+        for index in tokens.indices {
+            for abbreviation in spacedAbbreviations where index + abbreviation.count <= tokens.count {
+                if Array(tokens[index..<(index + abbreviation.count)]).map({ $0.lowercased() }) == abbreviation {
+                    protected.formUnion(index..<(index + abbreviation.count))
+                }
+            }
+        }
+        func isLoneNarrow(_ index: Int) -> Bool {
+            guard !protected.contains(index), tokens[index].count == 1, let c = tokens[index].first else { return false }
+            return narrowLetters.contains(c)
+        }
+        func isWordPiece(_ token: String) -> Bool {
+            guard let first = token.first, let last = token.last else { return false }
+            return first.isLetter && last.isLetter
+        }
+        var result: [String] = []
+        var index = 0
+        var gluedIntoPrevious = false
+        while index < tokens.count {
+            let token = tokens[index]
+            if isLoneNarrow(index), let previous = result.last, isWordPiece(previous), previous.count >= 2 || gluedIntoPrevious,
+                !functionWords.contains(previous.lowercased()) || gluedIntoPrevious
+            {
+                result[result.count - 1] = previous + token
+                gluedIntoPrevious = true
+                index += 1
+                // The piece after the run of narrow letters belongs to the word too, unless it is a word of its own.
+                if index < tokens.count, !isLoneNarrow(index), let next = tokens[index].first, next.isLowercase,
+                    tokens[index].count >= 2, !functionWords.contains(tokens[index].lowercased())
+                {
+                    if index + 1 == tokens.count || !isLoneNarrow(index + 1) {
+                        result[result.count - 1] += tokens[index]
+                        index += 1
+                        gluedIntoPrevious = false
+                    }
+                }
+                continue
+            }
+            gluedIntoPrevious = false
+            result.append(token)
+            index += 1
+        }
+        return result.joined(separator: " ")
+    }
+}

@@ -1,0 +1,84 @@
+import Foundation
+import ReportSource
+
+/// Finds running headers, footers and page numbers and takes them out of the flow.
+///
+/// Two signals: repetition (the same top or bottom line, digits aside, on many pages), and the
+/// shape of a running footer that names the report and a page number (`Årsbokslut 2023 12`),
+/// which text without form feeds leaves in the middle of the flow.
+enum PageFurniture {
+    /// Words that name a report in a running header or footer.
+    static let reportWords = [
+        "årsbokslut", "årsredovisning", "verksamhetsberättelse", "delårsrapport", "delårsbokslut", "internbudget",
+        "verksamhetsplan", "budget", "månadsuppföljning", "tertialrapport", "årsredogörelse", "bokslut",
+    ]
+
+    static func remove(from document: inout SourceDocument) -> [(page: Int, line: SourceLine)] {
+        var removed: [(page: Int, line: SourceLine)] = []
+        let repeated = repeatedEdgeLines(in: document)
+        for pageIndex in document.pages.indices {
+            let page = document.pages[pageIndex]
+            let edges = edgeIndices(of: page)
+            var kept: [SourceLine] = []
+            for (lineIndex, line) in page.lines.enumerated() {
+                let isEdge = edges.contains(lineIndex)
+                if isEdge && (repeated.contains(shape(of: line.text)) || isPageNumber(line.text))
+                    || isRunningFooter(line, at: lineIndex, in: page.lines)
+                {
+                    removed.append((page.number, line))
+                } else {
+                    kept.append(line)
+                }
+            }
+            document.pages[pageIndex].lines = kept
+        }
+        return removed
+    }
+
+    /// The first two and last two non-blank lines of a page.
+    static func edgeIndices(of page: SourcePage) -> Set<Int> {
+        let nonBlank = page.lines.indices.filter { !page.lines[$0].isBlank }
+        return Set(nonBlank.prefix(2)).union(nonBlank.suffix(2))
+    }
+
+    /// A line with its digits folded, so `Sida 3` and `Sida 4` look alike.
+    static func shape(of text: String) -> String {
+        String(text.trimmingCharacters(in: .whitespaces).map { $0.isNumber ? "#" : $0 })
+    }
+
+    static func repeatedEdgeLines(in document: SourceDocument) -> Set<String> {
+        guard document.pages.count >= 3 else { return [] }
+        var counts: [String: Int] = [:]
+        for page in document.pages {
+            var seen = Set<String>()
+            for index in edgeIndices(of: page) {
+                let s = shape(of: page.lines[index].text)
+                if s.count >= 1, seen.insert(s).inserted { counts[s, default: 0] += 1 }
+            }
+        }
+        let threshold = max(3, Int((Double(document.pages.count) * 0.4).rounded(.up)))
+        return Set(counts.filter { $0.value >= threshold }.keys)
+    }
+
+    /// `12`, `- 12 -`, `Sida 3`, `Sida 3 av 24`, `3 (24)`, `3/24`.
+    static func isPageNumber(_ text: String) -> Bool {
+        let t = text.trimmingCharacters(in: .whitespaces).lowercased()
+        guard !t.isEmpty, t.count <= 16 else { return false }
+        let patterns = [#"^[-–]?\s*\d{1,4}\s*[-–]?$"#, #"^sida\s+\d{1,4}(\s*(av|\()\s*\d{1,4}\)?)?$"#,
+                        #"^\d{1,4}\s*\(\d{1,4}\)$"#, #"^\d{1,4}\s*/\s*\d{1,4}$"#]
+        return patterns.contains { t.range(of: $0, options: .regularExpression) != nil }
+    }
+
+    /// A lone line `<report word> … <year> <page>` between blank lines: a footer left in the flow.
+    static func isRunningFooter(_ line: SourceLine, at index: Int, in lines: [SourceLine]) -> Bool {
+        let t = line.text.trimmingCharacters(in: .whitespaces)
+        guard t.count <= 80,
+            t.range(of: #"^[\p{L} –-]+ (19|20)\d\d(/\d\d)? \d{1,4}$"#, options: .regularExpression) != nil
+        else { return false }
+        let lower = t.lowercased()
+        guard reportWords.contains(where: { lower.hasPrefix($0) || lower.contains(" " + $0) }) else { return false }
+        let before = index == 0 || lines[index - 1].isBlank
+        let after = index == lines.count - 1 || lines[index + 1].isBlank
+        return before && after
+    }
+}

@@ -1,0 +1,54 @@
+import Foundation
+import Layout
+import ReportModel
+import ReportSource
+
+/// Stage 4: gives a layout its Swedish-report meaning and builds the report model.
+public struct ReportRecogniser: Sendable {
+    /// Creates a recogniser.
+    public init() {}
+
+    /// Recognises outline, goals, indicators, tables, assignments and metadata.
+    ///
+    /// - Parameters:
+    ///   - layout: the document's blocks.
+    ///   - furniture: running headers and footers removed by normalisation (evidence for metadata).
+    public func recognise(_ layout: LayoutDocument, furniture: [SourceLine] = []) -> Report {
+        var context = RecognitionContext(layout: layout)
+        let outline = OutlineRecogniser().recognise(layout)
+        context.headings = outline
+        let goals = GoalRecogniser().recognise(layout, headings: outline)
+        context.goals = goals
+        let assignments = AssignmentRecogniser().recognise(layout, goals: goals)
+        let metadata = MetadataRecogniser().recognise(layout, furniture: furniture)
+        let source = layout.source
+        return Report(
+            document: DocumentInfo(fileName: source.name, sourceKind: source.kind, pages: source.pages.count,
+                                   producer: source.info["producer"]),
+            metadata: metadata,
+            headings: outline.map(\.heading),
+            goals: goals.map(\.goal),
+            assignments: assignments,
+            warnings: source.warnings + context.warnings)
+    }
+}
+
+/// What recognisers share while they run.
+struct RecognitionContext {
+    var layout: LayoutDocument
+    var headings: [OutlineEntry] = []
+    var goals: [GoalEntry] = []
+    var warnings: [ImportWarning] = []
+}
+
+extension LayoutDocument {
+    /// Provenance of a range of lines.
+    func provenance(of range: Range<Int>) -> Provenance {
+        let slice = lines[range].filter { !$0.isBlank }
+        let first = slice.first ?? lines[range.lowerBound]
+        let last = slice.last ?? first
+        let boxes = slice.compactMap { $0.source.box }
+        return Provenance(page: first.page, firstLine: first.source.lineNumber, lastLine: last.source.lineNumber,
+                          box: BoundingBox.union(of: boxes))
+    }
+}

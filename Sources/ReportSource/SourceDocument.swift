@@ -1,0 +1,120 @@
+/// A word with its box: the unit geometry-based layout works with (PDF input only).
+public struct SourceWord: Sendable, Hashable {
+    /// The word's text.
+    public var text: String
+    /// Where the word is printed.
+    public var box: BoundingBox
+    /// How the word is printed.
+    public var style: TextStyle?
+
+    /// Creates a word.
+    public init(text: String, box: BoundingBox, style: TextStyle? = nil) {
+        self.text = text
+        self.box = box
+        self.style = style
+    }
+}
+
+/// A small picture or symbol glyph seen on a line (a status icon, most often).
+public struct IconMark: Codable, Sendable, Hashable {
+    /// The icon's dominant colour, where known.
+    public var color: RGBColor?
+    /// Where the icon is, where known.
+    public var box: BoundingBox?
+
+    /// Creates an icon mark.
+    public init(color: RGBColor? = nil, box: BoundingBox? = nil) {
+        self.color = color
+        self.box = box
+    }
+}
+
+/// One line of a page as a front-end read it.
+public struct SourceLine: Sendable, Hashable {
+    /// The line's text, without the line break.
+    public var text: String
+    /// 1-based line number in the source file (text input) or on the page (PDF input).
+    public var lineNumber: Int
+    /// Where the line is printed (PDF input).
+    public var box: BoundingBox?
+    /// The line's dominant style (PDF input).
+    public var style: TextStyle?
+    /// The line's words with their boxes (PDF input); empty for text input.
+    public var words: [SourceWord]
+    /// Icons seen on the line (status symbols), in reading order.
+    public var icons: [IconMark]
+
+    /// Creates a line.
+    public init(
+        text: String, lineNumber: Int, box: BoundingBox? = nil, style: TextStyle? = nil,
+        words: [SourceWord] = [], icons: [IconMark] = []
+    ) {
+        self.text = text
+        self.lineNumber = lineNumber
+        self.box = box
+        self.style = style
+        self.words = words
+        self.icons = icons
+    }
+
+    /// True when the line holds nothing but white space (and no icon).
+    public var isBlank: Bool {
+        icons.isEmpty && text.allSatisfy { $0.isWhitespace }
+    }
+}
+
+/// One physical page.
+public struct SourcePage: Sendable {
+    /// 1-based physical page number.
+    public var number: Int
+    /// Page width in points (PDF input).
+    public var width: Double?
+    /// Page height in points (PDF input).
+    public var height: Double?
+    /// The page's lines in reading order.
+    public var lines: [SourceLine]
+
+    /// Creates a page.
+    public init(number: Int, width: Double? = nil, height: Double? = nil, lines: [SourceLine]) {
+        self.number = number
+        self.width = width
+        self.height = height
+        self.lines = lines
+    }
+}
+
+/// Which kind of front-end produced a document.
+public enum SourceKind: String, Codable, Sendable {
+    /// Plain text (pdftotext-style).
+    case text
+    /// A PDF read through poppler.
+    case pdf
+    /// An HTML page.
+    case html
+}
+
+/// A source read into pages of lines: what every front-end produces.
+public struct SourceDocument: Sendable {
+    /// The input's file name (no folders), used as the `document` of every fact.
+    public var name: String
+    /// Which front-end read it.
+    public var kind: SourceKind
+    /// The pages.
+    public var pages: [SourcePage]
+    /// What the front-end saw but could not read cleanly.
+    public var warnings: [ImportWarning]
+    /// Document information the source carries (title, producer, …).
+    public var info: [String: String]
+
+    /// Creates a document.
+    public init(
+        name: String, kind: SourceKind, pages: [SourcePage], warnings: [ImportWarning] = [],
+        info: [String: String] = [:]
+    ) {
+        self.name = name
+        self.kind = kind
+        self.pages = pages
+        self.warnings = warnings
+        self.info = info
+    }
+}

@@ -1,0 +1,59 @@
+import Foundation
+
+/// The normalised assessment of a goal, as named in the model's JSON.
+public enum AssessmentKind: String, Sendable, CaseIterable {
+    case fulfilled, largely_fulfilled, partially_fulfilled, not_fulfilled, not_evaluated
+}
+
+/// The printed forms of a goal assessment (måluppfyllelse) and how they normalise.
+public enum AssessmentVocabulary {
+    /// Phrases, lower-cased, each with its meaning. Matched as whole phrases, longest first.
+    static let phrases: [(String, AssessmentKind)] = [
+        ("i hög grad uppfyllt", .largely_fulfilled), ("uppfylls i hög grad", .largely_fulfilled),
+        ("i hög grad uppfyllda", .largely_fulfilled), ("till stor del uppfyllt", .largely_fulfilled),
+        ("uppfylls till stor del", .largely_fulfilled), ("i stort sett uppfyllt", .largely_fulfilled),
+        ("nästan uppfyllt", .largely_fulfilled), ("i hög grad uppnått", .largely_fulfilled),
+        ("uppfylls helt", .fulfilled), ("helt uppfyllt", .fulfilled), ("helt uppfyllda", .fulfilled),
+        ("målet är uppfyllt", .fulfilled), ("målet uppfylls", .fulfilled), ("uppfyllt", .fulfilled),
+        ("uppfylld", .fulfilled), ("uppfyllda", .fulfilled), ("uppnått", .fulfilled), ("helt uppnått", .fulfilled),
+        ("målet är uppnått", .fulfilled), ("målet nås", .fulfilled), ("uppfylls", .fulfilled),
+        ("uppfylls delvis", .partially_fulfilled), ("delvis uppfyllt", .partially_fulfilled),
+        ("delvis uppfyllda", .partially_fulfilled), ("delvis uppnått", .partially_fulfilled),
+        ("uppfylls till viss del", .partially_fulfilled), ("till viss del uppfyllt", .partially_fulfilled),
+        ("målet är delvis uppfyllt", .partially_fulfilled), ("delvis", .partially_fulfilled),
+        ("uppfylls inte", .not_fulfilled), ("uppfylls ej", .not_fulfilled), ("ej uppfyllt", .not_fulfilled),
+        ("ej uppfyllda", .not_fulfilled), ("inte uppfyllt", .not_fulfilled), ("ej uppnått", .not_fulfilled),
+        ("inte uppnått", .not_fulfilled), ("målet är inte uppfyllt", .not_fulfilled), ("målet nås inte", .not_fulfilled),
+        ("ej utvärderad", .not_evaluated), ("ej utvärderat", .not_evaluated), ("inte utvärderad", .not_evaluated),
+        ("ej bedömd", .not_evaluated), ("ej bedömt", .not_evaluated), ("kan ej bedömas", .not_evaluated),
+        ("kan inte bedömas", .not_evaluated), ("går ej att bedöma", .not_evaluated),
+        ("går inte att bedöma", .not_evaluated), ("ej mätbart", .not_evaluated), ("utvärderas ej", .not_evaluated),
+        ("ingen bedömning", .not_evaluated), ("ej aktuellt att bedöma", .not_evaluated),
+    ]
+
+    /// Prefixes that introduce an assessment on the same line (`Bedömning: Helt uppfyllt`).
+    public static let labels = ["bedömning", "måluppfyllelse", "status", "samlad bedömning", "bedömd måluppfyllelse"]
+
+    /// Reads a line that is nothing but an assessment (optionally after `Bedömning:`).
+    ///
+    /// Returns the meaning and the phrase as printed; nil when the line says anything else,
+    /// so a sentence that merely contains "uppfyllt" is not mistaken for an assessment.
+    public static func assessment(inLine line: String) -> (kind: AssessmentKind, printed: String)? {
+        var text = line.trimmingCharacters(in: .whitespacesAndNewlines)
+        let lower = text.lowercased()
+        for label in labels.sorted(by: { $0.count > $1.count }) where lower.hasPrefix(label) {
+            let rest = text.dropFirst(label.count).trimmingCharacters(in: .whitespaces)
+            if rest.hasPrefix(":") {
+                text = String(rest.dropFirst()).trimmingCharacters(in: .whitespaces)
+            }
+            break
+        }
+        let stripped = text.trimmingCharacters(in: CharacterSet(charactersIn: " .!:;\t"))
+        let key = stripped.lowercased().replacingOccurrences(of: "  ", with: " ")
+        guard !key.isEmpty else { return nil }
+        for (phrase, kind) in phrases where key == phrase {
+            return (kind, stripped)
+        }
+        return nil
+    }
+}

@@ -1,0 +1,82 @@
+import Foundation
+
+/// A goal line as printed: its level label, its number and its title.
+public struct GoalLabel: Sendable, Hashable {
+    /// The level label (`KF:s inriktningsmål`, `Nämndmål`, `Kommunstyrelsens mål`), nil for a numbered goal without one.
+    public var level: String?
+    /// The goal's number (`3.1.1`), nil where none is printed.
+    public var ref: String?
+    /// The title text on this line (the rest may wrap onto the next lines).
+    public var title: String
+}
+
+/// Recognises goal lines from the Swedish vocabulary of goal levels, not from any one report's strings.
+///
+/// A level label is a phrase whose head word ends in `mål` (inriktningsmål, nämndmål, verksamhetsmål,
+/// kommunfullmäktigemål, `mål` itself), optionally after a genitive owner (`KF:s`, `Kommunstyrelsens`,
+/// `Nämndens`) and before a qualifier (`för verksamhetsområdet`); or the area words `Målområde`,
+/// `Fokusområde`, `Perspektiv`. The label ends at a colon, a number or a dash.
+public enum GoalLabels {
+    static let labelPattern = #"""
+    ^(?<label>(?:(?:[A-ZÅÄÖ][\p{L}\-]*:s|[A-ZÅÄÖ][\p{L}\-]*s)\s+)?(?:[\p{L}\-]*mål|[A-ZÅÄÖ][\p{L}]*målet|Målområde|Fokusområde|Perspektiv|Strategiskt mål|Övergripande mål|Prioriterat mål)(?:\s+för\s+[\p{L}\- ]{3,40}?)?)\s*(?:(?::\s*(?<ref1>\d+(?:\.\d+)*)?\.?\s*(?:[-–]\s+)?)|(?:\s+(?<ref2>\d+(?:\.\d+)*)\.?\s*(?:[-–:]\s*)?)|(?:\s+[-–]\s+))(?<title>\S.*)$
+    """#
+    static let labelRegex = try! NSRegularExpression(pattern: labelPattern)
+    static let numberedPattern = try! NSRegularExpression(pattern: #"^(?<ref>\d{1,2}(?:\.\d{1,2}){0,3})\.?\s+(?<title>[A-ZÅÄÖ].*)$"#)
+
+    /// Words that may end a level label without being a goal level (`Inom målet`, `mot målet`).
+    static let rejectedHeads: Set<String> = ["målet", "målen", "delmålet"]
+
+    /// Reads a labelled goal line (`Nämndmål: 3.1.1 Alla ska …`, `Kommunstyrelsens mål 1 - …`, `Målområde Samhälle`).
+    public static func labelledGoal(in line: String) -> GoalLabel? {
+        let text = line.trimmingCharacters(in: .whitespaces)
+        let range = NSRange(text.startIndex..., in: text)
+        if let match = labelRegex.firstMatch(in: text, range: range),
+            let labelRange = Range(match.range(withName: "label"), in: text),
+            let titleRange = Range(match.range(withName: "title"), in: text)
+        {
+            let label = String(text[labelRange]).trimmingCharacters(in: .whitespaces)
+            let head = label.split(separator: " ").last.map { String($0).lowercased() } ?? ""
+            if rejectedHeads.contains(head) { return nil }
+            // Owners must be a body that sets goals, not an arbitrary word ending in s ("Alltmer mål").
+            let words = label.split(separator: " ")
+            if words.count >= 2, let first = words.first, !first.hasSuffix(":s") {
+                let owner = first.lowercased()
+                let bodies = ["kommunstyrelsens", "nämndens", "styrelsens", "förvaltningens", "kommunfullmäktiges", "fullmäktiges", "kommunens", "regionens", "förbundets", "bolagets"]
+                if !bodies.contains(where: { owner == $0 }) && !owner.hasSuffix("nämndens") && !owner.hasSuffix("styrelsens") && head != "mål" && !["strategiskt", "övergripande", "prioriterat"].contains(owner) {
+                    // "Kommunövergripande mål" is one label; anything else needs a known owner.
+                    if !(words.count == 2 && head == "mål") { return nil }
+                }
+            }
+            var ref: String?
+            for name in ["ref1", "ref2"] {
+                if let r = Range(match.range(withName: name), in: text) { ref = String(text[r]) }
+            }
+            let title = String(text[titleRange]).trimmingCharacters(in: .whitespaces)
+            // A bare "Mål 2023" is a column header, not a goal.
+            if head == "mål" && words.count == 1 && ReportVocabulary.isYear(ref ?? "") { return nil }
+            if title.isEmpty || ReportVocabulary.isColumnHeaderRow(text) { return nil }
+            // The area words take a short name, not a sentence ("Målområde samhälle beskriver vad …").
+            if ["målområde", "fokusområde", "perspektiv"].contains(head), ref == nil,
+                !text.contains(":"), title.split(separator: " ").count > 4
+            {
+                return nil
+            }
+            if ["målområde", "fokusområde", "perspektiv"].contains(head), let first = title.first, first.isLowercase {
+                return nil
+            }
+            return GoalLabel(level: label, ref: ref, title: title)
+        }
+        return nil
+    }
+
+    /// Reads a numbered line (`1. Alingsås växer …`, `3.2 I Stockholm …`); whether it is a goal depends on context.
+    public static func numberedLine(_ line: String) -> GoalLabel? {
+        let text = line.trimmingCharacters(in: .whitespaces)
+        let range = NSRange(text.startIndex..., in: text)
+        guard let match = numberedPattern.firstMatch(in: text, range: range),
+            let refRange = Range(match.range(withName: "ref"), in: text),
+            let titleRange = Range(match.range(withName: "title"), in: text)
+        else { return nil }
+        return GoalLabel(level: nil, ref: String(text[refRange]), title: String(text[titleRange]))
+    }
+}

@@ -1,0 +1,75 @@
+import Foundation
+
+/// Words and phrases with a fixed role in Swedish municipal reports, shared by layout and recognisers.
+public enum ReportVocabulary {
+    /// Field labels that introduce text under a goal or indicator; never headings of their own.
+    public static let fieldLabels: Set<String> = [
+        "analys", "kommentar", "kommentarer", "förväntat resultat", "förväntade resultat", "bedömning",
+        "måluppfyllelse", "indikator", "indikatorer", "nyckeltal", "aktivitet", "aktiviteter", "åtgärd", "åtgärder",
+        "uppföljning", "beskrivning", "resultat", "status", "syfte", "motivering", "koppling agenda 2030",
+        "ansvarig", "tidplan", "sammanfattande bedömning", "samlad bedömning", "händelser", "analys och kommentar",
+    ]
+
+    /// Words that name a table column: headers are rows made of these (and years).
+    public static let columnWords: Set<String> = [
+        "budget", "utfall", "prognos", "avvikelse", "avv", "avv.", "bokslut", "plan", "mål", "målvärde", "differens",
+        "diff", "diff.", "status", "kommentar", "startdatum", "slutdatum", "indikator", "indikatorer", "nämndindikator",
+        "årsmål", "resultat", "bedömning", "åtgärd", "beskrivning", "kontroll", "period", "periodens", "förändring",
+        "riktning", "etappmål", "nyckeltal", "ansvarig", "klart", "tkr", "mnkr", "mkr", "%", "andel", "antal",
+        "uppdrag", "aktivitet", "delprogram", "helår", "ack", "ack.", "jan-dec", "intäkter", "kostnader", "netto",
+        "nettokostnad", "preliminärt", "föregående", "år", "jämförelse", "avstämningstillfälle", "identifierad",
+        "risk", "utgift", "utgifter", "inkomster", "total", "totalt", "ram", "budgetram", "kf:s", "nämndmål",
+        "senast", "uppmätta", "värde", "baslinje", "basår", "trend", "utveckling",
+    ]
+
+    /// Status words of internal-control and follow-up tables that are never headings.
+    public static let statusWords: Set<String> = [
+        "tillräcklig", "ej tillräcklig", "delvis tillräcklig", "godtagbar", "ja", "nej", "klart", "pågår", "påbörjad",
+        "ej påbörjad", "genomförd", "ej genomförd", "ej aktuellt", "avslutad", "försenad",
+    ]
+
+    /// Party abbreviations that end a signature line (`Kent Waltersson (S)`).
+    public static let partyAbbreviations: Set<String> = ["S", "M", "C", "L", "KD", "V", "MP", "SD", "FP", "FI"]
+
+    /// True for a line that is a field label, with or without a trailing colon (`Analys`, `Kommentar:`).
+    public static func isFieldLabel(_ text: String) -> Bool {
+        let t = text.trimmingCharacters(in: .whitespaces).trimmingCharacters(in: CharacterSet(charactersIn: ":"))
+            .trimmingCharacters(in: .whitespaces).lowercased()
+        return fieldLabels.contains(t)
+    }
+
+    /// True when a line reads as a row of column headers: most tokens are column words or years.
+    public static func isColumnHeaderRow(_ text: String) -> Bool {
+        let tokens = text.lowercased().split(whereSeparator: { $0 == " " || $0 == "/" }).map { String($0).trimmingCharacters(in: CharacterSet(charactersIn: ",:*()")) }
+            .filter { !$0.isEmpty }
+        guard tokens.count >= 2 else { return false }
+        let known = tokens.filter { columnWords.contains($0) || isYear($0) || isYearSpan($0) }.count
+        return known >= 2 && Double(known) / Double(tokens.count) >= 0.5
+    }
+
+    /// `2023`.
+    public static func isYear<S: StringProtocol>(_ token: S) -> Bool {
+        token.count == 4 && token.allSatisfy(\.isNumber) && (token.hasPrefix("19") || token.hasPrefix("20"))
+    }
+
+    /// `2023/24`, `2025–2029`.
+    public static func isYearSpan<S: StringProtocol>(_ token: S) -> Bool {
+        String(token).range(of: #"^(19|20)\d\d([/–-](19|20)?\d\d)$"#, options: .regularExpression) != nil
+    }
+
+    /// Words of a table caption that states a unit (`Belopp i tkr`, `Nettokostnad, belopp mnkr`).
+    public static func isUnitCaption(_ text: String) -> Bool {
+        let lower = text.lowercased()
+        if lower.hasPrefix("belopp") { return true }
+        return lower.range(of: #"(^|[\s(,])(tkr|mnkr|mkr|tusental kronor|miljoner kronor)([\s),.]|$)"#, options: .regularExpression) != nil
+            && text.count < 60
+    }
+
+    /// True for a signature line: a name followed by a party in parentheses.
+    public static func isSignature(_ text: String) -> Bool {
+        let t = text.trimmingCharacters(in: .whitespaces)
+        guard t.hasSuffix(")"), let open = t.lastIndex(of: "(") else { return false }
+        let party = t[t.index(after: open)..<t.index(before: t.endIndex)]
+        return partyAbbreviations.contains(String(party)) && t[..<open].split(separator: " ").count <= 4
+    }
+}

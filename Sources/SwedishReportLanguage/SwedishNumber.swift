@@ -1,0 +1,123 @@
+import Foundation
+
+/// A number as Swedish reports print it: `91 867`, `−4,5 %`, `(73)`, `≤38`, `12,3 mnkr`.
+///
+/// The printed text is kept beside the parsed value so a reader can always find the source.
+public struct SwedishNumber: Sendable, Hashable {
+    /// The parsed value (in the printed unit: `12,3 mnkr` is 12.3).
+    public var value: Double
+    /// The unit printed with the number (`%`, `tkr`, `mnkr`, `mkr`, `kr`), else nil.
+    public var unit: String?
+    /// A comparator printed before the number: `<`, `<=`, `>`, `>=`, `~`.
+    public var comparator: String?
+    /// True for a value printed in parentheses, the usual mark of a preliminary figure.
+    public var preliminary: Bool
+    /// The text exactly as printed.
+    public var text: String
+
+    /// Creates a number.
+    public init(value: Double, unit: String? = nil, comparator: String? = nil, preliminary: Bool = false, text: String) {
+        self.value = value
+        self.unit = unit
+        self.comparator = comparator
+        self.preliminary = preliminary
+        self.text = text
+    }
+
+    /// Units recognised after a number, longest first so `mnkr` wins over `kr`.
+    public static let units = ["mnkr", "mdkr", "tkr", "mkr", "kr", "%", "st", "procent"]
+
+    /// Parses a whole cell (`"-4 569"`, `"104,1 %"`, `"(73)"`, `"≥975 per år"`); nil if it is not one number.
+    public static func parse(_ printed: String) -> SwedishNumber? {
+        var s = Substring(printed.trimmingCharacters(in: .whitespaces))
+        guard !s.isEmpty else { return nil }
+        var preliminary = false
+        if s.hasPrefix("("), s.hasSuffix(")") {
+            preliminary = true
+            s = s.dropFirst().dropLast()
+            s = Substring(s.trimmingCharacters(in: .whitespaces))
+        }
+        var comparator: String?
+        for (symbol, name) in [("≤", "<="), ("≥", ">="), ("<=", "<="), (">=", ">="), ("<", "<"), (">", ">"), ("~", "~"), ("ca ", "~"), ("ca. ", "~")]
+        where s.hasPrefix(symbol) {
+            comparator = name
+            s = s.dropFirst(symbol.count)
+            s = Substring(s.trimmingCharacters(in: .whitespaces))
+            break
+        }
+        var unit: String?
+        var body = s
+        // A trailing unit, optionally followed by a short qualifier ("≥975per år").
+        for candidate in units {
+            if let range = body.range(of: candidate, options: [.backwards, .caseInsensitive]) {
+                let after = body[range.upperBound...].trimmingCharacters(in: .whitespaces)
+                let before = body[..<range.lowerBound]
+                if after.isEmpty, let last = before.last(where: { !$0.isWhitespace }), last.isNumber {
+                    unit = candidate == "procent" ? "%" : candidate.lowercased()
+                    body = Substring(before.trimmingCharacters(in: .whitespaces))
+                    break
+                }
+            }
+        }
+        if unit == nil, comparator != nil {
+            // "975per år": keep the leading number, the rest is a qualifier.
+            let digits = body.prefix { $0.isNumber || $0 == " " || $0 == "," || $0 == "\u{00A0}" }
+            if !digits.isEmpty, digits.count < body.count { body = Substring(digits.trimmingCharacters(in: .whitespaces)) }
+        }
+        guard let value = parseBareNumber(body) else { return nil }
+        return SwedishNumber(value: value, unit: unit, comparator: comparator, preliminary: preliminary, text: printed.trimmingCharacters(in: .whitespaces))
+    }
+
+    /// Parses a bare number with Swedish grouping and decimal comma; nil otherwise.
+    ///
+    /// Groups after the first must have exactly three digits, so `"1 23"` is not a number.
+    public static func parseBareNumber<S: StringProtocol>(_ text: S) -> Double? {
+        var chars = Array(text)
+        guard !chars.isEmpty else { return nil }
+        var negative = false
+        if let first = chars.first, first == "-" || first == "\u{2212}" || first == "\u{2013}" || first == "+" {
+            negative = first != "+"
+            chars.removeFirst()
+            while chars.first == " " { chars.removeFirst() }
+        }
+        guard !chars.isEmpty else { return nil }
+        // Split off decimals.
+        var integerPart = chars
+        var fraction: [Character] = []
+        if let comma = chars.lastIndex(of: ",") {
+            integerPart = Array(chars[..<comma])
+            fraction = Array(chars[(comma + 1)...])
+            guard !fraction.isEmpty, fraction.allSatisfy({ $0.isASCII && $0.isNumber }) else { return nil }
+        } else if let dot = chars.lastIndex(of: "."), chars.filter({ $0 == "." }).count == 1 {
+            let after = chars[(dot + 1)...]
+            // "1.5" is a decimal; "1.500" is ambiguous and read as grouping.
+            if after.count != 3 {
+                integerPart = Array(chars[..<dot])
+                fraction = Array(after)
+                guard !fraction.isEmpty, fraction.allSatisfy({ $0.isASCII && $0.isNumber }) else { return nil }
+            } else {
+                integerPart = chars.filter { $0 != "." }
+            }
+        }
+        let groups = String(integerPart).split(whereSeparator: { $0 == " " || $0 == "\u{00A0}" || $0 == "\u{202F}" || $0 == "\u{2009}" })
+        guard let firstGroup = groups.first, !firstGroup.isEmpty else { return nil }
+        guard groups.allSatisfy({ $0.allSatisfy { $0.isASCII && $0.isNumber } }) else { return nil }
+        if groups.count > 1 {
+            guard firstGroup.count <= 3, groups.dropFirst().allSatisfy({ $0.count == 3 }) else { return nil }
+        }
+        let digits = groups.joined() + (fraction.isEmpty ? "" : "." + String(fraction))
+        guard let value = Double(digits) else { return nil }
+        return negative ? -value : value
+    }
+
+    /// Multiplier from a money unit to kronor, nil for non-money units.
+    public static func kronorFactor(unit: String?) -> Double? {
+        switch unit?.lowercased() {
+        case "kr": return 1
+        case "tkr": return 1_000
+        case "mnkr", "mkr": return 1_000_000
+        case "mdkr": return 1_000_000_000
+        default: return nil
+        }
+    }
+}
