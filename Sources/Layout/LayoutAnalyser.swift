@@ -25,7 +25,7 @@ public struct LayoutAnalyser: Sendable {
         for page in document.pages {
             var seenText = false
             for line in page.lines {
-                let text = line.text.trimmingCharacters(in: .whitespaces)
+                let text = line.text.trimmingCharacters(in: CharacterSet(charactersIn: " "))
                 let leading = line.text.prefix { $0 == " " }.count
                 let starts = !seenText && !text.isEmpty
                 if !text.isEmpty { seenText = true }
@@ -37,9 +37,6 @@ public struct LayoutAnalyser: Sendable {
 
     /// The 90th percentile of line lengths: how long a full line of running text is.
     static func bodyWidth(of lines: [LayoutLine]) -> Double {
-        if lines.contains(where: { $0.source.box != nil }) {
-            // With geometry, width is measured in points; characters still serve for shape tests.
-        }
         let lengths = lines.map { Double($0.text.count) }.filter { $0 > 0 }.sorted()
         guard !lengths.isEmpty else { return 80 }
         return max(50, lengths[min(lengths.count - 1, Int(Double(lengths.count) * 0.9))])

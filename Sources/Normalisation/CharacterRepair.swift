@@ -23,12 +23,14 @@ enum CharacterRepair {
                 line.icons.append(IconMark())
                 text.append(" ")
             case 0x09:
-                text.append(" ")
+                // A tab is the PDF front-end's mark of a column gap: keep it for the table recognisers.
+                text.append("\t")
             default:
                 text.unicodeScalars.append(scalar)
             }
         }
-        line.text = LetterSpacing.repair(text)
+        line.text = text.split(separator: "\t", omittingEmptySubsequences: false)
+            .map { LetterSpacing.repair(String($0)) }.joined(separator: "\t")
         return line
     }
 }

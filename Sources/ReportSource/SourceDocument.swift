@@ -31,7 +31,8 @@ public struct IconMark: Codable, Sendable, Hashable {
 
 /// One line of a page as a front-end read it.
 public struct SourceLine: Sendable, Hashable {
-    /// The line's text, without the line break.
+    /// The line's text, without the line break. A tab marks a column gap the front-end measured
+    /// (PDF input); a single space is a word space or a thousands separator.
     public var text: String
     /// 1-based line number in the source file (text input) or on the page (PDF input).
     public var lineNumber: Int
