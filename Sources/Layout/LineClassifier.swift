@@ -141,7 +141,7 @@ struct LineClassifier {
         {
             return false
         }
-        if text.contains("%") || text.contains("  ") { return false }
+        if text.contains("%") || text.contains("  ") || text.contains("\t") { return false }
         let tokens = text.split(separator: " ")
         let numbers = tokens.filter { SwedishNumber.parseBareNumber($0) != nil && !ReportVocabulary.isYear($0) }
         if numbers.count >= 2 { return false }
