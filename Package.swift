@@ -12,6 +12,8 @@ let package = Package(
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
+        // The warehouse: SQLite through GRDB (links the system's libsqlite3 on Linux).
+        .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
     ],
     targets: [
         // Shared vocabulary of Swedish reports: numbers, dates, assessments, labels.
@@ -34,8 +36,14 @@ let package = Package(
         .target(name: "KommunrapportKit", dependencies: [
             "ReportSource", "TextFrontEnd", "Normalisation", "Layout", "Recognisers", "ReportModel", "Exporters",
         ]),
+        // The SQLite warehouse: schema, migrations, writer, merge, views.
+        .target(name: "Warehouse", dependencies: [
+            "ReportModel", .product(name: "GRDB", package: "GRDB.swift"),
+        ]),
+        // Batches: input lists, shards, worker processes, progress, outputs.
+        .target(name: "BatchImport", dependencies: ["KommunrapportKit", "ReportModel", "Exporters", "Warehouse"]),
         .executableTarget(name: "kommunrapport", dependencies: [
-            "KommunrapportKit", "Exporters", "ReportModel",
+            "KommunrapportKit", "Exporters", "ReportModel", "Warehouse", "BatchImport",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
 
@@ -46,5 +54,8 @@ let package = Package(
         .testTarget(name: "RecognisersTests", dependencies: ["Recognisers", "Layout", "ReportModel", "ReportSource"]),
         .testTarget(name: "ExportersTests", dependencies: ["Exporters", "ReportModel"]),
         .testTarget(name: "AccuracyTests", dependencies: ["KommunrapportKit"]),
+        .testTarget(name: "WarehouseTests", dependencies: ["Warehouse", "ReportModel", "KommunrapportKit"]),
+        // In-process batch tests, plus a few that run the built `kommunrapport` (it must be built first).
+        .testTarget(name: "CLITests", dependencies: ["BatchImport", "Warehouse", "Exporters", "KommunrapportKit", "ReportModel"]),
     ]
 )

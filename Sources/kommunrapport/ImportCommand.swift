@@ -1,81 +1,199 @@
 import ArgumentParser
+import BatchImport
 import Foundation
 import KommunrapportKit
+import Warehouse
 
-/// Output formats of `import`.
-enum OutputFormat: String, ExpressibleByArgument, CaseIterable {
-    case json
-    case facts
+extension ExportFormat: ExpressibleByArgument {}
 
-    var fileExtension: String { self == .json ? "json" : "facts.ndjson" }
-}
-
-/// `kommunrapport import`: reports in, JSON or facts out.
+/// `kommunrapport import`: reports in; a warehouse, JSON, facts or CSV out.
 struct ImportCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "import",
-        abstract: "Import reports into the report model and export them.",
+        abstract: "Import reports into a warehouse, or export them as JSON, facts or CSV.",
         discussion: """
-            PATH may be a .pdf or .txt file (pdftotext-style text, pages split by form feed) or a folder, \
-            which is searched recursively for .pdf and .txt files.
+            PATH may be a .pdf or .txt file (pdftotext-style text, pages split by form feed), a folder, \
+            which is searched recursively for .pdf and .txt files, or - to read paths (files or folders) \
+            from standard input, one per line.
 
-            One input without --output writes to standard output. Several inputs, or a folder, need \
-            --output FOLDER and get one file each, named after the input (NAME.json or NAME.facts.ndjson).
-            A file that cannot be imported is reported on standard error with its name and the reason; \
-            the others are still imported, and the exit status is 1.
+            Destinations:
+              --into FILE.sqlite   the SQLite warehouse: one row per document in `reports`, its headings, \
+            goals, indicators, tables and assignments beside it, and views such as indicator_comparison. \
+            A second run skips documents already there (same SHA-256); a changed file replaces its old version.
+              (no --into)          one input without --output goes to standard output; several inputs, or a \
+            folder, need --output FOLDER and get one file each (NAME.json or NAME.facts.ndjson); \
+            --format csv writes one CSV per fact kind into --output FOLDER.
+
+            Each document is read in a separate worker process with a time and memory limit, so a document \
+            that crashes, hangs or exhausts memory fails alone and the batch goes on. Progress goes to \
+            standard error (a bar on a terminal, one line per document otherwise); the failures, each with \
+            its file and reason, are always listed at the end, and in the warehouse's import_errors table.
+
+            Exit status: 0 every document imported (or skipped as already there), 1 some failed, \
+            2 nothing could be done (bad arguments, no inputs, the destination cannot be written), \
+            130 interrupted (run the same command again to continue).
 
             Examples:
               kommunrapport import arsbokslut-2023.pdf > ks-2023.json
               kommunrapport import vb-2023.txt --format facts
-              kommunrapport import archive/ --format facts --output facts/
+              kommunrapport import archive/ --into warehouse.sqlite
+              find archive -name '*.pdf' -newer last-run | kommunrapport import - --into warehouse.sqlite -j 8
+              kommunrapport import archive/ --into shard-3.sqlite --shard 3/16
+              kommunrapport import archive/ --format csv --output csv/
             """)
 
-    @Argument(help: ArgumentHelp("Report files or folders to import.", valueName: "PATH"))
+    @Argument(help: ArgumentHelp("Report files or folders to import, or - for a list on standard input.", valueName: "PATH"))
     var paths: [String]
 
-    @Option(name: .shortAndLong, help: ArgumentHelp("json (the nested model) or facts (NDJSON, one fact per line).", valueName: "format"))
-    var format: OutputFormat = .json
+    @Option(help: ArgumentHelp("Import into this SQLite warehouse (created if missing).", valueName: "warehouse"))
+    var into: String?
 
-    @Option(name: .shortAndLong, help: ArgumentHelp("Output file (one input) or folder (several inputs).", valueName: "path"))
+    @Option(name: .shortAndLong, help: ArgumentHelp("json (the nested model), facts (NDJSON, one fact per line) or csv (one file per fact kind).", valueName: "format"))
+    var format: ExportFormat?
+
+    @Option(name: .shortAndLong, help: ArgumentHelp("Output file (one input) or folder (several inputs, or csv).", valueName: "path"))
     var output: String?
 
     @Option(help: ArgumentHelp("Password of encrypted PDFs.", valueName: "password"))
     var password: String?
 
-    @Flag(name: .shortAndLong, help: "Print no progress; errors are still printed.")
+    @Option(name: .customShort("j"), help: ArgumentHelp("Documents read at once (default: the number of cores).", valueName: "N"))
+    var jobs: Int = ProcessInfo.processInfo.activeProcessorCount
+
+    @Option(help: ArgumentHelp("Seconds one document may take before its worker is stopped.", valueName: "seconds"))
+    var timeout: Double = 120
+
+    @Option(help: ArgumentHelp("Memory limit of one document's worker, in MB (0: none).", valueName: "MB"))
+    var memoryLimit: Int = 4096
+
+    @Option(help: ArgumentHelp("Import only slice K of N of the inputs, e.g. 3/16, for spreading an archive over machines.", valueName: "K/N"))
+    var shard: String?
+
+    @Flag(help: "Import documents again even if the warehouse already holds them.")
+    var force = false
+
+    @Flag(name: .shortAndLong, help: "Print no progress; failures are still listed on standard error.")
     var quiet = false
 
+    func validate() throws {
+        if into != nil && (output != nil || format != nil) {
+            throw ValidationError("--into writes the warehouse; --output and --format are for files. Use one or the other.")
+        }
+        if format == .csv && output == nil {
+            throw ValidationError("--format csv writes one file per fact kind: add --output FOLDER")
+        }
+        if let shard, Shard(parsing: shard) == nil {
+            throw ValidationError("--shard must be K/N with 1 ≤ K ≤ N, e.g. 3/16; got '\(shard)'")
+        }
+        if jobs < 1 { throw ValidationError("-j must be at least 1") }
+        if timeout <= 0 { throw ValidationError("--timeout must be more than 0 seconds") }
+        if memoryLimit < 0 { throw ValidationError("--memory-limit must be 0 (none) or a number of MB") }
+    }
+
     func run() throws {
-        let inputs = try InputCollector.collect(paths)
-        if inputs.files.isEmpty && inputs.failures.isEmpty {
-            throw ValidationError("no .pdf or .txt files found in \(paths.joined(separator: ", "))")
+        var (documents, problems) = InputCollector().collect(paths)
+        let slice = shard.flatMap(Shard.init(parsing:))
+        if let slice {
+            documents = documents.filter { slice.contains($0.path) }
+            // A missing path is reported once, by shard 1, not by every machine of the job array.
+            if slice.index != 1 { problems = [] }
         }
-        let writer = try OutputWriter(output: output, inputCount: inputs.files.count + inputs.failures.count, format: format)
-        var failures = inputs.failures
-        let importer = ReportImporter()
-        let options = ImportOptions(password: password)
-        for (number, file) in inputs.files.enumerated() {
-            if !quiet && writer.writesFiles {
-                Console.progress("[\(number + 1)/\(inputs.files.count)] \(file.path)")
+        guard !documents.isEmpty else {
+            for problem in problems { Console.error(problem.reason) }
+            if let slice, problems.isEmpty {
+                if !quiet { Console.progress("shard \(slice): no documents fall in this slice") }
+                return
             }
-            do {
-                let report = try importer.importReport(at: file, options: options)
-                let data = try ExportFormatter.data(for: report, format: format)
-                try writer.write(data, for: file)
-            } catch {
-                failures.append((file.path, Console.describe(error)))
-                Console.error("\(Console.describe(error))")
+            Console.error("nothing to import: no .pdf or .txt files in \(paths.joined(separator: ", "))")
+            throw ExitCode(2)
+        }
+
+        let sink: any ReportSink
+        let showsProgress: Bool
+        do {
+            (sink, showsProgress) = try makeSink(documents: documents, inputCount: documents.count + problems.count)
+        } catch let error as ValidationError {
+            throw error
+        } catch {
+            Console.error(Console.describe(error))
+            throw ExitCode(2)
+        }
+
+        let parser: WorkerProcessParser
+        do {
+            parser = try WorkerProcessParser(
+                executable: WorkerProcessParser.currentExecutable(), timeout: timeout, memoryLimitMB: memoryLimit,
+                password: password)
+        } catch {
+            Console.error("cannot create a scratch folder for workers (\(Console.describe(error)))")
+            throw ExitCode(2)
+        }
+        defer { parser.removeScratch() }
+
+        let progress = ProgressDisplay(
+            style: showsProgress ? ProgressDisplay.automaticStyle(quiet: quiet) : .quiet, total: documents.count)
+        let runner = BatchRunner(
+            documents: documents, parser: parser, sink: sink, progress: progress,
+            options: BatchOptions(jobs: jobs, force: force))
+        let interruption = Interruption { runner.cancel() }
+        let summary: BatchSummary
+        do {
+            summary = try runner.run(problems: problems)
+        } catch {
+            progress.end()
+            Console.error(Console.describe(error))
+            throw ExitCode(2)
+        }
+        interruption.restore()
+        progress.end()
+        report(summary, destination: sink.destination, showsCounts: showsProgress && !quiet, total: documents.count + problems.count)
+        if summary.exitStatus != 0 { throw ExitCode(summary.exitStatus) }
+    }
+
+    /// The destination, and whether the run shows progress (not when one report goes to standard output).
+    private func makeSink(documents: [InputDocument], inputCount: Int) throws -> (any ReportSink, Bool) {
+        if let into {
+            let warehouse = try Warehouse(path: into, toolVersion: KommunrapportVersion.current)
+            return (WarehouseSink(warehouse: warehouse), true)
+        }
+        let format = format ?? .json
+        let fm = FileManager.default
+        guard let output else {
+            if inputCount > 1 {
+                throw ValidationError("several inputs need --output FOLDER (one file is written per input) or --into WAREHOUSE")
             }
+            return (FileSink(target: .standardOutput, format: format, documents: documents), false)
         }
-        if !quiet && writer.writesFiles {
-            Console.progress("imported \(inputs.files.count - (failures.count - inputs.failures.count)) of \(inputs.files.count + inputs.failures.count) into \(writer.destination)")
+        if format == .csv {
+            try fm.createDirectory(atPath: output, withIntermediateDirectories: true)
+            return (try CSVSink(folder: URL(fileURLWithPath: output)), true)
         }
-        if !failures.isEmpty {
-            if inputs.files.count + inputs.failures.count > 1 {
-                Console.error("\(failures.count) input(s) failed:")
-                for failure in failures { Console.error("  \(failure.0): \(failure.1)") }
-            }
-            throw ExitCode(1)
+        var isDirectory: ObjCBool = false
+        let exists = fm.fileExists(atPath: output, isDirectory: &isDirectory)
+        if inputCount > 1 || (exists && isDirectory.boolValue) || output.hasSuffix("/") {
+            try fm.createDirectory(atPath: output, withIntermediateDirectories: true)
+            return (FileSink(target: .folder(URL(fileURLWithPath: output)), format: format, documents: documents), true)
         }
+        return (FileSink(target: .file(URL(fileURLWithPath: output)), format: format, documents: documents), true)
+    }
+
+    /// The closing summary on standard error: counts unless quiet, failures always.
+    private func report(_ summary: BatchSummary, destination: String, showsCounts: Bool, total: Int) {
+        if summary.interrupted {
+            Console.error("interrupted: \(summary.counts) so far; run the same command again to continue "
+                + "(documents already imported are skipped)")
+            return
+        }
+        if showsCounts {
+            Console.progress("\(summary.counts) of \(total) document(s) into \(destination) "
+                + "in \(String(format: "%.1f", summary.seconds)) s")
+        }
+        guard !summary.failures.isEmpty else { return }
+        if total == 1 {
+            Console.error(summary.failures[0].reason)
+            return
+        }
+        Console.error("\(summary.failures.count) document(s) failed:")
+        for failure in summary.failures { Console.progress("  \(failure.reason)") }
     }
 }

@@ -1,0 +1,176 @@
+import Foundation
+import ReportModel
+import Warehouse
+
+/// How a batch runs.
+public struct BatchOptions: Sendable {
+    /// Documents parsed at once.
+    public var jobs: Int
+    /// Re-import documents the destination already holds.
+    public var force: Bool
+
+    /// Creates options.
+    public init(jobs: Int = ProcessInfo.processInfo.activeProcessorCount, force: Bool = false) {
+        self.jobs = max(1, jobs)
+        self.force = force
+    }
+}
+
+/// Imports a list of documents: N at a time through a parser, each result into a sink.
+///
+/// Per document: digest the file, skip it if the destination already holds that digest (or
+/// the batch had the same content earlier), parse it, then store the report or record the
+/// failure. Sink calls are serialised; parsing is not. A failure is that document's alone.
+public final class BatchRunner: @unchecked Sendable {
+    private let documents: [InputDocument]
+    private let parser: any DocumentParser
+    private let sink: any ReportSink
+    private let progress: ProgressDisplay
+    private let options: BatchOptions
+
+    // Guarded by `lock`.
+    private let lock = NSLock()
+    private var nextIndex = 0
+    private var cancelled = false
+    private var summary = BatchSummary()
+    private var failures: [Int: FailedDocument] = [:]
+    private var destinationDigests: Set<String> = []
+    private var batchDigests: [String: String] = [:]
+
+    /// Creates a runner.
+    public init(
+        documents: [InputDocument], parser: any DocumentParser, sink: any ReportSink, progress: ProgressDisplay,
+        options: BatchOptions
+    ) {
+        self.documents = documents
+        self.parser = parser
+        self.sink = sink
+        self.progress = progress
+        self.options = options
+    }
+
+    /// Runs the batch. `problems` are inputs that could not be listed; they count as failures.
+    /// Throws only when the destination cannot be read at all (nothing could be done).
+    public func run(problems: [InputProblem] = []) throws -> BatchSummary {
+        let start = Date()
+        destinationDigests = options.force ? [] : try sink.knownDigests()
+        for problem in problems {
+            try? sink.recordFailure(path: problem.path, sha256: nil, reason: problem.reason, index: -1)
+        }
+
+        let group = DispatchGroup()
+        for _ in 0..<min(options.jobs, max(documents.count, 1)) {
+            group.enter()
+            let thread = Thread { [self] in
+                while let index = take() { process(index) }
+                group.leave()
+            }
+            thread.stackSize = 4 << 20
+            thread.start()
+        }
+        group.wait()
+
+        lock.lock()
+        defer { lock.unlock() }
+        do {
+            try sink.finish(interrupted: cancelled)
+        } catch {
+            failures[documents.count] = FailedDocument(
+                path: sink.destination, reason: "\(sink.destination): could not complete the output (\(error))")
+        }
+        summary.failures = problems.map { FailedDocument(path: $0.path, reason: $0.reason) }
+            + failures.keys.sorted().compactMap { failures[$0] }
+        summary.interrupted = cancelled
+        summary.seconds = Date().timeIntervalSince(start)
+        return summary
+    }
+
+    /// Stops the batch: running documents are abandoned (not recorded), no new ones start.
+    /// Safe to call from a signal handler's queue.
+    public func cancel() {
+        lock.lock()
+        cancelled = true
+        lock.unlock()
+        parser.cancelAll()
+    }
+
+    private func take() -> Int? {
+        lock.lock()
+        defer { lock.unlock() }
+        guard !cancelled, nextIndex < documents.count else { return nil }
+        defer { nextIndex += 1 }
+        return nextIndex
+    }
+
+    private func process(_ index: Int) {
+        let document = documents[index]
+        let started = Date()
+        progress.started(document.path)
+
+        let digest: (sha256: String, size: Int)
+        do {
+            digest = try SHA256.file(at: document.url)
+        } catch {
+            let reason = "\(document.path): cannot be read (\((error as NSError).localizedDescription))"
+            finish(index, document, started, .failed(reason: reason), sha256: nil)
+            return
+        }
+
+        lock.lock()
+        if destinationDigests.contains(digest.sha256) {
+            lock.unlock()
+            finish(index, document, started, .skipped(reason: "already imported"), sha256: digest.sha256)
+            return
+        }
+        if let earlier = batchDigests[digest.sha256] {
+            lock.unlock()
+            finish(index, document, started, .skipped(reason: "same content as \(earlier)"), sha256: digest.sha256)
+            return
+        }
+        batchDigests[digest.sha256] = document.path
+        lock.unlock()
+
+        let origin = DocumentOrigin(path: document.path, sha256: digest.sha256, size: digest.size)
+        switch parser.parse(document) {
+        case .interrupted:
+            return
+        case .failure(let reason):
+            finish(index, document, started, .failed(reason: reason), sha256: digest.sha256)
+        case .report(let report):
+            finish(index, document, started, .imported, sha256: digest.sha256, report: report, origin: origin)
+        }
+    }
+
+    /// Records a document's end: stores the report or the failure, counts it, shows it.
+    private func finish(
+        _ index: Int, _ document: InputDocument, _ started: Date, _ event: DocumentEvent, sha256: String?,
+        report: Report? = nil, origin: DocumentOrigin? = nil
+    ) {
+        lock.lock()
+        // After an interruption nothing more is written: the document is simply not done.
+        guard !cancelled else {
+            lock.unlock()
+            return
+        }
+        var event = event
+        if let report, let origin {
+            do {
+                try sink.store(report, origin: origin, index: index)
+            } catch {
+                event = .failed(reason: WorkerFailure.text(of: error))
+            }
+        }
+        switch event {
+        case .imported:
+            summary.imported += 1
+        case .skipped:
+            summary.skipped += 1
+            try? sink.recordSkip(index: index)
+        case .failed(let reason):
+            failures[index] = FailedDocument(path: document.path, reason: reason)
+            try? sink.recordFailure(path: document.path, sha256: sha256, reason: reason, index: index)
+        }
+        lock.unlock()
+        progress.finished(document.path, event, seconds: Date().timeIntervalSince(started))
+    }
+}

@@ -1,0 +1,42 @@
+/// A document that was not imported, and why.
+public struct FailedDocument: Sendable, Hashable {
+    /// The input path.
+    public var path: String
+    /// The reason, naming the file, for the user.
+    public var reason: String
+
+    /// Creates a failure.
+    public init(path: String, reason: String) {
+        self.path = path
+        self.reason = reason
+    }
+}
+
+/// What a batch did.
+public struct BatchSummary: Sendable {
+    /// Documents imported.
+    public var imported: Int = 0
+    /// Documents skipped (already imported, or the same content twice in the batch).
+    public var skipped: Int = 0
+    /// Documents (and input paths) that failed, in input order.
+    public var failures: [FailedDocument] = []
+    /// True when the run was interrupted before every document was handled.
+    public var interrupted = false
+    /// Wall-clock seconds.
+    public var seconds: Double = 0
+
+    /// Creates an empty summary.
+    public init() {}
+
+    /// The exit status: 0 when nothing failed, 1 when something failed, 130 when interrupted.
+    /// (2, nothing could be done, is decided before a batch starts.)
+    public var exitStatus: Int32 {
+        if interrupted { return 130 }
+        return failures.isEmpty ? 0 : 1
+    }
+
+    /// The one-line count: `imported 12, skipped 3, failed 1`.
+    public var counts: String {
+        "imported \(imported), skipped \(skipped), failed \(failures.count)"
+    }
+}

@@ -1,0 +1,81 @@
+import Exporters
+import Foundation
+import ReportModel
+import Warehouse
+
+/// Writes the batch's facts as one CSV file per fact kind into a folder, rows in input order.
+///
+/// Rows go to hidden partial files that are renamed into place when the batch completes, so
+/// the CSV files are either the previous run's or this run's, never half of one.
+public final class CSVSink: ReportSink, @unchecked Sendable {
+    /// The folder the CSV files go to.
+    public let folder: URL
+    private var handles: [String: FileHandle] = [:]
+    private var pending: [Int: [String: String]] = [:]
+    private var nextIndex = 0
+    private let exporter = CSVExporter()
+
+    /// Creates the folder's partial files, each with its header.
+    public init(folder: URL) throws {
+        self.folder = folder
+        for kind in CSVExporter.kinds {
+            let url = partialURL(kind)
+            guard FileManager.default.createFile(atPath: url.path, contents: Data(exporter.header(of: kind).utf8)) else {
+                throw CocoaError(.fileWriteNoPermission, userInfo: [NSFilePathErrorKey: url.path])
+            }
+            let handle = try FileHandle(forWritingTo: url)
+            _ = try handle.seekToEnd()
+            handles[kind] = handle
+        }
+    }
+
+    /// The folder, for messages.
+    public var destination: String { folder.path }
+
+    /// Appends the report's rows once every earlier document has been written or skipped.
+    public func store(_ report: Report, origin: DocumentOrigin, index: Int) throws {
+        pending[index] = exporter.lines(of: report)
+        try flush()
+    }
+
+    /// Lets later documents' rows through.
+    public func recordFailure(path: String, sha256: String?, reason: String, index: Int) throws {
+        pending[index] = [:]
+        try flush()
+    }
+
+    /// Lets later documents' rows through.
+    public func recordSkip(index: Int) throws {
+        pending[index] = [:]
+        try flush()
+    }
+
+    /// Renames the partial files into place, or removes them when the run was interrupted.
+    public func finish(interrupted: Bool) throws {
+        for (kind, handle) in handles {
+            try handle.close()
+            let partial = partialURL(kind)
+            if interrupted {
+                try? FileManager.default.removeItem(at: partial)
+            } else {
+                let final = folder.appendingPathComponent(kind + ".csv")
+                // rename(2) replaces the old file in one step.
+                if rename(partial.path, final.path) != 0 {
+                    throw CocoaError(.fileWriteUnknown, userInfo: [NSFilePathErrorKey: final.path])
+                }
+            }
+        }
+        handles = [:]
+    }
+
+    private func flush() throws {
+        while let lines = pending.removeValue(forKey: nextIndex) {
+            for (kind, text) in lines { try handles[kind]?.write(contentsOf: Data(text.utf8)) }
+            nextIndex += 1
+        }
+    }
+
+    private func partialURL(_ kind: String) -> URL {
+        folder.appendingPathComponent(".\(kind).csv.partial-\(ProcessInfo.processInfo.processIdentifier)")
+    }
+}

@@ -1,0 +1,87 @@
+import Foundation
+import ReportModel
+
+/// The tidy facts as CSV: one file per fact kind, UTF-8, a header row, RFC 4180 quoting.
+///
+/// The rows are ``FactsExporter``'s records, so the columns are the facts' field names in the
+/// facts' order; a kind's file has the same columns whether or not a report has such facts.
+public struct CSVExporter: Sendable {
+    /// The fact kinds, one CSV file each (`goal.csv`, `tableCell.csv`, …).
+    public static let kinds = ["report", "heading", "goal", "indicator", "indicatorValue", "tableCell", "assignment"]
+
+    /// Creates a CSV exporter.
+    public init() {}
+
+    /// The column names of a kind's file, or nil for a kind the facts do not have.
+    public func columns(of kind: String) -> [String]? {
+        Self.columnsByKind[kind]
+    }
+
+    /// The header line of a kind's file, with its line break.
+    public func header(of kind: String) -> String {
+        (columns(of: kind) ?? []).map(Self.field).joined(separator: ",") + "\r\n"
+    }
+
+    /// A report's facts as CSV lines without headers, by kind (kinds with no facts are absent).
+    public func lines(of report: Report) -> [String: String] {
+        var out: [String: String] = [:]
+        for record in FactsExporter().facts(of: report) {
+            let kind = record.kind
+            guard let columns = columns(of: kind) else { continue }
+            var values: [String: FactValue] = [:]
+            for field in record.fields { values[field.key] = field.value }
+            out[kind, default: ""] += columns.map { Self.field(values[$0] ?? .null) }.joined(separator: ",") + "\r\n"
+        }
+        return out
+    }
+
+    /// Whole files for some reports, by kind: every kind, each with its header.
+    public func files(of reports: [Report]) -> [String: String] {
+        var files = Dictionary(uniqueKeysWithValues: Self.kinds.map { ($0, header(of: $0)) })
+        for report in reports {
+            for (kind, lines) in lines(of: report) { files[kind, default: header(of: kind)] += lines }
+        }
+        return files
+    }
+
+    /// One value as a CSV field: empty for null, quoted when it holds a comma, quote or line break.
+    public static func field(_ value: FactValue) -> String {
+        switch value {
+        case .null: return ""
+        case .string(let s): return field(s)
+        case .int(let i): return String(i)
+        case .double(let d): return d.isFinite ? JSONText.number(d) : ""
+        case .bool(let b): return b ? "true" : "false"
+        }
+    }
+
+    /// A text as a CSV field (RFC 4180: quotes doubled inside a quoted field).
+    public static func field(_ text: String) -> String {
+        let needsQuotes = text.contains { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" || $0 == "\r\n" }
+        guard needsQuotes else { return text }
+        return "\"" + text.replacingOccurrences(of: "\"", with: "\"\"") + "\""
+    }
+
+    /// The columns of every kind, read off the facts of a report that has one item of each kind,
+    /// so they follow ``FactsExporter`` without being listed twice.
+    static let columnsByKind: [String: [String]] = {
+        let here = Provenance(page: 1)
+        let sample = Report(
+            document: DocumentInfo(fileName: "sample.txt", sourceKind: .text, pages: 1),
+            headings: [Heading(id: "h1", level: 1, text: "h", provenance: here)],
+            goals: [Goal(id: "g1", title: "g", provenance: here)],
+            indicators: [Indicator(
+                id: "i1", name: "i", values: [IndicatorValue(column: "c", measure: .outcome, value: 1, text: "1", provenance: here)],
+                provenance: here)],
+            tables: [ReportTable(
+                id: "t1", title: "t", unit: nil, columns: [TableColumn(header: "c", measure: .outcome)],
+                rows: [TableRow(label: "r", cells: [TableCell(columnIndex: 0, value: 1, text: "1")], provenance: here)],
+                provenance: here)],
+            assignments: [Assignment(id: "a1", kind: .assignment, title: "a", provenance: here)])
+        var columns: [String: [String]] = [:]
+        for record in FactsExporter().facts(of: sample) where columns[record.kind] == nil {
+            columns[record.kind] = record.fields.map(\.key)
+        }
+        return columns
+    }()
+}

@@ -1,0 +1,277 @@
+import GRDB
+
+/// The warehouse's tables, indexes and views, as a list of migrations.
+///
+/// GRDB records each applied migration in its `grdb_migrations` table, so a warehouse
+/// written by an older tool is brought up to date when it is opened. Migrations are never
+/// edited once released: a change of schema is a new migration appended here.
+public enum WarehouseSchema {
+    /// The identifiers of all migrations, oldest first; the last one is the current schema version.
+    public static var versions: [String] { migrator.migrations }
+
+    /// The schema version a warehouse written by this tool has.
+    public static var currentVersion: String { versions.last ?? "" }
+
+    /// The migrator that creates or upgrades a warehouse.
+    public static let migrator: DatabaseMigrator = {
+        var migrator = DatabaseMigrator()
+        migrator.registerMigration("v1-tables", migrate: createTables)
+        migrator.registerMigration("v2-views-and-errors", migrate: createViewsAndErrors)
+        return migrator
+    }()
+
+    /// Version 1: one table per kind of item, every item keyed by a stable text id, every row
+    /// owned by its report so deleting a report (to replace it) deletes all of its rows.
+    static func createTables(_ db: Database) throws {
+        try db.execute(sql: """
+            CREATE TABLE reports (
+                id TEXT PRIMARY KEY NOT NULL,          -- first 16 hex digits of sha256
+                sha256 TEXT NOT NULL UNIQUE,
+                path TEXT NOT NULL,                    -- the input path as it was given
+                file_name TEXT NOT NULL,
+                size INTEGER NOT NULL,
+                pages INTEGER NOT NULL,
+                source_kind TEXT NOT NULL,
+                producer TEXT,
+                municipality TEXT,
+                municipality_code TEXT,
+                organisation TEXT,
+                report_type TEXT,
+                year INTEGER,
+                period TEXT,
+                model_schema_version TEXT NOT NULL,
+                tool_version TEXT NOT NULL,
+                imported_at TEXT NOT NULL              -- ISO 8601, UTC
+            );
+            CREATE INDEX reports_path ON reports(path);
+            CREATE INDEX reports_municipality_year ON reports(municipality_code, year);
+
+            CREATE TABLE headings (
+                id TEXT PRIMARY KEY NOT NULL,
+                report_id TEXT NOT NULL REFERENCES reports(id) ON DELETE CASCADE,
+                item_id TEXT NOT NULL,
+                position INTEGER NOT NULL,
+                level INTEGER NOT NULL,
+                text TEXT NOT NULL,
+                page INTEGER NOT NULL,
+                first_line INTEGER,
+                last_line INTEGER
+            );
+            CREATE INDEX headings_report ON headings(report_id);
+
+            CREATE TABLE goals (
+                id TEXT PRIMARY KEY NOT NULL,
+                report_id TEXT NOT NULL REFERENCES reports(id) ON DELETE CASCADE,
+                item_id TEXT NOT NULL,
+                position INTEGER NOT NULL,
+                parent_id TEXT,
+                ref TEXT,
+                level TEXT,
+                title TEXT NOT NULL,
+                status TEXT,
+                status_text TEXT,
+                status_icon TEXT,
+                analysis TEXT,
+                expected_result TEXT,
+                page INTEGER NOT NULL,
+                first_line INTEGER,
+                last_line INTEGER
+            );
+            CREATE INDEX goals_report ON goals(report_id);
+            CREATE INDEX goals_parent ON goals(parent_id);
+
+            CREATE TABLE indicators (
+                id TEXT PRIMARY KEY NOT NULL,
+                report_id TEXT NOT NULL REFERENCES reports(id) ON DELETE CASCADE,
+                item_id TEXT NOT NULL,
+                position INTEGER NOT NULL,
+                goal_id TEXT,
+                name TEXT NOT NULL,
+                name_key TEXT NOT NULL,                -- the name folded for comparison across reports
+                unit TEXT,
+                page INTEGER NOT NULL,
+                first_line INTEGER,
+                last_line INTEGER
+            );
+            CREATE INDEX indicators_report ON indicators(report_id);
+            CREATE INDEX indicators_goal ON indicators(goal_id);
+            CREATE INDEX indicators_name_key ON indicators(name_key);
+
+            CREATE TABLE indicator_values (
+                id TEXT PRIMARY KEY NOT NULL,
+                indicator_id TEXT NOT NULL REFERENCES indicators(id) ON DELETE CASCADE,
+                report_id TEXT NOT NULL REFERENCES reports(id) ON DELETE CASCADE,
+                position INTEGER NOT NULL,
+                column_header TEXT NOT NULL,
+                year INTEGER,
+                measure TEXT NOT NULL,
+                value REAL,
+                unit TEXT,
+                comparator TEXT,
+                preliminary INTEGER NOT NULL,
+                text TEXT NOT NULL,
+                page INTEGER NOT NULL
+            );
+            CREATE INDEX indicator_values_indicator ON indicator_values(indicator_id);
+            CREATE INDEX indicator_values_report ON indicator_values(report_id);
+
+            CREATE TABLE report_tables (
+                id TEXT PRIMARY KEY NOT NULL,
+                report_id TEXT NOT NULL REFERENCES reports(id) ON DELETE CASCADE,
+                item_id TEXT NOT NULL,
+                position INTEGER NOT NULL,
+                title TEXT,
+                unit TEXT,
+                notes TEXT,                            -- the notes under the table, one per line
+                page INTEGER NOT NULL,
+                first_line INTEGER,
+                last_line INTEGER
+            );
+            CREATE INDEX report_tables_report ON report_tables(report_id);
+
+            CREATE TABLE table_columns (
+                id TEXT PRIMARY KEY NOT NULL,
+                table_id TEXT NOT NULL REFERENCES report_tables(id) ON DELETE CASCADE,
+                report_id TEXT NOT NULL REFERENCES reports(id) ON DELETE CASCADE,
+                column_index INTEGER NOT NULL,
+                header TEXT NOT NULL,
+                year INTEGER,
+                measure TEXT NOT NULL
+            );
+            CREATE UNIQUE INDEX table_columns_table ON table_columns(table_id, column_index);
+            CREATE INDEX table_columns_report ON table_columns(report_id);
+
+            CREATE TABLE table_rows (
+                id TEXT PRIMARY KEY NOT NULL,
+                table_id TEXT NOT NULL REFERENCES report_tables(id) ON DELETE CASCADE,
+                report_id TEXT NOT NULL REFERENCES reports(id) ON DELETE CASCADE,
+                row_index INTEGER NOT NULL,
+                label TEXT NOT NULL,
+                level INTEGER NOT NULL,
+                is_sum INTEGER NOT NULL,
+                page INTEGER NOT NULL,
+                first_line INTEGER,
+                last_line INTEGER
+            );
+            CREATE INDEX table_rows_table ON table_rows(table_id);
+            CREATE INDEX table_rows_report ON table_rows(report_id);
+
+            CREATE TABLE table_cells (
+                id TEXT PRIMARY KEY NOT NULL,
+                row_id TEXT NOT NULL REFERENCES table_rows(id) ON DELETE CASCADE,
+                table_id TEXT NOT NULL REFERENCES report_tables(id) ON DELETE CASCADE,
+                report_id TEXT NOT NULL REFERENCES reports(id) ON DELETE CASCADE,
+                position INTEGER NOT NULL,
+                column_index INTEGER NOT NULL,
+                value REAL,
+                unit TEXT,
+                value_sek REAL,
+                ambiguous INTEGER NOT NULL,
+                text TEXT NOT NULL
+            );
+            CREATE INDEX table_cells_row ON table_cells(row_id);
+            CREATE INDEX table_cells_table ON table_cells(table_id, column_index);
+            CREATE INDEX table_cells_report ON table_cells(report_id);
+
+            CREATE TABLE assignments (
+                id TEXT PRIMARY KEY NOT NULL,
+                report_id TEXT NOT NULL REFERENCES reports(id) ON DELETE CASCADE,
+                item_id TEXT NOT NULL,
+                position INTEGER NOT NULL,
+                goal_id TEXT,
+                kind TEXT NOT NULL,
+                title TEXT NOT NULL,
+                status TEXT,
+                comment TEXT,
+                start_date TEXT,
+                end_date TEXT,
+                page INTEGER NOT NULL,
+                first_line INTEGER,
+                last_line INTEGER
+            );
+            CREATE INDEX assignments_report ON assignments(report_id);
+            CREATE INDEX assignments_goal ON assignments(goal_id);
+
+            CREATE TABLE report_warnings (
+                id TEXT PRIMARY KEY NOT NULL,
+                report_id TEXT NOT NULL REFERENCES reports(id) ON DELETE CASCADE,
+                position INTEGER NOT NULL,
+                code TEXT NOT NULL,
+                message TEXT NOT NULL,
+                page INTEGER,
+                line INTEGER
+            );
+            CREATE INDEX report_warnings_report ON report_warnings(report_id);
+            """)
+    }
+
+    /// Version 2: the failures of import runs, and the views users query first.
+    static func createViewsAndErrors(_ db: Database) throws {
+        try db.execute(sql: """
+            -- One row per input that could not be imported; a later successful import of the
+            -- same path removes it, a later failure replaces it.
+            CREATE TABLE import_errors (
+                path TEXT PRIMARY KEY NOT NULL,
+                file_name TEXT NOT NULL,
+                sha256 TEXT,
+                reason TEXT NOT NULL,
+                failed_at TEXT NOT NULL,
+                tool_version TEXT NOT NULL
+            );
+
+            -- Report columns every fact view starts with.
+            CREATE VIEW report_facts AS
+            SELECT r.id AS report_id, r.file_name AS document, r.municipality, r.municipality_code,
+                   r.organisation, r.report_type, r.year AS report_year, r.period, r.pages, r.sha256
+            FROM reports r;
+
+            CREATE VIEW goal_facts AS
+            SELECT rf.*, g.id AS goal_id, g.ref, g.level, g.title, g.status, g.status_text, g.status_icon,
+                   p.title AS parent_title, g.page
+            FROM goals g
+            JOIN report_facts rf ON rf.report_id = g.report_id
+            LEFT JOIN goals p ON p.id = g.parent_id;
+
+            CREATE VIEW indicator_facts AS
+            SELECT rf.*, i.id AS indicator_id, i.name AS indicator, i.name_key, g.title AS goal,
+                   v.id AS value_id, v.column_header AS "column", coalesce(v.year, rf.report_year) AS year,
+                   v.measure, v.value, coalesce(v.unit, i.unit) AS unit, v.comparator, v.preliminary,
+                   v.text, v.page
+            FROM indicator_values v
+            JOIN indicators i ON i.id = v.indicator_id
+            JOIN report_facts rf ON rf.report_id = v.report_id
+            LEFT JOIN goals g ON g.id = i.goal_id;
+
+            CREATE VIEW table_cell_facts AS
+            SELECT rf.*, t.id AS table_id, t.title AS "table", tr.label AS "row", tr.level AS row_level,
+                   tr.is_sum, tc.header AS "column", coalesce(tc.year, rf.report_year) AS year, tc.measure,
+                   c.value, coalesce(c.unit, t.unit) AS unit, c.value_sek, c.ambiguous, c.text, tr.page
+            FROM table_cells c
+            JOIN table_rows tr ON tr.id = c.row_id
+            JOIN report_tables t ON t.id = c.table_id
+            LEFT JOIN table_columns tc ON tc.table_id = c.table_id AND tc.column_index = c.column_index
+            JOIN report_facts rf ON rf.report_id = c.report_id;
+
+            CREATE VIEW assignment_facts AS
+            SELECT rf.*, a.id AS assignment_id, a.kind, a.title, a.status, a.comment, a.start_date, a.end_date,
+                   g.title AS goal, a.page
+            FROM assignments a
+            JOIN report_facts rf ON rf.report_id = a.report_id
+            LEFT JOIN goals g ON g.id = a.goal_id;
+
+            -- The first question: one indicator across municipalities and years, outcome beside
+            -- target. `value_count` above the number of measures shown means several reports or
+            -- columns gave a value for the same place and year: look in indicator_facts.
+            CREATE VIEW indicator_comparison AS
+            SELECT name_key, min(indicator) AS indicator, municipality, municipality_code, organisation, year,
+                   max(CASE WHEN measure = 'outcome' THEN value END) AS outcome,
+                   max(CASE WHEN measure = 'target' THEN value END) AS target,
+                   max(CASE WHEN measure = 'baseline' THEN value END) AS baseline,
+                   min(unit) AS unit, count(value) AS value_count,
+                   group_concat(DISTINCT document) AS documents
+            FROM indicator_facts
+            GROUP BY name_key, municipality_code, municipality, organisation, year
+            ORDER BY name_key, municipality, organisation, year;
+            """)
+    }
+}
