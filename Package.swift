@@ -54,7 +54,9 @@ let package = Package(
         .testTarget(name: "RecognisersTests", dependencies: ["Recognisers", "Layout", "ReportModel", "ReportSource"]),
         .testTarget(name: "ExportersTests", dependencies: ["Exporters", "ReportModel"]),
         .testTarget(name: "AccuracyTests", dependencies: ["KommunrapportKit"]),
-        .testTarget(name: "WarehouseTests", dependencies: ["Warehouse", "ReportModel", "KommunrapportKit"]),
+        .testTarget(name: "WarehouseTests", dependencies: [
+            "Warehouse", "ReportModel", "ReportSource", "KommunrapportKit", .product(name: "GRDB", package: "GRDB.swift"),
+        ]),
         // In-process batch tests, plus a few that run the built `kommunrapport` (it must be built first).
         .testTarget(name: "CLITests", dependencies: ["BatchImport", "Warehouse", "Exporters", "KommunrapportKit", "ReportModel"]),
     ]
