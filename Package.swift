@@ -58,6 +58,9 @@ let package = Package(
             "Warehouse", "ReportModel", "ReportSource", "KommunrapportKit", .product(name: "GRDB", package: "GRDB.swift"),
         ]),
         // In-process batch tests, plus a few that run the built `kommunrapport` (it must be built first).
-        .testTarget(name: "CLITests", dependencies: ["BatchImport", "Warehouse", "Exporters", "KommunrapportKit", "ReportModel"]),
+        .testTarget(name: "CLITests", dependencies: [
+            "BatchImport", "Warehouse", "Exporters", "KommunrapportKit", "ReportModel",
+            .product(name: "GRDB", package: "GRDB.swift"),
+        ]),
     ]
 )

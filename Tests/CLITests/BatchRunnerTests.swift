@@ -1,0 +1,138 @@
+import BatchImport
+import Exporters
+import Foundation
+import KommunrapportKit
+import ReportModel
+import Warehouse
+import XCTest
+
+/// The batch runner in this process: inputs, shards, skipping, sinks.
+final class BatchRunnerTests: XCTestCase {
+    private var folder: URL!
+
+    override func setUpWithError() throws {
+        folder = try Fixtures.temporaryFolder()
+    }
+
+    override func tearDownWithError() throws {
+        try? FileManager.default.removeItem(at: folder)
+    }
+
+    private func runBatch(_ paths: [String], sink: any ReportSink, force: Bool = false, jobs: Int = 2) throws -> BatchSummary {
+        let (documents, problems) = InputCollector().collect(paths)
+        let runner = BatchRunner(
+            documents: documents, parser: InProcessParser(), sink: sink,
+            progress: ProgressDisplay(style: .quiet, total: documents.count), options: BatchOptions(jobs: jobs, force: force))
+        return try runner.run(problems: problems)
+    }
+
+    func testShardsAreDisjointAndTogetherHoldEveryDocument() throws {
+        let paths = (0..<500).map { "archive/board-\($0 % 7)/report-\($0).pdf" }
+        var seen: [String: Int] = [:]
+        for k in 1...4 {
+            let shard = try XCTUnwrap(Shard(parsing: "\(k)/4"))
+            let slice = paths.filter(shard.contains)
+            XCTAssertGreaterThan(slice.count, 60, "slices should be roughly even")
+            for path in slice { seen[path, default: 0] += 1 }
+        }
+        XCTAssertEqual(seen.count, paths.count)
+        XCTAssertTrue(seen.values.allSatisfy { $0 == 1 })
+        XCTAssertNil(Shard(parsing: "0/4"))
+        XCTAssertNil(Shard(parsing: "5/4"))
+        XCTAssertNil(Shard(parsing: "three"))
+        XCTAssertEqual(Shard(parsing: "1/1")?.contains("anything"), true)
+    }
+
+    func testInputsAreFilesFoldersWalkedRecursivelyOrAListOnStandardInput() throws {
+        let fm = FileManager.default
+        try fm.createDirectory(at: folder.appendingPathComponent("a/b"), withIntermediateDirectories: true)
+        for name in ["a/1.txt", "a/b/2.PDF", "a/b/skip.docx", "a/3.txt", "loose.md"] {
+            try Data("x".utf8).write(to: folder.appendingPathComponent(name))
+        }
+        let base = folder.path
+        var lines = ["\(base)/loose.md", "", "\(base)/a/1.txt"].makeIterator()
+        let (documents, problems) = InputCollector().collect(
+            ["\(base)/a", "-", "\(base)/missing.txt"], standardInput: { lines.next() })
+        XCTAssertEqual(documents.map(\.path), ["\(base)/a/1.txt", "\(base)/a/3.txt", "\(base)/a/b/2.PDF", "\(base)/loose.md"])
+        XCTAssertEqual(problems.map(\.reason), ["\(base)/missing.txt: no such file or folder"])
+    }
+
+    func testASecondRunSkipsImportedDocumentsAndForceReimportsThemWithTheSameIds() throws {
+        try Fixtures.writeCorpus(into: folder.appendingPathComponent("in"), copies: 2)
+        let warehouse = try Warehouse(path: folder.appendingPathComponent("w.sqlite").path, toolVersion: "test")
+        let sink = WarehouseSink(warehouse: warehouse)
+        let first = try runBatch([folder.appendingPathComponent("in").path], sink: sink)
+        XCTAssertEqual(first.imported, 6)
+        XCTAssertEqual(first.exitStatus, 0)
+        let ids = try warehouse.ids(of: "headings") + warehouse.ids(of: "reports")
+
+        let second = try runBatch([folder.appendingPathComponent("in").path], sink: sink)
+        XCTAssertEqual(second.imported, 0)
+        XCTAssertEqual(second.skipped, 6)
+
+        let forced = try runBatch([folder.appendingPathComponent("in").path], sink: sink, force: true)
+        XCTAssertEqual(forced.imported, 6)
+        XCTAssertEqual(try warehouse.ids(of: "headings") + warehouse.ids(of: "reports"), ids)
+    }
+
+    func testTheSameContentTwiceInOneBatchIsImportedOnce() throws {
+        let source = try Fixtures.corpusTexts()[0]
+        let fm = FileManager.default
+        try fm.copyItem(at: source, to: folder.appendingPathComponent("a.txt"))
+        try fm.copyItem(at: source, to: folder.appendingPathComponent("b.txt"))
+        let warehouse = try Warehouse(path: folder.appendingPathComponent("w.sqlite").path, toolVersion: "test")
+        let summary = try runBatch([folder.path], sink: WarehouseSink(warehouse: warehouse), jobs: 1)
+        XCTAssertEqual(summary.imported, 1)
+        XCTAssertEqual(summary.skipped, 1)
+        XCTAssertEqual(try warehouse.rowCounts()["reports"], 1)
+    }
+
+    func testFailuresNameTheFileAndGoIntoImportErrors() throws {
+        try Fixtures.writeCorpus(into: folder)
+        try Data().write(to: folder.appendingPathComponent("empty.txt"))
+        let warehouse = try Warehouse(path: folder.appendingPathComponent("w.sqlite").path, toolVersion: "test")
+        let summary = try runBatch([folder.path, folder.appendingPathComponent("gone.txt").path], sink: WarehouseSink(warehouse: warehouse))
+        XCTAssertEqual(summary.exitStatus, 1)
+        XCTAssertEqual(summary.failures.map(\.path), [folder.appendingPathComponent("gone.txt").path, folder.appendingPathComponent("empty.txt").path])
+        XCTAssertTrue(summary.failures.allSatisfy { $0.reason.hasPrefix($0.path + ": ") }, "\(summary.failures)")
+        XCTAssertEqual(try warehouse.rowCounts()["import_errors"], 2)
+    }
+
+    func testSameNamedInputsInDifferentFoldersGetDistinctOutputFiles() throws {
+        let documents = [InputDocument(path: "ks/2023.txt"), InputDocument(path: "bun/2023.txt"), InputDocument(path: "bun/2022.txt")]
+        let sink = FileSink(target: .folder(folder), format: .json, documents: documents)
+        let names = documents.map { sink.outputName(for: $0.path) }
+        XCTAssertEqual(Set(names).count, 3)
+        XCTAssertEqual(names[2], "2022.json")
+        XCTAssertTrue(names[0].hasPrefix("2023-") && names[0].hasSuffix(".json"), names[0])
+    }
+
+    func testCSVFilesHaveTheFactsFieldNamesAndRowsInInputOrder() throws {
+        try Fixtures.writeCorpus(into: folder.appendingPathComponent("in"), copies: 2)
+        let out = folder.appendingPathComponent("csv")
+        try FileManager.default.createDirectory(at: out, withIntermediateDirectories: true)
+        let summary = try runBatch([folder.appendingPathComponent("in").path], sink: try CSVSink(folder: out), jobs: 2)
+        XCTAssertEqual(summary.imported, 6)
+        let files = try FileManager.default.contentsOfDirectory(atPath: out.path).sorted()
+        XCTAssertEqual(files, CSVExporter.kinds.map { $0 + ".csv" }.sorted())
+
+        let reportCSV = try String(contentsOf: out.appendingPathComponent("report.csv"), encoding: .utf8)
+        let lines = reportCSV.components(separatedBy: "\r\n").filter { !$0.isEmpty }
+        let report = try ReportImporter().importReport(at: Fixtures.corpusTexts()[0])
+        let factKeys = FactsExporter().facts(of: report).first { $0.kind == "report" }!.fields.map(\.key)
+        XCTAssertEqual(lines.first, factKeys.joined(separator: ","))
+        let documents = lines.dropFirst().map { $0.split(separator: ",", omittingEmptySubsequences: false)[1] }
+        XCTAssertEqual(documents, documents.sorted(), "rows follow the input order, not the order documents finished")
+    }
+
+    func testCSVFieldsAreQuotedAsRFC4180Says() {
+        XCTAssertEqual(CSVExporter.field("plain"), "plain")
+        XCTAssertEqual(CSVExporter.field("Intäkter, netto"), "\"Intäkter, netto\"")
+        XCTAssertEqual(CSVExporter.field("\"Bra\" sa hon"), "\"\"\"Bra\"\" sa hon\"")
+        XCTAssertEqual(CSVExporter.field("två\nrader"), "\"två\nrader\"")
+        XCTAssertEqual(CSVExporter.field(FactValue.null), "")
+        XCTAssertEqual(CSVExporter.field(FactValue.double(1234.5)), "1234.5")
+        XCTAssertEqual(CSVExporter.field(FactValue.double(90)), "90")
+        XCTAssertEqual(CSVExporter.field(FactValue.bool(true)), "true")
+    }
+}
