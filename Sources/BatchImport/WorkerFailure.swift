@@ -35,8 +35,8 @@ enum WorkerFailure {
             return "\(path): the worker reading it was killed (SIGKILL), probably by the system for using "
                 + "too much memory; the document was skipped"
         }
-        return "\(path): reading it crashed the PDF reader (\(name(of: signal))); the document was skipped, "
-            + "the rest of the batch was imported"
+        return "\(path): the worker reading it crashed (\(name(of: signal))), most likely on damaged or unusual "
+            + "content; the document was skipped"
     }
 
     /// A worker that ran past the time limit.

@@ -54,7 +54,7 @@ final class BatchProcessTests: XCTestCase {
             XCTAssertGreaterThan(line.map { $0.count } ?? 0, "  batch/\(name): ".count + 5, String(line ?? ""))
         }
         XCTAssertTrue(run.stderr.contains("batch/empty.txt: the file is empty"), run.stderr)
-        XCTAssertTrue(run.stderr.contains("batch/crash-me.txt: reading it crashed"), run.stderr)
+        XCTAssertTrue(run.stderr.contains("batch/crash-me.txt: the worker reading it crashed"), run.stderr)
 
         // Running again imports nothing new, skips the good ones and still reports the bad ones.
         let again = try Fixtures.run(
