@@ -27,7 +27,7 @@ public struct ReportRecogniser: Sendable {
                                    producer: source.info["producer"]),
             metadata: metadata,
             headings: outline.map(\.heading),
-            goals: goals.map(\.goal),
+            goals: goals.filter { !$0.isRepeat }.map(\.goal),
             assignments: assignments,
             warnings: source.warnings + context.warnings)
     }
