@@ -91,10 +91,13 @@ struct LineClassifier {
         if end < lines.count, !lines[end].isBlank {
             // Running text directly under the heading, in the same group.
             let next = lines[end].text
+            let headerBelow = ReportVocabulary.isColumnHeaderRow(next) || ReportVocabulary.isUnitCaption(next)
             let followedByText =
                 (isWide(next) && startsUppercase(next)) || (next.hasSuffix(":") && startsUppercase(next))
-                || isBullet(next) || ReportVocabulary.isColumnHeaderRow(next) || ReportVocabulary.isUnitCaption(next)
+                || isBullet(next) || isPlaceholder(next) || isAssessmentLike(next)
                 || GoalLabels.labelledGoal(in: next) != nil
+                // A table's caption or header under a heading, unless the "heading" is itself a header fragment.
+                || (headerBelow && !containsColumnWord(line.text))
             if followedByText && (Double(line.text.count) <= 0.6 * bodyWidth || styled) {
                 return HeadingSpan(end: end, isGoal: false)
             }
@@ -151,9 +154,14 @@ struct LineClassifier {
             return false
         }
         let years = tokens.filter { ReportVocabulary.isYear($0) }
-        if years.count >= 2 { return false }
+        if years.count >= 2 || (tokens.count == 1 && years.count == 1) { return false }
+        if text.range(of: #"\b(19|20)\d\d-\d\d-\d\d\b"#, options: .regularExpression) != nil { return false }
         if let colon = text.firstIndex(of: ":"), ReportVocabulary.isFieldLabel(String(text[..<colon])) { return false }
         return true
+    }
+
+    private func containsColumnWord(_ text: String) -> Bool {
+        text.lowercased().split(separator: " ").contains { ReportVocabulary.columnWords.contains(String($0)) }
     }
 
     private func isStyledAsHeading(_ index: Int) -> Bool {

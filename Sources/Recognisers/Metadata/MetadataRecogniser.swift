@@ -82,7 +82,7 @@ enum MunicipalityVote {
     }
 
     static func tokenize(_ text: String) -> [String] {
-        text.split(whereSeparator: { !($0.isLetter || $0 == "-") }).map(String.init)
+        text.split(whereSeparator: { !($0.isLetter || $0.isNumber || $0 == "-") }).map(String.init)
     }
 }
 
@@ -128,7 +128,6 @@ enum ReportTypeVote {
         var years: [ReportType: [Int: Int]] = [:]
         for piece in evidence.pieces {
             let tokens = MunicipalityVote.tokenize(piece.text.replacingOccurrences(of: "–", with: " "))
-            let rawTokens = piece.text.split(separator: " ").map(String.init)
             for (index, token) in tokens.enumerated() {
                 let lower = token.lowercased()
                 guard let (word, type) = words.first(where: { lower == $0.0 || (lower.hasPrefix($0.0) && $0.0.count > 3 && lower.count <= $0.0.count + 3) })
@@ -140,7 +139,6 @@ enum ReportTypeVote {
                 if index + 1 < tokens.count, let year = Int(tokens[index + 1]), (1990...2100).contains(year) {
                     years[type, default: [:]][year, default: 0] += weight
                 }
-                _ = rawTokens
             }
         }
         guard let best = scores.max(by: { $0.value < $1.value || ($0.value == $1.value && $0.key.rawValue > $1.key.rawValue) })
