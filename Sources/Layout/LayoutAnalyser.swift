@@ -31,7 +31,7 @@ public struct LayoutAnalyser: Sendable {
                 let text = line.text.trimmingCharacters(in: CharacterSet(charactersIn: " "))
                 let leading = line.text.prefix { $0 == " " }.count
                 var starts = !seenText && !text.isEmpty
-                if guessPageStarts, leading == 1, let first = text.first, first.isUppercase,
+                if guessPageStarts, leading == 1, let first = text.first, first.isUppercase || first.isNumber,
                     let previous = result.last(where: { !$0.text.isEmpty })
                 {
                     // The page before ended a sentence, or ended on a short line (a signature, a caption).

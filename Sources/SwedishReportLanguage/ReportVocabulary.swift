@@ -63,6 +63,7 @@ public enum ReportVocabulary {
     /// Words of a table caption that states a unit (`Belopp i tkr`, `Nettokostnad, belopp mnkr`).
     public static func isUnitCaption(_ text: String) -> Bool {
         let lower = text.lowercased()
+        guard let first = text.first, first.isUppercase || first == "(", !text.hasSuffix(".") else { return false }
         if lower.hasPrefix("belopp") { return true }
         return lower.range(of: #"(^|[\s(,])(tkr|mnkr|mkr|tusental kronor|miljoner kronor)([\s),.]|$)"#, options: .regularExpression) != nil
             && text.count < 60

@@ -105,7 +105,7 @@ struct AssignmentTableHeader {
 extension AssignmentTableHeader.Kind {
     static let datePattern = try! NSRegularExpression(pattern: #"\b(19|20)\d\d-\d\d-\d\d\b"#)
     /// Phrases that give an assignment: a group holding one starts a new item.
-    static let assignmentPhrases = ["i uppdrag", "uppdras", "ges uppdrag", "får uppdraget", "ska utreda", "uppdraget att"]
+    static let assignmentPhrases = ["i uppdrag", "uppdras", "ges uppdrag", "får uppdraget"]
     /// Printed statuses of assignments.
     static let statusPhrases = ["klart", "blir klart i år", "troligen klart i år", "blir inte klart i år", "ej påbörjat",
                                 "ej påbörjad", "påbörjat", "pågår", "avslutat", "genomfört", "delvis genomfört", "ej genomfört",

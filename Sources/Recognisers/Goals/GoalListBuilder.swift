@@ -29,7 +29,10 @@ struct GoalListBuilder {
             return entries.count - 1
         }
         let levelKey = level.map(Self.levelKey) ?? ""
-        if !levelOrder.contains(levelKey) { levelOrder.append(levelKey) }
+        if !levelOrder.contains(levelKey) {
+            // An unlabelled numbered goal is only taken as a goal when labelled goals follow it: it is the coarsest level.
+            if level == nil { levelOrder.insert(levelKey, at: 0) } else { levelOrder.append(levelKey) }
+        }
         let parent = parentIndex ?? parentIndexFor(levelKey: levelKey, ref: ref)
         let goal = Goal(
             id: "g\(entries.filter { !$0.isRepeat }.count + 1)", parentId: parent.map { entries[$0].goal.id },
