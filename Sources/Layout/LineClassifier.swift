@@ -97,15 +97,17 @@ struct LineClassifier {
             // Running text directly under the heading, in the same group.
             let next = lines[end].text
             let headerBelow = ReportVocabulary.isColumnHeaderRow(next) || ReportVocabulary.isUnitCaption(next)
-            let followedByText =
-                (isWide(next) && startsUppercase(next)) || (next.hasSuffix(":") && startsUppercase(next))
-                || isBullet(next) || isNumberedItem(next) || isPlaceholder(next) || isAssessment(next)
+            let followedByText = (isWide(next) && startsUppercase(next)) || (next.hasSuffix(":") && startsUppercase(next))
+            let followedByStructure =
+                isBullet(next) || isNumberedItem(next) || isPlaceholder(next) || isAssessment(next)
                 || GoalLabels.labelledGoal(in: next) != nil
                 // A table's caption or header under a heading, unless the "heading" is itself a header fragment.
                 || (headerBelow && !(containsColumnWord(line.text) && (next.first?.isNumber ?? false)))
-            if followedByText && (Double(line.text.count) <= 0.6 * bodyWidth || styled) {
+            // A short line over running text, unlike the first line of a paragraph, is a heading.
+            if followedByText && (Double(line.text.count) <= 0.6 * bodyWidth || styled || isLongHeading(index)) {
                 return HeadingSpan(end: end, isGoal: false)
             }
+            if followedByStructure { return HeadingSpan(end: end, isGoal: false) }
             // A heading directly over a subheading ("Personaluppföljning" / "Personalstatistik").
             if end == index + 1, depth < 3, Double(line.text.count) <= 0.6 * bodyWidth,
                 lines[index].startsPage || styled, headingSpan(at: end, depth: depth + 1, chained: true) != nil
@@ -175,7 +177,8 @@ struct LineClassifier {
     /// A long single-line heading: no comma, and running text starting a new sentence right under it.
     private func isLongHeading(_ index: Int) -> Bool {
         let text = lines[index].text
-        guard Double(text.count) <= 0.9 * bodyWidth, !text.contains(","), index + 1 < lines.count else { return false }
+        guard Double(text.count) <= 0.9 * bodyWidth, !text.contains(","), !text.contains(". "), index + 1 < lines.count
+        else { return false }
         let next = lines[index + 1].text
         return !lines[index + 1].isBlank && startsUppercase(next) && isWide(next)
     }

@@ -47,7 +47,9 @@ public enum ReportVocabulary {
             .filter { !$0.isEmpty }
         guard tokens.count >= 2 else { return false }
         let known = tokens.filter { columnWords.contains($0) || isYear($0) || isYearSpan($0) }.count
-        return known >= 2 && Double(known) / Double(tokens.count) >= 0.5
+        let years = tokens.filter { isYear($0) }.count
+        // Mostly column words, or a table title followed by its year columns (`Sjukfrånvaro 2022 2023 Differens`).
+        return (known >= 2 && Double(known) / Double(tokens.count) >= 0.6) || (years >= 2 && known >= 3)
     }
 
     /// `2023`.
