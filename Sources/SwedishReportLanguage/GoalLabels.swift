@@ -18,7 +18,7 @@ public struct GoalLabel: Sendable, Hashable {
 /// `Fokusområde`, `Perspektiv`. The label ends at a colon, a number or a dash.
 public enum GoalLabels {
     static let labelPattern = #"""
-    ^(?<label>(?:(?:[A-ZÅÄÖ][\p{L}\-]*:s|[A-ZÅÄÖ][\p{L}\-]*s|[A-ZÅÄÖ][\p{L}\-]*(?:ande|ade|iska|iga|ska))\s+)?(?:[\p{L}\-]*mål|[A-ZÅÄÖ][\p{L}]*målet|Målområde|Fokusområde|Perspektiv|Strategiskt mål|Övergripande mål|Prioriterat mål)(?:\s+för\s+[\p{L}\- ]{3,40}?)?)\s*(?:(?::\s*(?<ref1>\d+(?:\.\d+)*)?\.?\s*(?:[-–]\s+)?)|(?:\s+(?<ref2>\d+(?:\.\d+)*)\.?\s*(?:[-–:]\s*)?)|(?:\s+[-–]\s+))(?<title>\S.*)$
+    ^(?<label>(?:(?:[A-ZÅÄÖ][\p{L}\-]*\s+(?:kommuns|stads|stadens|regionens)|[A-ZÅÄÖ][\p{L}\-]*:s|[A-ZÅÄÖ][\p{L}\-]*s|[A-ZÅÄÖ][\p{L}\-]*(?:ande|ade|iska|iga|ska))\s+)?(?:[\p{L}\-]*mål|[A-ZÅÄÖ][\p{L}]*målet|Målområde|Fokusområde|Perspektiv|Strategiskt mål|Övergripande mål|Prioriterat mål)(?:\s+för\s+[\p{L}\- ]{3,40}?)?)\s*(?:(?::\s*(?<ref1>\d+(?:\.\d+)*)?\.?\s*(?:[-–]\s+)?)|(?:\s+(?<ref2>\d+(?:\.\d+)*)\.?\s*(?:[-–:]\s*)?)|(?:\s+[-–]\s+))(?<title>\S.*)$
     """#
     static let labelRegex = try! NSRegularExpression(pattern: labelPattern)
     static let areaPattern = try! NSRegularExpression(pattern: #"^(?<label>Målområde|Fokusområde|Perspektiv|Målområdet)\s*:?\s+(?<title>[A-ZÅÄÖ][\p{L}\- ,&]*)$"#)
@@ -51,7 +51,8 @@ public enum GoalLabels {
             if rejectedHeads.contains(head) { return nil }
             // Owners must be a body that sets goals, not an arbitrary word ending in s ("Alltmer mål").
             let words = label.split(separator: " ")
-            if words.count >= 2, let first = words.first, !first.hasSuffix(":s") {
+            let municipalOwner = words.count >= 3 && ["kommuns", "stads", "stadens", "regionens"].contains(words[1].lowercased())
+            if words.count >= 2, let first = words.first, !first.hasSuffix(":s"), !municipalOwner {
                 let owner = first.lowercased()
                 let bodies = ["kommunstyrelsens", "nämndens", "styrelsens", "förvaltningens", "kommunfullmäktiges", "fullmäktiges", "kommunens", "regionens", "förbundets", "bolagets"]
                 let describesLevel = head == "mål" || owner.hasSuffix("ande") || owner.hasSuffix("ade") || owner.hasSuffix("iska") || owner.hasSuffix("iga") || owner.hasSuffix("ska")
