@@ -34,7 +34,6 @@ struct GoalRecogniser {
             if block.isGoalHeading, let label = GoalLabels.labelledGoal(in: firstLine) {
                 let title = Self.title(label.title, continuation: block, in: layout)
                 let index = builder.add(level: label.level, ref: label.ref, title: title, block: block, position: position)
-                area = Self.isArea(label.level) ? (level, index) : (area.map { $0.goalIndex == index ? $0 : $0 } ?? nil)
                 if Self.isArea(label.level) { area = (level, index) }
                 continue
             }
