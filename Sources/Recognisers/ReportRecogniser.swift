@@ -17,8 +17,9 @@ public struct ReportRecogniser: Sendable {
         var context = RecognitionContext(layout: layout)
         let outline = OutlineRecogniser().recognise(layout)
         context.headings = outline
-        let goals = GoalRecogniser().recognise(layout, headings: outline)
+        let (goals, goalWarnings) = GoalRecogniser().recognise(layout, headings: outline)
         context.goals = goals
+        context.warnings += goalWarnings
         let assignments = AssignmentRecogniser().recognise(layout, goals: goals)
         let metadata = MetadataRecogniser().recognise(layout, furniture: furniture)
         let source = layout.source

@@ -12,6 +12,8 @@ struct GoalListBuilder {
     private var positions: [Int] = []
     /// Level labels in the order they first appear: a later label is a finer level.
     private var levelOrder: [String] = []
+    /// Lines whose assessment was given to a goal.
+    private var usedAssessmentLines = Set<Int>()
 
     init(layout: LayoutDocument) {
         self.layout = layout
@@ -75,10 +77,11 @@ struct GoalListBuilder {
         }
     }
 
-    private func assessment(after position: Int, goalLines: Range<Int>, legend: IconLegend)
+    private mutating func assessment(after position: Int, goalLines: Range<Int>, legend: IconLegend)
         -> (status: Assessment?, text: String?, icon: StatusIcon?)
     {
-        var icon = goalLines.lazy.compactMap { self.layout.lines[$0].source.icons.first?.color }.first.map(IconLegend.classify)
+        let lines = layout.lines
+        var icon = goalLines.lazy.compactMap { lines[$0].source.icons.first?.color }.first.map(IconLegend.classify)
         var seen = 0
         for block in layout.blocks[(position + 1)...] {
             if block.kind == .heading { break }
@@ -89,6 +92,7 @@ struct GoalListBuilder {
             if block.kind == .assessment, let found = AssessmentVocabulary.assessment(inLine: line.text),
                 let status = Assessment(rawValue: found.kind.rawValue)
             {
+                usedAssessmentLines.insert(block.lineRange.lowerBound)
                 return (status, found.printed, icon)
             }
         }
@@ -96,6 +100,28 @@ struct GoalListBuilder {
             return (mapped.status, mapped.text, icon)
         }
         return (nil, nil, icon)
+    }
+
+    /// Assessments printed where no goal claims them: seen, not understood, so the user is told.
+    /// A run of assessments together is a legend and is left alone.
+    func unplacedAssessmentWarnings() -> [ImportWarning] {
+        let assessments = layout.blocks.enumerated().filter { _, block in
+            block.kind == .assessment && AssessmentVocabulary.assessment(inLine: layout.lines[block.lineRange.lowerBound].text) != nil
+        }
+        var warnings: [ImportWarning] = []
+        for (offset, (position, block)) in assessments.enumerated() {
+            let start = block.lineRange.lowerBound
+            if usedAssessmentLines.contains(start) { continue }
+            let neighbours = [offset - 1, offset + 1].filter { assessments.indices.contains($0) }
+            if neighbours.contains(where: { abs(assessments[$0].offset - position) <= 2 }) { continue }
+            let line = layout.lines[start]
+            if !line.text.contains(" ") { continue }  // a one-word answer in a table (`Delvis`) is no goal's
+            warnings.append(ImportWarning(
+                code: "goal.unplacedAssessment",
+                message: "the assessment \"\(line.text)\" is not printed under any recognised goal",
+                page: line.page, line: line.source.lineNumber))
+        }
+        return warnings
     }
 
     /// The text under `Analys`/`Kommentar` and `Förväntat resultat` labels, up to the next heading.

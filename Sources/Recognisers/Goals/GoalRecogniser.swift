@@ -19,7 +19,7 @@ struct GoalEntry {
 /// labelled goals, and the goals a goal area (`Målområde`) lists under it; with their parent, their
 /// assessment in any printed form (or icon colour), and the analysis text that follows them.
 struct GoalRecogniser {
-    func recognise(_ layout: LayoutDocument, headings: [OutlineEntry]) -> [GoalEntry] {
+    func recognise(_ layout: LayoutDocument, headings: [OutlineEntry]) -> (goals: [GoalEntry], warnings: [ImportWarning]) {
         var builder = GoalListBuilder(layout: layout)
         let blocks = layout.blocks
         var area: (level: Int, goalIndex: Int)?
@@ -50,7 +50,7 @@ struct GoalRecogniser {
             }
         }
         builder.assignAssessments()
-        return builder.entries
+        return (builder.entries, builder.unplacedAssessmentWarnings())
     }
 
     /// A goal title joined across wrapped lines.
