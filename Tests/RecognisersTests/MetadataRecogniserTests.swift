@@ -18,6 +18,25 @@ final class MetadataRecogniserTests: XCTestCase {
         XCTAssertEqual(report.metadata.period, "januari-augusti")
     }
 
+    func testAFederationOfMunicipalitiesHasNoKommunkod() {
+        let report = recognise("""
+            Budget 2027 för Mjölby-Boxholm räddningstjänstförbund
+
+            Förbundet ska ha ett positivt resultat. Mjölby och Boxholm finansierar verksamheten gemensamt.
+            """)
+        XCTAssertEqual(report.metadata.municipality, "Mjölby-Boxholm Räddningstjänstförbund")
+        XCTAssertNil(report.metadata.municipalityCode)
+        XCTAssertEqual(report.metadata.reportType, .other)
+        XCTAssertEqual(report.metadata.year, 2027)
+    }
+
+    func testAMonthlyFollowUpNamesItsMonth() {
+        let report = recognise("Månadsuppföljning maj 2026 Socialnämnden\n\(longLine)")
+        XCTAssertEqual(report.metadata.reportType, .other)
+        XCTAssertEqual(report.metadata.period, "maj")
+        XCTAssertEqual(report.metadata.year, 2026)
+    }
+
     func testNothingIsGuessedWithoutSupport() {
         let report = recognise("Inledning\n\(longLine)")
         XCTAssertNil(report.metadata.municipality)

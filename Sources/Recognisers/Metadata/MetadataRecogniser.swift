@@ -12,7 +12,10 @@ struct MetadataRecogniser {
     func recognise(_ layout: LayoutDocument, furniture: [SourceLine]) -> ReportMetadata {
         let evidence = Evidence(layout: layout, furniture: furniture)
         var metadata = ReportMetadata()
-        if let municipality = MunicipalityVote.best(in: evidence) {
+        if let federation = FederationVote.best(in: evidence) {
+            // A kommunalförbund of several municipalities reports for itself: it has no kommunkod.
+            metadata.municipality = federation
+        } else if let municipality = MunicipalityVote.best(in: evidence) {
             metadata.municipality = municipality.name
             metadata.municipalityCode = municipality.code
         }
@@ -20,7 +23,9 @@ struct MetadataRecogniser {
         let type = ReportTypeVote.best(in: evidence)
         metadata.reportType = type?.type
         metadata.year = type?.year ?? YearVote.best(in: evidence)
-        if metadata.reportType == .delårsrapport { metadata.period = PeriodVote.best(in: evidence) }
+        if metadata.reportType == .delårsrapport || metadata.reportType == .other {
+            metadata.period = PeriodVote.best(in: evidence, monthly: metadata.reportType == .other)
+        }
         return metadata
     }
 }
@@ -86,6 +91,29 @@ enum MunicipalityVote {
     }
 }
 
+/// A federation of municipalities named after its members: `Alingsås-Vårgårda räddningstjänstförbund`.
+enum FederationVote {
+    static let pattern = try! NSRegularExpression(pattern: #"\b([A-ZÅÄÖ][\p{L}]+(?:\s*[-–]\s*[A-ZÅÄÖ][\p{L}]+)+)\s+(\p{L}*förbund)"#)
+
+    static func best(in evidence: Evidence) -> String? {
+        var scores: [String: Int] = [:]
+        for piece in evidence.pieces {
+            let text = piece.text
+            for match in pattern.matches(in: text, range: NSRange(text.startIndex..., in: text)) {
+                guard let namesRange = Range(match.range(at: 1), in: text), let kindRange = Range(match.range(at: 2), in: text)
+                else { continue }
+                let members = text[namesRange].split(whereSeparator: { $0 == "-" || $0 == "–" || $0 == " " }).map(String.init)
+                guard members.count >= 2, members.allSatisfy({ Municipality.named($0) != nil }) else { continue }
+                let kind = text[kindRange]
+                let name = members.joined(separator: "-") + " " + kind.prefix(1).uppercased() + kind.dropFirst()
+                scores[name, default: 0] += piece.weight
+            }
+        }
+        guard let best = scores.max(by: { $0.value < $1.value }), best.value >= 3 else { return nil }
+        return best.key
+    }
+}
+
 enum OrganisationVote {
     /// Board words; a board's name is a word ending in one of these (`Valnämnden`, `Kommunstyrelsen`).
     static let boardSuffixes = ["nämnden", "nämndens", "styrelsen", "styrelsens", "förbundet", "förbundets", "revisionen", "revisionens"]
@@ -117,9 +145,10 @@ enum ReportTypeVote {
         ("årsredovisning", .årsredovisning), ("årsredogörelse", .årsredovisning),
         ("årsbokslut", .årsbokslut),
         ("delårsrapport", .delårsrapport), ("delårsbokslut", .delårsrapport), ("delårsredovisning", .delårsrapport),
-        ("tertialrapport", .delårsrapport), ("tertialuppföljning", .delårsrapport), ("månadsuppföljning", .delårsrapport),
-        ("månadsrapport", .delårsrapport),
-        ("internbudget", .internbudget), ("detaljbudget", .internbudget), ("budget", .internbudget),
+        ("tertialrapport", .delårsrapport), ("tertialuppföljning", .delårsrapport),
+        // A monthly follow-up or a budget proposal is none of the named types.
+        ("månadsuppföljning", .other), ("månadsrapport", .other), ("budgetskrivelse", .other),
+        ("internbudget", .internbudget), ("detaljbudget", .internbudget), ("budget", .other),
         ("verksamhetsplan", .verksamhetsplan),
     ]
 
@@ -164,10 +193,22 @@ enum YearVote {
 enum PeriodVote {
     static let months = ["januari", "februari", "mars", "april", "maj", "juni", "juli", "augusti", "september", "oktober", "november", "december"]
 
-    /// `januari-april` from a printed span, `per augusti`, or a tertial mark (`T2` → `januari-augusti`).
-    static func best(in evidence: Evidence) -> String? {
+    /// `januari-april` from a printed span or `per augusti`; for a monthly follow-up, its month
+    /// (`Månadsuppföljning maj 2026` → `maj`).
+    static func best(in evidence: Evidence, monthly: Bool) -> String? {
         let pattern = try! NSRegularExpression(pattern: #"(?i)\b(januari|jan)\s*[-–]\s*(\p{L}+)"#)
-        for piece in evidence.pieces.sorted(by: { $0.weight > $1.weight }) {
+        let pieces = evidence.pieces.sorted(by: { $0.weight > $1.weight })
+        if monthly {
+            for piece in pieces where piece.weight >= 3 {
+                let words = piece.text.lowercased().split(whereSeparator: { !$0.isLetter }).map(String.init)
+                for (index, word) in words.enumerated().dropLast()
+                where word.hasPrefix("månadsuppföljning") || word.hasPrefix("månadsrapport") {
+                    if months.contains(words[index + 1]) { return words[index + 1] }
+                }
+            }
+            return nil
+        }
+        for piece in pieces {
             let text = piece.text
             if let match = pattern.firstMatch(in: text, range: NSRange(text.startIndex..., in: text)),
                 let range = Range(match.range(at: 2), in: text)
