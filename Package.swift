@@ -53,7 +53,7 @@ let package = Package(
         .testTarget(name: "LayoutTests", dependencies: ["Layout", "ReportSource"]),
         .testTarget(name: "RecognisersTests", dependencies: ["Recognisers", "Layout", "ReportModel", "ReportSource"]),
         .testTarget(name: "ExportersTests", dependencies: ["Exporters", "ReportModel"]),
-        .testTarget(name: "AccuracyTests", dependencies: ["KommunrapportKit"]),
+        .testTarget(name: "AccuracyTests", dependencies: ["KommunrapportKit", "Exporters"]),
         .testTarget(name: "WarehouseTests", dependencies: [
             "Warehouse", "ReportModel", "ReportSource", "KommunrapportKit", .product(name: "GRDB", package: "GRDB.swift"),
         ]),
