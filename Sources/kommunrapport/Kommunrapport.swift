@@ -21,7 +21,7 @@ struct Kommunrapport: ParsableCommand {
               kommunrapport schema > report.schema.json            the JSON Schema of the JSON export
             """,
         version: KommunrapportVersion.current,
-        subcommands: [ImportCommand.self, MergeCommand.self, InspectCommand.self, WorkerCommand.self],
+        subcommands: [ImportCommand.self, MergeCommand.self, SchemaCommand.self, InspectCommand.self, WorkerCommand.self],
         defaultSubcommand: nil)
 
     /// Runs the command; usage errors exit with status 2 ("nothing could be done"), like the
