@@ -12,32 +12,37 @@ struct ImportCommand: ParsableCommand {
         commandName: "import",
         abstract: "Import reports into a warehouse, or export them as JSON, facts or CSV.",
         discussion: """
-            PATH may be a .pdf or .txt file (pdftotext-style text, pages split by form feed), a folder, \
-            which is searched recursively for .pdf and .txt files, or - to read paths (files or folders) \
-            from standard input, one per line.
+            PATH may be a .pdf or .txt file (pdftotext-style text, pages split by form \
+            feed), a folder, searched recursively for .pdf and .txt files, or - to read \
+            paths (files or folders) from standard input, one per line.
 
-            Destinations:
-              --into FILE.sqlite   the SQLite warehouse: one row per document in `reports`, its headings, \
-            goals, indicators, tables and assignments beside it, and views such as indicator_comparison. \
-            A second run skips documents already there (same SHA-256); a changed file replaces its old version.
-              (no --into)          one input without --output goes to standard output; several inputs, or a \
-            folder, need --output FOLDER and get one file each (NAME.json or NAME.facts.ndjson); \
-            --format csv writes one CSV per fact kind into --output FOLDER.
+            Where the reports go:
+              --into FILE.sqlite
+                  The SQLite warehouse: one row per document in `reports`, its goals,
+                  indicators, tables and assignments beside it, and views such as
+                  indicator_comparison. A second run skips documents already there
+                  (same SHA-256); a changed file replaces its old version.
+              no --into, one input
+                  Standard output, or the file --output names.
+              no --into, several inputs or a folder
+                  --output FOLDER, one file per input (NAME.json or NAME.facts.ndjson);
+                  with --format csv, one CSV per fact kind (goal.csv, tableCell.csv, …).
 
-            Each document is read in a separate worker process with a time and memory limit, so a document \
-            that crashes, hangs or exhausts memory fails alone and the batch goes on. Progress goes to \
-            standard error (a bar on a terminal, one line per document otherwise); the failures, each with \
-            its file and reason, are always listed at the end, and in the warehouse's import_errors table.
+            Each document is read in its own worker process, with a time and a memory \
+            limit, so a document that crashes, hangs or exhausts memory fails alone and \
+            the batch goes on. Progress goes to standard error: a bar on a terminal, one \
+            line per document otherwise. The failures, each with its file and reason, are \
+            always listed at the end (and kept in the warehouse's import_errors table).
 
-            Exit status: 0 every document imported (or skipped as already there), 1 some failed, \
-            2 nothing could be done (bad arguments, no inputs, the destination cannot be written), \
-            130 interrupted (run the same command again to continue).
+            Exit status: 0 every document imported (or skipped as already there), 1 some \
+            failed, 2 nothing could be done (bad arguments, no inputs, a destination that \
+            cannot be written), 130 interrupted: run the same command again to continue.
 
             Examples:
               kommunrapport import arsbokslut-2023.pdf > ks-2023.json
               kommunrapport import vb-2023.txt --format facts
               kommunrapport import archive/ --into warehouse.sqlite
-              find archive -name '*.pdf' -newer last-run | kommunrapport import - --into warehouse.sqlite -j 8
+              find archive -name '*.pdf' -mtime -7 | kommunrapport import - --into w.sqlite
               kommunrapport import archive/ --into shard-3.sqlite --shard 3/16
               kommunrapport import archive/ --format csv --output csv/
             """)
