@@ -64,13 +64,17 @@ final class BatchProcessTests: XCTestCase {
     }
 
     func testAHangingDocumentIsStoppedAtTheTimeoutAndTheBatchGoesOn() throws {
-        let names = try Fixtures.writeCorpus(into: folder.appendingPathComponent("batch"))
+        // Small documents only: a slow machine must not time out the good one too.
+        let batch = folder.appendingPathComponent("batch")
+        try FileManager.default.createDirectory(at: batch, withIntermediateDirectories: true)
+        try Data("Verksamhetsberättelse 2023\nValnämnden\n".utf8).write(to: batch.appendingPathComponent("good.txt"))
+        try Data("Verksamhetsberättelse 2022\nValnämnden\n".utf8).write(to: batch.appendingPathComponent("hangs.txt"))
         let run = try Fixtures.run(
-            ["import", "batch", "--into", "w.sqlite", "--timeout", "2"], in: folder,
-            environment: ["KOMMUNRAPPORT_TEST_HANG_ON": names[0]])
+            ["import", "batch", "--into", "w.sqlite", "--timeout", "3"], in: folder,
+            environment: ["KOMMUNRAPPORT_TEST_HANG_ON": "hangs"])
         XCTAssertEqual(run.status, 1, run.stderr)
-        XCTAssertTrue(run.stderr.contains("batch/\(names[0]): reading it took longer than 2 s"), run.stderr)
-        XCTAssertEqual(try count("SELECT count(*) FROM reports", in: "w.sqlite"), names.count - 1)
+        XCTAssertTrue(run.stderr.contains("batch/hangs.txt: reading it took longer than 3 s"), run.stderr)
+        XCTAssertEqual(try count("SELECT count(*) FROM reports", in: "w.sqlite"), 1)
     }
 
     func testADocumentThatExhaustsTheMemoryLimitFailsAlone() throws {
