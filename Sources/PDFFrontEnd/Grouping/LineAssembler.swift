@@ -1,0 +1,83 @@
+import ReportSource
+
+/// Turns rows in reading order into the pipeline's lines: text with tabs at column gaps, box,
+/// dominant style, words and icons; and a blank line wherever the page leaves more than the
+/// usual space between lines, as pdftotext does, since later stages read blank lines as the
+/// ends of paragraphs.
+enum LineAssembler {
+    static func lines(regions: [ReadingOrder.Region], words: [Word], styles: [GlyphStyle]) -> [SourceLine] {
+        let textStyles = styles.map(\.textStyle)
+        let leading = usualGap(regions: regions, words: words)
+        var lines: [SourceLine] = []
+        var previous: (rect: Rect, size: Double)?
+        for region in regions {
+            for (offset, row) in region.rows.enumerated() {
+                guard var line = line(of: row, words: words, styles: textStyles) else { continue }
+                let size = rowFontSize(row, words: words)
+                if let previous {
+                    let gap = row.rect.minY - previous.rect.maxY
+                    let em = min(size, previous.size)
+                    if (offset == 0 && region.startsColumn) || gap > leading + 0.45 * em || gap < -0.5 * em {
+                        lines.append(SourceLine(text: "", lineNumber: lines.count + 1))
+                    }
+                }
+                line.lineNumber = lines.count + 1
+                lines.append(line)
+                previous = (row.rect, size)
+            }
+        }
+        return lines
+    }
+
+    /// The usual space between consecutive lines of the page: the median of small gaps.
+    static func usualGap(regions: [ReadingOrder.Region], words: [Word]) -> Double {
+        var gaps: [Double] = []
+        for region in regions where region.rows.count > 1 {
+            for i in 1..<region.rows.count {
+                let gap = region.rows[i].rect.minY - region.rows[i - 1].rect.maxY
+                let em = rowFontSize(region.rows[i], words: words)
+                if gap > -0.3 * em && gap < 1.2 * em { gaps.append(gap) }
+            }
+        }
+        guard !gaps.isEmpty else { return 0 }
+        gaps.sort()
+        return max(0, gaps[gaps.count / 2])
+    }
+
+    static func rowFontSize(_ row: Row, words: [Word]) -> Double {
+        var size = 0.0
+        for index in row.words where !words[index].isIcon { size = max(size, words[index].fontSize) }
+        return size > 0 ? size : row.rect.height
+    }
+
+    /// One row as a line; nil for a row with nothing in it.
+    static func line(of row: Row, words: [Word], styles: [TextStyle]) -> SourceLine? {
+        var text = ""
+        var sourceWords: [SourceWord] = []
+        var icons: [IconMark] = []
+        var box: Rect?
+        var characters: [Int32: Int] = [:]
+        var gapPending = false
+        for (position, index) in row.words.enumerated() {
+            let word = words[index]
+            if position > 0, row.columnGapBefore[position - 1] { gapPending = true }
+            if let color = word.icon {
+                icons.append(IconMark(color: color, box: word.rect.box))
+                continue
+            }
+            if !text.isEmpty { text += gapPending ? "\t" : " " }
+            gapPending = false
+            text += word.text
+            box = box.map { $0.union(word.rect) } ?? word.rect
+            characters[word.style, default: 0] += word.text.count
+            let style = word.style >= 0 ? styles[Int(word.style)] : nil
+            sourceWords.append(SourceWord(text: word.text, box: word.rect.box, style: style))
+        }
+        if text.isEmpty && icons.isEmpty { return nil }
+        let dominant = characters.max { $0.value < $1.value || ($0.value == $1.value && $0.key > $1.key) }?.key ?? -1
+        let lineBox = box ?? row.rect
+        return SourceLine(
+            text: text, lineNumber: 0, box: lineBox.box, style: dominant >= 0 ? styles[Int(dominant)] : nil,
+            words: sourceWords, icons: icons)
+    }
+}

@@ -1,0 +1,195 @@
+/// Puts a page's rows into reading order: text set in two (or more) columns is read column by
+/// column, while a table, whose columns are also separated by white gutters, stays row by row.
+///
+/// A gap inside a row is a candidate gutter. It is followed up and down the page through every
+/// row that leaves it white (rows on one side only included, since columns need not start at the
+/// same height); the rows it runs through form a band. A band whose gutter has running text on
+/// both sides (several words a row, mostly letters) is a column layout and is read column by
+/// column; otherwise the gutter is a table's column gap and stays a tab inside its rows.
+enum ReadingOrder {
+    /// One stretch of the page in reading order: rows to emit as they are.
+    struct Region {
+        var rows: [Row]
+        /// True when this region starts a new column (a paragraph break goes before it).
+        var startsColumn: Bool
+    }
+
+    /// The narrowest white strip that can separate text columns, in points.
+    static let minimumGutter = 6.0
+    /// The fewest rows a column layout spans.
+    static let minimumColumnRows = 4
+
+    static func regions(of rows: [Row], words: [Word], depth: Int = 0) -> [Region] {
+        guard rows.count >= minimumColumnRows, depth < 4 else { return [Region(rows: rows, startsColumn: false)] }
+        let segments = rows.map { Self.segments(of: $0, words: words) }
+        let bands = columnBands(rows: rows, segments: segments, words: words)
+        guard !bands.isEmpty else { return [Region(rows: rows, startsColumn: false)] }
+
+        var regions: [Region] = []
+        var pending: [Row] = []
+        var index = 0
+        while index < rows.count {
+            guard let band = bands.first(where: { $0.range.lowerBound == index }) else {
+                pending.append(rows[index])
+                index += 1
+                continue
+            }
+            if !pending.isEmpty {
+                regions.append(Region(rows: pending, startsColumn: false))
+                pending = []
+            }
+            let bandWords = rows[band.range].flatMap(\.words)
+            var bounds = [-Double.infinity]
+            bounds += band.splits
+            bounds.append(.infinity)
+            for column in 0..<(bounds.count - 1) {
+                let members = bandWords.filter {
+                    let x = words[$0].rect.midX
+                    return x >= bounds[column] && x < bounds[column + 1]
+                }
+                guard !members.isEmpty else { continue }
+                // Rows are rebuilt per column, since columns need not share baselines.
+                let columnRows = RowBuilder.rows(of: members, in: words)
+                for (offset, region) in Self.regions(of: columnRows, words: words, depth: depth + 1).enumerated() {
+                    regions.append(Region(rows: region.rows, startsColumn: offset == 0 || region.startsColumn))
+                }
+            }
+            index = band.range.upperBound + 1
+        }
+        if !pending.isEmpty { regions.append(Region(rows: pending, startsColumn: false)) }
+        return regions
+    }
+
+    /// Bands of rows read as columns, with the x positions that split them, in page order and
+    /// not overlapping.
+    static func columnBands(rows: [Row], segments: [[(Double, Double)]], words: [Word]) -> [(range: ClosedRange<Int>, splits: [Double])] {
+        var candidates: [(range: ClosedRange<Int>, gutter: (Double, Double))] = []
+        var seen = Set<ClosedRangeKey>()
+        for row in rows.indices where segments[row].count >= 2 {
+            for k in 1..<segments[row].count {
+                var strip = (segments[row][k - 1].1, segments[row][k].0)
+                guard strip.1 - strip.0 >= minimumGutter else { continue }
+                var last = row
+                while last + 1 < rows.count, let narrowed = narrow(strip, by: segments[last + 1]) {
+                    strip = narrowed
+                    last += 1
+                }
+                var first = row
+                while first > 0, let narrowed = narrow(strip, by: segments[first - 1]) {
+                    strip = narrowed
+                    first -= 1
+                }
+                guard last - first + 1 >= minimumColumnRows else { continue }
+                let key = ClosedRangeKey(first: first, last: last, gutter: Int(((strip.0 + strip.1) / 2).rounded()))
+                guard seen.insert(key).inserted else { continue }
+                candidates.append((first...last, strip))
+            }
+        }
+        var accepted: [(range: ClosedRange<Int>, splits: [Double])] = []
+        for candidate in candidates.sorted(by: { $0.range.count > $1.range.count }) {
+            let middle = (candidate.gutter.0 + candidate.gutter.1) / 2
+            if let same = accepted.firstIndex(where: { $0.range == candidate.range }) {
+                if !accepted[same].splits.contains(where: { abs($0 - middle) < minimumGutter }),
+                    isColumnGutter(candidate.range, middle: middle, rows: rows, words: words)
+                {
+                    accepted[same].splits.append(middle)
+                    accepted[same].splits.sort()
+                }
+                continue
+            }
+            guard !accepted.contains(where: { $0.range.overlaps(candidate.range) }) else { continue }
+            if isColumnGutter(candidate.range, middle: middle, rows: rows, words: words) {
+                accepted.append((candidate.range, [middle]))
+            }
+        }
+        return accepted.sorted { $0.range.lowerBound < $1.range.lowerBound }
+    }
+
+    private struct ClosedRangeKey: Hashable {
+        var first: Int
+        var last: Int
+        var gutter: Int
+    }
+
+    /// The part of `strip` a row leaves white (the widest, if the row cuts it), or nil when the
+    /// row fills it.
+    static func narrow(_ strip: (Double, Double), by segments: [(Double, Double)]) -> (Double, Double)? {
+        var open = [strip]
+        for segment in segments {
+            open = subtract(segment, from: open)
+            if open.isEmpty { return nil }
+        }
+        guard let widest = open.max(by: { $0.1 - $0.0 < $1.1 - $1.0 }), widest.1 - widest.0 >= minimumGutter else {
+            return nil
+        }
+        return widest
+    }
+
+    /// The occupied horizontal spans of a row: its segments between column gaps.
+    static func segments(of row: Row, words: [Word]) -> [(Double, Double)] {
+        var result: [(Double, Double)] = []
+        var current = words[row.words[0]].rect
+        var i = 1
+        while i < row.words.count {
+            let rect = words[row.words[i]].rect
+            if row.columnGapBefore[i - 1] {
+                result.append((current.minX, current.maxX))
+                current = rect
+            } else {
+                current = current.union(rect)
+            }
+            i += 1
+        }
+        result.append((current.minX, current.maxX))
+        return result
+    }
+
+    /// Removes `span` from a list of open intervals.
+    static func subtract(_ span: (Double, Double), from intervals: [(Double, Double)]) -> [(Double, Double)] {
+        var result: [(Double, Double)] = []
+        result.reserveCapacity(intervals.count + 1)
+        for interval in intervals {
+            if span.1 <= interval.0 || span.0 >= interval.1 {
+                result.append(interval)
+                continue
+            }
+            if span.0 > interval.0 { result.append((interval.0, span.0)) }
+            if span.1 < interval.1 { result.append((span.1, interval.1)) }
+        }
+        return result
+    }
+
+    /// True when the text on both sides of a gutter through the rows is running text.
+    static func isColumnGutter(_ range: ClosedRange<Int>, middle: Double, rows: [Row], words: [Word]) -> Bool {
+        var left: [Int] = [], right: [Int] = []
+        for row in range {
+            for index in rows[row].words where !words[index].isIcon {
+                if words[index].rect.midX < middle { left.append(index) } else { right.append(index) }
+            }
+        }
+        return isProse(left, words: words) && isProse(right, words: words)
+    }
+
+    /// Running text: several rows, many words a row, mostly letters, and a usable width.
+    static func isProse(_ members: [Int], words: [Word]) -> Bool {
+        guard !members.isEmpty else { return false }
+        var rowTops: [Double] = []
+        var letters = 0, characters = 0
+        var minX = Double.infinity, maxX = -Double.infinity
+        for index in members {
+            let word = words[index]
+            minX = min(minX, word.rect.minX)
+            maxX = max(maxX, word.rect.maxX)
+            if !rowTops.contains(where: { abs($0 - word.rect.minY) < 0.5 * word.rect.height }) {
+                rowTops.append(word.rect.minY)
+            }
+            for character in word.text {
+                characters += 1
+                if character.isLetter { letters += 1 }
+            }
+        }
+        guard rowTops.count >= 3, characters > 0, maxX - minX >= 90 else { return false }
+        let wordsPerRow = Double(members.count) / Double(rowTops.count)
+        return wordsPerRow >= 3.5 && Double(letters) / Double(characters) >= 0.7
+    }
+}

@@ -1,0 +1,42 @@
+import ReportSource
+
+/// Reads one poppler page into the pipeline's page: glyphs, words, rows, reading order, lines.
+enum PageReader {
+    /// What one page gave.
+    struct Result {
+        var page: SourcePage
+        var warnings: [ImportWarning]
+        /// True when the page has a text layer.
+        var hasText: Bool
+        /// True when the page has pictures (so a page without text is probably scanned).
+        var hasPictures: Bool
+    }
+
+    /// Pages larger than this (in points, either side) are read for text only: rendering them to
+    /// find icon colours would need an unreasonable amount of memory.
+    static let largestRenderedSide = 14_400.0
+
+    static func read(_ page: PopplerPage, number: Int, file: String) -> Result {
+        let size = page.size
+        var warnings: [ImportWarning] = []
+        let (scalars, rects) = page.textLayout()
+        if scalars.count != rects.count, !rects.isEmpty {
+            warnings.append(ImportWarning(
+                code: "pdf.layoutMismatch",
+                message: "\(file), page \(number): poppler gave \(rects.count) glyph boxes for \(scalars.count) characters; text past the shorter was dropped",
+                page: number))
+        }
+        let glyphs = PageGlyphs(scalars: scalars, rects: rects, runs: scalars.isEmpty ? [] : page.textAttributes())
+        if glyphs.glyphs.isEmpty {
+            let pictures = !page.imageAreas().isEmpty
+            return Result(page: SourcePage(number: number, width: size.width, height: size.height, lines: []),
+                          warnings: warnings, hasText: false, hasPictures: pictures)
+        }
+        let words = WordBuilder.words(of: glyphs)
+        let rows = RowBuilder.rows(of: Array(words.indices), in: words)
+        let regions = ReadingOrder.regions(of: rows, words: words)
+        let lines = LineAssembler.lines(regions: regions, words: words, styles: glyphs.styles)
+        return Result(page: SourcePage(number: number, width: size.width, height: size.height, lines: lines),
+                      warnings: warnings, hasText: true, hasPictures: false)
+    }
+}
