@@ -34,7 +34,10 @@ enum PageReader {
         }
         let words = WordBuilder.words(of: glyphs)
         let rows = RowBuilder.rows(of: Array(words.indices), in: words)
-        let regions = ReadingOrder.regions(of: rows, words: words)
+        var regions = ReadingOrder.regions(of: rows, words: words)
+        for index in regions.indices {
+            regions[index].rows = TableStructure.refine(regions[index].rows, words: words)
+        }
         let lines = LineAssembler.lines(regions: regions, words: words, styles: glyphs.styles)
         return Result(page: SourcePage(number: number, width: size.width, height: size.height, lines: lines),
                       warnings: warnings, hasText: true, hasPictures: false)

@@ -9,7 +9,7 @@ enum LineAssembler {
         let textStyles = styles.map(\.textStyle)
         let leading = usualGap(regions: regions, words: words)
         var lines: [SourceLine] = []
-        var previous: (rect: Rect, size: Double)?
+        var previous: (rect: Rect, size: Double, hasColumns: Bool)?
         for region in regions {
             for (offset, row) in region.rows.enumerated() {
                 guard var line = line(of: row, words: words, styles: textStyles) else { continue }
@@ -17,13 +17,15 @@ enum LineAssembler {
                 if let previous {
                     let gap = row.rect.minY - previous.rect.maxY
                     let em = min(size, previous.size)
-                    if (offset == 0 && region.startsColumn) || gap > leading + 0.45 * em || gap < -0.5 * em {
+                    // Rows of one table stay together even where the table spaces them out.
+                    let sameTable = previous.hasColumns && row.columnGapBefore.contains(true) && gap < 1.5 * em
+                    if (offset == 0 && region.startsColumn) || (!sameTable && gap > leading + 0.45 * em) || gap < -0.5 * em {
                         lines.append(SourceLine(text: "", lineNumber: lines.count + 1))
                     }
                 }
                 line.lineNumber = lines.count + 1
                 lines.append(line)
-                previous = (row.rect, size)
+                previous = (row.rect, size, row.columnGapBefore.contains(true))
             }
         }
         return lines

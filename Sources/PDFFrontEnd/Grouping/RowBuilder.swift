@@ -1,3 +1,5 @@
+import Foundation
+
 /// A row: words that share a baseline, left to right, cut into segments at column gaps.
 struct Row: Sendable {
     /// Indices into the page's words, sorted by left edge.
@@ -68,6 +70,24 @@ enum RowBuilder {
             gaps.append(right.rect.minX - left.rect.maxX)
             ems.append(max(1, min(left.fontSize, right.fontSize)))
         }
+        // Justified text stretches every space of a line alike, sometimes past 1.5 em: a line of
+        // words whose gaps are all about equal is running text, not cells.
+        if gaps.count >= 3, let widest = gaps.max(), let narrowest = gaps.min(), narrowest > 0,
+            widest <= 1.35 * narrowest, isMostlyLetters(sorted, words)
+        {
+            return Array(repeating: false, count: gaps.count)
+        }
+        // A list marker or section number set off by an indent (`•`, `1.`, `3.3.2`) is followed
+        // by a tab stop, not a column: pdftotext and the text path give a space there.
+        if gaps.count >= 1, isListMarker(words[sorted[0]].text) {
+            var result = decide(gaps: gaps, ems: ems)
+            if result.dropFirst().allSatisfy({ !$0 }) { result[0] = false }
+            return result
+        }
+        return decide(gaps: gaps, ems: ems)
+    }
+
+    private static func decide(gaps: [Double], ems: [Double]) -> [Bool] {
         let ordinary = gaps.indices.filter { gaps[$0] > 0 && gaps[$0] < 0.8 * ems[$0] }.map { gaps[$0] }.sorted()
         let space = ordinary.isEmpty ? nil : ordinary[ordinary.count / 2]
         return gaps.indices.map { i in
@@ -76,5 +96,31 @@ enum RowBuilder {
             if gap < 0.8 * em { return false }
             return gap >= 2.5 * (space ?? 0.3 * em)
         }
+    }
+
+    /// `•`, `-`, `–`, `*`, `1.`, `2)`, `a)`, `3.3.2`: what starts a list item or numbered heading.
+    static func isListMarker(_ text: String) -> Bool {
+        if ["•", "-", "–", "—", "*", "◦", "▪", "■", "●", "○", "►", "➢", "✓", "o"].contains(text) { return true }
+        let scalars = Array(text.unicodeScalars)
+        guard let last = scalars.last, scalars.count <= 8 else { return false }
+        if last == ")" || last == "." {
+            let body = scalars.dropLast()
+            if body.count == 1, let letter = body.first, CharacterSet.lowercaseLetters.contains(letter) { return true }
+            return !body.isEmpty && body.allSatisfy { ("0"..."9").contains($0) || $0 == "." }
+        }
+        // `3.3.2` without a final dot: at least one inner dot, digits around it.
+        return scalars.contains(".") && scalars.allSatisfy { ("0"..."9").contains($0) || $0 == "." }
+            && scalars.first != "." && !text.contains("..")
+    }
+
+    static func isMostlyLetters(_ sorted: [Int], _ words: [Word]) -> Bool {
+        var letters = 0, characters = 0
+        for index in sorted {
+            for character in words[index].text {
+                characters += 1
+                if character.isLetter { letters += 1 }
+            }
+        }
+        return characters > 0 && letters * 10 >= characters * 7
     }
 }
