@@ -5,10 +5,14 @@ import ReportSource
 public struct PDFReadOptions: Sendable {
     /// The password of an encrypted PDF.
     public var password: String?
+    /// Whether to look for status icons drawn as pictures or vector shapes (which needs a
+    /// partial rendering of the page); icons printed as glyphs are found either way.
+    public var readsPictureIcons: Bool
 
     /// Creates options.
-    public init(password: String? = nil) {
+    public init(password: String? = nil, readsPictureIcons: Bool = true) {
         self.password = password
+        self.readsPictureIcons = readsPictureIcons
     }
 }
 
@@ -48,7 +52,7 @@ public struct PDFFrontEnd: Sendable {
                 pages.append(SourcePage(number: number, lines: []))
                 continue
             }
-            let result = PageReader.read(page, number: number, file: url.lastPathComponent)
+            let result = PageReader.read(page, number: number, file: url.lastPathComponent, readsPictures: options.readsPictureIcons)
             pages.append(result.page)
             warnings += result.warnings
             if result.hasText { textPages += 1 } else if result.hasPictures { scannedPages.append(number) }

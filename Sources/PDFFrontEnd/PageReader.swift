@@ -16,7 +16,7 @@ enum PageReader {
     /// find icon colours would need an unreasonable amount of memory.
     static let largestRenderedSide = 14_400.0
 
-    static func read(_ page: PopplerPage, number: Int, file: String) -> Result {
+    static func read(_ page: PopplerPage, number: Int, file: String, readsPictures: Bool) -> Result {
         let size = page.size
         var warnings: [ImportWarning] = []
         let (scalars, rects) = page.textLayout()
@@ -32,8 +32,22 @@ enum PageReader {
             return Result(page: SourcePage(number: number, width: size.width, height: size.height, lines: []),
                           warnings: warnings, hasText: false, hasPictures: pictures)
         }
-        let words = WordBuilder.words(of: glyphs)
-        let rows = RowBuilder.rows(of: Array(words.indices), in: words)
+        var words = WordBuilder.words(of: glyphs)
+        var rows = RowBuilder.rows(of: Array(words.indices), in: words)
+        // Icons drawn as pictures need a rendering, which costs as much as reading the text: it
+        // is made only for pages with a line that has room for an icon before it.
+        if readsPictures, max(size.width, size.height) <= largestRenderedSide {
+            let strips = PictureIcons.candidateStrips(words: words, rows: rows)
+            if !strips.isEmpty {
+                let found = page.withRendering(scale: 1.5, clip: strips) { rendered in
+                    PictureIcons.icons(in: rendered, strips: strips, words: words)
+                } ?? []
+                if !found.isEmpty {
+                    words += found
+                    rows = RowBuilder.rows(of: Array(words.indices), in: words)
+                }
+            }
+        }
         var regions = ReadingOrder.regions(of: rows, words: words)
         for index in regions.indices {
             regions[index].rows = TableStructure.refine(regions[index].rows, words: words)

@@ -1,7 +1,7 @@
 // pdf-lines: prints what the PDF front-end reads from a PDF, one line a line, so a person can
 // compare it with the page (and with pdftotext). A developer's tool, not part of the product.
 //
-//   pdf-lines FILE.pdf [--pages 3-5] [--style] [--boxes] [--password PW]
+//   pdf-lines FILE.pdf [--pages 3-5] [--style] [--boxes] [--no-pictures] [--password PW]
 //
 // Column gaps (tabs) are shown as " ⇥ ", icons as [#rrggbb], page breaks as form feeds.
 import Foundation
@@ -9,7 +9,7 @@ import PDFFrontEnd
 import ReportSource
 
 var arguments = Array(CommandLine.arguments.dropFirst())
-var showStyle = false, showBoxes = false
+var showStyle = false, showBoxes = false, pictures = true
 var pageRange: ClosedRange<Int>?
 var password: String?
 var path: String?
@@ -18,6 +18,7 @@ while !arguments.isEmpty {
     switch argument {
     case "--style": showStyle = true
     case "--boxes": showBoxes = true
+    case "--no-pictures": pictures = false
     case "--password": password = arguments.isEmpty ? nil : arguments.removeFirst()
     case "--pages":
         let spec = arguments.isEmpty ? "" : arguments.removeFirst()
@@ -31,13 +32,18 @@ guard let path else {
     exit(2)
 }
 do {
-    let document = try PDFFrontEnd(options: PDFReadOptions(password: password)).read(contentsOf: URL(fileURLWithPath: path))
+    let document = try PDFFrontEnd(options: PDFReadOptions(password: password, readsPictureIcons: pictures)).read(contentsOf: URL(fileURLWithPath: path))
     var out = ""
     for page in document.pages where pageRange?.contains(page.number) ?? true {
         out += "\u{0C}--- page \(page.number) (\(page.width ?? 0) x \(page.height ?? 0))\n"
         for line in page.lines {
             var text = line.text.replacingOccurrences(of: "\t", with: " ⇥ ")
-            if !line.icons.isEmpty { text = line.icons.map { "[\($0.color?.hex ?? "?")]" }.joined() + " " + text }
+            if !line.icons.isEmpty {
+                text = line.icons.map { icon in
+                    let size = showBoxes ? icon.box.map { String(format: " %.1fx%.1f@%.0f,%.0f", $0.width, $0.height, $0.x, $0.y) } ?? "" : ""
+                    return "[\(icon.color?.hex ?? "?")\(size)]"
+                }.joined() + " " + text
+            }
             if showStyle, let style = line.style {
                 text += String(format: "   {%@ %.1f%@ %@}", style.fontName ?? "?", style.fontSize ?? 0,
                                style.isBold ? " bold" : "", style.color?.hex ?? "")

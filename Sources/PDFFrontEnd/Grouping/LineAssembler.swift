@@ -60,10 +60,14 @@ enum LineAssembler {
         var box: Rect?
         var characters: [Int32: Int] = [:]
         var gapPending = false
+        // A coloured mark before a long line of text is a list bullet, not a status.
+        let leadingBullet = row.words.first.map { words[$0].isIcon } == true
+            && row.words.dropFirst().filter { !words[$0].isIcon }.count >= 5
+            && row.words.dropFirst().allSatisfy { !words[$0].isIcon } && !row.columnGapBefore.contains(true)
         for (position, index) in row.words.enumerated() {
             let word = words[index]
             if position > 0, row.columnGapBefore[position - 1] { gapPending = true }
-            if let color = word.icon {
+            if let color = word.icon, !(position == 0 && leadingBullet) {
                 icons.append(IconMark(color: color, box: word.rect.box))
                 continue
             }

@@ -14,9 +14,9 @@ struct Word: Sendable {
 
     var isIcon: Bool { icon != nil }
 
-    /// An icon placed as a word.
-    static func icon(_ rect: Rect, color: RGBColor) -> Word {
-        Word(text: "", rect: rect, style: -1, fontSize: rect.height, icon: color)
+    /// An icon placed as a word; `text` is what it reads as should it turn out to be a list bullet.
+    static func icon(_ rect: Rect, color: RGBColor, bullet: String = "•") -> Word {
+        Word(text: bullet, rect: rect, style: -1, fontSize: rect.height, icon: color)
     }
 }
 
@@ -52,7 +52,8 @@ enum WordBuilder {
             switch IconGlyphs.role(of: scalar, style: style) {
             case .icon(let color):
                 finish()
-                words.append(.icon(glyph.rect, color: color))
+                let bullet = IconGlyphs.isShapeScalar(scalar) && !(style?.isSymbolFont ?? false) ? String(scalar) : "•"
+                words.append(.icon(glyph.rect, color: color, bullet: bullet))
                 continue
             case .bullet:
                 scalar = "•"

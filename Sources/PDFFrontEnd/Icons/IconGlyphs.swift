@@ -43,7 +43,8 @@ enum IconGlyphs {
     /// True for a colour with a clear hue (green, yellow, red, blue), not black, grey or white.
     static func isColoured(_ color: RGBColor) -> Bool {
         let high = max(color.red, color.green, color.blue), low = min(color.red, color.green, color.blue)
-        return Int(high) - Int(low) >= 50
+        // Saturated, not a pastel shading (#bde3ff behind a table cell).
+        return Int(high) - Int(low) >= 50 && (Int(high) - Int(low)) * 100 >= Int(high) * 35
     }
 
     /// True for a mid grey: lighter than text black, darker than paper.

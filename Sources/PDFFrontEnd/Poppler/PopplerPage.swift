@@ -97,10 +97,11 @@ final class PopplerPage {
         return areas
     }
 
-    /// Renders the page at `scale` pixels per point into memory and hands the pixels to `body`.
+    /// Renders the page (only inside `clip`, where given) at `scale` pixels per point into memory
+    /// and hands the pixels to `body`.
     ///
     /// Used to read the colour of small pictures (status icons). The surface is freed on return.
-    func withRendering<T>(scale: Double, _ body: (RenderedPage) -> T) -> T? {
+    func withRendering<T>(scale: Double, clip: [Rect], _ body: (RenderedPage) -> T) -> T? {
         let (width, height) = size
         let pixelWidth = Int32((width * scale).rounded(.up)), pixelHeight = Int32((height * scale).rounded(.up))
         guard pixelWidth > 0, pixelHeight > 0 else { return nil }
@@ -111,6 +112,9 @@ final class PopplerPage {
         cairo_set_source_rgb(cr, 1, 1, 1)
         cairo_paint(cr)
         cairo_scale(cr, scale, scale)
+        // Only the strips asked for are drawn; poppler still reads the page, cairo skips the rest.
+        for rect in clip { cairo_rectangle(cr, rect.minX, rect.minY, rect.width, rect.height) }
+        if !clip.isEmpty { cairo_clip(cr) }
         poppler_page_render(handle, cr)
         cairo_destroy(cr)
         cairo_surface_flush(surface)
