@@ -9,10 +9,14 @@ public struct PDFReadOptions: Sendable {
     /// partial rendering of the page); icons printed as glyphs are found either way.
     public var readsPictureIcons: Bool
 
+    /// How many threads read pages at once; nil chooses by core count and page count.
+    public var workers: Int?
+
     /// Creates options.
-    public init(password: String? = nil, readsPictureIcons: Bool = true) {
+    public init(password: String? = nil, readsPictureIcons: Bool = true, workers: Int? = nil) {
         self.password = password
         self.readsPictureIcons = readsPictureIcons
+        self.workers = workers
     }
 }
 
@@ -31,28 +35,55 @@ public struct PDFFrontEnd: Sendable {
     }
 
     /// Reads a PDF file into a source document.
+    ///
+    /// Pages are shared out among worker threads, each with its own poppler document (poppler's
+    /// page objects are never shared between threads), and every worker has finished before
+    /// this returns or throws.
     public func read(contentsOf url: URL) throws -> SourceDocument {
         let path = url.path
-        let document = try PopplerDocument(path: path, password: options.password)
-        let count = document.pageCount
+        let name = url.lastPathComponent
+        let (count, info): (Int, [String: String]) = try {
+            let document = try PopplerDocument(path: path, password: options.password)
+            return (document.pageCount, document.info)
+        }()
         guard count > 0 else { throw FrontEndError.pdf(file: path, page: nil, reason: "the PDF has no pages") }
+
+        let workers = max(1, min(options.workers ?? Self.defaultWorkers(pages: count), count))
+        let results = PageResults(count: count)
+        let password = options.password
+        let readsPictures = options.readsPictureIcons
+        DispatchQueue.concurrentPerform(iterations: workers) { worker in
+            do {
+                let document = try PopplerDocument(path: path, password: password)
+                var index = worker
+                while index < count {
+                    // Each page object lives only for this iteration, so its text analysis is freed here.
+                    if let page = document.page(at: index) {
+                        results.set(index, PageReader.read(page, number: index + 1, file: name, readsPictures: readsPictures))
+                    }
+                    index += workers
+                }
+            } catch {
+                results.fail(error)
+            }
+        }
+        if let error = results.failure { throw error }
+
         var pages: [SourcePage] = []
         pages.reserveCapacity(count)
         var warnings: [ImportWarning] = []
         var textPages = 0
         var scannedPages: [Int] = []
-        for index in 0..<count {
+        for (index, result) in results.all.enumerated() {
             let number = index + 1
-            // Each page object lives only for this iteration, so its text analysis is freed here.
-            guard let page = document.page(at: index) else {
+            guard let result else {
                 warnings.append(ImportWarning(
                     code: "pdf.pageUnreadable",
-                    message: "\(url.lastPathComponent), page \(number): poppler could not load the page; it is left out",
+                    message: "\(name), page \(number): poppler could not load the page; it is left out",
                     page: number))
                 pages.append(SourcePage(number: number, lines: []))
                 continue
             }
-            let result = PageReader.read(page, number: number, file: url.lastPathComponent, readsPictures: options.readsPictureIcons)
             pages.append(result.page)
             warnings += result.warnings
             if result.hasText { textPages += 1 } else if result.hasPictures { scannedPages.append(number) }
@@ -61,9 +92,48 @@ public struct PDFFrontEnd: Sendable {
         for number in scannedPages {
             warnings.append(ImportWarning(
                 code: "pdf.noTextLayer",
-                message: "\(url.lastPathComponent), page \(number): the page is a picture with no text layer (scanned?); its content is missing until the PDF is run through OCR",
+                message: "\(name), page \(number): the page is a picture with no text layer (scanned?); its content is missing until the PDF is run through OCR",
                 page: number))
         }
-        return SourceDocument(name: url.lastPathComponent, kind: .pdf, pages: pages, warnings: warnings, info: document.info)
+        return SourceDocument(name: name, kind: .pdf, pages: pages, warnings: warnings, info: info)
+    }
+
+    /// One worker per core (at most four), and one for short documents, where starting more
+    /// costs more than it saves.
+    static func defaultWorkers(pages: Int) -> Int {
+        pages < 6 ? 1 : min(4, max(1, ProcessInfo.processInfo.activeProcessorCount))
+    }
+}
+
+/// What the workers read, page by page, behind a lock.
+private final class PageResults: @unchecked Sendable {
+    private let lock = NSLock()
+    private var results: [PageReader.Result?]
+    private var error: Error?
+
+    init(count: Int) { results = Array(repeating: nil, count: count) }
+
+    func set(_ index: Int, _ result: PageReader.Result) {
+        lock.lock()
+        results[index] = result
+        lock.unlock()
+    }
+
+    func fail(_ error: Error) {
+        lock.lock()
+        if self.error == nil { self.error = error }
+        lock.unlock()
+    }
+
+    var failure: Error? {
+        lock.lock()
+        defer { lock.unlock() }
+        return error
+    }
+
+    var all: [PageReader.Result?] {
+        lock.lock()
+        defer { lock.unlock() }
+        return results
     }
 }

@@ -33,27 +33,33 @@ enum PageReader {
                           warnings: warnings, hasText: false, hasPictures: pictures)
         }
         var words = WordBuilder.words(of: glyphs)
-        var rows = RowBuilder.rows(of: Array(words.indices), in: words)
+        var regions = Self.regions(words: words)
         // Icons drawn as pictures need a rendering, which costs as much as reading the text: it
-        // is made only for pages with a line that has room for an icon before it.
+        // is made only for pages with a line that has room for an icon in it or before it.
         if readsPictures, max(size.width, size.height) <= largestRenderedSide {
-            let strips = PictureIcons.candidateStrips(words: words, rows: rows)
+            let strips = PictureIcons.candidateStrips(words: words, rows: regions.flatMap(\.rows))
             if !strips.isEmpty {
                 let found = page.withRendering(scale: 1.5, clip: strips) { rendered in
                     PictureIcons.icons(in: rendered, strips: strips, words: words)
                 } ?? []
                 if !found.isEmpty {
                     words += found
-                    rows = RowBuilder.rows(of: Array(words.indices), in: words)
+                    regions = Self.regions(words: words)
                 }
             }
-        }
-        var regions = ReadingOrder.regions(of: rows, words: words)
-        for index in regions.indices {
-            regions[index].rows = TableStructure.refine(regions[index].rows, words: words)
         }
         let lines = LineAssembler.lines(regions: regions, words: words, styles: glyphs.styles)
         return Result(page: SourcePage(number: number, width: size.width, height: size.height, lines: lines),
                       warnings: warnings, hasText: true, hasPictures: false)
+    }
+
+    /// Rows in reading order, with table structure settled.
+    static func regions(words: [Word]) -> [ReadingOrder.Region] {
+        let rows = RowBuilder.rows(of: Array(words.indices), in: words)
+        var regions = ReadingOrder.regions(of: rows, words: words)
+        for index in regions.indices {
+            regions[index].rows = TableStructure.refine(regions[index].rows, words: words)
+        }
+        return regions
     }
 }

@@ -12,6 +12,7 @@ var arguments = Array(CommandLine.arguments.dropFirst())
 var showStyle = false, showBoxes = false, pictures = true
 var pageRange: ClosedRange<Int>?
 var password: String?
+var workers: Int?
 var path: String?
 while !arguments.isEmpty {
     let argument = arguments.removeFirst()
@@ -19,6 +20,7 @@ while !arguments.isEmpty {
     case "--style": showStyle = true
     case "--boxes": showBoxes = true
     case "--no-pictures": pictures = false
+    case "--workers": workers = arguments.isEmpty ? nil : Int(arguments.removeFirst())
     case "--password": password = arguments.isEmpty ? nil : arguments.removeFirst()
     case "--pages":
         let spec = arguments.isEmpty ? "" : arguments.removeFirst()
@@ -32,7 +34,7 @@ guard let path else {
     exit(2)
 }
 do {
-    let document = try PDFFrontEnd(options: PDFReadOptions(password: password, readsPictureIcons: pictures)).read(contentsOf: URL(fileURLWithPath: path))
+    let document = try PDFFrontEnd(options: PDFReadOptions(password: password, readsPictureIcons: pictures, workers: workers)).read(contentsOf: URL(fileURLWithPath: path))
     var out = ""
     for page in document.pages where pageRange?.contains(page.number) ?? true {
         out += "\u{0C}--- page \(page.number) (\(page.width ?? 0) x \(page.height ?? 0))\n"

@@ -34,20 +34,29 @@ enum PictureIcons {
                 }
             }
             // Before a cell after a column gap: `Ej uppfyllt ● Delvis uppfyllt ● Helt uppfyllt`.
-            for i in 1..<max(1, row.words.count) where row.columnGapBefore[i - 1] {
+            // Legend cells are a few words each; a long cell is a table's text.
+            let cells = TableStructure.segments(of: row)
+            let legend = cells.count >= 3 && cells.allSatisfy { $0.count <= 4 }
+            for i in 1..<max(1, row.words.count) where row.columnGapBefore[i - 1] && legend {
                 let a = words[row.words[i - 1]].rect, b = words[row.words[i]].rect
                 let cellEm = max(6, min(24, words[row.words[i]].fontSize))
-                if b.minX - a.maxX >= 1.2 * cellEm {
+                if b.minX - a.maxX >= 1.2 * cellEm, b.minX - a.maxX <= 8 * cellEm {
                     strips.append(Rect(minX: max(a.maxX + 0.5, b.minX - 2.8 * cellEm), minY: b.minY - 0.2 * b.height,
                                        maxX: b.minX - 0.5, maxY: b.maxY + 0.2 * b.height))
                 }
             }
-            guard short || row.columnGapBefore.contains(true) else { continue }
-            // The left edge of the text around it: the nearest rows above and below that overlap it.
+            // A status line is a few words; a list item starts with its own marker.
+            let narrow = text.count <= 5 && row.rect.width <= 20 * em
+            guard narrow || legend, !RowBuilder.isListMarker(words[firstText].text) else { continue }
+            // The left edge of the text around it: the rows just above and below that overlap it.
             let neighbours = rows[max(0, index - 3)..<min(rows.count, index + 4)].filter {
                 $0.rect.minX < first.minX && $0.rect.maxX > first.minX - 3 * em
+                    && abs($0.rect.midY - first.midY) <= 4 * first.height
             }
-            guard let margin = neighbours.map(\.rect.minX).min(), first.minX - margin >= 0.6 * em,
+            // A line that starts where a word above or below starts is aligned text (a hanging
+            // indent, a tab stop), not text moved right by an icon.
+            let aligned = neighbours.contains { other in other.words.contains { abs(words[$0].rect.minX - first.minX) < 1 } }
+            guard !aligned, let margin = neighbours.map(\.rect.minX).min(), first.minX - margin >= 0.6 * em,
                 first.minX - margin <= 4 * em
             else { continue }
             let strip = Rect(minX: max(margin - 1, first.minX - 2.8 * em), minY: first.minY - 0.2 * first.height,
