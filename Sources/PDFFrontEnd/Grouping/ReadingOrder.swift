@@ -65,17 +65,35 @@ enum ReadingOrder {
     static func columnBands(rows: [Row], segments: [[(Double, Double)]], words: [Word]) -> [(range: ClosedRange<Int>, splits: [Double])] {
         var candidates: [(range: ClosedRange<Int>, gutter: (Double, Double))] = []
         var seen = Set<ClosedRangeKey>()
-        for row in rows.indices where segments[row].count >= 2 {
-            for k in 1..<segments[row].count {
-                var strip = (segments[row][k - 1].1, segments[row][k].0)
-                guard strip.1 - strip.0 >= minimumGutter else { continue }
+        // Where a gutter may run: a gap inside a row, or between two rows side by side (columns
+        // whose baselines differ give rows that hold one column each).
+        var seeds: [(row: Int, strip: (Double, Double))] = []
+        for row in rows.indices {
+            for k in 1..<max(1, segments[row].count) {
+                seeds.append((row, (segments[row][k - 1].1, segments[row][k].0)))
+            }
+            if row + 1 < rows.count {
+                let a = rows[row].rect, b = rows[row + 1].rect
+                if b.minX - a.maxX >= minimumGutter { seeds.append((row, (a.maxX, b.minX))) }
+                if a.minX - b.maxX >= minimumGutter { seeds.append((row, (b.maxX, a.minX))) }
+            }
+        }
+        for seed in seeds {
+            let row = seed.row
+            var strip = seed.strip
+            guard strip.1 - strip.0 >= minimumGutter else { continue }
+            do {
+                // Followed through rows that leave it white, but not across a wide vertical space
+                // (a footer far below is not part of the columns).
                 var last = row
-                while last + 1 < rows.count, let narrowed = narrow(strip, by: segments[last + 1]) {
+                while last + 1 < rows.count, isClose(rows[last + 1], to: rows[last]),
+                    let narrowed = narrow(strip, by: segments[last + 1])
+                {
                     strip = narrowed
                     last += 1
                 }
                 var first = row
-                while first > 0, let narrowed = narrow(strip, by: segments[first - 1]) {
+                while first > 0, isClose(rows[first - 1], to: rows[first]), let narrowed = narrow(strip, by: segments[first - 1]) {
                     strip = narrowed
                     first -= 1
                 }
@@ -103,6 +121,12 @@ enum ReadingOrder {
             }
         }
         return accepted.sorted { $0.range.lowerBound < $1.range.lowerBound }
+    }
+
+    /// True when two neighbouring rows are no further apart than a few lines.
+    static func isClose(_ a: Row, to b: Row) -> Bool {
+        let gap = max(a.rect.minY - b.rect.maxY, b.rect.minY - a.rect.maxY)
+        return gap <= 3 * max(a.rect.height, b.rect.height)
     }
 
     private struct ClosedRangeKey: Hashable {
