@@ -1,3 +1,4 @@
+import Foundation
 import ReportSource
 
 /// Turns rows in reading order into the pipeline's lines: text with tabs at column gaps, box,
@@ -71,7 +72,15 @@ enum LineAssembler {
                 icons.append(IconMark(color: color, box: word.rect.box))
                 continue
             }
-            if !text.isEmpty { text += gapPending ? "\t" : " " }
+            if !text.isEmpty, isFootnoteMark(word, in: row, words: words) { continue }
+            if !text.isEmpty {
+                if !gapPending, let last = sourceWords.last, continuesHyphenated(last, with: word) {
+                    // A word split at the end of a line in a cell that was joined: made whole again.
+                    text.removeLast()
+                } else {
+                    text += gapPending ? "\t" : " "
+                }
+            }
             gapPending = false
             text += word.text
             box = box.map { $0.union(word.rect) } ?? word.rect
@@ -85,5 +94,32 @@ enum LineAssembler {
         return SourceLine(
             text: text, lineNumber: 0, box: lineBox.box, style: dominant >= 0 ? styles[Int(dominant)] : nil,
             words: sourceWords, icons: icons)
+    }
+
+    /// Suspended compounds keep their hyphen: `miljö- och klimatnämnden`.
+    static let conjunctions: Set<String> = ["och", "eller", "samt", "resp", "resp.", "respektive", "som", "till", "&"]
+
+    /// True when `next` starts a lower line of the same cell and finishes the word `last` broke
+    /// off with a hyphen (`ackumu-` / `lerade`).
+    static func continuesHyphenated(_ last: SourceWord, with next: Word) -> Bool {
+        guard last.text.count >= 3, last.text.hasSuffix("-"), last.text.dropLast().last?.isLetter == true,
+            next.rect.minY > last.box.maxY - 0.2 * last.box.height,
+            let first = next.text.first, first.isLetter, first.isLowercase
+        else { return false }
+        let bare = next.text.trimmingCharacters(in: .punctuationCharacters).lowercased()
+        return !conjunctions.contains(bare)
+    }
+
+    /// A footnote reference after a word: one or two digits, smaller than the text of its row
+    /// and raised above its baseline (`-1 400 kg²`). It would otherwise read as a figure of the
+    /// cell. (At the start of a footnote the number stays.)
+    static func isFootnoteMark(_ word: Word, in row: Row, words: [Word]) -> Bool {
+        guard word.text.count <= 2, word.text.allSatisfy(\.isNumber) else { return false }
+        var size = 0.0, baseline = 0.0
+        for id in row.words where !words[id].isIcon && words[id].fontSize > size {
+            size = words[id].fontSize
+            baseline = words[id].rect.maxY
+        }
+        return word.fontSize < 0.8 * size && word.rect.maxY < baseline - 0.2 * word.rect.height
     }
 }

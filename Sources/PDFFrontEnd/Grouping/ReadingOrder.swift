@@ -191,7 +191,28 @@ enum ReadingOrder {
                 if words[index].rect.midX < middle { left.append(index) } else { right.append(index) }
             }
         }
-        return isProse(left, words: words) && isProse(right, words: words)
+        guard isProse(left, words: words), isProse(right, words: words) else { return false }
+        // A side with column gaps of its own is part of a table (several columns of cells).
+        var innerGaps = [0, 0]
+        for row in range where rows[row].words.count > 1 {
+            let ids = rows[row].words
+            var counted = [false, false]
+            // (the gap after a list bullet is an indent, not a column)
+            for i in 1..<ids.count where rows[row].columnGapBefore[i - 1] && !RowBuilder.isListMarker(words[ids[i - 1]].text) {
+                let a = words[ids[i - 1]].rect.midX < middle, b = words[ids[i]].rect.midX < middle
+                if a == b {
+                    let side = a ? 0 : 1
+                    if !counted[side] { innerGaps[side] += 1; counted[side] = true }
+                }
+            }
+        }
+        if innerGaps.max() ?? 0 >= max(2, range.count / 5) { return false }
+        // Text columns share the width about evenly; a narrow column of labels beside wider
+        // cells is a table, however wordy its cells.
+        let leftWidth = (left.map { words[$0].rect.maxX }.max() ?? 0) - (left.map { words[$0].rect.minX }.min() ?? 0)
+        let rightWidth = (right.map { words[$0].rect.maxX }.max() ?? 0) - (right.map { words[$0].rect.minX }.min() ?? 0)
+        let whole = (right.map { words[$0].rect.maxX }.max() ?? 0) - (left.map { words[$0].rect.minX }.min() ?? 0)
+        return min(leftWidth, rightWidth) >= max(100, 0.25 * whole)
     }
 
     /// Running text: several rows, many words a row, mostly letters, and a usable width.
@@ -214,6 +235,6 @@ enum ReadingOrder {
         }
         guard rowTops.count >= 3, characters > 0, maxX - minX >= 90 else { return false }
         let wordsPerRow = Double(members.count) / Double(rowTops.count)
-        return wordsPerRow >= 3.5 && Double(letters) / Double(characters) >= 0.7
+        return wordsPerRow >= 3 && Double(letters) / Double(characters) >= 0.7
     }
 }

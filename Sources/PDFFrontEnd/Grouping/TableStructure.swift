@@ -52,7 +52,7 @@ enum TableStructure {
                 guard gap >= 0.2 * em else { continue }
                 if isNumeric(left.text), onEdge(left.rect.maxX), gap >= 0.3 * em {
                     rows[r].columnGapBefore[i - 1] = true
-                } else if hasLetters(left.text), isNumeric(right.text), !isYear(right.text),
+                } else if hasLetters(left.text), isNumeric(right.text), !isYear(right.text), gap >= 0.4 * em,
                     let end = numberRunEnd(ids, from: i, words: words),
                     onEdge(words[ids[end]].rect.maxX)
                 {
@@ -221,45 +221,85 @@ enum TableStructure {
         var result: [Row] = []
         result.reserveCapacity(rows.count)
         for row in rows {
-            guard let previous = result.last, isBodyRow(previous, words: words), !row.columnGapBefore.contains(true),
-                let first = row.words.first, !words[first].isIcon
+            guard let previous = result.last, isBodyRow(previous, words: words),
+                let (joined, rest) = joined(row, onto: previous, rowGap: rowGap, words: words)
             else {
                 result.append(row)
                 continue
             }
-            let em = rowFontSize(previous, words: words)
-            let gap = row.rect.minY - previous.rect.maxY
-            let segs = segments(of: previous)
-            let rects = segs.map { segment in
-                previous.words[segment].map { words[$0].rect }.dropFirst().reduce(words[previous.words[segment.lowerBound]].rect) { $0.union($1) }
-            }
-            // The cell the line sits under: it starts at the cell's left edge (or a little in)
-            // and ends before the next cell.
-            // (or under one of its words, where two columns run together).
-            guard let cell = rects.indices.first(where: { index in
-                    rects[index].minX - 2 <= row.rect.minX && row.rect.minX <= rects[index].minX + 2 * em
-                        || previous.words[segs[index]].contains { abs(words[$0].rect.minX - row.rect.minX) < 1.5 }
-                }),
-                cell + 1 >= rects.count || row.rect.maxX < rects[cell + 1].minX,
-                !rects[cell...].isEmpty, row.words.allSatisfy({ !isNumeric(words[$0].text) })
-            else {
-                result.append(row)
-                continue
-            }
-            let close = rowGap.map { gap < 0.5 * $0 && $0 - gap > 0.2 * em } ?? false
-            let lastOfCell = words[previous.words[segs[cell].upperBound - 1]].text
-            guard gap <= 0.6 * em, startsLowercase(words[first].text) || close || lastOfCell.hasSuffix("-") else {
-                result.append(row)
-                continue
-            }
-            var joined = previous
-            let insertAt = segs[cell].upperBound
-            joined.words.insert(contentsOf: row.words, at: insertAt)
-            joined.columnGapBefore.insert(contentsOf: Array(repeating: false, count: row.words.count), at: insertAt - 1)
-            joined.rect = joined.rect.union(row.rect)
             result[result.count - 1] = joined
+            if let rest { result.append(rest) }
         }
         return result
+    }
+
+    /// `previous` with `row` added cell by cell, when `row` is the second line of its cells:
+    /// close under it, every piece under one of its cells, no figures of its own (a note such
+    /// as `(2019)` under a value is fine), and either starting in lower case, much closer than
+    /// rows are to each other, or continuing a hyphenated word.
+    ///
+    /// A piece that starts a new paragraph inside its cell (bold title, then regular text) is
+    /// not joined; it is returned as the rest of the row, while the other pieces join.
+    static func joined(_ row: Row, onto previous: Row, rowGap: Double?, words: [Word]) -> (Row, Row?)? {
+        guard let first = row.words.first, !words[first].isIcon, !row.words.contains(where: { words[$0].isIcon }) else {
+            return nil
+        }
+        let em = rowFontSize(previous, words: words)
+        let gap = row.rect.minY - previous.rect.maxY
+        guard gap <= 0.6 * em else { return nil }
+        let cells = segments(of: previous)
+        let rects = cells.map { cell in
+            previous.words[cell].map { words[$0].rect }.dropFirst().reduce(words[previous.words[cell.lowerBound]].rect) { $0.union($1) }
+        }
+        var placed: [(cell: Int, ids: [Int])] = []
+        for segment in segments(of: row) {
+            let ids = Array(row.words[segment])
+            let rect = ids.map { words[$0].rect }.dropFirst().reduce(words[ids[0]].rect) { $0.union($1) }
+            // The cell it sits under: it starts inside the cell's span (or where one of the cell's
+            // words starts, where two columns run together) and ends before the next cell.
+            guard let cell = rects.indices.first(where: { index in
+                let end = index + 1 < rects.count ? rects[index + 1].minX : .infinity
+                let starts = rects[index].minX - 2 <= rect.minX && rect.minX < end
+                    || previous.words[cells[index]].contains { abs(words[$0].rect.minX - rect.minX) < 1.5 }
+                return starts && rect.maxX < end + 2
+            }), placed.last.map({ $0.cell < cell }) ?? true
+            else { return nil }
+            // Figures under a value cell are a row of their own; numbers inside a label are words.
+            if ids.contains(where: { isFigure(words[$0].text) }), cell > 0 || ids.allSatisfy({ isNumeric(words[$0].text) }) {
+                return nil
+            }
+            placed.append((cell, ids))
+        }
+        // A label piece in another weight starts a new paragraph of its cell (a regular
+        // description under a bold title): it stays a line of its own.
+        var joining: [(cell: Int, ids: [Int])] = []
+        var rest: [Int] = []
+        for piece in placed {
+            let cellEnd = previous.words[cells[piece.cell].upperBound - 1]
+            if words[cellEnd].isBold != words[piece.ids[0]].isBold, piece.ids.count > 2 {
+                rest += piece.ids
+            } else {
+                joining.append(piece)
+            }
+        }
+        guard let firstJoining = joining.first else { return nil }
+        let close = rowGap.map { gap < 0.5 * $0 && $0 - gap > 0.2 * em } ?? false
+        let hyphenated = joining.contains { words[previous.words[cells[$0.cell].upperBound - 1]].text.hasSuffix("-") }
+        let noLabel = firstJoining.cell > 0
+        guard startsLowercase(words[firstJoining.ids[0]].text) || close || hyphenated || (noLabel && gap <= 0.35 * em) else {
+            return nil
+        }
+        var columns = cells.map { Array(previous.words[$0]) }
+        for piece in joining { columns[piece.cell] += piece.ids }
+        let joined = Row(columns: columns, words: words)
+        let remainder = rest.isEmpty ? nil : Row(words: rest, rect: rest.map { words[$0].rect }.dropFirst()
+            .reduce(words[rest[0]].rect) { $0.union($1) }, columnGapBefore: Array(repeating: false, count: rest.count - 1))
+        return (joined, remainder)
+    }
+
+    /// A figure of a table: a number that is neither a year nor a note in parentheses.
+    static func isFigure(_ text: String) -> Bool {
+        isNumeric(text) && !isYear(text) && !text.contains("(") && !text.contains(")")
     }
 
     // MARK: Helpers
@@ -323,4 +363,20 @@ enum TableStructure {
     static func hasLetters(_ text: String) -> Bool { text.contains { $0.isLetter } }
 
     static func startsLowercase(_ text: String) -> Bool { text.first?.isLowercase ?? false }
+}
+
+extension Row {
+    /// A row made of cells, each a list of words in reading order, column gaps between them.
+    init(columns: [[Int]], words: [Word]) {
+        var ids: [Int] = []
+        var gaps: [Bool] = []
+        for column in columns {
+            for (offset, id) in column.enumerated() {
+                if !ids.isEmpty { gaps.append(offset == 0) }
+                ids.append(id)
+            }
+        }
+        let rect = ids.map { words[$0].rect }.dropFirst().reduce(words[ids[0]].rect) { $0.union($1) }
+        self.init(words: ids, rect: rect, columnGapBefore: gaps)
+    }
 }

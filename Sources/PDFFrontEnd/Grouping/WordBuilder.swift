@@ -13,6 +13,17 @@ struct Word: Sendable {
     var icon: RGBColor?
 
     var isIcon: Bool { icon != nil }
+    /// Whether its font is bold.
+    var isBold: Bool
+
+    init(text: String, rect: Rect, style: Int32, fontSize: Double, icon: RGBColor? = nil, isBold: Bool = false) {
+        self.text = text
+        self.rect = rect
+        self.style = style
+        self.fontSize = fontSize
+        self.icon = icon
+        self.isBold = isBold
+    }
 
     /// An icon placed as a word; `text` is what it reads as should it turn out to be a list bullet.
     static func icon(_ rect: Rect, color: RGBColor, bullet: String = "•") -> Word {
@@ -40,7 +51,8 @@ enum WordBuilder {
             guard !text.isEmpty else { return }
             let style = styleCounts.max { $0.value < $1.value || ($0.value == $1.value && $0.key > $1.key) }?.key ?? -1
             let size = style >= 0 ? page.styles[Int(style)].fontSize : rect.height
-            words.append(Word(text: String(text), rect: rect, style: style, fontSize: size > 0 ? size : rect.height))
+            words.append(Word(text: String(text), rect: rect, style: style, fontSize: size > 0 ? size : rect.height,
+                              isBold: style >= 0 && page.styles[Int(style)].isBold))
             text = String.UnicodeScalarView()
             styleCounts.removeAll(keepingCapacity: true)
             previous = nil

@@ -96,7 +96,9 @@ final class PopplerDocument {
             if !looksLikePDF(path) {
                 return .pdf(file: path, page: nil, reason: "not a PDF file (it does not start with %PDF-)")
             }
-            return .pdf(file: path, page: nil, reason: "the PDF is damaged or truncated and cannot be read (\(message)); re-save or download it again")
+            // poppler's own words add nothing when they only say "damaged".
+            let detail = message.lowercased().contains("damaged") ? "" : " (\(message))"
+            return .pdf(file: path, page: nil, reason: "the PDF is damaged or truncated and cannot be read\(detail); re-save it or download it again")
         }
     }
 
