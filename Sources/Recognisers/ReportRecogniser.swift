@@ -17,8 +17,9 @@ public struct ReportRecogniser: Sendable {
         var context = RecognitionContext(layout: layout)
         let outline = OutlineRecogniser().recognise(layout)
         context.headings = outline
-        let goals = GoalRecogniser().recognise(layout, headings: outline)
+        let (goals, goalWarnings) = GoalRecogniser().recognise(layout, headings: outline)
         context.goals = goals
+        context.warnings += goalWarnings
         let assignments = AssignmentRecogniser().recognise(layout, goals: goals)
         let metadata = MetadataRecogniser().recognise(layout, furniture: furniture)
         let source = layout.source
@@ -27,7 +28,7 @@ public struct ReportRecogniser: Sendable {
                                    producer: source.info["producer"]),
             metadata: metadata,
             headings: outline.map(\.heading),
-            goals: goals.map(\.goal),
+            goals: goals.filter { !$0.isRepeat }.map(\.goal),
             assignments: assignments,
             warnings: source.warnings + context.warnings)
     }
