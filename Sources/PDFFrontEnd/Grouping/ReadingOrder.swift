@@ -207,12 +207,43 @@ enum ReadingOrder {
             }
         }
         if innerGaps.max() ?? 0 >= max(2, range.count / 5) { return false }
+        // In a table the cells of a row start on one line on both sides; in text columns the
+        // paragraphs of the two sides start wherever they happen to.
+        // (Both sides starting at the top proves nothing, and a baseline grid lines up the odd
+        // pair of paragraphs by chance, so it takes three more to make a table.)
+        let leftStarts = Array(blockStarts(left, words: words).dropFirst())
+        let rightStarts = Array(blockStarts(right, words: words).dropFirst())
+        let aligned = leftStarts.filter { y in rightStarts.contains { abs($0 - y) < 1.5 } }.count
+        if aligned >= 3, Double(aligned) >= 0.6 * Double(min(leftStarts.count, rightStarts.count)) { return false }
         // Text columns share the width about evenly; a narrow column of labels beside wider
         // cells is a table, however wordy its cells.
         let leftWidth = (left.map { words[$0].rect.maxX }.max() ?? 0) - (left.map { words[$0].rect.minX }.min() ?? 0)
         let rightWidth = (right.map { words[$0].rect.maxX }.max() ?? 0) - (right.map { words[$0].rect.minX }.min() ?? 0)
         let whole = (right.map { words[$0].rect.maxX }.max() ?? 0) - (left.map { words[$0].rect.minX }.min() ?? 0)
         return min(leftWidth, rightWidth) >= max(100, 0.25 * whole)
+    }
+
+    /// The tops of the first lines of the paragraphs (or cells) of one side: lines after a gap
+    /// wider than the side's usual line spacing.
+    static func blockStarts(_ members: [Int], words: [Word]) -> [Double] {
+        var lines: [Rect] = []
+        for index in members.sorted(by: { words[$0].rect.minY < words[$1].rect.minY }) {
+            let rect = words[index].rect
+            if let last = lines.last, rect.minY < last.maxY - 0.5 * rect.height {
+                lines[lines.count - 1] = last.union(rect)
+            } else {
+                lines.append(rect)
+            }
+        }
+        guard let first = lines.first else { return [] }
+        var gaps = zip(lines.dropFirst(), lines).map { $0.minY - $1.maxY }.sorted()
+        let usual = gaps.isEmpty ? 0 : gaps[gaps.count / 2]
+        gaps = []
+        var starts = [first.minY]
+        for (line, previous) in zip(lines.dropFirst(), lines) where line.minY - previous.maxY > usual + 0.5 * line.height {
+            starts.append(line.minY)
+        }
+        return starts
     }
 
     /// Running text: several rows, many words a row, mostly letters, and a usable width.

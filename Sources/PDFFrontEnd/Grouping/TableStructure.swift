@@ -1,3 +1,5 @@
+import Foundation
+
 /// Table structure from geometry, on rows already in reading order.
 ///
 /// - A gap too narrow to be a column gap by itself still is one where the columns of the rows
@@ -157,9 +159,13 @@ enum TableStructure {
     static func isBodyRow(_ row: Row, words: [Word]) -> Bool {
         let segs = segments(of: row)
         guard segs.count >= 2 else { return false }
-        // Years alone make a header (`Budget 2026`), not figures.
+        // A cell of figures: mostly numbers, and not only years (`Budget 2026` is a header, and
+        // `i december 2023.` is text); dates are data (`2023-01-01`).
         return segs.dropFirst().contains { segment in
-            row.words[segment].contains { isNumeric(words[$0].text) && !isYear(words[$0].text) }
+            let cell = row.words[segment]
+            if cell.contains(where: { isDate(words[$0].text) }) { return true }
+            let figures = cell.filter { isNumeric(words[$0].text) && !isYear(words[$0].text) }.count
+            return figures > 0 && figures * 2 >= cell.count
         }
     }
 
@@ -357,7 +363,15 @@ enum TableStructure {
 
     /// `2026`: a year in a label or header, never a cell of its own by alignment alone.
     static func isYear(_ text: String) -> Bool {
-        text.count == 4 && (text.hasPrefix("19") || text.hasPrefix("20")) && text.allSatisfy(\.isNumber)
+        let bare = text.trimmingCharacters(in: CharacterSet(charactersIn: ".,;:"))
+        return bare.count == 4 && (bare.hasPrefix("19") || bare.hasPrefix("20")) && bare.allSatisfy(\.isNumber)
+    }
+
+    /// `2023-01-01`: a date cell.
+    static func isDate(_ text: String) -> Bool {
+        let parts = text.split(separator: "-", omittingEmptySubsequences: false)
+        return parts.count == 3 && parts[0].count == 4 && parts[1].count == 2 && parts[2].count == 2
+            && parts.allSatisfy { $0.allSatisfy(\.isNumber) }
     }
 
     static func hasLetters(_ text: String) -> Bool { text.contains { $0.isLetter } }
