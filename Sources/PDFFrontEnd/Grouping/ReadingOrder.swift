@@ -198,7 +198,7 @@ enum ReadingOrder {
             let ids = rows[row].words
             var counted = [false, false]
             // (the gap after a list bullet is an indent, not a column)
-            for i in 1..<ids.count where rows[row].columnGapBefore[i - 1] && !RowBuilder.isListMarker(words[ids[i - 1]].text) {
+            for i in 1..<ids.count where rows[row].columnGapBefore[i - 1] && !words[ids[i - 1]].traits.isListMarker {
                 let a = words[ids[i - 1]].rect.midX < middle, b = words[ids[i]].rect.midX < middle
                 if a == b {
                     let side = a ? 0 : 1
@@ -259,10 +259,8 @@ enum ReadingOrder {
             if !rowTops.contains(where: { abs($0 - word.rect.minY) < 0.5 * word.rect.height }) {
                 rowTops.append(word.rect.minY)
             }
-            for character in word.text {
-                characters += 1
-                if character.isLetter { letters += 1 }
-            }
+            characters += word.traits.characters
+            letters += word.traits.letters
         }
         guard rowTops.count >= 3, characters > 0, maxX - minX >= 90 else { return false }
         let wordsPerRow = Double(members.count) / Double(rowTops.count)

@@ -79,7 +79,7 @@ enum RowBuilder {
         }
         // A list marker or section number set off by an indent (`•`, `1.`, `3.3.2`) is followed
         // by a tab stop, not a column: pdftotext and the text path give a space there.
-        if gaps.count >= 1, isListMarker(words[sorted[0]].text) {
+        if gaps.count >= 1, words[sorted[0]].traits.isListMarker {
             var result = decide(gaps: gaps, ems: ems)
             if result.dropFirst().allSatisfy({ !$0 }) { result[0] = false }
             return result
@@ -116,10 +116,8 @@ enum RowBuilder {
     static func isMostlyLetters(_ sorted: [Int], _ words: [Word]) -> Bool {
         var letters = 0, characters = 0
         for index in sorted {
-            for character in words[index].text {
-                characters += 1
-                if character.isLetter { letters += 1 }
-            }
+            letters += words[index].traits.letters
+            characters += words[index].traits.characters
         }
         return characters > 0 && letters * 10 >= characters * 7
     }

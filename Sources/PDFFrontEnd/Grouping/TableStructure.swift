@@ -26,7 +26,7 @@ enum TableStructure {
         for row in rows where row.columnGapBefore.contains(true) {
             var seen: [Double] = []
             // Number cells only: the row's first cell is its label, even when it ends in a year.
-            for segment in segments(of: row).dropFirst() where row.words[segment].allSatisfy({ isNumeric(words[$0].text) }) {
+            for segment in segments(of: row).dropFirst() where row.words[segment].allSatisfy({ words[$0].traits.isNumeric }) {
                 let last = words[row.words[segment.upperBound - 1]]
                 if !seen.contains(where: { abs($0 - last.rect.maxX) < 1.5 }) {
                     seen.append(last.rect.maxX)
@@ -52,9 +52,9 @@ enum TableStructure {
                 let em = max(1, min(left.fontSize, right.fontSize))
                 let gap = right.rect.minX - left.rect.maxX
                 guard gap >= 0.2 * em else { continue }
-                if isNumeric(left.text), onEdge(left.rect.maxX), gap >= 0.3 * em {
+                if left.traits.isNumeric, onEdge(left.rect.maxX), gap >= 0.3 * em {
                     rows[r].columnGapBefore[i - 1] = true
-                } else if hasLetters(left.text), isNumeric(right.text), !isYear(right.text), gap >= 0.4 * em,
+                } else if left.traits.letters > 0, right.traits.isNumeric, !right.traits.isYear, gap >= 0.4 * em,
                     let end = numberRunEnd(ids, from: i, words: words),
                     onEdge(words[ids[end]].rect.maxX)
                 {
@@ -68,12 +68,12 @@ enum TableStructure {
 
     /// The index of the last word of the number that starts at `start` (`1 400` is two words).
     static func numberRunEnd(_ ids: [Int], from start: Int, words: [Word]) -> Int? {
-        guard isNumeric(words[ids[start]].text) else { return nil }
+        guard words[ids[start]].traits.isNumeric else { return nil }
         var end = start
         while end + 1 < ids.count {
             let current = words[ids[end]], next = words[ids[end + 1]]
             let gap = next.rect.minX - current.rect.maxX
-            guard isNumeric(next.text), next.text.count == 3, gap < 0.4 * max(1, current.fontSize) else { break }
+            guard next.traits.isNumeric, next.traits.characters == 3, gap < 0.4 * max(1, current.fontSize) else { break }
             end += 1
         }
         return end
@@ -163,8 +163,8 @@ enum TableStructure {
         // `i december 2023.` is text); dates are data (`2023-01-01`).
         return segs.dropFirst().contains { segment in
             let cell = row.words[segment]
-            if cell.contains(where: { isDate(words[$0].text) }) { return true }
-            let figures = cell.filter { isNumeric(words[$0].text) && !isYear(words[$0].text) }.count
+            if cell.contains(where: { words[$0].traits.isDate }) { return true }
+            let figures = cell.filter { words[$0].traits.isNumeric && !words[$0].traits.isYear }.count
             return figures > 0 && figures * 2 >= cell.count
         }
     }
@@ -271,7 +271,7 @@ enum TableStructure {
             }), placed.last.map({ $0.cell < cell }) ?? true
             else { return nil }
             // Figures under a value cell are a row of their own; numbers inside a label are words.
-            if ids.contains(where: { isFigure(words[$0].text) }), cell > 0 || ids.allSatisfy({ isNumeric(words[$0].text) }) {
+            if ids.contains(where: { isFigure(words[$0]) }), cell > 0 || ids.allSatisfy({ words[$0].traits.isNumeric }) {
                 return nil
             }
             placed.append((cell, ids))
@@ -304,8 +304,8 @@ enum TableStructure {
     }
 
     /// A figure of a table: a number that is neither a year nor a note in parentheses.
-    static func isFigure(_ text: String) -> Bool {
-        isNumeric(text) && !isYear(text) && !text.contains("(") && !text.contains(")")
+    static func isFigure(_ word: Word) -> Bool {
+        word.traits.isNumeric && !word.traits.isYear && !word.text.contains("(") && !word.text.contains(")")
     }
 
     // MARK: Helpers

@@ -16,6 +16,9 @@ struct Word: Sendable {
     /// Whether its font is bold.
     var isBold: Bool
 
+    /// What the grouping rules ask of its text, worked out once.
+    var traits: WordTraits
+
     init(text: String, rect: Rect, style: Int32, fontSize: Double, icon: RGBColor? = nil, isBold: Bool = false) {
         self.text = text
         self.rect = rect
@@ -23,11 +26,53 @@ struct Word: Sendable {
         self.fontSize = fontSize
         self.icon = icon
         self.isBold = isBold
+        // An icon has no letters, but may turn out to be a list bullet.
+        traits = icon == nil ? WordTraits(text) : WordTraits(characters: 0, letters: 0, isNumeric: false, isYear: false,
+                                                               isDate: false, isListMarker: true)
     }
 
     /// An icon placed as a word; `text` is what it reads as should it turn out to be a list bullet.
     static func icon(_ rect: Rect, color: RGBColor, bullet: String = "•") -> Word {
         Word(text: bullet, rect: rect, style: -1, fontSize: rect.height, icon: color)
+    }
+}
+
+/// What the grouping rules ask of a word's text: letters, and whether it is a number, a year,
+/// a date or a list marker. Worked out once per word, since the rules ask again and again.
+struct WordTraits: Sendable {
+    var characters: Int
+    var letters: Int
+    var isNumeric: Bool
+    var isYear: Bool
+    var isDate: Bool
+    var isListMarker: Bool
+
+    init(characters: Int, letters: Int, isNumeric: Bool, isYear: Bool, isDate: Bool, isListMarker: Bool) {
+        self.characters = characters
+        self.letters = letters
+        self.isNumeric = isNumeric
+        self.isYear = isYear
+        self.isDate = isDate
+        self.isListMarker = isListMarker
+    }
+
+    init(_ text: String) {
+        var characters = 0, letters = 0
+        for scalar in text.unicodeScalars {
+            characters += 1
+            // ASCII first: most of a Swedish report is.
+            if scalar.isASCII {
+                if (scalar >= "a" && scalar <= "z") || (scalar >= "A" && scalar <= "Z") { letters += 1 }
+            } else if scalar.properties.isAlphabetic {
+                letters += 1
+            }
+        }
+        self.characters = characters
+        self.letters = letters
+        isNumeric = TableStructure.isNumeric(text)
+        isYear = isNumeric && TableStructure.isYear(text)
+        isDate = text.count == 10 && TableStructure.isDate(text)
+        isListMarker = characters <= 8 && RowBuilder.isListMarker(text)
     }
 }
 

@@ -17,7 +17,7 @@ enum PictureIcons {
         for (index, row) in rows.enumerated() {
             let text = row.words.filter { !words[$0].isIcon }
             guard let firstText = text.first, text.count <= 16, !row.words.contains(where: { words[$0].isIcon }),
-                !text.contains(where: { TableStructure.isNumeric(words[$0].text) })
+                !text.contains(where: { words[$0].traits.isNumeric })
             else { continue }
             let first = words[firstText].rect
             let em = max(6, min(24, words[firstText].fontSize))
@@ -47,7 +47,7 @@ enum PictureIcons {
             }
             // A status line is a few words; a list item starts with its own marker.
             let narrow = text.count <= 5 && row.rect.width <= 20 * em
-            guard narrow || legend, !RowBuilder.isListMarker(words[firstText].text) else { continue }
+            guard narrow || legend, !words[firstText].traits.isListMarker else { continue }
             // The left edge of the text around it: the rows just above and below that overlap it.
             let neighbours = rows[max(0, index - 3)..<min(rows.count, index + 4)].filter {
                 $0.rect.minX < first.minX && $0.rect.maxX > first.minX - 3 * em
