@@ -17,7 +17,9 @@ public struct ReportRecogniser: Sendable {
         var context = RecognitionContext(layout: layout)
         let outline = OutlineRecogniser().recognise(layout)
         context.headings = outline
-        let goals = GoalRecogniser().recognise(layout, headings: outline)
+        var goals = GoalRecogniser().recognise(layout, headings: outline)
+        let figures = TableRecogniser().recognise(layout, goals: goals)
+        goals += figures.goals  // goals printed only as cells of a goal/indicator matrix
         context.goals = goals
         let assignments = AssignmentRecogniser().recognise(layout, goals: goals)
         let metadata = MetadataRecogniser().recognise(layout, furniture: furniture)
@@ -28,6 +30,8 @@ public struct ReportRecogniser: Sendable {
             metadata: metadata,
             headings: outline.map(\.heading),
             goals: goals.map(\.goal),
+            indicators: figures.indicators,
+            tables: figures.tables,
             assignments: assignments,
             warnings: source.warnings + context.warnings)
     }

@@ -1,0 +1,176 @@
+import Foundation
+import ReportModel
+import SwedishReportLanguage
+
+/// A table's header as read: the stub (the row-label column's heading) and the figure columns.
+struct ColumnHeader: Sendable, Hashable {
+    /// One figure column.
+    struct Column: Sendable, Hashable {
+        /// The header text as printed, joined across lines.
+        var text: String
+        /// The first year the header names.
+        var year: Int?
+        /// What the column measures.
+        var measure: Measure
+        /// True for a column holding the difference of two others (`Avv.`, `Differens`).
+        var isDifference: Bool
+        /// True for a column of labels, not figures (`Period`).
+        var isText: Bool
+        /// The unit the header states (`Utfall %`).
+        var unit: String?
+    }
+
+    /// The stub text (`Belopp i tkr`, `Indikator`, `Nämndmål Nämndindikator`), possibly empty.
+    var stub: String
+    /// The figure columns, left to right.
+    var columns: [Column]
+
+    /// The words of a header line, split on white space (tabs included).
+    static func words(_ text: String) -> [String] {
+        text.split(whereSeparator: { $0 == " " || $0 == "\t" }).map(String.init)
+    }
+
+    /// Reads a header from its text, joined across the lines it wraps over.
+    ///
+    /// A column starts at a head word (`Budget`, `Utfall`, `Mål`), a modifier (`Periodens`,
+    /// `KF:s`) or a year that does not follow a head word. A head word stays in the current column
+    /// after a binder (`från`), a slash (`2023/`), a modifier, or an abbreviated difference word
+    /// (`Avv. Bokslut 2023/ Budget 2023` is one column). Everything before the first column is stub.
+    static func parse(_ text: String) -> ColumnHeader {
+        var stub: [String] = []
+        var columns: [[String]] = []
+        var awaitingHead = false  // a modifier or difference word wants its head word
+        var binds = false  // the last word keeps the next in this column
+        var headTakesYear = false  // the last word was a head word: a year right after it belongs to it
+        for word in words(text) {
+            let lower = word.lowercased().trimmingCharacters(in: CharacterSet(charactersIn: "*,"))
+            let endsWithSlash = word.hasSuffix("/")
+            if TableVocabulary.isYearToken(lower) {
+                if !columns.isEmpty && (binds || headTakesYear || awaitingHead) {
+                    columns[columns.count - 1].append(word)
+                } else {
+                    columns.append([word])
+                }
+                awaitingHead = false
+                headTakesYear = false
+                binds = endsWithSlash
+                continue
+            }
+            if TableVocabulary.isHead(lower.trimmingCharacters(in: CharacterSet(charactersIn: "/"))) {
+                let bare = lower.trimmingCharacters(in: CharacterSet(charactersIn: "/"))
+                if !columns.isEmpty && (binds || awaitingHead) {
+                    columns[columns.count - 1].append(word)
+                } else {
+                    columns.append([word])
+                }
+                // An abbreviated difference word takes the next head as the first thing it compares.
+                awaitingHead = TableVocabulary.differenceHeads.contains(bare) && bare.hasSuffix(".")
+                headTakesYear = true
+                binds = endsWithSlash
+                continue
+            }
+            if TableVocabulary.isModifier(lower) {
+                if !columns.isEmpty && binds {
+                    columns[columns.count - 1].append(word)
+                } else {
+                    columns.append([word])
+                }
+                awaitingHead = true
+                headTakesYear = false
+                binds = false
+                continue
+            }
+            if columns.isEmpty {
+                stub.append(word)
+            } else {
+                columns[columns.count - 1].append(word)
+                binds = TableVocabulary.binders.contains(lower) || endsWithSlash
+                // "Utfall VB 2022": a short qualifier between a head and its year keeps the year.
+                if !(headTakesYear && word.count <= 3 && word == word.uppercased()) { headTakesYear = false }
+            }
+        }
+        return ColumnHeader(stub: stub.joined(separator: " "), columns: columns.map(column(from:)))
+    }
+
+    /// Reads a header whose columns a front-end separated with tabs (PDF input).
+    static func parse(cells: [String]) -> ColumnHeader {
+        var cells = cells.map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
+        var stub = ""
+        if let first = cells.first, parse(first).columns.isEmpty {
+            stub = first
+            cells.removeFirst()
+        }
+        return ColumnHeader(stub: stub, columns: cells.map { column(from: words($0)) })
+    }
+
+    static func column(from words: [String]) -> Column {
+        let text = words.joined(separator: " ")
+        let lowers = words.map { $0.lowercased().trimmingCharacters(in: CharacterSet(charactersIn: "*,/")) }
+        var measure: Measure = .outcome
+        var isDifference = false
+        var isText = false
+        var sawHead = false
+        for lower in lowers {
+            if let m = TableVocabulary.measure(ofHead: lower) {
+                if !sawHead {
+                    measure = m
+                    isDifference = TableVocabulary.differenceHeads.contains(lower) || lower.hasSuffix("avvikelse")
+                    isText = TableVocabulary.textHeads.contains(lower)
+                    sawHead = true
+                }
+            }
+        }
+        if !sawHead, lowers.contains(where: { $0.hasPrefix("prel") }) { measure = .outcome }
+        let year = words.lazy.compactMap { TableVocabulary.isYearToken($0) ? TableVocabulary.year(in: $0) : nil }.first
+        var unit: String?
+        if lowers.contains("%") || lowers.contains("procent") { unit = "%" }
+        for candidate in ["tkr", "mnkr", "mkr", "kr"] where lowers.contains(candidate) { unit = candidate }
+        return Column(text: text, year: year, measure: measure, isDifference: isDifference, isText: isText, unit: unit)
+    }
+
+    /// How header-like a line is: nil when it cannot be a header line (it holds figures that are
+    /// not years, or reads as a sentence); else the share of its words that are header vocabulary.
+    static func headerShare(_ text: String) -> Double? {
+        let words = words(text)
+        guard !words.isEmpty, words.count <= 16 else { return nil }
+        var known = 0
+        for word in words {
+            let lower = word.lowercased().trimmingCharacters(in: CharacterSet(charactersIn: "*,:()"))
+            if TableVocabulary.isYearToken(lower) {
+                known += 1
+                continue
+            }
+            if lower.contains(where: \.isNumber) { return nil }
+            let bare = lower.trimmingCharacters(in: CharacterSet(charactersIn: "/."))
+            if TableVocabulary.isHead(lower) || TableVocabulary.isHead(bare) || TableVocabulary.isModifier(lower)
+                || TableVocabulary.units.contains(lower)
+            {
+                known += 1
+            }
+        }
+        return Double(known) / Double(words.count)
+    }
+
+    /// True when a line can open a header: it names at least one column, and the words from the
+    /// first column on are mostly header vocabulary (the stub before them may be anything short).
+    static func canOpen(_ text: String) -> Bool {
+        guard headerShare(text) != nil else { return false }
+        if text.hasSuffix(".") && words(text).count > 6 { return false }
+        let header = parse(text)
+        guard !header.columns.isEmpty, ColumnHeader.words(header.stub).count <= 6 else { return false }
+        let columnText = header.columns.map(\.text).joined(separator: " ")
+        guard let share = headerShare(columnText) else { return false }
+        let columnWords = words(columnText).count
+        return share >= 0.5 || (columnWords <= 2 && share > 0)
+    }
+
+    /// True when a line can continue a wrapped header: header words, a lower-case fragment
+    /// (`pojkar`, `bokslut`), a year, or a word ending in a slash.
+    static func canContinue(_ text: String) -> Bool {
+        guard let share = headerShare(text) else { return false }
+        let words = words(text)
+        if share >= 0.5 { return true }
+        guard let first = text.first else { return false }
+        return (first.isLowercase && words.count <= 3) || words.contains(where: { $0.hasSuffix("/") }) && words.count <= 3
+    }
+}

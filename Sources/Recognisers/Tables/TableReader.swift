@@ -1,0 +1,328 @@
+import Foundation
+import Layout
+import ReportModel
+import SwedishReportLanguage
+
+/// Reads one table from the layout's lines: its header (wrapped over several lines), its rows
+/// (labels wrapped before or after their figures, group labels, `varav` rows, notes), across
+/// blank separator rows and page breaks, up to the running text after it.
+struct TableReader {
+    let lines: [LayoutLine]
+    let bodyWidth: Double
+
+    /// Label lines a figure table waits through before its figures; indicator names wrap longer.
+    static let maxPendingFigures = 3
+    static let maxPendingIndicators = 10
+
+    // MARK: Header
+
+    /// Reads a table whose header opens at `start`; `name` is the indicator a `Indikator:` line named.
+    func read(headerAt start: Int, name: (text: String, line: Int)? = nil) -> TextTable? {
+        guard let (header, headerEnd) = readHeader(at: start) else { return nil }
+        var kind: TextTable.Kind = name == nil ? .figures : .indicators
+        let stubWords = ColumnHeader.words(header.stub)
+        if stubWords.contains(where: TableVocabulary.isIndicatorStubWord) { kind = .indicators }
+        if kind == .figures, TableVocabulary.unit(inCaption: header.stub) == nil,
+            header.columns.contains(where: { $0.measure == .target }),
+            header.columns.contains(where: { $0.measure == .outcome })
+        {
+            kind = .indicators  // a table of targets beside outcomes follows indicators
+        }
+        var table = TextTable(
+            start: name?.line ?? start, end: headerEnd, header: header, headerLine: start, kind: kind, rows: [],
+            notes: [], indicatorName: name?.text)
+        readBody(into: &table, from: headerEnd)
+        guard !table.rows.isEmpty else { return nil }
+        let hasFigures = table.rows.contains { row in row.readings.contains { $0.cells.contains { $0.value != nil } } }
+        if kind == .figures && !hasFigures { return nil }
+        if kind == .indicators && !table.rows.contains(where: { !$0.readings.isEmpty }) { return nil }
+        solve(&table)
+        return table
+    }
+
+    /// The header opening at `start`, wrapped over the lines after it, and the line after it.
+    ///
+    /// Each further header-like line may belong to the header or already be a group label of the
+    /// body (`Antal anställda`); the header is the longest run whose column count the first row
+    /// of figures can fill.
+    func readHeader(at start: Int) -> (ColumnHeader, Int)? {
+        if lines[start].text.contains("\t") {
+            let header = ColumnHeader.parse(cells: lines[start].text.components(separatedBy: "\t"))
+            guard !header.columns.isEmpty else { return nil }
+            return (header, start + 1)
+        }
+        var texts = [lines[start].text]
+        // A unit caption directly above a header without a stub is the stub (`Belopp tkr` / `Budget`).
+        var stubCaption: String?
+        if start > 0, !lines[start - 1].isBlank, ReportVocabulary.isUnitCaption(lines[start - 1].text),
+            ColumnHeader.parse(lines[start].text).stub.isEmpty
+        {
+            stubCaption = lines[start - 1].text
+        }
+        var extents: [(header: ColumnHeader, end: Int)] = []
+        func add(_ end: Int) {
+            var header = ColumnHeader.parse(texts.joined(separator: " "))
+            if let stubCaption, header.stub.isEmpty { header.stub = stubCaption }
+            extents.append((header, end))
+        }
+        add(start + 1)
+        var index = start + 1
+        var blanks = 0
+        while index < lines.count, extents.count < 16 {
+            if lines[index].isBlank {
+                blanks += 1
+                if blanks > 2 { break }
+                index += 1
+                continue
+            }
+            blanks = 0
+            let text = lines[index].text
+            guard ColumnHeader.canContinue(text), GoalLabels.labelledGoal(in: text) == nil else { break }
+            texts.append(text)
+            add(index + 1)
+            index += 1
+        }
+        guard let first = extents.first, !first.header.columns.isEmpty else { return nil }
+        // The longest extent that the first figure row can fill.
+        for extent in extents.reversed() where !extent.header.columns.isEmpty {
+            if let count = firstRowCounts(after: extent.end), count.contains(extent.header.columns.count) {
+                return (extent.header, extent.end)
+            }
+        }
+        let longest = extents.last { !$0.header.columns.isEmpty }!
+        return (longest.header, longest.end)
+    }
+
+    /// The cell counts the first figure line after `index` can be read with.
+    func firstRowCounts(after index: Int) -> ClosedRange<Int>? {
+        var i = index
+        var seen = 0
+        while i < lines.count, seen < 12 {
+            defer { i += 1 }
+            if lines[i].isBlank { continue }
+            seen += 1
+            let tokens = ValueToken.tokens(of: lines[i].text)
+            guard tokens.contains(where: { $0.kind == .number }) else { continue }
+            let (_, values) = RowSplitter.split(lines[i].text, columns: 99, allowTextCells: true)
+            let counts = CellSegmenter.candidates(values, columns: 99).map { $0.cells.filter { !$0.isEmpty }.count }
+            guard let low = counts.min(), let high = counts.max() else { return nil }
+            let empties = values.filter { $0.kind == .empty }.count
+            return max(1, low)...(high + empties)
+        }
+        return nil
+    }
+
+    // MARK: Body
+
+    func readBody(into table: inout TextTable, from bodyStart: Int) {
+        let columns = table.header.columns.count
+        let indicators = table.kind == .indicators
+        let maxPending = indicators ? Self.maxPendingIndicators : Self.maxPendingFigures
+        let headerText = normalised(lines[table.headerLine].text)
+        var pending: [Int] = []
+        var blankSinceRow = false
+        var group = false  // rows now sit under a group label
+        var index = bodyStart
+        while index < lines.count {
+            let line = lines[index]
+            if line.isBlank {
+                blankSinceRow = true
+                index += 1
+                continue
+            }
+            let text = line.text
+            if normalised(text) == headerText {
+                // The header repeated after a page break: skip it and read on.
+                index = (readHeader(at: index)?.1) ?? (index + 1)
+                continue
+            }
+            if startsSomethingElse(index, table: table) { break }
+            let isTabbed = text.contains("\t")
+            let (label, values) = isTabbed ? (text, []) : RowSplitter.split(text, columns: columns, allowTextCells: indicators)
+            var readings: [RowCandidate]
+            var rowLabel = label
+            if isTabbed {
+                let split = tabbedCells(text)
+                rowLabel = split.label
+                readings = split.cells.isEmpty ? [] : [RowCandidate(cells: split.cells)]
+            } else if RowSplitter.holdsValue(values, allowMarkers: indicators) {
+                readings = CellSegmenter.candidates(values, columns: columns)
+            } else {
+                readings = []
+            }
+            if isNote(text), readings.isEmpty || text.hasPrefix("*") && readings.allSatisfy({ $0.cells.allSatisfy { $0.value == nil } }) {
+                table.notes.append(text)
+                table.end = index + 1
+                index += 1
+                continue
+            }
+            if !readings.isEmpty {
+                if rowLabel.isEmpty, pending.isEmpty, indicators, var last = table.rows.last,
+                    let reading = last.readings.first, last.readings.count == 1, reading.cells.count < columns
+                {
+                    // The rest of the previous row's cells, wrapped onto a line of their own.
+                    last.readings = [RowCandidate(cells: reading.cells + (readings.first?.cells ?? []))]
+                    last.lines = last.lines.lowerBound...index
+                    table.rows[table.rows.count - 1] = last
+                } else if rowLabel.isEmpty, pending.isEmpty, table.indicatorName == nil || !table.rows.isEmpty {
+                    // Figures with nothing to name them: not a row of this table.
+                } else {
+                    var first = index
+                    var labelParts: [String] = []
+                    if rowLabel.isEmpty {
+                        labelParts = pending.map { lines[$0].text }
+                        if labelParts.isEmpty, let name = table.indicatorName, table.rows.isEmpty { labelParts = [name] }
+                        first = pending.first ?? index
+                    } else {
+                        // Label lines that the row's label continues join it; the others are group labels.
+                        var joined: [Int] = []
+                        var rest = pending
+                        var continues = startsLowercase(rowLabel)
+                        while let last = rest.last, continues || endsWithConnector(lines[last].text) {
+                            joined.insert(last, at: 0)
+                            rest.removeLast()
+                            continues = startsLowercase(lines[last].text)
+                        }
+                        for groupLine in rest {
+                            table.rows.append(TextTable.Row(label: lines[groupLine].text, lines: groupLine...groupLine, readings: []))
+                            group = true
+                        }
+                        labelParts = joined.map { lines[$0].text } + [rowLabel]
+                        first = joined.first ?? index
+                    }
+                    let joinedLabel = joinLabel(labelParts)
+                    let lower = joinedLabel.lowercased()
+                    let isVarav = lower.hasPrefix("varav") || lower.hasPrefix("- varav") || lower.hasPrefix("därav")
+                        || lower.hasPrefix("– varav")
+                    let isSum = TableVocabulary.sumWords.contains(firstWord(lower))
+                    if isSum { group = false }
+                    var row = TextTable.Row(label: joinedLabel, lines: first...index, readings: readings)
+                    row.level = isVarav || (group && !isSum) ? 1 : 0
+                    row.isSum = isSum
+                    row.endsInText = values.last?.kind == .text
+                    table.rows.append(row)
+                }
+                pending = []
+                blankSinceRow = false
+                table.end = index + 1
+            } else {
+                if isProse(text) { break }
+                if var last = table.rows.last, pending.isEmpty, !blankSinceRow, startsLowercase(text), !last.readings.isEmpty {
+                    // A label or text cell wrapped onto the next line.
+                    if last.endsInText, var reading = last.readings.first, last.readings.count == 1,
+                        let cell = reading.cells.last
+                    {
+                        reading.cells[reading.cells.count - 1] = ParsedCell(text: cell.text + " " + text, value: nil, unit: nil, comparator: nil)
+                        last.readings = [reading]
+                    } else {
+                        last.label = joinLabel([last.label, text])
+                    }
+                    last.lines = last.lines.lowerBound...index
+                    table.rows[table.rows.count - 1] = last
+                    table.end = index + 1
+                } else {
+                    pending.append(index)
+                    if pending.count > maxPending { break }
+                }
+            }
+            index += 1
+        }
+    }
+
+    /// A line that ends the table: a goal, a labelled indicator, or the header of another table.
+    func startsSomethingElse(_ index: Int, table: TextTable) -> Bool {
+        let text = lines[index].text
+        if GoalLabels.labelledGoal(in: text) != nil { return true }
+        if TableRecogniser.indicatorLabel(in: text) != nil { return true }
+        if ColumnHeader.canOpen(text), ColumnHeader.parse(text).columns.count >= 2 { return true }
+        return false
+    }
+
+    /// The cells of a line whose columns a front-end separated with tabs.
+    func tabbedCells(_ text: String) -> (label: String, cells: [ParsedCell]) {
+        var parts = text.components(separatedBy: "\t").map { $0.trimmingCharacters(in: .whitespaces) }
+        var label = ""
+        if let first = parts.first, !ValueToken.tokens(of: first).allSatisfy(\.isValueLike) {
+            label = first
+            parts.removeFirst()
+        }
+        let cells = parts.map { part -> ParsedCell in
+            if part.isEmpty { return .empty }
+            let tokens = ValueToken.tokens(of: part)
+            if tokens.contains(where: { $0.kind == .number }), !tokens.contains(where: { $0.kind == .text }) {
+                return CellSegmenter.cell(kind: .number, words: [part])
+            }
+            return ParsedCell(text: part, value: nil, unit: nil, comparator: nil)
+        }
+        return (label, cells)
+    }
+
+    // MARK: Solving
+
+    /// Chooses how each row's digits split (see `TableSolver`) and sets the cells.
+    func solve(_ table: inout TextTable) {
+        let solver = TableSolver(readings: table.rows.map(\.readings), columns: table.header.columns.count)
+        let differences = Set(table.header.columns.indices.filter { table.header.columns[$0].isDifference })
+        let choices = solver.solve(differenceColumns: differences)
+        for (r, choice) in choices.enumerated() where !table.rows[r].readings.isEmpty {
+            var cells = table.rows[r].readings[choice.index].cells
+            if choice.ambiguous {
+                let others = table.rows[r].readings
+                for c in cells.indices where others.contains(where: { c >= $0.cells.count || $0.cells[c].text != cells[c].text }) {
+                    cells[c].ambiguous = true
+                }
+            }
+            table.rows[r].cells = cells
+        }
+    }
+
+    // MARK: Shapes
+
+    func normalised(_ text: String) -> String {
+        text.lowercased().split(whereSeparator: { $0 == " " || $0 == "\t" }).joined(separator: " ")
+    }
+
+    func isNote(_ text: String) -> Bool {
+        let lower = text.lowercased()
+        return text.hasPrefix("*") || lower.hasPrefix("not:") || lower.hasPrefix("källa:") || lower.hasPrefix("anm:")
+            || lower.hasPrefix("anm.") || lower.hasPrefix("källa ")
+    }
+
+    /// Running text: a long line, or a sentence.
+    func isProse(_ text: String) -> Bool {
+        let words = text.split(separator: " ").count
+        if Double(text.count) >= 0.6 * bodyWidth && words >= 8 { return true }
+        if let last = text.last, ".!?".contains(last), words >= 6 { return true }
+        if text.hasSuffix(":"), words >= 4 { return true }
+        return false
+    }
+
+    func startsLowercase(_ text: String) -> Bool { text.first?.isLowercase ?? false }
+
+    /// A label line that the next line continues (`Expansionsinvestering -`, `Kostnader för`).
+    func endsWithConnector(_ text: String) -> Bool {
+        let trimmed = text.trimmingCharacters(in: .whitespaces)
+        if let last = trimmed.last, "-–,/&".contains(last) { return true }
+        let lastWord = trimmed.split(separator: " ").last.map { $0.lowercased() } ?? ""
+        return ["och", "av", "för", "i", "till", "med", "samt", "inkl", "inkl.", "exkl", "exkl.", "per", "från"].contains(lastWord)
+    }
+
+    func firstWord(_ text: String) -> String {
+        String(text.split(separator: " ").first ?? "").trimmingCharacters(in: CharacterSet(charactersIn: ":*"))
+    }
+
+    /// Joins wrapped label lines with one space; a line-start hyphen (`Europaparlaments` / `-valet`) joins without.
+    func joinLabel(_ parts: [String]) -> String {
+        var result = ""
+        for part in parts.map({ $0.trimmingCharacters(in: .whitespaces) }) where !part.isEmpty {
+            if result.isEmpty {
+                result = part
+            } else if part.hasPrefix("-"), part.count > 1, part.dropFirst().first?.isLetter == true {
+                result += part
+            } else {
+                result += " " + part
+            }
+        }
+        return result
+    }
+}
