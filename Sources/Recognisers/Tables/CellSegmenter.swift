@@ -146,10 +146,12 @@ enum CellSegmenter {
     /// reach it (between filled cells first), and text glued to too many cells is merged.
     static func fit(_ cells: [ParsedCell], columns: Int) -> [ParsedCell] {
         var cells = cells
-        // Too many filled cells: a text cell and the number after it are one cell ("VB 2023").
+        // Printed empty cells are exact gaps, so they count first: when the cells and the gaps are
+        // more than the columns, a text cell and the number after it are one cell ("VB 2023").
         var filled = cells.filter { !$0.isEmpty }.count
+        let gaps = cells.filter(\.isEmpty).count
         var index = cells.count - 2
-        while filled > columns, index >= 0 {
+        while filled + gaps > columns, index >= 0 {
             if cells[index].value == nil, !cells[index].isEmpty, !cells[index].isBlank,
                 !TableVocabulary.missingMarkers.contains(cells[index].text.lowercased()),
                 index + 1 < cells.count, !cells[index + 1].isEmpty

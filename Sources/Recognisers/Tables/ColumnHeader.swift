@@ -154,7 +154,7 @@ struct ColumnHeader: Sendable, Hashable {
     /// True when a line can open a header: it names at least one column, and the words from the
     /// first column on are mostly header vocabulary (the stub before them may be anything short).
     static func canOpen(_ text: String) -> Bool {
-        guard headerShare(text) != nil else { return false }
+        guard headerShare(text) != nil, text.first?.isLowercase == false else { return false }
         if text.hasSuffix(".") && words(text).count > 6 { return false }
         let header = parse(text)
         guard !header.columns.isEmpty, ColumnHeader.words(header.stub).count <= 6 else { return false }

@@ -83,6 +83,12 @@ struct TableReader {
             index += 1
         }
         guard let first = extents.first, !first.header.columns.isEmpty else { return nil }
+        // Indicator rows may carry text cells over onto the lines after them, so their first row
+        // says nothing about the column count: the whole header counts.
+        if ColumnHeader.words(first.header.stub).contains(where: TableVocabulary.isIndicatorStubWord) {
+            let longest = extents.last { !$0.header.columns.isEmpty }!
+            return (longest.header, longest.end)
+        }
         // The longest extent that the first figure row can fill.
         for extent in extents.reversed() where !extent.header.columns.isEmpty {
             if let count = firstRowCounts(after: extent.end), count.contains(extent.header.columns.count) {
@@ -136,7 +142,7 @@ struct TableReader {
                 index = (readHeader(at: index)?.1) ?? (index + 1)
                 continue
             }
-            if startsSomethingElse(index, table: table) { break }
+            if startsSomethingElse(index, table: table) || isProse(text) { break }
             let isTabbed = text.contains("\t")
             let (label, values) = isTabbed ? (text, []) : RowSplitter.split(text, columns: columns, allowTextCells: indicators)
             var readings: [RowCandidate]
@@ -145,7 +151,7 @@ struct TableReader {
                 let split = tabbedCells(text)
                 rowLabel = split.label
                 readings = split.cells.isEmpty ? [] : [RowCandidate(cells: split.cells)]
-            } else if RowSplitter.holdsValue(values, allowMarkers: indicators) {
+            } else if RowSplitter.holdsValue(values, allowMarkers: indicators), indicators || !isLoneYear(values, columns: columns) {
                 readings = CellSegmenter.candidates(values, columns: columns)
             } else {
                 readings = []
@@ -206,7 +212,6 @@ struct TableReader {
                 blankSinceRow = false
                 table.end = index + 1
             } else {
-                if isProse(text) { break }
                 if var last = table.rows.last, pending.isEmpty, !blankSinceRow, startsLowercase(text), !last.readings.isEmpty {
                     // A label or text cell wrapped onto the next line.
                     if last.endsInText, var reading = last.readings.first, last.readings.count == 1,
@@ -288,13 +293,21 @@ struct TableReader {
             || lower.hasPrefix("anm.") || lower.hasPrefix("källa ")
     }
 
-    /// Running text: a long line, or a sentence.
+    /// Running text: many words, or a sentence. Only words count, so a long row of figures is no sentence.
     func isProse(_ text: String) -> Bool {
-        let words = text.split(separator: " ").count
+        let words = ValueToken.tokens(of: text).filter { $0.kind == .text && $0.text.contains(where: \.isLetter) }.count
+        if words >= 10 { return true }
         if Double(text.count) >= 0.6 * bodyWidth && words >= 8 { return true }
         if let last = text.last, ".!?".contains(last), words >= 6 { return true }
         if text.hasSuffix(":"), words >= 4 { return true }
         return false
+    }
+
+    /// A year alone where a table of several columns wants figures: a sentence naming a year.
+    func isLoneYear(_ values: [ValueToken], columns: Int) -> Bool {
+        let numbers = values.filter { $0.kind == .number }
+        return columns > 1 && numbers.count == 1 && ReportVocabulary.isYear(numbers[0].text)
+            && !values.contains { $0.kind == .unit }
     }
 
     func startsLowercase(_ text: String) -> Bool { text.first?.isLowercase ?? false }

@@ -30,19 +30,23 @@ struct TableSolver {
     /// Chooses a reading for every row.
     func solve(differenceColumns: Set<Int> = []) -> [Choice] {
         var choices = readings.map { _ in Choice(index: 0, ambiguous: false) }
-        var fixed = [Bool](repeating: false, count: readings.count)
+        // Confident rows have one reading that fills the columns best: they teach the table's
+        // arithmetic and magnitudes. Settled rows have one reading at all.
+        var confident = [Bool](repeating: false, count: readings.count)
+        var settled = [Bool](repeating: true, count: readings.count)
         for (r, options) in readings.enumerated() where !options.isEmpty {
             let best = options.indices.min { countPenalty(options[$0]) < countPenalty(options[$1]) }!
             let bestPenalty = countPenalty(options[best])
             let tied = options.indices.filter { countPenalty(options[$0]) < bestPenalty + 1.5 }
             choices[r].index = best
-            fixed[r] = tied.count == 1
+            confident[r] = tied.count == 1
+            settled[r] = options.filter { countPenalty($0) < 10 }.count <= 1
         }
-        let differences = learnDifferences(choices: choices, fixed: fixed, hinted: differenceColumns)
-        let magnitudes = columnMagnitudes(choices: choices, fixed: fixed)
+        let differences = learnDifferences(choices: choices, fixed: confident, hinted: differenceColumns)
+        let magnitudes = columnMagnitudes(choices: choices, fixed: confident)
         // Two passes: sums use the other rows' current choices.
         for _ in 0..<2 {
-            for (r, options) in readings.enumerated() where !fixed[r] && options.count > 1 {
+            for (r, options) in readings.enumerated() where !settled[r] && options.count > 1 {
                 var scored: [(index: Int, score: Double)] = []
                 let leastPenalty = options.map(countPenalty).min() ?? 0
                 let considered = options.indices.filter { countPenalty(options[$0]) <= leastPenalty + 2.5 }.prefix(64)
@@ -52,7 +56,7 @@ struct TableSolver {
                     var score = -countPenalty(option)
                     score += 3 * Double(differences.filter { holds($0, values) }.count)
                     score += 2 * Double(sumSupport(row: r, values: values, choices: choices))
-                    score -= 0.6 * magnitudeDistance(values, magnitudes)
+                    score -= 0.8 * magnitudeDistance(values, magnitudes)
                     scored.append((i, score))
                 }
                 scored.sort { $0.score > $1.score || ($0.score == $1.score && $0.index < $1.index) }
@@ -125,7 +129,7 @@ struct TableSolver {
         (0..<columns).map { column in
             let values = readings.indices.filter { fixed[$0] && !readings[$0].isEmpty }
                 .compactMap { numbers(readings[$0][choices[$0].index])[column] }.map { log10(abs($0) + 1) }.sorted()
-            guard values.count >= 2 else { return nil }
+            guard !values.isEmpty else { return nil }
             return values[values.count / 2]
         }
     }
