@@ -45,6 +45,6 @@ let package = Package(
         .testTarget(name: "LayoutTests", dependencies: ["Layout", "ReportSource"]),
         .testTarget(name: "RecognisersTests", dependencies: ["Recognisers", "Layout", "ReportModel", "ReportSource"]),
         .testTarget(name: "ExportersTests", dependencies: ["Exporters", "ReportModel"]),
-        .testTarget(name: "AccuracyTests", dependencies: ["KommunrapportKit"]),
+        .testTarget(name: "AccuracyTests", dependencies: ["KommunrapportKit", "Exporters"]),
     ]
 )

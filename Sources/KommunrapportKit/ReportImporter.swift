@@ -54,3 +54,19 @@ public struct ReportImporter: Sendable {
         return head.range(of: Data("%PDF-".utf8)) != nil
     }
 }
+
+extension ReportImporter {
+    /// The layout stage's blocks as readable lines: `page:line kind[level] text`.
+    public func inspect(at url: URL, options: ImportOptions = ImportOptions()) throws -> [String] {
+        let source = try readSource(at: url, options: options)
+        let normalised = Normaliser().normalise(source)
+        let layout = LayoutAnalyser().analyse(normalised.document)
+        return layout.blocks.map { block in
+            let first = layout.lines[block.lineRange.lowerBound]
+            let level = block.level.map { "[\($0)]" } ?? ""
+            let kind = block.kind.rawValue + level + (block.isGoalHeading ? "*" : "")
+            let padded = kind.padding(toLength: max(kind.count, 14), withPad: " ", startingAt: 0)
+            return "\(first.page):\(first.source.lineNumber)\t\(padded) \(layout.text(of: block))"
+        }
+    }
+}

@@ -22,12 +22,22 @@ public struct LayoutAnalyser: Sendable {
 
     static func flatten(_ document: SourceDocument) -> [LayoutLine] {
         var result: [LayoutLine] = []
+        // Text whose form feeds were turned into spaces shows a page start as one leading space
+        // after a finished sentence; trust that only when the text has no form feeds at all.
+        let guessPageStarts = document.kind == .text && document.pages.count == 1
         for page in document.pages {
             var seenText = false
             for line in page.lines {
                 let text = line.text.trimmingCharacters(in: CharacterSet(charactersIn: " "))
                 let leading = line.text.prefix { $0 == " " }.count
-                let starts = !seenText && !text.isEmpty
+                var starts = !seenText && !text.isEmpty
+                if guessPageStarts, leading == 1, let first = text.first, first.isUppercase || first.isNumber,
+                    let previous = result.last(where: { !$0.text.isEmpty })
+                {
+                    // The page before ended a sentence, or ended on a short line (a signature, a caption).
+                    let endedSentence = ".!?".contains(previous.text.last ?? ".")
+                    starts = endedSentence || previous.text.count < 40
+                }
                 if !text.isEmpty { seenText = true }
                 result.append(LayoutLine(source: line, page: page.number, text: text, leadingSpaces: leading, startsPage: starts))
             }

@@ -29,7 +29,8 @@ struct LineClassifier {
                 index += 1
                 continue
             }
-            if let span = headingSpan(at: index, depth: 0) {
+            let underHeading = lastKind == .heading && blocks.last?.lineRange.upperBound == index
+            if let span = headingSpan(at: index, depth: 0, chained: underHeading) {
                 let level = headingLevel(at: index, previous: blocks.last, previousWasHeading: lastKind == .heading)
                 blocks.append(Block(kind: .heading, lineRange: index..<span.end, level: level, isGoalHeading: span.isGoal))
                 lastKind = .heading
@@ -57,29 +58,33 @@ struct LineClassifier {
 
     // MARK: Headings
 
-    mutating func headingSpan(at index: Int, depth: Int) -> HeadingSpan? {
-        if depth == 0, let memo = headingMemo[index] { return memo }
-        let result = computeHeadingSpan(at: index, depth: depth)
-        if depth == 0 { headingMemo[index] = result }
+    mutating func headingSpan(at index: Int, depth: Int, chained: Bool = false) -> HeadingSpan? {
+        if depth == 0, !chained, let memo = headingMemo[index] { return memo }
+        let result = computeHeadingSpan(at: index, depth: depth, chained: chained)
+        if depth == 0, !chained { headingMemo[index] = result }
         return result
     }
 
-    private mutating func computeHeadingSpan(at index: Int, depth: Int) -> HeadingSpan? {
+    /// - Parameter chained: the line sits directly under a heading, so it may start a heading
+    ///   although no blank line precedes it.
+    private mutating func computeHeadingSpan(at index: Int, depth: Int, chained: Bool) -> HeadingSpan? {
         let line = lines[index]
         guard !line.isBlank, line.text.count <= 200 else { return nil }
         if GoalLabels.labelledGoal(in: line.text) != nil {
             return HeadingSpan(end: continuationEnd(after: index, maxLines: 4), isGoal: true)
         }
-        guard canStartHeading(index), isHeadingShaped(line.text) else { return nil }
+        guard chained || canStartHeading(index) else { return nil }
         if GoalLabels.numberedLine(line.text) != nil {
-            // A numbered line heads a goal group when a labelled goal follows it.
+            // A numbered line heads a goal group when a labelled goal follows it (it may wrap).
             let end = continuationEnd(after: index, maxLines: 3)
+            let joined = lines[index..<end].map(\.text).joined(separator: " ")
             if let next = nextNonBlank(from: end), GoalLabels.labelledGoal(in: lines[next].text) != nil,
-                !endsSentence(lines[end - 1].text)
+                isHeadingShaped(joined)
             {
                 return HeadingSpan(end: end, isGoal: false)
             }
         }
+        guard isHeadingShaped(line.text) else { return nil }
         var end = index + 1
         if end < lines.count, !lines[end].isBlank, startsLowercase(lines[end].text),
             Double(line.text.count) >= 0.4 * bodyWidth, !endsSentence(lines[end].text)
@@ -87,15 +92,26 @@ struct LineClassifier {
             end += 1  // a heading wrapped onto a second line
         }
         let styled = isStyledAsHeading(index)
-        if end == index + 1, Double(line.text.count) > 0.75 * bodyWidth, !styled { return nil }
+        if end == index + 1, Double(line.text.count) > 0.75 * bodyWidth, !styled, !isLongHeading(index) { return nil }
         if end < lines.count, !lines[end].isBlank {
             // Running text directly under the heading, in the same group.
             let next = lines[end].text
-            let followedByText =
-                (isWide(next) && startsUppercase(next)) || (next.hasSuffix(":") && startsUppercase(next))
-                || isBullet(next) || ReportVocabulary.isColumnHeaderRow(next) || ReportVocabulary.isUnitCaption(next)
+            let headerBelow = ReportVocabulary.isColumnHeaderRow(next) || ReportVocabulary.isUnitCaption(next)
+            let followedByText = (isWide(next) && startsUppercase(next)) || (next.hasSuffix(":") && startsUppercase(next))
+            let followedByStructure =
+                isBullet(next) || isNumberedItem(next) || isPlaceholder(next) || isAssessment(next)
                 || GoalLabels.labelledGoal(in: next) != nil
-            if followedByText && (Double(line.text.count) <= 0.6 * bodyWidth || styled) {
+                // A table's caption or header under a heading, unless the "heading" is itself a header fragment.
+                || (headerBelow && !(containsColumnWord(line.text) && (next.first?.isNumber ?? false)))
+            // A short line over running text, unlike the first line of a paragraph, is a heading.
+            if followedByText && (Double(line.text.count) <= 0.6 * bodyWidth || styled || isLongHeading(index)) {
+                return HeadingSpan(end: end, isGoal: false)
+            }
+            if followedByStructure { return HeadingSpan(end: end, isGoal: false) }
+            // A heading directly over a subheading ("Personaluppföljning" / "Personalstatistik").
+            if end == index + 1, depth < 3, Double(line.text.count) <= 0.6 * bodyWidth,
+                lines[index].startsPage || styled, headingSpan(at: end, depth: depth + 1, chained: true) != nil
+            {
                 return HeadingSpan(end: end, isGoal: false)
             }
             if styled, !startsLowercase(next) { return HeadingSpan(end: end, isGoal: false) }
@@ -103,9 +119,9 @@ struct LineClassifier {
         }
         guard let next = nextNonBlank(from: end) else { return nil }
         let text = lines[next].text
-        if isWide(text) || isBullet(text) || GoalLabels.numberedLine(text) != nil || ReportVocabulary.isUnitCaption(text)
+        if isWide(text) || isBullet(text) || isNumberedItem(text) || ReportVocabulary.isUnitCaption(text)
             || ReportVocabulary.isColumnHeaderRow(text) || isPlaceholder(text) || GoalLabels.labelledGoal(in: text) != nil
-            || isAssessmentLike(text) || styled
+            || isAssessment(text) || styled
         {
             return HeadingSpan(end: end, isGoal: false)
         }
@@ -143,6 +159,7 @@ struct LineClassifier {
         }
         if text.contains("%") || text.contains("  ") || text.contains("\t") { return false }
         let tokens = text.split(separator: " ")
+        if tokens.contains(where: { ReportVocabulary.emptyCellMarks.contains($0.lowercased()) && $0.count > 1 }) { return false }
         let numbers = tokens.filter { SwedishNumber.parseBareNumber($0) != nil && !ReportVocabulary.isYear($0) }
         if numbers.count >= 2 { return false }
         if let last = tokens.last, SwedishNumber.parseBareNumber(last) != nil, !ReportVocabulary.isYear(last),
@@ -151,9 +168,23 @@ struct LineClassifier {
             return false
         }
         let years = tokens.filter { ReportVocabulary.isYear($0) }
-        if years.count >= 2 { return false }
+        if years.count >= 2 || (tokens.count == 1 && years.count == 1) { return false }
+        if text.range(of: #"\b(19|20)\d\d-\d\d-\d\d\b"#, options: .regularExpression) != nil { return false }
         if let colon = text.firstIndex(of: ":"), ReportVocabulary.isFieldLabel(String(text[..<colon])) { return false }
         return true
+    }
+
+    /// A long single-line heading: no comma, and running text starting a new sentence right under it.
+    private func isLongHeading(_ index: Int) -> Bool {
+        let text = lines[index].text
+        guard Double(text.count) <= 0.9 * bodyWidth, !text.contains(","), !text.contains(". "), index + 1 < lines.count
+        else { return false }
+        let next = lines[index + 1].text
+        return !lines[index + 1].isBlank && startsUppercase(next) && isWide(next)
+    }
+
+    private func containsColumnWord(_ text: String) -> Bool {
+        text.lowercased().split(separator: " ").contains { ReportVocabulary.columnWords.contains(String($0)) }
     }
 
     private func isStyledAsHeading(_ index: Int) -> Bool {
@@ -225,6 +256,12 @@ struct LineClassifier {
 
     func isNumberedItem(_ text: String) -> Bool {
         text.range(of: #"^\d{1,2}[.)]\s+\S"#, options: .regularExpression) != nil
+    }
+
+    /// An assessment of a goal or of internal control: content a heading may stand over.
+    func isAssessment(_ text: String) -> Bool {
+        AssessmentVocabulary.assessment(inLine: text) != nil
+            || text.lowercased().trimmingCharacters(in: .punctuationCharacters).hasSuffix("tillräcklig")
     }
 
     func isAssessmentLike(_ text: String) -> Bool {

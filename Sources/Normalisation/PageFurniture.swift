@@ -35,10 +35,12 @@ enum PageFurniture {
         return removed
     }
 
-    /// The first two and last two non-blank lines of a page.
+    /// The first two and last two non-blank lines of a page (one each on a short page), if short
+    /// enough to be a running header or footer.
     static func edgeIndices(of page: SourcePage) -> Set<Int> {
         let nonBlank = page.lines.indices.filter { !page.lines[$0].isBlank }
-        return Set(nonBlank.prefix(2)).union(nonBlank.suffix(2))
+        let depth = nonBlank.count >= 6 ? 2 : 1
+        return Set(nonBlank.prefix(depth)).union(nonBlank.suffix(depth)).filter { page.lines[$0].text.count <= 80 }
     }
 
     /// A line with its digits folded, so `Sida 3` and `Sida 4` look alike.

@@ -17,10 +17,12 @@ public struct ReportRecogniser: Sendable {
         var context = RecognitionContext(layout: layout)
         let outline = OutlineRecogniser().recognise(layout)
         context.headings = outline
-        var goals = GoalRecogniser().recognise(layout, headings: outline)
+        let (headingGoals, goalWarnings) = GoalRecogniser().recognise(layout, headings: outline)
+        var goals = headingGoals
         let figures = TableRecogniser().recognise(layout, goals: goals)
         goals += figures.goals  // goals printed only as cells of a goal/indicator matrix
         context.goals = goals
+        context.warnings += goalWarnings
         let assignments = AssignmentRecogniser().recognise(layout, goals: goals)
         let metadata = MetadataRecogniser().recognise(layout, furniture: furniture)
         let source = layout.source
@@ -29,7 +31,7 @@ public struct ReportRecogniser: Sendable {
                                    producer: source.info["producer"]),
             metadata: metadata,
             headings: outline.map(\.heading),
-            goals: goals.map(\.goal),
+            goals: goals.filter { !$0.isRepeat }.map(\.goal),
             indicators: figures.indicators,
             tables: figures.tables,
             assignments: assignments,

@@ -49,6 +49,8 @@ public enum AssessmentVocabulary {
             break
         }
         let stripped = text.trimmingCharacters(in: CharacterSet(charactersIn: " .!:;\t"))
+        // A printed assessment starts with a capital; a lower-case one is a fragment of a wrapped cell.
+        guard let first = stripped.first, first.isUppercase else { return nil }
         let key = stripped.lowercased().replacingOccurrences(of: "  ", with: " ")
         guard !key.isEmpty else { return nil }
         for (phrase, kind) in phrases where key == phrase {

@@ -18,9 +18,10 @@ public struct GoalLabel: Sendable, Hashable {
 /// `Fokusområde`, `Perspektiv`. The label ends at a colon, a number or a dash.
 public enum GoalLabels {
     static let labelPattern = #"""
-    ^(?<label>(?:(?:[A-ZÅÄÖ][\p{L}\-]*:s|[A-ZÅÄÖ][\p{L}\-]*s)\s+)?(?:[\p{L}\-]*mål|[A-ZÅÄÖ][\p{L}]*målet|Målområde|Fokusområde|Perspektiv|Strategiskt mål|Övergripande mål|Prioriterat mål)(?:\s+för\s+[\p{L}\- ]{3,40}?)?)\s*(?:(?::\s*(?<ref1>\d+(?:\.\d+)*)?\.?\s*(?:[-–]\s+)?)|(?:\s+(?<ref2>\d+(?:\.\d+)*)\.?\s*(?:[-–:]\s*)?)|(?:\s+[-–]\s+))(?<title>\S.*)$
+    ^(?<label>(?:(?:[A-ZÅÄÖ][\p{L}\-]*\s+(?:kommuns|stads|stadens|regionens)|[A-ZÅÄÖ][\p{L}\-]*:s|[A-ZÅÄÖ][\p{L}\-]*s|[A-ZÅÄÖ][\p{L}\-]*(?:ande|ade|iska|iga|ska))\s+)?(?:[\p{L}\-]*mål|[A-ZÅÄÖ][\p{L}]*målet|Målområde|Fokusområde|Perspektiv|Strategiskt mål|Övergripande mål|Prioriterat mål)(?:\s+för\s+[\p{L}\- ]{3,40}?)?)\s*(?:(?::\s*(?<ref1>\d+(?:\.\d+)*)?\.?\s*(?:[-–]\s+)?)|(?:\s+(?<ref2>\d+(?:\.\d+)*)\.?\s*(?:[-–:]\s*)?)|(?:\s+[-–]\s+))(?<title>\S.*)$
     """#
     static let labelRegex = try! NSRegularExpression(pattern: labelPattern)
+    static let areaPattern = try! NSRegularExpression(pattern: #"^(?<label>Målområde|Fokusområde|Perspektiv|Målområdet)\s*:?\s+(?<title>[A-ZÅÄÖ][\p{L}\- ,&]*)$"#)
     static let numberedPattern = try! NSRegularExpression(pattern: #"^(?<ref>\d{1,2}(?:\.\d{1,2}){0,3})\.?\s+(?<title>[A-ZÅÄÖ].*)$"#)
 
     /// Words that may end a level label without being a goal level (`Inom målet`, `mot målet`).
@@ -30,6 +31,17 @@ public enum GoalLabels {
     public static func labelledGoal(in line: String) -> GoalLabel? {
         let text = line.trimmingCharacters(in: .whitespaces)
         let range = NSRange(text.startIndex..., in: text)
+        // A goal area with a short name: `Målområde Samhälle`, `Fokusområde: Livsmiljö`.
+        if let match = areaPattern.firstMatch(in: text, range: range),
+            let labelRange = Range(match.range(withName: "label"), in: text),
+            let titleRange = Range(match.range(withName: "title"), in: text)
+        {
+            let title = String(text[titleRange]).trimmingCharacters(in: .whitespaces)
+            if title.split(separator: " ").count <= 4 {
+                return GoalLabel(level: String(text[labelRange]), ref: nil, title: title)
+            }
+            return nil
+        }
         if let match = labelRegex.firstMatch(in: text, range: range),
             let labelRange = Range(match.range(withName: "label"), in: text),
             let titleRange = Range(match.range(withName: "title"), in: text)
@@ -39,10 +51,12 @@ public enum GoalLabels {
             if rejectedHeads.contains(head) { return nil }
             // Owners must be a body that sets goals, not an arbitrary word ending in s ("Alltmer mål").
             let words = label.split(separator: " ")
-            if words.count >= 2, let first = words.first, !first.hasSuffix(":s") {
+            let municipalOwner = words.count >= 3 && ["kommuns", "stads", "stadens", "regionens"].contains(words[1].lowercased())
+            if words.count >= 2, let first = words.first, !first.hasSuffix(":s"), !municipalOwner {
                 let owner = first.lowercased()
                 let bodies = ["kommunstyrelsens", "nämndens", "styrelsens", "förvaltningens", "kommunfullmäktiges", "fullmäktiges", "kommunens", "regionens", "förbundets", "bolagets"]
-                if !bodies.contains(where: { owner == $0 }) && !owner.hasSuffix("nämndens") && !owner.hasSuffix("styrelsens") && head != "mål" && !["strategiskt", "övergripande", "prioriterat"].contains(owner) {
+                let describesLevel = head == "mål" || owner.hasSuffix("ande") || owner.hasSuffix("ade") || owner.hasSuffix("iska") || owner.hasSuffix("iga") || owner.hasSuffix("ska")
+                if !bodies.contains(where: { owner == $0 }) && !owner.hasSuffix("nämndens") && !owner.hasSuffix("styrelsens") && !describesLevel {
                     // "Kommunövergripande mål" is one label; anything else needs a known owner.
                     if !(words.count == 2 && head == "mål") { return nil }
                 }

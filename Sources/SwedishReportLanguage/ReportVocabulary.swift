@@ -28,6 +28,9 @@ public enum ReportVocabulary {
         "ej påbörjad", "genomförd", "ej genomförd", "ej aktuellt", "avslutad", "försenad",
     ]
 
+    /// Marks printed in a table cell that holds no figure (`I.U.` = ingen uppgift).
+    public static let emptyCellMarks: Set<String> = ["i.u.", "i.u", "iu", "u.a.", "uppgift saknas", "..", "…", "x", "-", "–", "n/a", "e.t."]
+
     /// Party abbreviations that end a signature line (`Kent Waltersson (S)`).
     public static let partyAbbreviations: Set<String> = ["S", "M", "C", "L", "KD", "V", "MP", "SD", "FP", "FI"]
 
@@ -44,7 +47,9 @@ public enum ReportVocabulary {
             .filter { !$0.isEmpty }
         guard tokens.count >= 2 else { return false }
         let known = tokens.filter { columnWords.contains($0) || isYear($0) || isYearSpan($0) }.count
-        return known >= 2 && Double(known) / Double(tokens.count) >= 0.5
+        let years = tokens.filter { isYear($0) }.count
+        // Mostly column words, or a table title followed by its year columns (`Sjukfrånvaro 2022 2023 Differens`).
+        return (known >= 2 && Double(known) / Double(tokens.count) >= 0.6) || (years >= 2 && known >= 3)
     }
 
     /// `2023`.
@@ -60,6 +65,7 @@ public enum ReportVocabulary {
     /// Words of a table caption that states a unit (`Belopp i tkr`, `Nettokostnad, belopp mnkr`).
     public static func isUnitCaption(_ text: String) -> Bool {
         let lower = text.lowercased()
+        guard let first = text.first, first.isUppercase || first == "(", !text.hasSuffix(".") else { return false }
         if lower.hasPrefix("belopp") { return true }
         return lower.range(of: #"(^|[\s(,])(tkr|mnkr|mkr|tusental kronor|miljoner kronor)([\s),.]|$)"#, options: .regularExpression) != nil
             && text.count < 60

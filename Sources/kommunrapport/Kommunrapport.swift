@@ -16,7 +16,7 @@ struct Kommunrapport: ParsableCommand {
               kommunrapport import reports/ --output out/          one file per input into out/
             """,
         version: KommunrapportVersion.current,
-        subcommands: [ImportCommand.self],
+        subcommands: [ImportCommand.self, InspectCommand.self],
         defaultSubcommand: nil)
 }
 

@@ -1,0 +1,204 @@
+import Foundation
+import Layout
+import ReportModel
+import ReportSource
+import SwedishReportLanguage
+
+/// Finds assignments (uppdrag), activities (aktiviteter) and internal-control items in the
+/// follow-up tables that list them, with printed status, dates and comment.
+///
+/// Only items in such a table count: a numbered list under a heading that mentions uppdrag is a
+/// statement of the assignments given, not a follow-up of them.
+struct AssignmentRecogniser {
+    func recognise(_ layout: LayoutDocument, goals: [GoalEntry]) -> [Assignment] {
+        var items: [Assignment] = []
+        var index = 0
+        let lines = layout.lines
+        while index < lines.count {
+            guard let header = AssignmentTableHeader(lines[index].text) else {
+                index += 1
+                continue
+            }
+            let end = regionEnd(from: index + 1, header: header, layout: layout)
+            let groups = Self.groups(in: (index + 1)..<end, layout: layout, header: header)
+            let goalId = goals.last(where: { $0.lineRange.lowerBound < index })?.goal.id
+            for parsed in header.kind.parse(groups, layout: layout) {
+                var item = parsed
+                item.id = "a\(items.count + 1)"
+                item.goalId = goalId
+                items.append(item)
+            }
+            index = end
+        }
+        return items
+    }
+
+    /// A table runs until the next heading, the next goal, or a different table header.
+    private func regionEnd(from start: Int, header: AssignmentTableHeader, layout: LayoutDocument) -> Int {
+        let headingStarts = Set(layout.blocks.filter { $0.kind == .heading }.map(\.lineRange.lowerBound))
+        var index = start
+        while index < layout.lines.count {
+            if headingStarts.contains(index) { return index }
+            let text = layout.lines[index].text
+            if let other = AssignmentTableHeader(text), other.kind != header.kind { return index }
+            if ReportVocabulary.isColumnHeaderRow(text), AssignmentTableHeader(text) == nil { return index }
+            index += 1
+        }
+        return index
+    }
+
+    /// Groups of non-blank lines, leaving out repeated headers.
+    static func groups(in range: Range<Int>, layout: LayoutDocument, header: AssignmentTableHeader) -> [Range<Int>] {
+        var result: [Range<Int>] = []
+        var start: Int?
+        for index in range {
+            let line = layout.lines[index]
+            let repeatedHeader = AssignmentTableHeader(line.text)?.kind == header.kind
+            if line.isBlank || repeatedHeader {
+                if let s = start { result.append(s..<index) }
+                start = nil
+            } else if start == nil {
+                start = index
+            }
+        }
+        if let s = start { result.append(s..<range.upperBound) }
+        return result
+    }
+}
+
+/// The header row of a follow-up table: an item column and follow-up columns.
+struct AssignmentTableHeader {
+    enum Kind: Equatable {
+        /// Items with start and end dates (`Aktivitet Startdatum Slutdatum`).
+        case dated(Assignment.Kind)
+        /// Items with status and comment (`Uppdrag Status Kommentar`).
+        case followUp(Assignment.Kind)
+        /// Internal-control risks (`Identifierad risk Beskrivning Kontroll …`).
+        case risk
+    }
+
+    var kind: Kind
+
+    static let itemWords: [(String, Assignment.Kind)] = [
+        ("identifierad risk", .risk), ("risk", .risk), ("kontrollmoment", .risk), ("uppdrag", .assignment),
+        ("aktiviteter", .activity), ("aktivitet", .activity), ("åtgärder", .activity), ("åtgärd", .activity),
+    ]
+    static let followUpWords = ["status", "kommentar", "startdatum", "slutdatum", "avvikelse", "beskrivning", "kontroll",
+                                "bedömning", "resultat", "åtgärd", "ansvarig", "klart", "tidplan", "uppföljning"]
+
+    init?(_ text: String) {
+        let lower = text.trimmingCharacters(in: .whitespaces).lowercased()
+        guard let (word, itemKind) = Self.itemWords.first(where: { lower.hasPrefix($0.0 + " ") }) else { return nil }
+        let rest = lower.dropFirst(word.count).split(separator: " ").map(String.init)
+        let known = rest.filter { Self.followUpWords.contains($0) }
+        guard !rest.isEmpty, known.count >= 1, Double(known.count) / Double(rest.count) >= 0.6 else { return nil }
+        if itemKind == .risk {
+            kind = .risk
+        } else if rest.contains("startdatum") || rest.contains("slutdatum") {
+            kind = .dated(itemKind)
+        } else {
+            kind = .followUp(itemKind)
+        }
+    }
+}
+
+extension AssignmentTableHeader.Kind {
+    static let datePattern = try! NSRegularExpression(pattern: #"\b(19|20)\d\d-\d\d-\d\d\b"#)
+    /// Phrases that give an assignment: a group holding one starts a new item.
+    static let assignmentPhrases = ["i uppdrag", "uppdras", "ges uppdrag", "får uppdraget"]
+    /// Printed statuses of assignments.
+    static let statusPhrases = ["klart", "blir klart i år", "troligen klart i år", "blir inte klart i år", "ej påbörjat",
+                                "ej påbörjad", "påbörjat", "pågår", "avslutat", "genomfört", "delvis genomfört", "ej genomfört",
+                                "försenat", "utgår", "ej klart"]
+
+    func parse(_ groups: [Range<Int>], layout: LayoutDocument) -> [Assignment] {
+        switch self {
+        case .dated(let kind): return parseDated(groups, kind: kind, layout: layout)
+        case .followUp(let kind): return parseFollowUp(groups, kind: kind, layout: layout)
+        case .risk: return parseRisks(groups, layout: layout)
+        }
+    }
+
+    private func text(_ range: Range<Int>, _ layout: LayoutDocument) -> String {
+        layout.lines[range].map(\.text).filter { !$0.isEmpty }.joined(separator: " ")
+    }
+
+    private func parseDated(_ groups: [Range<Int>], kind: Assignment.Kind, layout: LayoutDocument) -> [Assignment] {
+        var items: [Assignment] = []
+        var pendingTitle: [Range<Int>] = []
+        for group in groups {
+            let joined = text(group, layout)
+            let nsRange = NSRange(joined.startIndex..., in: joined)
+            let dates = Self.datePattern.matches(in: joined, range: nsRange).compactMap { Range($0.range, in: joined).map { String(joined[$0]) } }
+            if dates.isEmpty {
+                if items.isEmpty || !pendingTitle.isEmpty || looksLikeItem(joined) && items.last?.comment != nil {
+                    pendingTitle.append(group)
+                } else if var last = items.popLast() {
+                    last.comment = [last.comment, joined].compactMap { $0 }.joined(separator: " ")
+                    items.append(last)
+                }
+                continue
+            }
+            let firstDate = joined.range(of: dates[0])!
+            let before = String(joined[..<firstDate.lowerBound]).trimmingCharacters(in: .whitespaces)
+            let after = String(joined[joined.range(of: dates.last!)!.upperBound...]).trimmingCharacters(in: .whitespaces)
+            let titleParts = pendingTitle.map { text($0, layout) } + (before.isEmpty ? [] : [before])
+            let lineRange = (pendingTitle.first?.lowerBound ?? group.lowerBound)..<group.upperBound
+            pendingTitle = []
+            guard !titleParts.isEmpty else { continue }
+            items.append(Assignment(
+                id: "", kind: kind, title: titleParts.joined(separator: " "), status: after.isEmpty ? nil : after,
+                start: dates.first, end: dates.count > 1 ? dates.last : nil, provenance: layout.provenance(of: lineRange)))
+        }
+        return items
+    }
+
+    private func looksLikeItem(_ text: String) -> Bool { false }
+
+    private func parseFollowUp(_ groups: [Range<Int>], kind: Assignment.Kind, layout: LayoutDocument) -> [Assignment] {
+        var items: [Assignment] = []
+        for group in groups {
+            let joined = text(group, layout)
+            let lower = joined.lowercased()
+            let givesAssignment = Self.assignmentPhrases.contains { lower.contains($0) }
+            if items.isEmpty || givesAssignment {
+                items.append(Assignment(id: "", kind: kind, title: joined, provenance: layout.provenance(of: group)))
+                continue
+            }
+            var last = items.removeLast()
+            let trimmed = lower.trimmingCharacters(in: CharacterSet(charactersIn: " ."))
+            if last.status == nil, last.comment == nil, Self.statusPhrases.contains(trimmed) {
+                last.status = joined.trimmingCharacters(in: CharacterSet(charactersIn: " ."))
+            } else {
+                last.comment = [last.comment, joined].compactMap { $0 }.joined(separator: "\n")
+            }
+            items.append(last)
+        }
+        return items
+    }
+
+    /// A risk row: the risk's name is the group printed just before its description (`Risk för …`, `Risk att …`).
+    private func parseRisks(_ groups: [Range<Int>], layout: LayoutDocument) -> [Assignment] {
+        var items: [Assignment] = []
+        var rowStart: Int?
+        func close(upTo end: Int) {
+            guard let start = rowStart else { return }
+            let rowGroups = Array(groups[start..<end])
+            guard let titleGroup = rowGroups.first else { return }
+            let comment = rowGroups.count > 2 ? text(rowGroups.last!, layout) : nil
+            let lineRange = titleGroup.lowerBound..<(rowGroups.last?.upperBound ?? titleGroup.upperBound)
+            items.append(Assignment(id: "", kind: .risk, title: text(titleGroup, layout), comment: comment,
+                                    provenance: layout.provenance(of: lineRange)))
+        }
+        for (position, group) in groups.enumerated() {
+            let lower = text(group, layout).lowercased()
+            let describesRisk = lower.hasPrefix("risk för") || lower.hasPrefix("risk att") || lower.hasPrefix("risken")
+            if describesRisk, position > 0, rowStart != position - 1 {
+                close(upTo: position - 1)
+                rowStart = position - 1
+            }
+        }
+        close(upTo: groups.count)
+        return items
+    }
+}

@@ -1,0 +1,157 @@
+import Foundation
+import Layout
+import ReportModel
+import ReportSource
+import SwedishReportLanguage
+
+/// Collects goals in document order, deciding each one's parent and finding its assessment.
+struct GoalListBuilder {
+    let layout: LayoutDocument
+    private(set) var entries: [GoalEntry] = []
+    /// Layout block position of each entry's heading.
+    private var positions: [Int] = []
+    /// Level labels in the order they first appear: a later label is a finer level.
+    private var levelOrder: [String] = []
+    /// Lines whose assessment was given to a goal.
+    private var usedAssessmentLines = Set<Int>()
+
+    init(layout: LayoutDocument) {
+        self.layout = layout
+    }
+
+    /// Adds a goal (or notes a repeat of one already seen) and returns its entry index.
+    mutating func add(level: String?, ref: String?, title: String, block: Block, position: Int, parentIndex: Int? = nil) -> Int {
+        let key = Self.normalised(title)
+        if let existing = entries.firstIndex(where: { !$0.isRepeat && Self.normalised($0.goal.title) == key }) {
+            var repeatEntry = entries[existing]
+            repeatEntry.isRepeat = true
+            repeatEntry.lineRange = block.lineRange
+            entries.append(repeatEntry)
+            positions.append(position)
+            return entries.count - 1
+        }
+        let levelKey = level.map(Self.levelKey) ?? ""
+        if !levelOrder.contains(levelKey) {
+            // An unlabelled numbered goal is only taken as a goal when labelled goals follow it: it is the coarsest level.
+            if level == nil { levelOrder.insert(levelKey, at: 0) } else { levelOrder.append(levelKey) }
+        }
+        let parent = parentIndex ?? parentIndexFor(levelKey: levelKey, ref: ref)
+        let goal = Goal(
+            id: "g\(entries.filter { !$0.isRepeat }.count + 1)", parentId: parent.map { entries[$0].goal.id },
+            ref: ref, level: level, title: title, provenance: layout.provenance(of: block.lineRange))
+        entries.append(GoalEntry(goal: goal, lineRange: block.lineRange))
+        positions.append(position)
+        return entries.count - 1
+    }
+
+    /// Dotted numbers decide first (`3.1.1` under `3.1`); otherwise the nearest earlier goal of a coarser level.
+    private func parentIndexFor(levelKey: String, ref: String?) -> Int? {
+        if let ref, ref.contains(".") {
+            let parentRef = ref.split(separator: ".").dropLast().joined(separator: ".")
+            if let index = entries.lastIndex(where: { $0.goal.ref == parentRef }) { return index }
+        }
+        guard let depth = levelOrder.firstIndex(of: levelKey) else { return nil }
+        return entries.lastIndex { entry in
+            let key = entry.goal.level.map(Self.levelKey) ?? ""
+            return (levelOrder.firstIndex(of: key) ?? Int.max) < depth
+        }
+    }
+
+    /// Finds each goal's assessment: printed text near the goal, or an icon mapped through the legend.
+    mutating func assignAssessments() {
+        let legend = IconLegend(layout: layout)
+        for index in entries.indices where !entries[index].isRepeat {
+            let found = assessment(after: positions[index], goalLines: entries[index].lineRange, legend: legend)
+            entries[index].goal.status = found.status
+            entries[index].goal.statusText = found.text
+            entries[index].goal.statusIcon = found.icon
+            let texts = followingTexts(after: positions[index])
+            entries[index].goal.analysis = texts.analysis
+            entries[index].goal.expectedResult = texts.expected
+        }
+        // Repeats share what their original found.
+        for index in entries.indices where entries[index].isRepeat {
+            if let original = entries.first(where: { !$0.isRepeat && $0.goal.id == entries[index].goal.id }) {
+                entries[index].goal = original.goal
+            }
+        }
+    }
+
+    private mutating func assessment(after position: Int, goalLines: Range<Int>, legend: IconLegend)
+        -> (status: Assessment?, text: String?, icon: StatusIcon?)
+    {
+        let lines = layout.lines
+        var icon = goalLines.lazy.compactMap { lines[$0].source.icons.first?.color }.first.map(IconLegend.classify)
+        var seen = 0
+        for block in layout.blocks[(position + 1)...] {
+            if block.kind == .heading { break }
+            seen += 1
+            if seen > 3 { break }
+            let line = layout.lines[block.lineRange.lowerBound]
+            if icon == nil, let color = line.source.icons.first?.color { icon = IconLegend.classify(color) }
+            if block.kind == .assessment, let found = AssessmentVocabulary.assessment(inLine: line.text),
+                let status = Assessment(rawValue: found.kind.rawValue)
+            {
+                usedAssessmentLines.insert(block.lineRange.lowerBound)
+                return (status, found.printed, icon)
+            }
+        }
+        if let icon, let mapped = legend.meaning[icon] {
+            return (mapped.status, mapped.text, icon)
+        }
+        return (nil, nil, icon)
+    }
+
+    /// Assessments printed where no goal claims them: seen, not understood, so the user is told.
+    /// A run of assessments together is a legend and is left alone.
+    func unplacedAssessmentWarnings() -> [ImportWarning] {
+        let assessments = layout.blocks.enumerated().filter { _, block in
+            block.kind == .assessment && AssessmentVocabulary.assessment(inLine: layout.lines[block.lineRange.lowerBound].text) != nil
+        }
+        var warnings: [ImportWarning] = []
+        for (offset, (position, block)) in assessments.enumerated() {
+            let start = block.lineRange.lowerBound
+            if usedAssessmentLines.contains(start) { continue }
+            let neighbours = [offset - 1, offset + 1].filter { assessments.indices.contains($0) }
+            if neighbours.contains(where: { abs(assessments[$0].offset - position) <= 2 }) { continue }
+            let line = layout.lines[start]
+            if !line.text.contains(" ") { continue }  // a one-word answer in a table (`Delvis`) is no goal's
+            warnings.append(ImportWarning(
+                code: "goal.unplacedAssessment",
+                message: "the assessment \"\(line.text)\" is not printed under any recognised goal",
+                page: line.page, line: line.source.lineNumber))
+        }
+        return warnings
+    }
+
+    /// The text under `Analys`/`Kommentar` and `Förväntat resultat` labels, up to the next heading.
+    private func followingTexts(after position: Int) -> (analysis: String?, expected: String?) {
+        var analysis: [String] = []
+        var expected: [String] = []
+        var current: String?
+        for block in layout.blocks[(position + 1)...] {
+            if block.kind == .heading { break }
+            let text = layout.text(of: block)
+            if block.kind == .label {
+                let name = text.lowercased()
+                current = name.hasPrefix("förväntat") || name.hasPrefix("förväntade") ? "expected"
+                    : (name.hasPrefix("analys") || name.hasPrefix("kommentar") ? "analysis" : nil)
+                continue
+            }
+            guard block.kind == .paragraph || block.kind == .listItem else {
+                if block.kind == .columnHeader || block.kind == .figures { current = nil }
+                continue
+            }
+            if current == "analysis" { analysis.append(text) } else if current == "expected" { expected.append(text) }
+        }
+        return (analysis.isEmpty ? nil : analysis.joined(separator: "\n"), expected.isEmpty ? nil : expected.joined(separator: "\n"))
+    }
+
+    static func normalised(_ text: String) -> String {
+        text.lowercased().filter { $0.isLetter || $0.isNumber }
+    }
+
+    static func levelKey(_ level: String) -> String {
+        normalised(level)
+    }
+}

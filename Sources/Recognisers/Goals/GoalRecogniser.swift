@@ -1,0 +1,87 @@
+import Foundation
+import Layout
+import ReportModel
+import ReportSource
+import SwedishReportLanguage
+
+/// A goal with the layout lines it came from.
+struct GoalEntry {
+    /// The goal.
+    var goal: Goal
+    /// The lines of its heading (or cell), indices into `LayoutDocument.lines`.
+    var lineRange: Range<Int>
+    /// True when the goal repeats one printed earlier (a document restating its goal framework):
+    /// it is not a new goal, but what follows it belongs to the earlier one.
+    var isRepeat = false
+}
+
+/// Finds goal blocks: labelled goals (`Nämndmål: 3.1.1 …`), numbered goals that head a group of
+/// labelled goals, and the goals a goal area (`Målområde`) lists under it; with their parent, their
+/// assessment in any printed form (or icon colour), and the analysis text that follows them.
+struct GoalRecogniser {
+    func recognise(_ layout: LayoutDocument, headings: [OutlineEntry]) -> (goals: [GoalEntry], warnings: [ImportWarning]) {
+        var builder = GoalListBuilder(layout: layout)
+        let blocks = layout.blocks
+        var area: (level: Int, goalIndex: Int)?
+        let styled = layout.lines.contains { $0.source.style?.fontSize != nil }
+        for (position, block) in blocks.enumerated() where block.kind == .heading {
+            let firstLine = layout.lines[block.lineRange.lowerBound].text
+            let text = layout.text(of: block)
+            let level = block.level ?? 2
+            if let current = area, level < current.level || (styled && level <= current.level && !block.isGoalHeading) {
+                area = nil
+            }
+            if block.isGoalHeading, let label = GoalLabels.labelledGoal(in: firstLine) {
+                let title = Self.title(label.title, continuation: block, in: layout)
+                let index = builder.add(level: label.level, ref: label.ref, title: title, block: block, position: position)
+                if Self.isArea(label.level) { area = (level, index) }
+                continue
+            }
+            if let numbered = GoalLabels.numberedLine(firstLine), nextHeadingIsLabelledGoal(after: position, in: blocks) {
+                let title = Self.title(numbered.title, continuation: block, in: layout)
+                _ = builder.add(level: nil, ref: numbered.ref, title: title, block: block, position: position)
+                continue
+            }
+            if let current = area, current.goalIndex < builder.entries.count {
+                // A heading under a goal area is one of the area's goals.
+                let levelName = enclosingLevelName(before: block, headings: headings)
+                _ = builder.add(level: levelName, ref: nil, title: text, block: block, position: position,
+                                parentIndex: current.goalIndex)
+            }
+        }
+        builder.assignAssessments()
+        return (builder.entries, builder.unplacedAssessmentWarnings())
+    }
+
+    /// A goal title joined across wrapped lines.
+    static func title(_ first: String, continuation block: Block, in layout: LayoutDocument) -> String {
+        let rest = layout.lines[block.lineRange].dropFirst().map(\.text).filter { !$0.isEmpty }
+        return ([first] + rest).joined(separator: " ")
+    }
+
+    static func isArea(_ level: String?) -> Bool {
+        guard let head = level?.split(separator: " ").last?.lowercased() else { return false }
+        return ["målområde", "fokusområde", "perspektiv"].contains(head)
+    }
+
+    private func nextHeadingIsLabelledGoal(after position: Int, in blocks: [Block]) -> Bool {
+        for block in blocks[(position + 1)...] where block.kind == .heading {
+            return block.isGoalHeading
+        }
+        return false
+    }
+
+    /// The nearest section heading that names a goal level (`Kommunövergripande mål`), if any.
+    private func enclosingLevelName(before block: Block, headings: [OutlineEntry]) -> String? {
+        for entry in headings.reversed() where entry.block.lineRange.lowerBound < block.lineRange.lowerBound {
+            let text = entry.heading.text.trimmingCharacters(in: .whitespaces)
+            let words = text.split(separator: " ")
+            if !entry.block.isGoalHeading, words.count <= 4, let last = words.last?.lowercased(),
+                last == "mål" || (last.hasSuffix("mål") && last.count > 4)
+            {
+                return text
+            }
+        }
+        return nil
+    }
+}

@@ -1,0 +1,227 @@
+import Foundation
+import Layout
+import ReportModel
+import ReportSource
+import SwedishReportLanguage
+
+/// Reads municipality, board, report type, year and period from the text.
+///
+/// Every answer is a vote over the document's own words, with more weight for the first page,
+/// headings and running headers or footers; a field with no support stays nil.
+struct MetadataRecogniser {
+    func recognise(_ layout: LayoutDocument, furniture: [SourceLine]) -> ReportMetadata {
+        let evidence = Evidence(layout: layout, furniture: furniture)
+        var metadata = ReportMetadata()
+        if let federation = FederationVote.best(in: evidence) {
+            // A kommunalförbund of several municipalities reports for itself: it has no kommunkod.
+            metadata.municipality = federation
+        } else if let municipality = MunicipalityVote.best(in: evidence) {
+            metadata.municipality = municipality.name
+            metadata.municipalityCode = municipality.code
+        }
+        metadata.organisation = OrganisationVote.best(in: evidence)
+        let type = ReportTypeVote.best(in: evidence)
+        metadata.reportType = type?.type
+        metadata.year = type?.year ?? YearVote.best(in: evidence)
+        if metadata.reportType == .delårsrapport || metadata.reportType == .other {
+            metadata.period = PeriodVote.best(in: evidence, monthly: metadata.reportType == .other)
+        }
+        return metadata
+    }
+}
+
+/// The document's text in weighted pieces.
+struct Evidence {
+    struct Piece {
+        var text: String
+        var weight: Int
+    }
+
+    var pieces: [Piece] = []
+
+    init(layout: LayoutDocument, furniture: [SourceLine]) {
+        let firstContent = layout.lines.firstIndex { !$0.isBlank } ?? 0
+        let headingLines = Set(layout.blocks.filter { $0.kind == .heading }.flatMap { Array($0.lineRange) })
+        for (index, line) in layout.lines.enumerated() where !line.isBlank {
+            var weight = 1
+            if line.page == 1 && index - firstContent < 30 { weight = 3 }
+            if headingLines.contains(index) { weight = max(weight, 3) }
+            pieces.append(Piece(text: line.text, weight: weight))
+        }
+        for line in furniture { pieces.append(Piece(text: line.text, weight: 5)) }
+        if let title = layout.source.info["title"] { pieces.append(Piece(text: title, weight: 8)) }
+        pieces.append(Piece(text: layout.source.name.replacingOccurrences(of: "_", with: " "), weight: 4))
+    }
+}
+
+enum MunicipalityVote {
+    /// Names that are also common Swedish words count only beside `kommun`.
+    static let ambiguousNames: Set<String> = ["Vara", "Mark", "Ale", "Kil", "Bjuv", "Tibro", "Sala", "Mora", "Orsa", "Lund", "Hjo", "Ed"]
+
+    static func best(in evidence: Evidence) -> Municipality? {
+        var scores: [String: Int] = [:]
+        for piece in evidence.pieces {
+            let words = tokenize(piece.text)
+            for (index, word) in words.enumerated() {
+                guard let first = word.first, first.isUppercase else { continue }
+                let nextIsKommun = index + 1 < words.count && words[index + 1].lowercased().hasPrefix("kommun")
+                for candidate in candidates(for: word, next: index + 1 < words.count ? words[index + 1] : nil) {
+                    guard let municipality = Municipality.named(candidate.name) else { continue }
+                    if ambiguousNames.contains(municipality.name) && !nextIsKommun { continue }
+                    scores[municipality.name, default: 0] += piece.weight * (nextIsKommun ? 3 : 1) * candidate.strength
+                }
+            }
+        }
+        guard let best = scores.max(by: { $0.value < $1.value || ($0.value == $1.value && $0.key > $1.key) }), best.value >= 3
+        else { return nil }
+        return Municipality.named(best.key)
+    }
+
+    /// A word as a municipality name: as printed, in the genitive (`Linköpings`), or as a
+    /// two-word name (`Upplands Väsby`).
+    static func candidates(for word: String, next: String?) -> [(name: String, strength: Int)] {
+        var result: [(String, Int)] = [(word, 1)]
+        if word.hasSuffix("s") { result.append((String(word.dropLast()), 1)) }
+        if let next { result.append((word + " " + next, 2)) }
+        return result
+    }
+
+    static func tokenize(_ text: String) -> [String] {
+        text.split(whereSeparator: { !($0.isLetter || $0.isNumber || $0 == "-") }).map(String.init)
+    }
+}
+
+/// A federation of municipalities named after its members: `Alingsås-Vårgårda räddningstjänstförbund`.
+enum FederationVote {
+    static let pattern = try! NSRegularExpression(pattern: #"\b([A-ZÅÄÖ][\p{L}]+(?:\s*[-–]\s*[A-ZÅÄÖ][\p{L}]+)+)\s+(\p{L}*förbund)"#)
+
+    static func best(in evidence: Evidence) -> String? {
+        var scores: [String: Int] = [:]
+        for piece in evidence.pieces {
+            let text = piece.text
+            for match in pattern.matches(in: text, range: NSRange(text.startIndex..., in: text)) {
+                guard let namesRange = Range(match.range(at: 1), in: text), let kindRange = Range(match.range(at: 2), in: text)
+                else { continue }
+                let members = text[namesRange].split(whereSeparator: { $0 == "-" || $0 == "–" || $0 == " " }).map(String.init)
+                guard members.count >= 2, members.allSatisfy({ Municipality.named($0) != nil }) else { continue }
+                let kind = text[kindRange]
+                let name = members.joined(separator: "-") + " " + kind.prefix(1).uppercased() + kind.dropFirst()
+                scores[name, default: 0] += piece.weight
+            }
+        }
+        guard let best = scores.max(by: { $0.value < $1.value }), best.value >= 3 else { return nil }
+        return best.key
+    }
+}
+
+enum OrganisationVote {
+    /// Board words; a board's name is a word ending in one of these (`Valnämnden`, `Kommunstyrelsen`).
+    static let boardSuffixes = ["nämnden", "nämndens", "styrelsen", "styrelsens", "förbundet", "förbundets", "revisionen", "revisionens"]
+    /// Heads that are not a board's name on their own.
+    static let generic: Set<String> = ["nämnden", "styrelsen", "förbundet", "revisionen", "bolagsstyrelsen"]
+
+    static func best(in evidence: Evidence) -> String? {
+        var scores: [String: Int] = [:]
+        for piece in evidence.pieces {
+            for word in MunicipalityVote.tokenize(piece.text) {
+                let lower = word.lowercased()
+                guard let suffix = boardSuffixes.first(where: { lower.hasSuffix($0) }) else { continue }
+                var name = lower
+                if suffix.hasSuffix("s") { name.removeLast() }
+                guard !generic.contains(name), name.count > 8, !name.hasPrefix("-") else { continue }
+                scores[name, default: 0] += piece.weight
+            }
+        }
+        guard let best = scores.max(by: { $0.value < $1.value || ($0.value == $1.value && $0.key > $1.key) }), best.value >= 2
+        else { return nil }
+        return best.key.prefix(1).uppercased() + best.key.dropFirst()
+    }
+}
+
+enum ReportTypeVote {
+    /// Words naming each report type, with abbreviations used in running text (`VB 2023`).
+    static let words: [(String, ReportType)] = [
+        ("verksamhetsberättelse", .verksamhetsberättelse), ("vb", .verksamhetsberättelse),
+        ("årsredovisning", .årsredovisning), ("årsredogörelse", .årsredovisning),
+        ("årsbokslut", .årsbokslut),
+        ("delårsrapport", .delårsrapport), ("delårsbokslut", .delårsrapport), ("delårsredovisning", .delårsrapport),
+        ("tertialrapport", .delårsrapport), ("tertialuppföljning", .delårsrapport),
+        // A monthly follow-up or a budget proposal is none of the named types.
+        ("månadsuppföljning", .other), ("månadsrapport", .other), ("budgetskrivelse", .other),
+        ("internbudget", .internbudget), ("detaljbudget", .internbudget), ("budget", .other),
+        ("verksamhetsplan", .verksamhetsplan),
+    ]
+
+    static func best(in evidence: Evidence) -> (type: ReportType, year: Int?)? {
+        var scores: [ReportType: Int] = [:]
+        var years: [ReportType: [Int: Int]] = [:]
+        for piece in evidence.pieces {
+            let tokens = MunicipalityVote.tokenize(piece.text.replacingOccurrences(of: "–", with: " "))
+            for (index, token) in tokens.enumerated() {
+                let lower = token.lowercased()
+                guard let (word, type) = words.first(where: { lower == $0.0 || (lower.hasPrefix($0.0) && $0.0.count > 3 && lower.count <= $0.0.count + 3) })
+                else { continue }
+                if word == "vb" && token != "VB" { continue }
+                if word == "budget" && piece.weight < 3 { continue }  // "budget" in running text says little
+                let weight = piece.weight * (word == "budget" ? 1 : 2)
+                scores[type, default: 0] += weight
+                if index + 1 < tokens.count, let year = Int(tokens[index + 1]), (1990...2100).contains(year) {
+                    years[type, default: [:]][year, default: 0] += weight
+                }
+            }
+        }
+        guard let best = scores.max(by: { $0.value < $1.value || ($0.value == $1.value && $0.key.rawValue > $1.key.rawValue) })
+        else { return nil }
+        let year = years[best.key]?.max(by: { $0.value < $1.value || ($0.value == $1.value && $0.key < $1.key) })?.key
+        return (best.key, year)
+    }
+}
+
+enum YearVote {
+    /// The most mentioned plausible year on the first page and in headings.
+    static func best(in evidence: Evidence) -> Int? {
+        var scores: [Int: Int] = [:]
+        for piece in evidence.pieces where piece.weight >= 3 {
+            for token in MunicipalityVote.tokenize(piece.text) where ReportVocabulary.isYear(token) {
+                if let year = Int(token) { scores[year, default: 0] += piece.weight }
+            }
+        }
+        return scores.max(by: { $0.value < $1.value || ($0.value == $1.value && $0.key < $1.key) })?.key
+    }
+}
+
+enum PeriodVote {
+    static let months = ["januari", "februari", "mars", "april", "maj", "juni", "juli", "augusti", "september", "oktober", "november", "december"]
+
+    /// `januari-april` from a printed span or `per augusti`; for a monthly follow-up, its month
+    /// (`Månadsuppföljning maj 2026` → `maj`).
+    static func best(in evidence: Evidence, monthly: Bool) -> String? {
+        let pattern = try! NSRegularExpression(pattern: #"(?i)\b(januari|jan)\s*[-–]\s*(\p{L}+)"#)
+        let pieces = evidence.pieces.sorted(by: { $0.weight > $1.weight })
+        if monthly {
+            for piece in pieces where piece.weight >= 3 {
+                let words = piece.text.lowercased().split(whereSeparator: { !$0.isLetter }).map(String.init)
+                for (index, word) in words.enumerated().dropLast()
+                where word.hasPrefix("månadsuppföljning") || word.hasPrefix("månadsrapport") {
+                    if months.contains(words[index + 1]) { return words[index + 1] }
+                }
+            }
+            return nil
+        }
+        for piece in pieces {
+            let text = piece.text
+            if let match = pattern.firstMatch(in: text, range: NSRange(text.startIndex..., in: text)),
+                let range = Range(match.range(at: 2), in: text)
+            {
+                let end = text[range].lowercased()
+                if let month = months.first(where: { $0.hasPrefix(end.prefix(3)) }) { return "januari-" + month }
+            }
+            let lower = text.lowercased()
+            if let range = lower.range(of: "per ") {
+                let rest = lower[range.upperBound...]
+                if let month = months.first(where: { rest.hasPrefix($0) }) { return "januari-" + month }
+            }
+        }
+        return nil
+    }
+}

@@ -1,0 +1,15 @@
+/// A Swedish municipality with its official code.
+public struct Municipality: Sendable, Hashable {
+    /// The official 4-digit kommunkod (`1489`).
+    public var code: String
+    /// The name as in the official list (`Alingsås`).
+    public var name: String
+    /// The county (län).
+    public var county: String
+
+    /// Looks a municipality up by name, case-insensitively.
+    public static func named(_ name: String) -> Municipality? {
+        let key = name.lowercased()
+        return all.first { $0.name.lowercased() == key }
+    }
+}

@@ -1,0 +1,89 @@
+import Layout
+import ReportSource
+import XCTest
+
+/// Headings in text input are known by shape and by what follows them.
+final class HeadingTests: XCTestCase {
+    static let paragraph = "Nämnden har under året arbetat med att förbättra servicen till invånarna och företagen i hela kommunen,"
+    static let paragraph2 = "vilket har gett resultat i form av kortare handläggningstider och en högre nöjdhet bland brukarna."
+
+    private func layout(_ text: String) -> LayoutDocument {
+        let lines = text.split(separator: "\n", omittingEmptySubsequences: false).enumerated().map {
+            SourceLine(text: String($1), lineNumber: $0 + 1)
+        }
+        return LayoutAnalyser().analyse(SourceDocument(name: "t.txt", kind: .text, pages: [SourcePage(number: 1, lines: lines)]))
+    }
+
+    private func headings(_ text: String) -> [String] {
+        let doc = layout(text)
+        return doc.blocks.filter { $0.kind == .heading }.map { doc.text(of: $0) }
+    }
+
+    func testShortLineOverRunningTextIsAHeading() {
+        XCTAssertEqual(headings("Ekonomisk uppföljning\n\(Self.paragraph)\n\(Self.paragraph2)"), ["Ekonomisk uppföljning"])
+    }
+
+    func testFieldLabelsSentencesAndFiguresAreNotHeadings() {
+        let text = """
+            Analys
+            \(Self.paragraph)
+            \(Self.paragraph2)
+
+            Nämnden redovisar ett överskott.
+            \(Self.paragraph)
+
+            Delprogram Budget Utfall Utfall %
+
+            Summa 7 700 7424 96
+            """
+        XCTAssertEqual(headings(text), [])
+    }
+
+    func testAHeadingOverAnotherHeadingOverTextChains() {
+        let text = "Särskilda redovisningar\n\nIntern kontroll\n\(Self.paragraph)\n\(Self.paragraph2)"
+        XCTAssertEqual(headings(text), ["Särskilda redovisningar", "Intern kontroll"])
+    }
+
+    func testAHeadingOverAnEmptySectionDash() {
+        XCTAssertEqual(headings("Investeringar\n-\n\nÖvrigt\n-\n\n\(Self.paragraph)"), ["Investeringar", "Övrigt"])
+    }
+
+    func testTableCellFragmentsAreNotHeadings() {
+        let text = """
+            Vi drabbas av
+            cyberhot
+
+            Risk för nedstängning och
+            skada på IT-miljön om
+            kommunen drabbas av en
+
+            Tillbud
+            Tillbud eller olyckor där fordon
+
+            \(Self.paragraph)
+            \(Self.paragraph2)
+            """
+        XCTAssertEqual(headings(text), [])
+    }
+
+    func testLabelledGoalLinesAreGoalHeadingsWithTheirWrappedTitle() {
+        let doc = layout("Nämndmål: 3.1.1 Alla ska ha goda möjligheter att rösta i alla val och i alla\ndelar av kommunen\n\nUppfylls helt")
+        let goal = doc.blocks.first { $0.kind == .heading }
+        XCTAssertEqual(goal?.isGoalHeading, true)
+        XCTAssertEqual(goal.map { doc.text(of: $0) }, "Nämndmål: 3.1.1 Alla ska ha goda möjligheter att rösta i alla val och i alla delar av kommunen")
+        XCTAssertEqual(doc.blocks.last?.kind, .assessment)
+    }
+
+    func testFontSizeMakesAHeadingInPDFInput() {
+        let body = TextStyle(fontName: "Arial", fontSize: 10)
+        let big = TextStyle(fontName: "Arial-Bold", fontSize: 13, isBold: true)
+        let lines = [
+            SourceLine(text: "Ekonomi i balans", lineNumber: 1, style: big),
+            SourceLine(text: "Kort rad", lineNumber: 2, style: body),
+            SourceLine(text: Self.paragraph, lineNumber: 3, style: body),
+        ]
+        let doc = LayoutAnalyser().analyse(SourceDocument(name: "p.pdf", kind: .pdf, pages: [SourcePage(number: 1, lines: lines)]))
+        XCTAssertEqual(doc.blocks.first?.kind, .heading)
+        XCTAssertEqual(doc.blocks.first?.level, 2)
+    }
+}

@@ -1,0 +1,67 @@
+import Normalisation
+import ReportSource
+import XCTest
+
+final class NormalisationTests: XCTestCase {
+    private func document(_ pages: [[String]]) -> SourceDocument {
+        var number = 0
+        return SourceDocument(name: "t.txt", kind: .text, pages: pages.enumerated().map { index, lines in
+            SourcePage(number: index + 1, lines: lines.map { text in
+                number += 1
+                return SourceLine(text: text, lineNumber: number)
+            })
+        })
+    }
+
+    private func texts(_ lines: [String]) -> [String] {
+        Normaliser().normalise(document([lines])).document.pages[0].lines.map(\.text)
+    }
+
+    func testLineEndHyphenationIsJoinedButRealHyphensStay() {
+        XCTAssertEqual(texts(["Samtliga vallokaler är tillgänglighets-", "anpassade enligt kriterier"]),
+                       ["Samtliga vallokaler är tillgänglighetsanpassade", "enligt kriterier"])
+        // A suspended compound keeps its hyphen.
+        XCTAssertEqual(texts(["val till riksdag, region-", "och kommunfullmäktige"]), ["val till riksdag, region-", "och kommunfullmäktige"])
+        // A hyphen after a space is a dash; a capital after the break is a new word.
+        XCTAssertEqual(texts(["Expansionsinvestering -", "exploatering 25 050"]), ["Expansionsinvestering -", "exploatering 25 050"])
+        XCTAssertEqual(texts(["Nordic-", "Centrum"]), ["Nordic-", "Centrum"])
+        // A continuation that was the whole next line leaves no empty line behind.
+        XCTAssertEqual(texts(["I.U. Upprätt-", "hålls", "nästa"]), ["I.U. Upprätthålls", "nästa"])
+    }
+
+    func testLetterSpacedWordsAreRepaired() {
+        XCTAssertEqual(texts(["Utfa l l 2023"]), ["Utfall 2023"])
+        XCTAssertEqual(texts(["nya deta l jplaner antogs"]), ["nya detaljplaner antogs"])
+        // Abbreviations written with spaces, and one-letter words, are left alone.
+        XCTAssertEqual(texts(["lokaler, förråd m m"]), ["lokaler, förråd m m"])
+        XCTAssertEqual(texts(["t ex i Stockholm"]), ["t ex i Stockholm"])
+    }
+
+    func testSpacesMinusAndIcons() {
+        let normalised = Normaliser().normalise(document([["\u{E000} Uppfylls helt", "\u{2212}3\u{00A0}455"]])).document
+        XCTAssertEqual(normalised.pages[0].lines[0].icons.count, 1)
+        XCTAssertEqual(normalised.pages[0].lines[0].text.trimmingCharacters(in: .whitespaces), "Uppfylls helt")
+        XCTAssertEqual(normalised.pages[0].lines[1].text, "-3 455")
+    }
+
+    func testRepeatedFootersAndPageNumbersLeaveTheFlow() {
+        let bodies = [["Inledning om året.", "Ekonomin gick bra.", "Personalen ökade."],
+                      ["Målen följs upp.", "Analysen visar mer.", "Tre mål nåddes."],
+                      ["Investeringar ökade.", "Driften höll budget.", "Prognosen stämde."],
+                      ["Internkontrollen.", "Risker bedömdes.", "Inga avvikelser."]]
+        let pages = bodies.enumerated().map { index, body in
+            ["Valnämnden", "Verksamhetsberättelse 2023"] + body + ["Sida \(index + 1) av 4"]
+        }
+        let result = Normaliser().normalise(document(pages))
+        for page in result.document.pages {
+            XCTAssertEqual(page.lines.map(\.text), bodies[page.number - 1])
+        }
+        XCTAssertTrue(result.furniture.contains { $0.line.text == "Verksamhetsberättelse 2023" })
+    }
+
+    func testARunningFooterInTextWithoutFormFeedsIsRemoved() {
+        let result = Normaliser().normalise(document([["slut på sidan.", "", "Årsbokslut 2023 12", "", "Nästa sida"]]))
+        XCTAssertEqual(result.document.pages[0].lines.map(\.text), ["slut på sidan.", "", "", "Nästa sida"])
+        XCTAssertEqual(result.furniture.map(\.line.text), ["Årsbokslut 2023 12"])
+    }
+}

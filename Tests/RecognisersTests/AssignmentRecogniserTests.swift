@@ -1,0 +1,91 @@
+import ReportModel
+import XCTest
+
+final class AssignmentRecogniserTests: XCTestCase {
+    func testDatedActivitiesWithTitlesOverSeveralLinesAndComments() {
+        let report = recognise("""
+            Aktivitet Startdatum Slutdatum Avvikelse
+
+            Rutinerna för arkivering ska ses över
+            och dokumenteras
+
+            2024-01-01 2024-12-31
+
+            Utbildning av personal. 2024-02-01 2024-06-30
+
+            Aktiviteten har genomförts under året.
+            """)
+        XCTAssertEqual(report.assignments.map(\.title), ["Rutinerna för arkivering ska ses över och dokumenteras", "Utbildning av personal."])
+        XCTAssertEqual(report.assignments.map(\.start), ["2024-01-01", "2024-02-01"])
+        XCTAssertEqual(report.assignments.map(\.end), ["2024-12-31", "2024-06-30"])
+        XCTAssertEqual(report.assignments[1].comment, "Aktiviteten har genomförts under året.")
+        XCTAssertEqual(report.assignments.first?.kind, .activity)
+    }
+
+    func testAssignmentsWithStatusAndCommentsSplitOnTheWordsThatGiveAnAssignment() {
+        let report = recognise("""
+            Uppdrag Status Kommentar
+
+            Socialförvaltningen får i uppdrag att ta fram
+            en plan för hemtjänsten.
+
+            Klart
+
+            Planen antogs i maj.
+
+            Socialförvaltningen ges i uppdrag att utreda
+            boendeplaneringen.
+
+            Utredningen pågår och redovisas
+            under hösten.
+            """)
+        XCTAssertEqual(report.assignments.count, 2)
+        XCTAssertEqual(report.assignments[0].status, "Klart")
+        XCTAssertEqual(report.assignments[0].comment, "Planen antogs i maj.")
+        XCTAssertEqual(report.assignments[1].comment, "Utredningen pågår och redovisas under hösten.")
+    }
+
+    func testInternalControlRisksAreItemsNamedBeforeTheirDescription() {
+        let report = recognise("""
+            Identifierad risk Beskrivning Kontroll Bedömning Resultat Åtgärd
+
+            Felaktiga
+            utbetalningar
+
+            Risk för ekonomisk skada
+            för enskilda.
+
+            Stickprov av utbetalningar.
+
+            Inga fel hittades.
+
+            Inga åtgärder.
+
+            Bristande
+            informationssäkerhet
+
+            Risk att uppgifter
+            sprids.
+
+            Granskning av behörigheter.
+
+            Två avvikelser.
+
+            Utbildning genomförs.
+            """)
+        XCTAssertEqual(report.assignments.map(\.title), ["Felaktiga utbetalningar", "Bristande informationssäkerhet"])
+        XCTAssertEqual(report.assignments.map(\.comment), ["Inga åtgärder.", "Utbildning genomförs."])
+        XCTAssertEqual(report.assignments.first?.kind, .risk)
+    }
+
+    func testANumberedListOfAssignmentsGivenIsNotAFollowUp() {
+        let report = recognise("""
+            Strategiska utvecklingsuppdrag
+
+            1. Samtliga nämnder ska fortsätta arbetet med civil beredskap.
+
+            2. Samtliga nämnder ska minska sjukfrånvaron.
+            """)
+        XCTAssertEqual(report.assignments, [])
+    }
+}

@@ -1,0 +1,91 @@
+import ReportModel
+import XCTest
+
+final class GoalRecogniserTests: XCTestCase {
+    func testLabelledGoalsGetParentsFromTheirNumbersAndAssessments() {
+        let report = recognise("""
+            Umeå kommuns inriktningsmål: 2. Umeå ska vara en hållbar kommun
+
+            Uppfylls delvis
+
+            Analys
+            \(longLine)
+
+            Nämndmål: 2.1 Fler resor ska göras med kollektivtrafik
+
+            Bedömning: Helt uppfyllt
+
+            Nämndmål: 2.2 Energianvändningen i lokalerna ska
+            minska
+
+            Ej utvärderad
+            """)
+        XCTAssertEqual(report.goals.map(\.title), [
+            "Umeå ska vara en hållbar kommun", "Fler resor ska göras med kollektivtrafik",
+            "Energianvändningen i lokalerna ska minska",
+        ])
+        guard report.goals.count == 3 else { return }
+        XCTAssertEqual(report.goals.map(\.status), [.partially_fulfilled, .fulfilled, .not_evaluated])
+        XCTAssertEqual(report.goals.map(\.statusText), ["Uppfylls delvis", "Helt uppfyllt", "Ej utvärderad"])
+        XCTAssertEqual(report.goals.map(\.ref), ["2", "2.1", "2.2"])
+        XCTAssertEqual(report.goals[1].parentId, report.goals[0].id)
+        XCTAssertEqual(report.goals[2].parentId, report.goals[0].id)
+        XCTAssertEqual(report.goals[0].level, "Umeå kommuns inriktningsmål")
+        XCTAssertEqual(report.goals[0].analysis, longLine)
+    }
+
+    func testNumberedGoalHeadsTheBoardGoalsUnderIt() {
+        let report = recognise("""
+            1. Kiruna växer genom ett starkt näringsliv
+            Kommunstyrelsens mål 1 - Företagsklimatet ska förbättras
+
+            Bedömning: Ej uppfyllt
+
+            Kommunstyrelsens mål 2 - Fler ska starta företag
+
+            Bedömning: I hög grad uppfyllt
+            """)
+        XCTAssertEqual(report.goals.count, 3)
+        guard report.goals.count == 3 else { return }
+        XCTAssertNil(report.goals[0].level)
+        XCTAssertEqual(report.goals[0].ref, "1")
+        XCTAssertEqual(report.goals[1].parentId, report.goals[0].id)
+        XCTAssertEqual(report.goals[2].parentId, report.goals[0].id)
+        XCTAssertEqual(report.goals[1].status, .not_fulfilled)
+        XCTAssertEqual(report.goals[2].status, .largely_fulfilled)
+        XCTAssertNil(report.goals[0].status)
+    }
+
+    func testGoalsListedUnderAGoalAreaAndRepeatsAreNotCountedTwice() {
+        let report = recognise("""
+            Övergripande mål
+            Målområde Miljö
+            \(longLine)
+
+            En fossilfri kommun
+            \(longLine)
+
+            Målområde: Miljö
+            Övergripande mål: En fossilfri kommun
+            """)
+        XCTAssertEqual(report.goals.map(\.title), ["Miljö", "En fossilfri kommun"])
+        guard report.goals.count == 2 else { return }
+        XCTAssertEqual(report.goals[1].level, "Övergripande mål")
+        XCTAssertEqual(report.goals[1].parentId, report.goals[0].id)
+    }
+
+    func testALegendIsNotAnAssessmentAndSentencesAreNot() {
+        let report = recognise("""
+            En bedömning görs enligt nedanstående signalfärger.
+
+            Ej uppfyllt
+            Helt uppfyllt
+
+            Nämndmål: 1 Alla ska trivas
+            \(longLine)
+            Målet bedöms som helt uppfyllt.
+            """)
+        XCTAssertEqual(report.goals.count, 1)
+        XCTAssertNil(report.goals.first?.status)
+    }
+}

@@ -1,0 +1,55 @@
+import ReportModel
+import XCTest
+
+final class MetadataRecogniserTests: XCTestCase {
+    func testMunicipalityBoardTypeAndYearFromTheDocumentsOwnWords() {
+        let report = recognise("""
+            Delårsrapport januari–augusti 2024
+            Socialnämnden
+
+            Socialnämndens verksamhet i Västerås kommun har under perioden utvecklats enligt plan.
+            Västerås växer och socialnämnden följer utvecklingen noga i alla delar av staden.
+            """)
+        XCTAssertEqual(report.metadata.municipality, "Västerås")
+        XCTAssertEqual(report.metadata.municipalityCode, "1980")
+        XCTAssertEqual(report.metadata.organisation, "Socialnämnden")
+        XCTAssertEqual(report.metadata.reportType, .delårsrapport)
+        XCTAssertEqual(report.metadata.year, 2024)
+        XCTAssertEqual(report.metadata.period, "januari-augusti")
+    }
+
+    func testAFederationOfMunicipalitiesHasNoKommunkod() {
+        let report = recognise("""
+            Budget 2027 för Mjölby-Boxholm räddningstjänstförbund
+
+            Förbundet ska ha ett positivt resultat. Mjölby och Boxholm finansierar verksamheten gemensamt.
+            """)
+        XCTAssertEqual(report.metadata.municipality, "Mjölby-Boxholm Räddningstjänstförbund")
+        XCTAssertNil(report.metadata.municipalityCode)
+        XCTAssertEqual(report.metadata.reportType, .other)
+        XCTAssertEqual(report.metadata.year, 2027)
+    }
+
+    func testAMonthlyFollowUpNamesItsMonth() {
+        let report = recognise("Månadsuppföljning maj 2026 Socialnämnden\n\(longLine)")
+        XCTAssertEqual(report.metadata.reportType, .other)
+        XCTAssertEqual(report.metadata.period, "maj")
+        XCTAssertEqual(report.metadata.year, 2026)
+    }
+
+    func testNothingIsGuessedWithoutSupport() {
+        let report = recognise("Inledning\n\(longLine)")
+        XCTAssertNil(report.metadata.municipality)
+        XCTAssertNil(report.metadata.municipalityCode)
+        XCTAssertNil(report.metadata.organisation)
+        XCTAssertNil(report.metadata.reportType)
+        XCTAssertNil(report.metadata.period)
+    }
+
+    func testNamesThatAreAlsoWordsCountOnlyBesideKommun() {
+        let report = recognise("Vara ska vara en bra kommun.\nMark och vatten.\nVara kommun\nVara kommun har en plan.")
+        XCTAssertEqual(report.metadata.municipality, "Vara")
+        let plain = recognise("Vara nöjd.\nMark och exploatering.\nVara ett stöd.")
+        XCTAssertNil(plain.metadata.municipality)
+    }
+}

@@ -1,0 +1,45 @@
+import SwedishReportLanguage
+import XCTest
+
+final class SwedishNumberTests: XCTestCase {
+    func testGroupedThousandsAndDecimalComma() {
+        XCTAssertEqual(SwedishNumber.parse("91 867")?.value, 91_867)
+        XCTAssertEqual(SwedishNumber.parse("1\u{00A0}234,5")?.value, 1_234.5)
+        XCTAssertEqual(SwedishNumber.parse("677 274,80")?.value, 677_274.80)
+    }
+
+    func testMinusSignsAndPercent() {
+        XCTAssertEqual(SwedishNumber.parse("\u{2212}3 455")?.value, -3_455)
+        XCTAssertEqual(SwedishNumber.parse("-4 %")?.value, -4)
+        let percent = SwedishNumber.parse("104,1 %")
+        XCTAssertEqual(percent?.value, 104.1)
+        XCTAssertEqual(percent?.unit, "%")
+        XCTAssertEqual(percent?.text, "104,1 %")
+    }
+
+    func testUnitsComparatorsAndPreliminary() {
+        XCTAssertEqual(SwedishNumber.parse("12,3 mnkr")?.unit, "mnkr")
+        XCTAssertEqual(SwedishNumber.parse("157 tkr")?.value, 157)
+        let prelim = SwedishNumber.parse("(73)")
+        XCTAssertEqual(prelim?.value, 73)
+        XCTAssertEqual(prelim?.preliminary, true)
+        XCTAssertEqual(SwedishNumber.parse("≤38")?.comparator, "<=")
+        XCTAssertEqual(SwedishNumber.parse(">73,5")?.value, 73.5)
+        XCTAssertEqual(SwedishNumber.parse("≥975per år")?.value, 975)
+    }
+
+    func testGroupsAfterTheFirstMustHaveThreeDigits() {
+        // "149 111 75" is three numbers, so as one cell it is no number at all.
+        XCTAssertNil(SwedishNumber.parse("149 111 75"))
+        XCTAssertNil(SwedishNumber.parse("1 23"))
+        XCTAssertNil(SwedishNumber.parse("I.U."))
+        XCTAssertNil(SwedishNumber.parse("Öka"))
+    }
+
+    func testKronorFactors() {
+        XCTAssertEqual(SwedishNumber.kronorFactor(unit: "tkr"), 1_000)
+        XCTAssertEqual(SwedishNumber.kronorFactor(unit: "mnkr"), 1_000_000)
+        XCTAssertEqual(SwedishNumber.kronorFactor(unit: "mkr"), 1_000_000)
+        XCTAssertNil(SwedishNumber.kronorFactor(unit: "%"))
+    }
+}

@@ -1,0 +1,55 @@
+import SwedishReportLanguage
+import XCTest
+
+final class VocabularyTests: XCTestCase {
+    func testAssessmentsInEveryPrintedForm() {
+        let cases: [(String, AssessmentKind)] = [
+            ("Uppfylls helt", .fulfilled), ("Helt uppfyllt", .fulfilled), ("Bedömning:  Delvis uppfyllt", .partially_fulfilled),
+            ("Uppfylls delvis", .partially_fulfilled), ("I hög grad uppfyllt", .largely_fulfilled),
+            ("Uppfylls inte", .not_fulfilled), ("Ej uppfyllt", .not_fulfilled), ("Ej utvärderad", .not_evaluated),
+        ]
+        for (text, kind) in cases {
+            XCTAssertEqual(AssessmentVocabulary.assessment(inLine: text)?.kind, kind, text)
+        }
+        XCTAssertEqual(AssessmentVocabulary.assessment(inLine: " Uppfylls helt ")?.printed, "Uppfylls helt")
+    }
+
+    func testSentencesAreNotAssessments() {
+        XCTAssertNil(AssessmentVocabulary.assessment(inLine: "Detta innebär att målet anses vara delvis uppfyllt."))
+        XCTAssertNil(AssessmentVocabulary.assessment(inLine: "Målet om uppfyllt resultat"))
+    }
+
+    func testLabelledGoalLines() {
+        let kf = GoalLabels.labelledGoal(in: "KF:s inriktningsmål: 1. Ett Stockholm som håller samman med en")
+        XCTAssertEqual(kf?.level, "KF:s inriktningsmål")
+        XCTAssertEqual(kf?.ref, "1")
+        XCTAssertEqual(kf?.title, "Ett Stockholm som håller samman med en")
+        let board = GoalLabels.labelledGoal(in: "Kommunstyrelsens mål 3 - Andelen hushåll ska öka")
+        XCTAssertEqual(board?.level, "Kommunstyrelsens mål")
+        XCTAssertEqual(board?.ref, "3")
+        XCTAssertEqual(board?.title, "Andelen hushåll ska öka")
+        XCTAssertEqual(GoalLabels.labelledGoal(in: "Nämndmål: 3.1.1 Alla ska ha goda möjligheter att rösta")?.ref, "3.1.1")
+        XCTAssertEqual(GoalLabels.labelledGoal(in: "KF:s mål för verksamhetsområdet: 3.1 Ekonomin är stark")?.level,
+                       "KF:s mål för verksamhetsområdet")
+        XCTAssertEqual(GoalLabels.labelledGoal(in: "Kommunövergripande mål: En hållbar ekonomi")?.level, "Kommunövergripande mål")
+        XCTAssertEqual(GoalLabels.labelledGoal(in: "Verksamhetsmål 2: Fler äldre ska vara nöjda")?.ref, "2")
+        XCTAssertEqual(GoalLabels.labelledGoal(in: "Målområde Samhälle")?.title, "Samhälle")
+        XCTAssertEqual(GoalLabels.labelledGoal(in: "Fokusområde: Livsmiljö")?.level, "Fokusområde")
+    }
+
+    func testLinesThatOnlyMentionGoalsAreNotGoals() {
+        XCTAssertNil(GoalLabels.labelledGoal(in: "Målområde samhälle beskriver vad kommunen ska uppnå för att utveckla närmiljön"))
+        XCTAssertNil(GoalLabels.labelledGoal(in: "Mål 2023 Preliminärt utfall 2023 Utfall 2022 Utfall 2021"))
+        XCTAssertNil(GoalLabels.labelledGoal(in: "Inom målet - arbetet har fortsatt"))
+    }
+
+    func testColumnHeaderRowsAndCaptions() {
+        XCTAssertTrue(ReportVocabulary.isColumnHeaderRow("Delprogram Budget Utfall Utfall %"))
+        XCTAssertTrue(ReportVocabulary.isColumnHeaderRow("Sjukfrånvaro* 2022 2023 Differens"))
+        XCTAssertFalse(ReportVocabulary.isColumnHeaderRow("Internbudget 2024 med plan för 2025–2029"))
+        XCTAssertTrue(ReportVocabulary.isUnitCaption("Belopp i tkr"))
+        XCTAssertTrue(ReportVocabulary.isUnitCaption("Nettokostnad, belopp mnkr"))
+        XCTAssertFalse(ReportVocabulary.isUnitCaption("med 6,7 mnkr gentemot redovisat resultat."))
+        XCTAssertTrue(ReportVocabulary.isSignature("Kent Waltersson (S)"))
+    }
+}
