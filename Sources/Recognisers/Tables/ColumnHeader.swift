@@ -132,7 +132,7 @@ struct ColumnHeader: Sendable, Hashable {
     /// not years, or reads as a sentence); else the share of its words that are header vocabulary.
     static func headerShare(_ text: String) -> Double? {
         let words = words(text)
-        guard !words.isEmpty, words.count <= 16 else { return nil }
+        guard !words.isEmpty, words.count <= 24 else { return nil }
         var known = 0
         for word in words {
             let lower = word.lowercased().trimmingCharacters(in: CharacterSet(charactersIn: "*,:()"))

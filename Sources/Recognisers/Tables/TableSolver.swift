@@ -54,8 +54,8 @@ struct TableSolver {
                     let option = options[i]
                     let values = numbers(option)
                     var score = -countPenalty(option)
-                    score += 3 * Double(differences.filter { holds($0, values) }.count)
-                    score += 2 * Double(sumSupport(row: r, values: values, choices: choices))
+                    score += 4 * Double(differences.filter { holds($0, values) }.count)
+                    score += 3 * Double(sumSupport(row: r, values: values, choices: choices))
                     score -= 0.8 * magnitudeDistance(values, magnitudes)
                     scored.append((i, score))
                 }
