@@ -149,3 +149,24 @@ final class FigureTableTests: XCTestCase {
         XCTAssertEqual(table.rows.flatMap(\.cells).map(\.value), [2, 2, 20])
     }
 }
+
+extension FigureTableTests {
+    func testALaidOutTableTakesItsGapsAsColumnBoundaries() throws {
+        // Runs of spaces between columns (pdftotext -layout): "1 250" is one number even where
+        // the column count alone would allow "1" and "250".
+        let report = recognise("""
+            Resultaträkning, mnkr      Bokslut 2022     Budget 2023     Bokslut 2023
+
+            Verksamhetens intäkter         1 250            250          1 180
+            Verksamhetens kostnader       -4 380         -4 410         -4 455
+            Skatteintäkter                 3 010          3 125          3 140
+
+            \(longLine)
+            """)
+        let table = try XCTUnwrap(report.tables.first)
+        XCTAssertEqual(table.unit, "mnkr")
+        XCTAssertEqual(table.rows.map(\.label), ["Verksamhetens intäkter", "Verksamhetens kostnader", "Skatteintäkter"])
+        XCTAssertEqual(table.rows[0].cells.map(\.value), [1250, 250, 1180])
+        XCTAssertFalse(table.rows.flatMap(\.cells).contains(where: \.ambiguous))
+    }
+}

@@ -46,6 +46,15 @@ final class TableSegmentationTests: XCTestCase {
         XCTAssertEqual(cells.map(\.text), ["104,1 %", "", "", "105,7 %", "100 %", "100 %", "VB 2023"])
     }
 
+    func testRunsOfSpacesAreColumnGapsInALaidOutLine() throws {
+        let aligned = try XCTUnwrap(RowSplitter.alignedCells("Verksamhetens intäkter         1 250            250          1 180", columns: 3))
+        XCTAssertEqual(aligned.label, "Verksamhetens intäkter")
+        XCTAssertEqual(aligned.cells.map(\.text), ["1 250", "250", "1 180"])
+        // Extra spaces between single-spaced cells are empty cells, not a layout.
+        XCTAssertNil(RowSplitter.alignedCells("Andel inköp 9,82 %    80 % Tas fram", columns: 7))
+        XCTAssertNil(RowSplitter.alignedCells("Transport  763 0 600 0", columns: 4))
+    }
+
     func testALabelKeepsItsOwnNumbers() {
         XCTAssertEqual(RowSplitter.split("10 Nämnd 149 111 75", columns: 3, allowTextCells: false).label, "10 Nämnd")
         XCTAssertEqual(RowSplitter.split("<29 år 1,9% 3,2% 1,4%", columns: 3, allowTextCells: false).label, "<29 år")

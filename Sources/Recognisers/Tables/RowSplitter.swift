@@ -48,4 +48,33 @@ enum RowSplitter {
         guard allowMarkers else { return false }
         return tokens.contains(where: { $0.kind == .marker && $0.text != "*" })
     }
+
+    /// The cells of a line laid out with runs of spaces between its columns (`pdftotext -layout`):
+    /// there a run of two or more spaces is a measured column gap and a single space groups
+    /// thousands. Nil unless every gap-separated part after the label reads as one cell.
+    static func alignedCells(_ text: String, columns: Int) -> (label: String, cells: [ParsedCell])? {
+        let parts = text.trimmingCharacters(in: .whitespaces)
+            .components(separatedBy: "  ").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
+        guard parts.count >= 2 else { return nil }
+        var label = ""
+        var values = parts[...]
+        if let first = parts.first, ValueToken.tokens(of: first).contains(where: { $0.kind == .text }) {
+            // A label part that ends in figures is no label: the gaps are empty cells, not a layout.
+            guard ValueToken.tokens(of: first).last?.kind == .text else { return nil }
+            label = first
+            values = parts.dropFirst()
+        }
+        guard values.count >= 2, values.count <= columns else { return nil }
+        var cells: [ParsedCell] = []
+        for part in values {
+            let tokens = ValueToken.tokens(of: part)
+            guard tokens.allSatisfy(\.isValueLike), tokens.contains(where: { $0.kind == .number || $0.kind == .marker || $0.kind == .dash }),
+                let reading = CellSegmenter.candidates(tokens, columns: 1).first(where: { $0.cells.count == 1 })
+            else { return nil }
+            cells.append(reading.cells[0])
+        }
+        // Only a layout where some cell holds a thousands group says more than single spaces would.
+        guard cells.contains(where: { $0.text.contains(" ") && $0.value != nil }) else { return nil }
+        return (label, cells)
+    }
 }

@@ -151,6 +151,9 @@ struct TableReader {
                 let split = tabbedCells(text)
                 rowLabel = split.label
                 readings = split.cells.isEmpty ? [] : [RowCandidate(cells: split.cells)]
+            } else if let aligned = RowSplitter.alignedCells(text, columns: columns) {
+                rowLabel = aligned.label
+                readings = [RowCandidate(cells: aligned.cells)]
             } else if RowSplitter.holdsValue(values, allowMarkers: indicators), indicators || !isLoneYear(values, columns: columns) {
                 readings = CellSegmenter.candidates(values, columns: columns)
             } else {
@@ -212,7 +215,9 @@ struct TableReader {
                 blankSinceRow = false
                 table.end = index + 1
             } else {
-                if var last = table.rows.last, pending.isEmpty, !blankSinceRow, startsLowercase(text), !last.readings.isEmpty {
+                if var last = table.rows.last, pending.isEmpty, !blankSinceRow, startsLowercase(text) || text.hasPrefix("("),
+                    !last.readings.isEmpty
+                {
                     // A label or text cell wrapped onto the next line.
                     if last.endsInText, var reading = last.readings.first, last.readings.count == 1,
                         let cell = reading.cells.last

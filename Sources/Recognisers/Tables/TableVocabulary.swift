@@ -97,7 +97,9 @@ enum TableVocabulary {
     static func isYearToken(_ token: String) -> Bool {
         var t = token
         while t.hasSuffix("/") || t.hasSuffix(":") || t.hasSuffix(",") { t.removeLast() }
+        // A balance-sheet date heads a column as its year does (`2023-12-31`).
         return ReportVocabulary.isYear(t) || ReportVocabulary.isYearSpan(t)
+            || t.range(of: #"^(19|20)\d\d-[01]\d-[0-3]\d$"#, options: .regularExpression) != nil
     }
 
     /// The first year a token names.
