@@ -24,6 +24,10 @@ struct ColumnHeader: Sendable, Hashable {
     var stub: String
     /// The figure columns, left to right.
     var columns: [Column]
+    /// Where each stub cell is printed (PDF input), left to right.
+    var stubSpans: [ClosedRange<Double>] = []
+    /// Where each figure column is printed (PDF input), else empty.
+    var columnSpans: [ClosedRange<Double>] = []
 
     /// The words of a header line, split on white space (tabs included).
     static func words(_ text: String) -> [String] {
@@ -92,15 +96,21 @@ struct ColumnHeader: Sendable, Hashable {
         return ColumnHeader(stub: stub.joined(separator: " "), columns: columns.map(column(from:)))
     }
 
-    /// Reads a header whose columns a front-end separated with tabs (PDF input).
-    static func parse(cells: [String]) -> ColumnHeader {
-        var cells = cells.map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
-        var stub = ""
-        if let first = cells.first, parse(first).columns.isEmpty {
-            stub = first
+    /// Reads a header whose columns a front-end separated with tabs (PDF input): the leading
+    /// cells that name no figure column are the stub, each other cell is one column.
+    static func parse(cells: [PlacedCell]) -> ColumnHeader {
+        var cells = cells.filter { !$0.text.isEmpty }
+        var stub: [PlacedCell] = []
+        while let first = cells.first, parse(first.text).columns.isEmpty, cells.count > 1 {
+            stub.append(first)
             cells.removeFirst()
         }
-        return ColumnHeader(stub: stub, columns: cells.map { column(from: words($0)) })
+        var header = ColumnHeader(stub: stub.map(\.text).joined(separator: " "), columns: cells.map { column(from: words($0.text)) })
+        if cells.allSatisfy({ $0.span != nil }) && stub.allSatisfy({ $0.span != nil }) {
+            header.columnSpans = cells.compactMap(\.span)
+            header.stubSpans = stub.compactMap(\.span)
+        }
+        return header
     }
 
     static func column(from words: [String]) -> Column {

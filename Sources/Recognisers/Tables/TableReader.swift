@@ -47,7 +47,8 @@ struct TableReader {
     /// of figures can fill.
     func readHeader(at start: Int) -> (ColumnHeader, Int)? {
         if lines[start].text.contains("\t") {
-            let header = ColumnHeader.parse(cells: lines[start].text.components(separatedBy: "\t"))
+            // The front-end measured the columns and joined a header printed over several lines.
+            let header = ColumnHeader.parse(cells: PlacedCell.cells(of: lines[start]))
             guard !header.columns.isEmpty else { return nil }
             return (header, start + 1)
         }
@@ -148,7 +149,7 @@ struct TableReader {
             var readings: [RowCandidate]
             var rowLabel = label
             if isTabbed {
-                let split = tabbedCells(text)
+                let split = tabbedCells(line, header: table.header)
                 rowLabel = split.label
                 readings = split.cells.isEmpty ? [] : [RowCandidate(cells: split.cells)]
             } else if let aligned = RowSplitter.alignedCells(text, columns: columns) {
@@ -248,23 +249,37 @@ struct TableReader {
         return false
     }
 
-    /// The cells of a line whose columns a front-end separated with tabs.
-    func tabbedCells(_ text: String) -> (label: String, cells: [ParsedCell]) {
-        var parts = text.components(separatedBy: "\t").map { $0.trimmingCharacters(in: .whitespaces) }
-        var label = ""
-        if let first = parts.first, !ValueToken.tokens(of: first).allSatisfy(\.isValueLike) {
-            label = first
+    /// The cells of a line whose columns a front-end separated with tabs: the label first, then
+    /// each cell under the header column it is printed beneath (left to right without geometry).
+    func tabbedCells(_ line: LayoutLine, header: ColumnHeader) -> (label: String, cells: [ParsedCell]) {
+        var parts = PlacedCell.cells(of: line)
+        var label: [String] = []
+        let firstColumn = header.columnSpans.first?.lowerBound
+        while let first = parts.first {
+            let isFigure = ValueToken.tokens(of: first.text).allSatisfy(\.isValueLike)
+            let leftOfColumns = firstColumn.map { x in first.span.map { $0.upperBound <= x } ?? false } ?? false
+            guard !isFigure || leftOfColumns else { break }
+            label.append(first.text)
             parts.removeFirst()
         }
-        let cells = parts.map { part -> ParsedCell in
-            if part.isEmpty { return .empty }
-            let tokens = ValueToken.tokens(of: part)
+        func cell(_ text: String) -> ParsedCell {
+            let tokens = ValueToken.tokens(of: text)
             if tokens.contains(where: { $0.kind == .number }), !tokens.contains(where: { $0.kind == .text }) {
-                return CellSegmenter.cell(kind: .number, words: [part])
+                return CellSegmenter.cell(kind: .number, words: [text])
             }
-            return ParsedCell(text: part, value: nil, unit: nil, comparator: nil)
+            return ParsedCell(text: text, value: nil, unit: nil, comparator: nil)
         }
-        return (label, cells)
+        var cells = parts.map { cell($0.text) }
+        if !header.columnSpans.isEmpty, parts.allSatisfy({ $0.span != nil }) {
+            let slots = parts.map { PlacedCell.column(of: $0.span!, in: header.columnSpans) }
+            if Set(slots.compactMap { $0 }).count == parts.count {
+                var placed = [ParsedCell](repeating: .empty, count: header.columns.count)
+                for (part, slot) in zip(parts, slots) { placed[slot!] = cell(part.text) }
+                while placed.last?.isEmpty == true { placed.removeLast() }
+                cells = placed
+            }
+        }
+        return (label.joined(separator: " "), cells)
     }
 
     // MARK: Solving

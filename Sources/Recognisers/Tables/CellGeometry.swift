@@ -1,0 +1,49 @@
+import Foundation
+import Layout
+import ReportSource
+
+/// Cells of a line that a geometry-aware front-end (PDF) split at measured column gaps (tabs),
+/// with where each cell is printed, so rows line up under their header by position.
+struct PlacedCell: Sendable, Hashable {
+    /// The cell's text.
+    var text: String
+    /// Its horizontal extent on the page, where the line has word boxes.
+    var span: ClosedRange<Double>?
+
+    /// The cells of a tabbed line. Each cell takes as many word boxes as it has words; where
+    /// normalisation changed the words so that they no longer match, cells have no span.
+    static func cells(of line: LayoutLine) -> [PlacedCell] {
+        let parts = line.text.components(separatedBy: "\t").map { $0.trimmingCharacters(in: .whitespaces) }
+        let words = line.source.words
+        let counts = parts.map { $0.split(separator: " ").count }
+        let matches = !words.isEmpty && counts.reduce(0, +) == words.count
+        var next = 0
+        var result: [PlacedCell] = []
+        for (part, count) in zip(parts, counts) where count > 0 {
+            var span: ClosedRange<Double>?
+            if matches {
+                let boxes = words[next..<(next + count)].map(\.box)
+                if let box = BoundingBox.union(of: boxes) { span = box.x...box.maxX }
+            }
+            next += count
+            result.append(PlacedCell(text: part, span: span))
+        }
+        return result
+    }
+
+    /// The column whose span a cell overlaps most, else the nearest column; nil without geometry.
+    static func column(of cell: ClosedRange<Double>, in columns: [ClosedRange<Double>]) -> Int? {
+        guard !columns.isEmpty else { return nil }
+        var best: (index: Int, overlap: Double)?
+        for (index, column) in columns.enumerated() {
+            let overlap = min(cell.upperBound, column.upperBound) - max(cell.lowerBound, column.lowerBound)
+            if overlap > 0, overlap > (best?.overlap ?? 0) { best = (index, overlap) }
+        }
+        if let best { return best.index }
+        let centre = (cell.lowerBound + cell.upperBound) / 2
+        return columns.indices.min {
+            abs((columns[$0].lowerBound + columns[$0].upperBound) / 2 - centre)
+                < abs((columns[$1].lowerBound + columns[$1].upperBound) / 2 - centre)
+        }
+    }
+}
