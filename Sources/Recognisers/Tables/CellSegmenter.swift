@@ -142,6 +142,45 @@ enum CellSegmenter {
         }
     }
 
+    /// Reads a cell a front-end measured (PDF input): a number, or a number with a unit word or
+    /// a footnote mark after it (`17 g/port`, `-1 400 kg 2`, `2 av 8`); anything else is text.
+    static func measuredCell(_ text: String) -> ParsedCell {
+        let tokens = ValueToken.tokens(of: text).filter { $0.kind != .empty }
+        guard let first = tokens.first else { return .empty }
+        if !tokens.contains(where: { $0.kind == .text }), tokens.contains(where: { $0.kind == .number }) {
+            let strict = cell(kind: .number, words: [text])
+            if strict.value != nil { return strict }
+        }
+        let plain = ParsedCell(text: text, value: nil, unit: nil, comparator: nil)
+        var prefix = [first.text]
+        var index = 1
+        if first.kind == .comparator, tokens.count > 1 {
+            prefix.append(tokens[1].text)
+            index = 2
+        }
+        guard tokens[index - 1].kind == .number else { return plain }
+        while index < tokens.count, tokens[index].isGroup, tokens[index - 1].kind == .number, canJoin(tokens[index - 1]) {
+            prefix.append(tokens[index].text)
+            index += 1
+        }
+        let number = cell(kind: .number, words: [prefix.joined(separator: " ")])
+        guard number.value != nil else { return plain }
+        var unit = number.unit
+        var rest = Array(tokens[index...])
+        if let word = rest.first, unit == nil, word.text.count <= 12, word.text.first?.isLowercase == true || word.kind == .unit {
+            unit = word.text.lowercased() == "procent" ? "%" : word.text
+            rest.removeFirst()
+        }
+        // What may follow: a footnote mark, or the whole a part is of ("av 8").
+        let tail = rest.map(\.text)
+        guard tail.isEmpty || tail.count == 1 && tail[0].count == 1 && tail[0].first!.isNumber
+            || tail.count == 2 && tail[0] == "av" && ValueToken(tail[1]).kind == .number
+            || unit == "av" && tail.count == 1 && ValueToken(tail[0]).kind == .number
+        else { return plain }
+        if unit == "av" { unit = nil }
+        return ParsedCell(text: text, value: number.value, unit: unit, comparator: number.comparator, preliminary: number.preliminary)
+    }
+
     /// Fits a reading to the column count: printed empty cells are kept where they are needed to
     /// reach it (between filled cells first), and text glued to too many cells is merged.
     static func fit(_ cells: [ParsedCell], columns: Int) -> [ParsedCell] {

@@ -1,5 +1,6 @@
 import Foundation
 import ReportModel
+import ReportSource
 import SwedishReportLanguage
 
 /// A table's header as read: the stub (the row-label column's heading) and the figure columns.
@@ -101,6 +102,8 @@ struct ColumnHeader: Sendable, Hashable {
     static func parse(cells: [PlacedCell]) -> ColumnHeader {
         var cells = cells.filter { !$0.text.isEmpty }
         var stub: [PlacedCell] = []
+        // Leading cells that name no figure column are the stub: the label column, or the goal
+        // and indicator columns of a matrix (`Nämndmål`, `Nämndindikator`).
         while let first = cells.first, parse(first.text).columns.isEmpty, cells.count > 1 {
             stub.append(first)
             cells.removeFirst()
@@ -110,6 +113,36 @@ struct ColumnHeader: Sendable, Hashable {
             header.columnSpans = cells.compactMap(\.span)
             header.stubSpans = stub.compactMap(\.span)
         }
+        return header
+    }
+
+    /// Adds the words printed above or below a measured header line to the column (or stub)
+    /// they stand over, by position: header cells printed on several lines.
+    func adding(_ words: [SourceWord], above: Bool) -> ColumnHeader {
+        guard !columnSpans.isEmpty else { return self }
+        var columnWords = columns.map { Self.words($0.text) }
+        var stubWords = Self.words(stub)
+        var extraColumns = [[String]](repeating: [], count: columns.count)
+        var extraStub: [String] = []
+        var spans = columnSpans
+        let firstColumn = columnSpans[0].lowerBound
+        for word in words {
+            let centre = word.box.x + word.box.width / 2
+            if centre < firstColumn - 2 {
+                extraStub.append(word.text)
+            } else if let index = PlacedCell.column(of: word.box.x...word.box.maxX, in: columnSpans) {
+                extraColumns[index].append(word.text)
+                // The column is as wide as all its header words.
+                spans[index] = min(spans[index].lowerBound, word.box.x)...max(spans[index].upperBound, word.box.maxX)
+            }
+        }
+        for index in columnWords.indices {
+            columnWords[index] = above ? extraColumns[index] + columnWords[index] : columnWords[index] + extraColumns[index]
+        }
+        stubWords = above ? extraStub + stubWords : stubWords + extraStub
+        var header = ColumnHeader(stub: stubWords.joined(separator: " "), columns: columnWords.map(Self.column(from:)))
+        header.columnSpans = spans
+        header.stubSpans = stubSpans
         return header
     }
 
@@ -164,7 +197,12 @@ struct ColumnHeader: Sendable, Hashable {
     /// True when a line can open a header: it names at least one column, and the words from the
     /// first column on are mostly header vocabulary (the stub before them may be anything short).
     static func canOpen(_ text: String) -> Bool {
-        guard headerShare(text) != nil, text.first?.isLowercase == false else { return false }
+        // A lower-case start continues something (`andel (%)`), except a measured stub (`tkr ⇥ 2024`).
+        guard headerShare(text) != nil else { return false }
+        if text.first?.isLowercase == true {
+            let stubCell = text.components(separatedBy: "\t").first ?? ""
+            guard text.contains("\t"), words(stubCell).count <= 3, TableVocabulary.unit(inCaption: stubCell) != nil else { return false }
+        }
         if text.hasSuffix(".") && words(text).count > 6 { return false }
         let header = parse(text)
         guard !header.columns.isEmpty, ColumnHeader.words(header.stub).count <= 6 else { return false }

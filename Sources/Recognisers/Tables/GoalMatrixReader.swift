@@ -178,4 +178,93 @@ struct GoalMatrixReader {
         }
         return text
     }
+
+    // MARK: Measured matrices (PDF input)
+
+    /// Reads a matrix whose lines a front-end split at measured column gaps: each piece goes to
+    /// the goal, indicator or figure column it is printed in. A line with figures starts an
+    /// indicator; goal text starts a new goal after a line without any, or beside a new
+    /// indicator once the goal before it reads complete.
+    func readPlaced(from start: Int, header: ColumnHeader) -> Matrix {
+        let spans = header.stubSpans + header.columnSpans
+        var goals: [GoalCell] = []
+        var indicators: [IndicatorRow] = []
+        var waiting: [Int] = []
+        var notes: [String] = []
+        var end = start
+        var previousHadGoal = false
+        var blanks = 0
+        var index = start
+        while index < lines.count {
+            defer { index += 1 }
+            let line = lines[index]
+            if line.isBlank {
+                blanks += 1
+                if blanks > 2 { break }
+                continue
+            }
+            blanks = 0
+            let text = line.text
+            if reader.isNote(text) {
+                notes.append(text)
+                end = index + 1
+                break
+            }
+            if GoalLabels.labelledGoal(in: text) != nil || TableRecogniser.indicatorLabel(in: text) != nil { break }
+            if !text.contains("\t"), reader.isProse(text) { break }
+            var goalText: [String] = []
+            var nameText: [String] = []
+            var values = [[String]](repeating: [], count: header.columns.count)
+            for part in PlacedCell.cells(of: line) {
+                guard let span = part.span, let slot = PlacedCell.column(of: span, in: spans) else { continue }
+                if slot == 0 {
+                    goalText.append(part.text)
+                } else if slot == 1 {
+                    nameText.append(part.text)
+                } else {
+                    values[slot - 2].append(part.text)
+                }
+            }
+            let hasValues = values.contains { !$0.isEmpty }
+            // Lower-case pieces under the figure columns finish cells of the row above ("hålls").
+            let startsValues = values.contains { $0.first.map { !($0.first?.isLowercase ?? true) } ?? false }
+            if startsValues, !nameText.isEmpty {
+                indicators.append(IndicatorRow(name: reader.joinLabel(nameText), lines: index...index, cells: [], goal: goals.indices.last))
+                if goals.isEmpty { waiting.append(indicators.count - 1) }
+            } else if !nameText.isEmpty, var last = indicators.last {
+                last.name = reader.joinLabel([last.name] + nameText)
+                last.lines = last.lines.lowerBound...index
+                indicators[indicators.count - 1] = last
+            }
+            if hasValues, var last = indicators.last {
+                // Figures of the indicator, or the rest of its cells wrapped onto this line ("hålls").
+                var cells = last.cells
+                for (c, pieces) in values.enumerated() where !pieces.isEmpty {
+                    while cells.count <= c { cells.append(.empty) }
+                    let joined = (cells[c].isEmpty ? [] : [cells[c].text]) + pieces
+                    cells[c] = CellSegmenter.measuredCell(reader.joinHyphenated(joined))
+                }
+                last.cells = cells
+                last.lines = last.lines.lowerBound...index
+                indicators[indicators.count - 1] = last
+            }
+            if !goalText.isEmpty {
+                let title = reader.joinLabel(goalText)
+                let startsNew = goals.isEmpty || !previousHadGoal
+                    || (startsValues && !nameText.isEmpty && title.first?.isUppercase == true && !reader.endsWithConnector(goals[goals.count - 1].title))
+                if startsNew {
+                    goals.append(GoalCell(title: title, lines: index...index))
+                    if indicators.last.map({ $0.lines.lowerBound == index }) == true { indicators[indicators.count - 1].goal = goals.count - 1 }
+                    for w in waiting { indicators[w].goal = goals.count - 1 }
+                    waiting = []
+                } else {
+                    goals[goals.count - 1].title = reader.joinLabel([goals[goals.count - 1].title, title])
+                    goals[goals.count - 1].lines = goals[goals.count - 1].lines.lowerBound...index
+                }
+            }
+            previousHadGoal = !goalText.isEmpty
+            end = index + 1
+        }
+        return Matrix(goals: goals, indicators: indicators, notes: notes, end: end)
+    }
 }

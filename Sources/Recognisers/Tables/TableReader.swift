@@ -18,7 +18,8 @@ struct TableReader {
 
     /// Reads a table whose header opens at `start`; `name` is the indicator a `Indikator:` line named.
     func read(headerAt start: Int, name: (text: String, line: Int)? = nil) -> TextTable? {
-        guard let (header, headerEnd) = readHeader(at: start) else { return nil }
+        guard var (header, headerEnd) = readHeader(at: start) else { return nil }
+        header = stubFromRows(header, after: headerEnd)
         var kind: TextTable.Kind = name == nil ? .figures : .indicators
         let stubWords = ColumnHeader.words(header.stub)
         if stubWords.contains(where: TableVocabulary.isIndicatorStubWord) { kind = .indicators }
@@ -35,6 +36,13 @@ struct TableReader {
         guard !table.rows.isEmpty else { return nil }
         let hasFigures = table.rows.contains { row in row.readings.contains { $0.cells.contains { $0.value != nil } } }
         if kind == .figures && !hasFigures { return nil }
+        // One column and one figure is too little to call a table (a date over an address block).
+        let figureRows = table.rows.filter { row in row.readings.contains { $0.cells.contains { $0.value != nil } } }.count
+        if kind == .figures, header.columns.count == 1, figureRows < 2 { return nil }
+        // A lone date or year over lines with numbers in them is a dateline, not a column.
+        if header.columns.count == 1, !ColumnHeader.words(header.columns[0].text).contains(where: { TableVocabulary.isHead($0.lowercased()) }) {
+            return nil
+        }
         if kind == .indicators && !table.rows.contains(where: { !$0.readings.isEmpty }) { return nil }
         solve(&table)
         return table
@@ -46,12 +54,7 @@ struct TableReader {
     /// body (`Antal anställda`); the header is the longest run whose column count the first row
     /// of figures can fill.
     func readHeader(at start: Int) -> (ColumnHeader, Int)? {
-        if lines[start].text.contains("\t") {
-            // The front-end measured the columns and joined a header printed over several lines.
-            let header = ColumnHeader.parse(cells: PlacedCell.cells(of: lines[start]))
-            guard !header.columns.isEmpty else { return nil }
-            return (header, start + 1)
-        }
+        if let placed = readPlacedHeader(at: start) { return placed }
         var texts = [lines[start].text]
         // A unit caption directly above a header without a stub is the stub (`Belopp tkr` / `Budget`).
         var stubCaption: String?
@@ -78,7 +81,8 @@ struct TableReader {
             }
             blanks = 0
             let text = lines[index].text
-            guard ColumnHeader.canContinue(text), GoalLabels.labelledGoal(in: text) == nil else { break }
+            // A measured line below a blank starts a header of its own (the words above are a caption).
+            guard ColumnHeader.canContinue(text), GoalLabels.labelledGoal(in: text) == nil, !text.contains("\t") else { break }
             texts.append(text)
             add(index + 1)
             index += 1
@@ -98,6 +102,55 @@ struct TableReader {
         }
         let longest = extents.last { !$0.header.columns.isEmpty }!
         return (longest.header, longest.end)
+    }
+
+    /// A measured header whose first cell stands over the row labels (`Utfall per 2022-12-31 tkr`)
+    /// names the table, not a column: it becomes the stub.
+    func stubFromRows(_ header: ColumnHeader, after end: Int) -> ColumnHeader {
+        guard header.stub.isEmpty, header.columns.count >= 2, let first = header.columnSpans.first else { return header }
+        var index = end
+        while index < lines.count, index < end + 4 {
+            defer { index += 1 }
+            guard lines[index].text.contains("\t"), let label = PlacedCell.cells(of: lines[index]).first, let span = label.span else { continue }
+            guard CellSegmenter.measuredCell(label.text).value == nil, span.lowerBound < first.lowerBound,
+                span.upperBound > first.lowerBound || first.upperBound < (header.columnSpans[1].lowerBound + first.upperBound) / 2 && span.upperBound > first.lowerBound - 5
+            else { return header }
+            var moved = header
+            moved.stub = header.columns[0].text
+            moved.stubSpans = [first]
+            moved.columns.removeFirst()
+            moved.columnSpans.removeFirst()
+            return moved
+        }
+        return header
+    }
+
+    /// A header with measured columns (PDF input): the header lines directly under each other,
+    /// the one with the most tab-separated cells giving the columns, and the words of the others
+    /// added to the column they stand over.
+    func readPlacedHeader(at start: Int) -> (ColumnHeader, Int)? {
+        var block = [start]
+        var index = start + 1
+        while index < lines.count, !lines[index].isBlank, block.count < 5 {
+            let text = lines[index].text
+            guard ColumnHeader.headerShare(text) != nil, ColumnHeader.canContinue(text) || ColumnHeader.canOpen(text) else { break }
+            block.append(index)
+            index += 1
+        }
+        let tabbed = block.filter { lines[$0].text.contains("\t") }
+        guard let anchor = tabbed.max(by: { PlacedCell.cells(of: lines[$0]).count <= PlacedCell.cells(of: lines[$1]).count }) else {
+            return nil
+        }
+        var header = ColumnHeader.parse(cells: PlacedCell.cells(of: lines[anchor]))
+        guard !header.columns.isEmpty else { return nil }
+        let end = block.last! + 1
+        for line in block.reversed() where line < anchor {
+            header = header.adding(lines[line].source.words, above: true)
+        }
+        for line in block where line > anchor {
+            header = header.adding(lines[line].source.words, above: false)
+        }
+        return (header, end)
     }
 
     /// The cell counts the first figure line after `index` can be read with.
@@ -143,15 +196,60 @@ struct TableReader {
                 index = (readHeader(at: index)?.1) ?? (index + 1)
                 continue
             }
-            if startsSomethingElse(index, table: table) || isProse(text) { break }
+            if startsSomethingElse(index, table: table) || isContentsLine(text) { break }
+            if !text.contains("\t"), isProse(text) {
+                // Running text inside a measured table (a description under an indicator) is
+                // passed over when measured rows follow; else it ends the table.
+                guard !table.header.columnSpans.isEmpty, let next = nextMeasuredRow(after: index), next - index <= 10 else { break }
+                index = next
+                continue
+            }
             let isTabbed = text.contains("\t")
-            let (label, values) = isTabbed ? (text, []) : RowSplitter.split(text, columns: columns, allowTextCells: indicators)
+            // PDF lines of a measured table place every piece by position, tabbed or not.
+            let placed = isTabbed || (!table.header.columnSpans.isEmpty && !line.source.words.isEmpty)
+            let (label, values) = placed ? (text, []) : RowSplitter.split(text, columns: columns, allowTextCells: indicators)
             var readings: [RowCandidate]
             var rowLabel = label
-            if isTabbed {
+            if placed, columns == 1, let pairs = sideBySidePairs(line), pending.isEmpty {
+                // "Medlemsbidrag 2027 ⇥ 90 362 ⇥ Alingsås ⇥ 69 994": two one-column tables side by side.
+                for (pairLabel, cell) in pairs {
+                    table.rows.append(TextTable.Row(label: pairLabel, lines: index...index, readings: [RowCandidate(cells: [cell])]))
+                }
+                blankSinceRow = false
+                table.end = index + 1
+                index += 1
+                continue
+            }
+            if placed {
                 let split = tabbedCells(line, header: table.header)
                 rowLabel = split.label
-                readings = split.cells.isEmpty ? [] : [RowCandidate(cells: split.cells)]
+                let hasNumber = split.cells.contains { $0.value != nil }
+                let hasCells = split.cells.contains { !$0.isEmpty }
+                let startsRow = !isSentences(rowLabel)
+                    && (hasNumber || (indicators && hasCells && !rowLabel.isEmpty && !startsLowercase(rowLabel)))
+                if !startsRow, var last = table.rows.last, pending.isEmpty, !last.readings.isEmpty,
+                    hasCells || startsLowercase(rowLabel) || endsWithConnector(last.label) && !blankSinceRow
+                {
+                    // The rest of the row above: its label wrapped, or text under its cells ("(2019)").
+                    if !rowLabel.isEmpty, startsLowercase(rowLabel) || endsWithConnector(last.label) {
+                        last.label = joinLabel([last.label, rowLabel])
+                    }
+                    var cells = last.readings[0].cells
+                    for (c, cell) in split.cells.enumerated() where !cell.isEmpty {
+                        while cells.count <= c { cells.append(.empty) }
+                        var merged = cells[c]
+                        merged.text = merged.isEmpty ? cell.text : merged.text + " " + cell.text
+                        merged.isEmpty = false
+                        cells[c] = merged
+                    }
+                    last.readings = [RowCandidate(cells: cells)]
+                    last.lines = last.lines.lowerBound...index
+                    table.rows[table.rows.count - 1] = last
+                    table.end = index + 1
+                    index += 1
+                    continue
+                }
+                readings = startsRow ? [RowCandidate(cells: split.cells)] : []
             } else if let aligned = RowSplitter.alignedCells(text, columns: columns) {
                 rowLabel = aligned.label
                 readings = [RowCandidate(cells: aligned.cells)]
@@ -240,12 +338,56 @@ struct TableReader {
         }
     }
 
+    /// Label and figure, twice or more on one measured line; nil for any other line.
+    func sideBySidePairs(_ line: LayoutLine) -> [(String, ParsedCell)]? {
+        let parts = PlacedCell.cells(of: line).map(\.text)
+        guard parts.count >= 4, parts.count % 2 == 0 else { return nil }
+        var pairs: [(String, ParsedCell)] = []
+        for i in stride(from: 0, to: parts.count, by: 2) {
+            let cell = CellSegmenter.measuredCell(parts[i + 1])
+            guard cell.value != nil, CellSegmenter.measuredCell(parts[i]).value == nil,
+                ValueToken.tokens(of: parts[i]).contains(where: { $0.kind == .text })
+            else { return nil }
+            pairs.append((parts[i], cell))
+        }
+        return pairs
+    }
+
+    /// The next line split at measured column gaps, unless a heading or blank run comes first.
+    func nextMeasuredRow(after index: Int) -> Int? {
+        var i = index + 1
+        var blanks = 0
+        while i < lines.count, blanks < 3 {
+            if lines[i].isBlank {
+                blanks += 1
+            } else if lines[i].text.contains("\t") {
+                let cells = PlacedCell.cells(of: lines[i]).dropFirst()
+                return cells.contains(where: { CellSegmenter.measuredCell($0.text).value != nil }) && !ColumnHeader.canOpen(lines[i].text) ? i : nil
+            } else {
+                blanks = 0
+            }
+            i += 1
+        }
+        return nil
+    }
+
+    /// A line of a table of contents: a title, dot leaders, a page number.
+    func isContentsLine(_ text: String) -> Bool {
+        text.contains("....") || text.contains("…")
+    }
+
     /// A line that ends the table: a goal, a labelled indicator, or the header of another table.
     func startsSomethingElse(_ index: Int, table: TextTable) -> Bool {
         let text = lines[index].text
         if GoalLabels.labelledGoal(in: text) != nil { return true }
         if TableRecogniser.indicatorLabel(in: text) != nil { return true }
-        if ColumnHeader.canOpen(text), ColumnHeader.parse(text).columns.count >= 2 { return true }
+        if ColumnHeader.canOpen(text) {
+            // Another header; in a one-column table also a single column word (`Ram 2028` over the next block).
+            let count = ColumnHeader.parse(text).columns.count
+            if count >= 2 || (count == 1 && table.header.columns.count == 1 && normalised(text) != normalised(lines[table.headerLine].text)) {
+                return true
+            }
+        }
         return false
     }
 
@@ -254,30 +396,39 @@ struct TableReader {
     func tabbedCells(_ line: LayoutLine, header: ColumnHeader) -> (label: String, cells: [ParsedCell]) {
         var parts = PlacedCell.cells(of: line)
         var label: [String] = []
+        // The label is what starts left of the first column; without positions, the pieces
+        // before the first that reads as a figure.
         let firstColumn = header.columnSpans.first?.lowerBound
         while let first = parts.first {
-            let isFigure = ValueToken.tokens(of: first.text).allSatisfy(\.isValueLike)
-            let leftOfColumns = firstColumn.map { x in first.span.map { $0.upperBound <= x } ?? false } ?? false
-            guard !isFigure || leftOfColumns else { break }
+            if let firstColumn, let span = first.span {
+                // Figures are often wider than their header word: a figure is label only when it
+                // ends before the first column; text when it starts clearly left of it.
+                let figure = CellSegmenter.measuredCell(first.text).value != nil
+                    || ValueToken.tokens(of: first.text).allSatisfy(\.isValueLike)
+                guard figure ? span.upperBound <= firstColumn + 1 : span.lowerBound < firstColumn - 2 else { break }
+            } else {
+                let cell = CellSegmenter.measuredCell(first.text)
+                guard cell.value == nil, !ValueToken.tokens(of: first.text).allSatisfy(\.isValueLike) else { break }
+            }
             label.append(first.text)
             parts.removeFirst()
         }
-        func cell(_ text: String) -> ParsedCell {
-            let tokens = ValueToken.tokens(of: text)
-            if tokens.contains(where: { $0.kind == .number }), !tokens.contains(where: { $0.kind == .text }) {
-                return CellSegmenter.cell(kind: .number, words: [text])
-            }
-            return ParsedCell(text: text, value: nil, unit: nil, comparator: nil)
-        }
-        var cells = parts.map { cell($0.text) }
+        var cells = parts.map { CellSegmenter.measuredCell($0.text) }
         if !header.columnSpans.isEmpty, parts.allSatisfy({ $0.span != nil }) {
-            let slots = parts.map { PlacedCell.column(of: $0.span!, in: header.columnSpans) }
-            if Set(slots.compactMap { $0 }).count == parts.count {
-                var placed = [ParsedCell](repeating: .empty, count: header.columns.count)
-                for (part, slot) in zip(parts, slots) { placed[slot!] = cell(part.text) }
-                while placed.last?.isEmpty == true { placed.removeLast() }
-                cells = placed
+            // Each cell under the column it is printed beneath; pieces under one column are one
+            // cell ("2 av" + "8"), unless they are two whole numbers: then the columns are taken
+            // in order, each number to the nearest column left free.
+            let slots = parts.map { PlacedCell.column(of: $0.span!, in: header.columnSpans) ?? 0 }
+            var texts = [[String]](repeating: [], count: header.columns.count)
+            for (part, slot) in zip(parts, slots) { texts[slot].append(part.text) }
+            let clash = texts.contains { $0.filter { CellSegmenter.cell(kind: .number, words: [$0]).value != nil }.count >= 2 }
+            if clash, let ordered = PlacedCell.inOrder(parts.map(\.span!), columns: header.columnSpans) {
+                texts = [[String]](repeating: [], count: header.columns.count)
+                for (part, slot) in zip(parts, ordered) { texts[slot].append(part.text) }
             }
+            var placed = texts.map { $0.isEmpty ? ParsedCell.empty : CellSegmenter.measuredCell($0.joined(separator: " ")) }
+            while placed.last?.isEmpty == true { placed.removeLast() }
+            cells = placed
         }
         return (label.joined(separator: " "), cells)
     }
@@ -323,6 +474,15 @@ struct TableReader {
         return false
     }
 
+    /// Sentences, not a row label: a full stop inside followed by a new sentence, or a long
+    /// text ending in one (a description printed in a label column).
+    func isSentences(_ text: String) -> Bool {
+        let words = text.split(separator: " ").count
+        if text.range(of: #"[a-zåäö0-9)]\. [A-ZÅÄÖ]"#, options: .regularExpression) != nil { return true }
+        if text.hasSuffix("."), words >= 12 { return true }
+        return words >= 24
+    }
+
     /// A year alone where a table of several columns wants figures: a sentence naming a year.
     func isLoneYear(_ values: [ValueToken], columns: Int) -> Bool {
         let numbers = values.filter { $0.kind == .number }
@@ -337,7 +497,23 @@ struct TableReader {
         let trimmed = text.trimmingCharacters(in: .whitespaces)
         if let last = trimmed.last, "-–,/&".contains(last) { return true }
         let lastWord = trimmed.split(separator: " ").last.map { $0.lowercased() } ?? ""
-        return ["och", "av", "för", "i", "till", "med", "samt", "inkl", "inkl.", "exkl", "exkl.", "per", "från"].contains(lastWord)
+        return [
+            "och", "av", "för", "i", "till", "med", "samt", "inkl", "inkl.", "exkl", "exkl.", "per", "från", "om", "hur",
+            "att", "på", "som", "eller", "vid", "inom", "mot", "en", "ett", "den", "det", "de",
+        ].contains(lastWord)
+    }
+
+    /// Joins the pieces of a cell wrapped over lines, a line-end hyphen joining its word (`Upprätt-` / `hålls`).
+    func joinHyphenated(_ pieces: [String]) -> String {
+        var result = ""
+        for piece in pieces {
+            if result.hasSuffix("-"), let first = piece.first, first.isLowercase {
+                result = String(result.dropLast()) + piece
+            } else {
+                result = result.isEmpty ? piece : result + " " + piece
+            }
+        }
+        return result
     }
 
     func firstWord(_ text: String) -> String {

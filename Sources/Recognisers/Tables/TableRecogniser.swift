@@ -33,6 +33,18 @@ struct TableRecogniser {
             defer { index += 1 }
             let line = lines[index]
             guard !line.isBlank else { continue }
+            if let list = indicatorList(at: index, lines: lines) {
+                // "Indikatorer" over a bulleted list: indicators named, their values given elsewhere.
+                let goal = enclosingGoal(before: index, goals: goals)
+                for item in list.items {
+                    let range = item.lines.lowerBound..<(item.lines.upperBound + 1)
+                    result.indicators.append(Indicator(
+                        id: "i\(result.indicators.count + 1)", goalId: goal?.goal.id, name: item.name,
+                        unit: TableVocabulary.unit(inCaption: item.name), provenance: layout.provenance(of: range)))
+                }
+                index = max(index, list.end - 1)
+                continue
+            }
             if let name = Self.indicatorLabel(in: line.text) {
                 // `Indikator: NAME` (wrapping onto a few lines), then a header and a value row.
                 var nameText = name
@@ -59,12 +71,14 @@ struct TableRecogniser {
                 continue
             }
             guard ColumnHeader.canOpen(line.text), GoalLabels.labelledGoal(in: line.text) == nil else { continue }
-            let header = ColumnHeader.parse(line.text)
-            let stubWords = ColumnHeader.words(header.stub)
-            if stubWords.contains(where: TableVocabulary.isGoalStubWord), stubWords.contains(where: TableVocabulary.isIndicatorStubWord),
-                let (fullHeader, bodyStart) = reader.readHeader(at: index)
+            if let (fullHeader, bodyStart) = reader.readHeader(at: index),
+                ColumnHeader.words(fullHeader.stub).contains(where: TableVocabulary.isGoalStubWord),
+                ColumnHeader.words(fullHeader.stub).contains(where: TableVocabulary.isIndicatorStubWord)
             {
-                let matrix = GoalMatrixReader(lines: lines, reader: reader).read(from: bodyStart, columns: fullHeader.columns.count)
+                let matrixReader = GoalMatrixReader(lines: lines, reader: reader)
+                let matrix = fullHeader.stubSpans.count == 2
+                    ? matrixReader.readPlaced(from: bodyStart, header: fullHeader)
+                    : matrixReader.read(from: bodyStart, columns: fullHeader.columns.count)
                 if !matrix.indicators.isEmpty {
                     emit(matrix, header: fullHeader, start: index, layout: layout, goals: goals, nextGoal: &nextGoal, into: &result)
                     index = max(index, matrix.end - 1)
@@ -77,6 +91,28 @@ struct TableRecogniser {
             }
         }
         return result
+    }
+
+    /// The bulleted list under a line that is only an indicator label (`Indikatorer`, `Nyckeltal:`).
+    func indicatorList(at index: Int, lines: [LayoutLine]) -> (items: [(name: String, lines: ClosedRange<Int>)], end: Int)? {
+        let label = lines[index].text.trimmingCharacters(in: CharacterSet(charactersIn: ": ")).lowercased()
+        guard TableVocabulary.indicatorLabels.contains(label) else { return nil }
+        var items: [(name: String, lines: ClosedRange<Int>)] = []
+        var next = index + 1
+        while next < lines.count, !lines[next].isBlank {
+            let text = lines[next].text
+            if let first = text.first, "-–•●▪*".contains(first), text.dropFirst().first == " " {
+                let name = text.dropFirst(2).trimmingCharacters(in: .whitespaces)
+                guard !name.isEmpty else { break }
+                items.append((name, next...next))
+            } else if let last = items.last, text.first?.isLowercase == true {
+                items[items.count - 1] = (last.name + " " + text, last.lines.lowerBound...next)
+            } else {
+                break
+            }
+            next += 1
+        }
+        return items.isEmpty ? nil : (items, next)
     }
 
     /// The name after an indicator label (`Indikator: Företagsklimat …` → `Företagsklimat …`).

@@ -11,6 +11,7 @@ enum TableVocabulary {
     static let heads: [String: Measure] = [
         "utfall": .outcome, "bokslut": .outcome, "resultat": .outcome, "årsutfall": .outcome, "nuläge": .outcome,
         "ack": .outcome, "ack.": .outcome, "ackumulerat": .outcome, "mätvärde": .outcome, "helårsutfall": .outcome,
+        "värde": .outcome, "uppmätt": .outcome,
         "budget": .budget, "plan": .budget, "ram": .budget, "budgetram": .budget, "årsbudget": .budget,
         "helårsbudget": .budget, "periodbudget": .budget,
         "prognos": .forecast, "helårsprognos": .forecast, "årsprognos": .forecast,
@@ -35,7 +36,7 @@ enum TableVocabulary {
     /// Words that open a column and bind to the head word after them (`Periodens utfall`, `KF:s årsmål`).
     static let modifiers: Set<String> = [
         "periodens", "preliminärt", "preliminär", "prel.", "prel", "reviderad", "ursprunglig", "justerad",
-        "föregående", "senaste", "beräknat", "beräknad", "förväntat", "uppmätt",
+        "föregående", "senaste", "senast", "beräknat", "beräknad", "förväntat",
     ]
 
     /// Words that keep the next head word in the same column (`Avvikelse från bokslut`).

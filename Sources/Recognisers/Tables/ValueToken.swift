@@ -60,6 +60,8 @@ struct ValueToken: Sendable, Hashable {
             kind = .unit
         } else if TableVocabulary.comparatorTokens.keys.contains(lower) {
             kind = .comparator
+        } else if text.hasPrefix("("), ReportVocabulary.isYear(text.trimmingCharacters(in: CharacterSet(charactersIn: "()"))) {
+            kind = .text  // "(2019)": the year a value was measured, not a preliminary value
         } else if Self.matches(Self.numberPattern, text) || Self.matches(Self.comparedPattern, text) {
             kind = .number
             isGroup = Self.matches(Self.groupPattern, text)
