@@ -47,7 +47,13 @@ struct ColumnHeader: Sendable, Hashable {
         var awaitingHead = false  // a modifier or difference word wants its head word
         var binds = false  // the last word keeps the next in this column
         var headTakesYear = false  // the last word was a head word: a year right after it belongs to it
-        for word in words(text) {
+        var all = words(text)
+        // "Mål Indikator 2022 2023": a goal column named by the bare word, before the indicator column.
+        if all.count >= 2, ["mål", "mål:"].contains(all[0].lowercased()), TableVocabulary.isIndicatorStubWord(all[1]) {
+            stub = Array(all.prefix(2))
+            all.removeFirst(2)
+        }
+        for word in all {
             let lower = word.lowercased().trimmingCharacters(in: CharacterSet(charactersIn: "*,"))
             let endsWithSlash = word.hasSuffix("/")
             if TableVocabulary.isYearToken(lower) {
