@@ -152,6 +152,7 @@ struct ColumnHeader: Sendable, Hashable {
         return header
     }
 
+    /// A column from its header words: the first head word gives the measure, the first year the year.
     static func column(from words: [String]) -> Column {
         let text = words.joined(separator: " ")
         let lowers = words.map { $0.lowercased().trimmingCharacters(in: CharacterSet(charactersIn: "*,/")) }

@@ -11,7 +11,9 @@ import SwedishReportLanguage
 /// first indicator, so flattening may put it after that indicator's values: indicators before the
 /// first goal group belong to it.
 struct GoalMatrixReader {
+    /// The layout's lines.
     let lines: [LayoutLine]
+    /// The table reader whose shape tests (prose, notes, labels) the matrix shares.
     let reader: TableReader
 
     /// One goal of the matrix with its indicators.
@@ -90,6 +92,7 @@ struct GoalMatrixReader {
         return assign(items, columns: columns, notes: notes, end: end)
     }
 
+    /// True when the last item read is a group of text lines.
     func lastIsText(_ items: [Item]) -> Bool {
         if case .text? = items.last { return true }
         return false

@@ -7,19 +7,22 @@ import SwedishReportLanguage
 /// (labels wrapped before or after their figures, group labels, `varav` rows, notes), across
 /// blank separator rows and page breaks, up to the running text after it.
 struct TableReader {
+    /// The layout's lines.
     let lines: [LayoutLine]
+    /// The length of a full line of running text, for telling prose from rows.
     let bodyWidth: Double
 
     /// Label lines a figure table waits through before its figures; indicator names wrap longer.
     static let maxPendingFigures = 3
+    /// Label lines an indicator table waits through: names wrap over many lines.
     static let maxPendingIndicators = 10
 
     // MARK: Header
 
     /// Reads a table whose header opens at `start`; `name` is the indicator a `Indikator:` line named.
     func read(headerAt start: Int, name: (text: String, line: Int)? = nil) -> TextTable? {
-        guard var (header, headerEnd) = readHeader(at: start) else { return nil }
-        header = stubFromRows(header, after: headerEnd)
+        guard let (read, headerEnd) = readHeader(at: start) else { return nil }
+        let header = stubFromRows(read, after: headerEnd)
         var kind: TextTable.Kind = name == nil ? .figures : .indicators
         let stubWords = ColumnHeader.words(header.stub)
         if stubWords.contains(where: TableVocabulary.isIndicatorStubWord) { kind = .indicators }
@@ -112,9 +115,8 @@ struct TableReader {
         while index < lines.count, index < end + 4 {
             defer { index += 1 }
             guard lines[index].text.contains("\t"), let label = PlacedCell.cells(of: lines[index]).first, let span = label.span else { continue }
-            guard CellSegmenter.measuredCell(label.text).value == nil, span.lowerBound < first.lowerBound,
-                span.upperBound > first.lowerBound || first.upperBound < (header.columnSpans[1].lowerBound + first.upperBound) / 2 && span.upperBound > first.lowerBound - 5
-            else { return header }
+            // Left-aligned with the labels below it: the first header cell heads the label column.
+            guard CellSegmenter.measuredCell(label.text).value == nil, abs(span.lowerBound - first.lowerBound) < 3 else { return header }
             var moved = header
             moved.stub = header.columns[0].text
             moved.stubSpans = [first]
@@ -174,6 +176,7 @@ struct TableReader {
 
     // MARK: Body
 
+    /// Reads the rows under the header, up to the running text after the table.
     func readBody(into table: inout TextTable, from bodyStart: Int) {
         let columns = table.header.columns.count
         let indicators = table.kind == .indicators
@@ -454,10 +457,12 @@ struct TableReader {
 
     // MARK: Shapes
 
+    /// A line folded for comparing headers (case and spacing aside).
     func normalised(_ text: String) -> String {
         text.lowercased().split(whereSeparator: { $0 == " " || $0 == "\t" }).joined(separator: " ")
     }
 
+    /// A note under a table (`*utifrån …`, `Källa: …`).
     func isNote(_ text: String) -> Bool {
         let lower = text.lowercased()
         return text.hasPrefix("*") || lower.hasPrefix("not:") || lower.hasPrefix("källa:") || lower.hasPrefix("anm:")
@@ -490,6 +495,7 @@ struct TableReader {
             && !values.contains { $0.kind == .unit }
     }
 
+    /// True for text that starts in lower case: it continues the line before.
     func startsLowercase(_ text: String) -> Bool { text.first?.isLowercase ?? false }
 
     /// A label line that the next line continues (`Expansionsinvestering -`, `Kostnader för`).
@@ -516,6 +522,7 @@ struct TableReader {
         return result
     }
 
+    /// The first word, without a trailing colon or asterisk.
     func firstWord(_ text: String) -> String {
         String(text.split(separator: " ").first ?? "").trimmingCharacters(in: CharacterSet(charactersIn: ":*"))
     }

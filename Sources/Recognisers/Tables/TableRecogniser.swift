@@ -131,6 +131,7 @@ struct TableRecogniser {
         goals.filter { $0.lineRange.lowerBound < line }.max { $0.lineRange.lowerBound < $1.lineRange.lowerBound }
     }
 
+    /// Adds a table read from the lines as indicators or as a table of figures.
     func emit(_ table: TextTable, layout: LayoutDocument, goals: [GoalEntry], into result: inout TableRecognition) {
         switch table.kind {
         case .indicators:
@@ -182,6 +183,7 @@ struct TableRecogniser {
         }
     }
 
+    /// Adds a goal/indicator matrix: its goal cells as goals (unless already known), its rows as indicators.
     func emit(
         _ matrix: GoalMatrixReader.Matrix, header: ColumnHeader, start: Int, layout: LayoutDocument, goals: [GoalEntry],
         nextGoal: inout Int, into result: inout TableRecognition

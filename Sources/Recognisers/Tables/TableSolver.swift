@@ -95,6 +95,7 @@ struct TableSolver {
         return pow(10, -Double(decimals))
     }
 
+    /// True when a row's numbers satisfy a difference relation, within the rounding of the printed figures.
     func holds(_ relation: Difference, _ values: [Double?]) -> Bool {
         guard let t = values[relation.target], let l = values[relation.left], let r = values[relation.right] else { return false }
         if t == 0 && l == 0 && r == 0 { return false }
@@ -134,6 +135,7 @@ struct TableSolver {
         }
     }
 
+    /// How far a reading's numbers are from the usual size of their columns, in orders of magnitude.
     func magnitudeDistance(_ values: [Double?], _ magnitudes: [Double?]) -> Double {
         var total = 0.0
         for (value, magnitude) in zip(values, magnitudes) {

@@ -37,10 +37,14 @@ struct ValueToken: Sendable, Hashable {
     /// A group with a leading zero (`028`): it cannot start a number of its own.
     var mustJoin: Bool
 
+    /// A number cell token: optional parenthesis, comparator and sign; digits; decimals; `%`.
     static let numberPattern = try! NSRegularExpression(
         pattern: #"^\(?(?:<=|>=|[<>≤≥~])?[-+–]?\d+(?:,\d+)?%?\)?$"#)
+    /// A comparator glued to a number and a word (`≥975per`).
     static let comparedPattern = try! NSRegularExpression(pattern: #"^(?:<=|>=|[<>≤≥])\d+(?:,\d+)?\p{L}*$"#)
+    /// A thousands group: exactly three digits.
     static let groupPattern = try! NSRegularExpression(pattern: #"^\d{3}(?:,\d+)?%?\)?$"#)
+    /// The start of a grouped number: one to three digits.
     static let headPattern = try! NSRegularExpression(pattern: #"^\(?[-+–]?\d{1,3}$"#)
 
     /// Classifies one token.
@@ -75,6 +79,7 @@ struct ValueToken: Sendable, Hashable {
     /// True for tokens that belong to the figures of a row rather than its label.
     var isValueLike: Bool { kind != .text }
 
+    /// True when the whole token matches.
     static func matches(_ regex: NSRegularExpression, _ text: String) -> Bool {
         regex.firstMatch(in: text, range: NSRange(text.startIndex..., in: text)) != nil
     }
