@@ -76,6 +76,34 @@ final class MeasuredTableTests: XCTestCase {
         XCTAssertEqual(report.indicators[2].values.first?.text, "2 av 8")
     }
 
+    func testAMeasuredMatrixWithABoardColumnGivesGoalsAndTheirIndicators() throws {
+        let report = recogniseLines([
+            line([("Nämnd", 70), ("Mål för nämndens verksamhet", 120), ("Indikator", 280), ("Utfall 2021", 390), ("Mål 2022", 450)], number: 1),
+            line([("KS", 70), ("Energiförbrukningen i kommunens", 120), ("Energiförbrukning för", 280), ("218", 400), ("170", 455)], number: 2),
+            // The indicator name and the goal wrap; the word boxes still carry "energi-" and "förbrukning".
+            SourceLine(text: "fastigheter ska minska\tde tio fastigheterna, energiförbrukning\t(2020)", lineNumber: 3, words: [
+                SourceWord(text: "fastigheter", box: BoundingBox(x: 120, y: 42, width: 60, height: 10)),
+                SourceWord(text: "ska", box: BoundingBox(x: 183, y: 42, width: 18, height: 10)),
+                SourceWord(text: "minska", box: BoundingBox(x: 204, y: 42, width: 36, height: 10)),
+                SourceWord(text: "de", box: BoundingBox(x: 280, y: 42, width: 12, height: 10)),
+                SourceWord(text: "tio", box: BoundingBox(x: 295, y: 42, width: 18, height: 10)),
+                SourceWord(text: "fastigheterna,", box: BoundingBox(x: 316, y: 42, width: 30, height: 10)),
+                SourceWord(text: "energi-", box: BoundingBox(x: 280, y: 50, width: 30, height: 10)),
+                SourceWord(text: "förbrukning", box: BoundingBox(x: 312, y: 50, width: 40, height: 10)),
+                SourceWord(text: "(2020)", box: BoundingBox(x: 396, y: 42, width: 36, height: 10)),
+            ]),
+            line([("BUN", 70), ("Minska matsvinnet", 120), ("Matsvinn (g/portion)", 280), ("39", 410), ("37", 460)], number: 4),
+            SourceLine(text: "", lineNumber: 5),
+            prose("Under året har arbetet fortsatt enligt plan och nämnden bedömer att resultatet är gott i förhållande till målet.", number: 6),
+        ])
+        XCTAssertEqual(report.goals.map(\.title), ["Energiförbrukningen i kommunens fastigheter ska minska", "Minska matsvinnet"])
+        XCTAssertEqual(report.goals.map(\.level), ["Mål för nämndens verksamhet", "Mål för nämndens verksamhet"])
+        XCTAssertEqual(report.indicators.map(\.name), ["Energiförbrukning för de tio fastigheterna, energiförbrukning", "Matsvinn (g/portion)"])
+        XCTAssertEqual(report.indicators.map(\.goalId), report.goals.map(\.id))
+        XCTAssertEqual(report.indicators[0].values.map(\.value), [218, 170])
+        XCTAssertEqual(report.indicators[0].values.first?.text, "218 (2020)")
+    }
+
     func testAnIndicatorListNamesIndicatorsWithoutValues() {
         let report = recognise("""
             Nämndmål: Minska kommunens klimatpåverkan

@@ -140,6 +140,8 @@ enum CellSegmenter {
             rest.removeFirst()
         }
         // What may follow: a footnote mark, or the whole a part is of ("av 8").
+        // An annotation in parentheses ends the cell ("1,35 (2019)", "3 (aug 2021)").
+        if let open = rest.firstIndex(where: { $0.text.hasPrefix("(") }) { rest = Array(rest[..<open]) }
         let tail = rest.map(\.text)
         guard tail.isEmpty || tail.count == 1 && tail[0].count == 1 && tail[0].first!.isNumber
             || tail.count == 2 && tail[0] == "av" && ValueToken(tail[1]).kind == .number

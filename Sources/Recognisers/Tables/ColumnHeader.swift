@@ -27,6 +27,8 @@ struct ColumnHeader: Sendable, Hashable {
     var columns: [Column]
     /// Where each stub cell is printed (PDF input), left to right.
     var stubSpans: [ClosedRange<Double>] = []
+    /// The stub cells as printed (PDF input), left to right.
+    var stubCells: [String] = []
     /// Where each figure column is printed (PDF input), else empty.
     var columnSpans: [ClosedRange<Double>] = []
 
@@ -109,7 +111,14 @@ struct ColumnHeader: Sendable, Hashable {
         var cells = cells.filter { !$0.text.isEmpty }
         var stub: [PlacedCell] = []
         // Leading cells that name no figure column are the stub: the label column, or the goal
-        // and indicator columns of a matrix (`Nämndmål`, `Nämndindikator`).
+        // and indicator columns of a matrix (`Nämndmål`, `Nämndindikator`). Everything up to an
+        // indicator column is stub too (`Nämnd | Mål för nämndens verksamhet | Indikator | …`).
+        if let indicator = cells.firstIndex(where: { cell in
+            words(cell.text).contains(where: TableVocabulary.isIndicatorStubWord) && !words(cell.text).contains(where: TableVocabulary.isYearToken)
+        }), indicator < cells.count - 1 {
+            stub = Array(cells[...indicator])
+            cells.removeFirst(indicator + 1)
+        }
         while let first = cells.first, parse(first.text).columns.isEmpty, cells.count > 1 {
             stub.append(first)
             cells.removeFirst()
@@ -118,6 +127,7 @@ struct ColumnHeader: Sendable, Hashable {
         if cells.allSatisfy({ $0.span != nil }) && stub.allSatisfy({ $0.span != nil }) {
             header.columnSpans = cells.compactMap(\.span)
             header.stubSpans = stub.compactMap(\.span)
+            header.stubCells = stub.map(\.text)
         }
         return header
     }
@@ -149,6 +159,7 @@ struct ColumnHeader: Sendable, Hashable {
         var header = ColumnHeader(stub: stubWords.joined(separator: " "), columns: columnWords.map(Self.column(from:)))
         header.columnSpans = spans
         header.stubSpans = stubSpans
+        header.stubCells = stubCells
         return header
     }
 

@@ -190,6 +190,11 @@ struct GoalMatrixReader {
     /// indicator once the goal before it reads complete.
     func readPlaced(from start: Int, header: ColumnHeader) -> Matrix {
         let spans = header.stubSpans + header.columnSpans
+        // Which stub columns hold the goals and the indicators; others (`Nämnd`) are passed over.
+        let stubWords = header.stubCells.map(ColumnHeader.words)
+        let goalSlot = stubWords.firstIndex { $0.contains(where: TableVocabulary.isGoalStubWord) } ?? 0
+        let nameSlot = stubWords.lastIndex { $0.contains(where: TableVocabulary.isIndicatorStubWord) } ?? 1
+        let figureStart = header.stubSpans.count
         var goals: [GoalCell] = []
         var indicators: [IndicatorRow] = []
         var waiting: [Int] = []
@@ -220,17 +225,20 @@ struct GoalMatrixReader {
             var values = [[String]](repeating: [], count: header.columns.count)
             for part in PlacedCell.cells(of: line) {
                 guard let span = part.span, let slot = PlacedCell.column(of: span, in: spans) else { continue }
-                if slot == 0 {
+                if slot == goalSlot {
                     goalText.append(part.text)
-                } else if slot == 1 {
+                } else if slot == nameSlot {
                     nameText.append(part.text)
-                } else {
-                    values[slot - 2].append(part.text)
+                } else if slot >= figureStart {
+                    values[slot - figureStart].append(part.text)
                 }
             }
             let hasValues = values.contains { !$0.isEmpty }
             // Lower-case pieces under the figure columns finish cells of the row above ("hålls").
-            let startsValues = values.contains { $0.first.map { !($0.first?.isLowercase ?? true) } ?? false }
+            let startsValues = values.contains { pieces in
+                guard let first = pieces.first?.first else { return false }
+                return first.isUppercase || first.isNumber || "-–<>≤≥".contains(first)
+            }
             if startsValues, !nameText.isEmpty {
                 indicators.append(IndicatorRow(name: reader.joinLabel(nameText), lines: index...index, cells: [], goal: goals.indices.last))
                 if goals.isEmpty { waiting.append(indicators.count - 1) }

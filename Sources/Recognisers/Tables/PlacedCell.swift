@@ -10,22 +10,33 @@ struct PlacedCell: Sendable, Hashable {
     /// Its horizontal extent on the page, where the line has word boxes.
     var span: ClosedRange<Double>?
 
-    /// The cells of a tabbed line. Each cell takes as many word boxes as it has words; where
-    /// normalisation changed the words so that they no longer match, cells have no span.
+    /// The cells of a tabbed line, each with the boxes of the words it is made of. Words are
+    /// matched by their letters, so a word normalisation joined across a hyphen still finds its
+    /// boxes; from the first cell that matches no words on, cells have no span.
     static func cells(of line: LayoutLine) -> [PlacedCell] {
-        let parts = line.text.components(separatedBy: "\t").map { $0.trimmingCharacters(in: .whitespaces) }
+        let parts = line.text.components(separatedBy: "\t").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
         let words = line.source.words
-        let counts = parts.map { $0.split(separator: " ").count }
-        let matches = !words.isEmpty && counts.reduce(0, +) == words.count
+        func letters(_ text: String) -> String { String(text.filter { !$0.isWhitespace && $0 != "-" && $0 != "\u{00AD}" }) }
         var next = 0
+        var aligned = !words.isEmpty
         var result: [PlacedCell] = []
-        for (part, count) in zip(parts, counts) where count > 0 {
+        for part in parts {
             var span: ClosedRange<Double>?
-            if matches {
-                let boxes = words[next..<(next + count)].map(\.box)
-                if let box = BoundingBox.union(of: boxes) { span = box.x...box.maxX }
+            if aligned {
+                let target = letters(part)
+                var taken = ""
+                var boxes: [BoundingBox] = []
+                while next < words.count, taken.count < target.count {
+                    taken += letters(words[next].text)
+                    boxes.append(words[next].box)
+                    next += 1
+                }
+                if taken == target, let box = BoundingBox.union(of: boxes) {
+                    span = box.x...box.maxX
+                } else {
+                    aligned = false
+                }
             }
-            next += count
             result.append(PlacedCell(text: part, span: span))
         }
         return result

@@ -205,6 +205,7 @@ struct TableReader {
                 // passed over when measured rows follow; else it ends the table.
                 guard !table.header.columnSpans.isEmpty, let next = nextMeasuredRow(after: index), next - index <= 10 else { break }
                 index = next
+                pending = []  // the start of the description, not a label
                 continue
             }
             let isTabbed = text.contains("\t")

@@ -76,7 +76,7 @@ struct TableRecogniser {
                 ColumnHeader.words(fullHeader.stub).contains(where: TableVocabulary.isIndicatorStubWord)
             {
                 let matrixReader = GoalMatrixReader(lines: lines, reader: reader)
-                let matrix = fullHeader.stubSpans.count == 2
+                let matrix = fullHeader.stubSpans.count >= 2 && fullHeader.stubSpans.count == fullHeader.stubCells.count
                     ? matrixReader.readPlaced(from: bodyStart, header: fullHeader)
                     : matrixReader.read(from: bodyStart, columns: fullHeader.columns.count)
                 if !matrix.indicators.isEmpty {
@@ -189,8 +189,10 @@ struct TableRecogniser {
         nextGoal: inout Int, into result: inout TableRecognition
     ) {
         let parent = enclosingGoal(before: start, goals: goals)
-        let level = ColumnHeader.words(header.stub).first(where: TableVocabulary.isGoalStubWord)?
-            .trimmingCharacters(in: CharacterSet(charactersIn: ":*"))
+        // The goal column's heading names the goals' level (`Nämndmål`, `Mål för nämndens verksamhet`).
+        let goalCell = header.stubCells.first { ColumnHeader.words($0).contains(where: TableVocabulary.isGoalStubWord) }
+        let level = goalCell.map { $0.trimmingCharacters(in: CharacterSet(charactersIn: ":* ")) }
+            ?? ColumnHeader.words(header.stub).first(where: TableVocabulary.isGoalStubWord)?.trimmingCharacters(in: CharacterSet(charactersIn: ":*"))
         var goalIds: [String] = []
         for cell in matrix.goals {
             // A goal the goal recogniser already read from these lines is not made twice.
@@ -202,7 +204,7 @@ struct TableRecogniser {
             nextGoal += 1
             goalIds.append(id)
             let range = cell.lines.lowerBound..<(cell.lines.upperBound + 1)
-            let goal = Goal(id: id, parentId: parent?.goal.id, level: level, title: cell.title, provenance: layout.provenance(of: range))
+            let goal = Goal(id: id, parentId: parent?.goal.id, level: level, title: Self.goalTitle(cell.title), provenance: layout.provenance(of: range))
             result.goals.append(GoalEntry(goal: goal, lineRange: range))
         }
         for row in matrix.indicators {
@@ -220,6 +222,13 @@ struct TableRecogniser {
                 id: "i\(result.indicators.count + 1)", goalId: row.goal.map { goalIds[$0] } ?? parent?.goal.id,
                 name: row.name, unit: nameUnit, values: values, provenance: provenance))
         }
+    }
+
+    /// A goal cell's title without the field that may follow it in the cell
+    /// (`… miljöpåverkan. Koppling mot Agenda 2030: …`).
+    static func goalTitle(_ text: String) -> String {
+        guard let match = text.range(of: #"\. [A-ZÅÄÖ][^.:]{0,40}:"#, options: .regularExpression) else { return text }
+        return String(text[..<text.index(after: match.lowerBound)])
     }
 
     /// The table's title: a short caption line just above it, else the nearest heading before it.
