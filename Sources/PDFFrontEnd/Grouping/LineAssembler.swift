@@ -19,14 +19,16 @@ enum LineAssembler {
                     let gap = row.rect.minY - previous.rect.maxY
                     let em = min(size, previous.size)
                     // Rows of one table stay together even where the table spaces them out.
-                    let sameTable = previous.hasColumns && row.columnGapBefore.contains(true) && gap < 1.5 * em
+                    // Rows of figures stay together even where the table spaces them out; rows of
+                    // wordy cells keep the blank line that shows where one row's cells end.
+                    let sameTable = previous.hasColumns && TableStructure.isBodyRow(row, words: words) && gap < 1.5 * em
                     if (offset == 0 && region.startsColumn) || (!sameTable && gap > leading + 0.45 * em) || gap < -0.5 * em {
                         lines.append(SourceLine(text: "", lineNumber: lines.count + 1))
                     }
                 }
                 line.lineNumber = lines.count + 1
                 lines.append(line)
-                previous = (row.rect, size, row.columnGapBefore.contains(true))
+                previous = (row.rect, size, TableStructure.isBodyRow(row, words: words) || row.columnGapBefore.contains(true))
             }
         }
         return lines
