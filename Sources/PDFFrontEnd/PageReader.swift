@@ -26,7 +26,8 @@ enum PageReader {
                 message: "\(file), page \(number): poppler gave \(rects.count) glyph boxes for \(scalars.count) characters; text past the shorter was dropped",
                 page: number))
         }
-        let glyphs = PageGlyphs(scalars: scalars, rects: rects, runs: scalars.isEmpty ? [] : page.textAttributes())
+        let glyphs = PageGlyphs(scalars: scalars, rects: rects, runs: scalars.isEmpty ? [] : page.textAttributes(),
+                                pageWidth: size.width, pageHeight: size.height)
         if glyphs.glyphs.isEmpty {
             let pictures = !page.imageAreas().isEmpty
             return Result(page: SourcePage(number: number, width: size.width, height: size.height, lines: []),

@@ -47,7 +47,12 @@ struct PageGlyphs: Sendable {
     ///
     /// poppler gives one rectangle per unicode scalar of the text and attribute runs with
     /// inclusive scalar offsets; a count mismatch (seen with broken fonts) keeps the common prefix.
-    init(scalars: [Unicode.Scalar], rects: [Rect], runs: [AttributeRun]) {
+    ///
+    /// Text no reader can see is left out: glyphs under 2 pt (hidden markers some producers
+    /// write) and glyphs wholly off the page.
+    init(scalars: [Unicode.Scalar], rects: [Rect], runs: [AttributeRun], pageWidth: Double = .infinity,
+         pageHeight: Double = .infinity)
+    {
         var styles: [GlyphStyle] = []
         var styleIndex: [GlyphStyle: Int32] = [:]
         var runStyle: [Int32] = []
@@ -80,7 +85,10 @@ struct PageGlyphs: Sendable {
             var style: Int32 = -1
             if runCursor < order.count, runs[order[runCursor]].start <= index { style = runStyle[order[runCursor]] }
             let rect = rects[index]
-            guard rect.maxX >= rect.minX, rect.maxY > rect.minY, rect.minX.isFinite, rect.minY.isFinite else {
+            guard rect.maxX >= rect.minX, rect.maxY > rect.minY, rect.minX.isFinite, rect.minY.isFinite,
+                rect.maxX > 0, rect.maxY > 0, rect.minX < pageWidth, rect.minY < pageHeight,
+                rect.height >= 1.5, style < 0 || styles[Int(style)].fontSize >= 2
+            else {
                 continue
             }
             glyphs.append(Glyph(scalar: scalar, rect: rect, style: style, breakBefore: pendingBreak))
