@@ -67,7 +67,9 @@ final class PopplerPage {
         while let current = node {
             if let data = current.pointee.data {
                 let attributes = data.assumingMemoryBound(to: PopplerTextAttributes.self).pointee
-                let name = attributes.font_name.map { String(cString: $0) } ?? ""
+                var name = attributes.font_name.map { String(cString: $0) } ?? ""
+                // poppler strips six-letter subset tags (ABCDEF+) but not Microsoft's `CIDFont+F1`.
+                if let plus = name.firstIndex(of: "+"), name[..<plus] == "CIDFont" { name = String(name[name.index(after: plus)...]) }
                 let color = RGBColor(
                     red: UInt8(attributes.color.red >> 8), green: UInt8(attributes.color.green >> 8),
                     blue: UInt8(attributes.color.blue >> 8))
