@@ -12,23 +12,26 @@ enum LineAssembler {
         var lines: [SourceLine] = []
         var previous: (rect: Rect, size: Double, hasColumns: Bool)?
         for region in regions {
+            let body = region.rows.map { TableStructure.isBodyRow($0, words: words) }
             for (offset, row) in region.rows.enumerated() {
                 guard var line = line(of: row, words: words, styles: textStyles) else { continue }
                 let size = rowFontSize(row, words: words)
                 if let previous {
                     let gap = row.rect.minY - previous.rect.maxY
                     let em = min(size, previous.size)
-                    // Rows of one table stay together even where the table spaces them out.
-                    // Rows of figures stay together even where the table spaces them out; rows of
+                    // Rows of figures stay together even where the table spaces them out, and so
+                    // does a group label between them (`Antal årsarbetare` over its rows); rows of
                     // wordy cells keep the blank line that shows where one row's cells end.
-                    let sameTable = previous.hasColumns && TableStructure.isBodyRow(row, words: words) && gap < 1.5 * em
+                    let groupLabel = !body[offset] && !row.columnGapBefore.contains(true) && offset + 1 < body.count
+                        && body[offset + 1] && region.rows[offset + 1].rect.minY - row.rect.maxY < 1.5 * em
+                    let sameTable = previous.hasColumns && (body[offset] && gap < 1.5 * em || groupLabel && gap < 2.5 * em)
                     if (offset == 0 && region.startsColumn) || (!sameTable && gap > leading + 0.45 * em) || gap < -0.5 * em {
                         lines.append(SourceLine(text: "", lineNumber: lines.count + 1))
                     }
                 }
                 line.lineNumber = lines.count + 1
                 lines.append(line)
-                previous = (row.rect, size, TableStructure.isBodyRow(row, words: words) || row.columnGapBefore.contains(true))
+                previous = (row.rect, size, body[offset] || row.columnGapBefore.contains(true))
             }
         }
         return lines
