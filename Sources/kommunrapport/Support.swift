@@ -19,8 +19,7 @@ enum Console {
 
     /// An error as one line for the user.
     static func describe(_ error: Error) -> String {
-        if let custom = error as? CustomStringConvertible { return custom.description }
-        return error.localizedDescription
+        String(describing: error)
     }
 }
 
