@@ -22,6 +22,11 @@ let package = Package(
         .target(name: "ReportSource"),
         // Stage 1: front-ends.
         .target(name: "TextFrontEnd", dependencies: ["ReportSource"]),
+        // poppler-glib (with GLib and cairo) as a C module.
+        .systemLibrary(name: "CPoppler", pkgConfig: "poppler-glib", providers: [.apt(["libpoppler-glib-dev"])]),
+        .target(name: "PDFFrontEnd", dependencies: ["CPoppler", "ReportSource"]),
+        // A developer's view of what the PDF front-end reads (lines, tabs, styles, icons).
+        .executableTarget(name: "pdf-lines", dependencies: ["PDFFrontEnd", "ReportSource"]),
         // Stage 2: undo extraction damage.
         .target(name: "Normalisation", dependencies: ["ReportSource", "SwedishReportLanguage"]),
         // Stage 3: lines into blocks (headings, paragraphs, lists, tables).
@@ -34,7 +39,7 @@ let package = Package(
         .target(name: "Exporters", dependencies: ["ReportModel"]),
         // The pipeline, front to back, behind one call.
         .target(name: "KommunrapportKit", dependencies: [
-            "ReportSource", "TextFrontEnd", "Normalisation", "Layout", "Recognisers", "ReportModel", "Exporters",
+            "ReportSource", "TextFrontEnd", "PDFFrontEnd", "Normalisation", "Layout", "Recognisers", "ReportModel", "Exporters",
         ]),
         // The SQLite warehouse: schema, migrations, writer, merge, views.
         .target(name: "Warehouse", dependencies: [
@@ -49,6 +54,7 @@ let package = Package(
 
         .testTarget(name: "SwedishReportLanguageTests", dependencies: ["SwedishReportLanguage"]),
         .testTarget(name: "TextFrontEndTests", dependencies: ["TextFrontEnd", "ReportSource"]),
+        .testTarget(name: "PDFFrontEndTests", dependencies: ["PDFFrontEnd", "CPoppler", "ReportSource"]),
         .testTarget(name: "NormalisationTests", dependencies: ["Normalisation", "ReportSource"]),
         .testTarget(name: "LayoutTests", dependencies: ["Layout", "ReportSource"]),
         .testTarget(name: "RecognisersTests", dependencies: ["Recognisers", "Layout", "ReportModel", "ReportSource"]),

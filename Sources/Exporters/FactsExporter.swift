@@ -75,7 +75,8 @@ public struct FactsExporter: Sendable {
                 ("id", .string(indicator.id)), ("goalId", FactValue(indicator.goalId)), ("name", .string(indicator.name)),
                 ("unit", FactValue(indicator.unit)), ("page", .int(indicator.provenance.page)),
             ])
-            for value in indicator.values {
+            // A cell without a number (`I.U.`, `-`, `Öka`) stays in the model but is no fact of a figure.
+            for value in indicator.values where value.value != nil {
                 add("indicatorValue", [
                     ("indicatorId", .string(indicator.id)), ("indicator", .string(indicator.name)),
                     ("column", .string(value.column)), ("year", FactValue(value.year)), ("measure", .string(value.measure.rawValue)),
@@ -86,7 +87,7 @@ public struct FactsExporter: Sendable {
         }
         for table in report.tables {
             for row in table.rows {
-                for cell in row.cells {
+                for cell in row.cells where cell.value != nil {
                     let column = table.columns.indices.contains(cell.columnIndex) ? table.columns[cell.columnIndex] : nil
                     add("tableCell", [
                         ("tableId", .string(table.id)), ("table", FactValue(table.title)), ("row", .string(row.label)),

@@ -1,9 +1,11 @@
 import Foundation
+import PDFFrontEnd
 import ReportSource
 
-/// Reads PDFs. The poppler front-end is wired in here once it exists.
+/// Reads PDFs through the poppler front-end, which reports every failure as a `FrontEndError`
+/// naming the file (encrypted, damaged, no text layer, no pages).
 enum PDFSource {
     static func read(url: URL, password: String?) throws -> SourceDocument {
-        throw FrontEndError.unsupported(file: url.path, detail: "PDF input is not available in this build yet")
+        try PDFFrontEnd(options: PDFReadOptions(password: password)).read(contentsOf: url)
     }
 }

@@ -14,10 +14,31 @@ struct LineClassifier {
         var isGoal: Bool
     }
 
+    /// Heading styles of the document, largest first: a heading's level is its style's rank.
+    private let headingStyleRanks: [HeadingStyle: Int]
+
+    struct HeadingStyle: Hashable {
+        var size: Double
+        var bold: Bool
+    }
+
     init(lines: [LayoutLine], bodyWidth: Double, bodyFontSize: Double?) {
         self.lines = lines
         self.bodyWidth = bodyWidth
         self.bodyFontSize = bodyFontSize
+        var styles = Set<HeadingStyle>()
+        if let body = bodyFontSize {
+            for line in lines where !line.isBlank && line.text.count <= 120 {
+                guard let style = line.source.style, let size = style.fontSize else { continue }
+                let text = line.text
+                if ".,;".contains(text.last ?? ".") { continue }
+                if size >= body * 1.04 || (style.isBold && size >= body * 0.95) {
+                    styles.insert(HeadingStyle(size: (size * 2).rounded() / 2, bold: style.isBold))
+                }
+            }
+        }
+        let ranked = styles.sorted { $0.size != $1.size ? $0.size > $1.size : ($0.bold && !$1.bold) }
+        headingStyleRanks = Dictionary(uniqueKeysWithValues: ranked.enumerated().map { ($1, $0 + 1) })
     }
 
     mutating func blocks() -> [Block] {
@@ -190,6 +211,7 @@ struct LineClassifier {
     private func isStyledAsHeading(_ index: Int) -> Bool {
         guard let style = lines[index].source.style else { return false }
         if let size = style.fontSize, let body = bodyFontSize, size >= body * 1.15 { return true }
+        if let size = style.fontSize, let body = bodyFontSize, size < body * 0.95 { return false }
         return style.isBold && lines[index].text.count <= 90 && !endsSentence(lines[index].text)
     }
 
@@ -197,10 +219,10 @@ struct LineClassifier {
         if let numbered = GoalLabels.numberedLine(lines[index].text), let ref = numbered.ref {
             return min(4, ref.split(separator: ".").count)
         }
-        if let size = lines[index].source.style?.fontSize, let body = bodyFontSize {
-            if size >= body * 1.6 { return 1 }
-            if size >= body * 1.25 { return 2 }
-            if size >= body * 1.1 { return 3 }
+        if let style = lines[index].source.style, let size = style.fontSize,
+            let rank = headingStyleRanks[HeadingStyle(size: (size * 2).rounded() / 2, bold: style.isBold)]
+        {
+            return min(4, rank)
         }
         if index == firstContentLine || lines[index].startsPage { return 1 }
         if previousWasHeading, let level = previous?.level { return min(4, level + 1) }

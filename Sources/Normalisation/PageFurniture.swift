@@ -43,9 +43,10 @@ enum PageFurniture {
         return Set(nonBlank.prefix(depth)).union(nonBlank.suffix(depth)).filter { page.lines[$0].text.count <= 80 }
     }
 
-    /// A line with its digits folded, so `Sida 3` and `Sida 4` look alike.
+    /// A line with each run of digits folded to `#` and tabs to spaces, so `Sida 9` and `Sida 10` look alike.
     static func shape(of text: String) -> String {
-        String(text.trimmingCharacters(in: .whitespaces).map { $0.isNumber ? "#" : $0 })
+        text.trimmingCharacters(in: .whitespaces).replacingOccurrences(of: "\t", with: " ")
+            .replacingOccurrences(of: #"\d+"#, with: "#", options: .regularExpression)
     }
 
     static func repeatedEdgeLines(in document: SourceDocument) -> Set<String> {
@@ -62,6 +63,12 @@ enum PageFurniture {
         return Set(counts.filter { $0.value >= threshold }.keys)
     }
 
+    /// True when a line ends with a number, as table rows do.
+    static func endsInFigures(_ text: String) -> Bool {
+        guard let last = text.split(whereSeparator: { $0 == " " || $0 == "\t" }).last else { return false }
+        return last.allSatisfy { $0.isNumber || $0 == "," || $0 == "-" || $0 == "%" } && last.contains(where: \.isNumber)
+    }
+
     /// `12`, `- 12 -`, `Sida 3`, `Sida 3 av 24`, `3 (24)`, `3/24`.
     static func isPageNumber(_ text: String) -> Bool {
         let t = text.trimmingCharacters(in: .whitespaces).lowercased()
@@ -75,8 +82,10 @@ enum PageFurniture {
     static func isRunningFooter(_ line: SourceLine, at index: Int, in lines: [SourceLine]) -> Bool {
         let t = line.text.trimmingCharacters(in: .whitespaces)
         guard t.count <= 80,
-            t.range(of: #"^[\p{L} –-]+ (19|20)\d\d(/\d\d)? \d{1,4}$"#, options: .regularExpression) != nil
+            t.range(of: #"^[\p{L} –-]+[ \t](19|20)\d\d(/\d\d)?[ \t]+\d{1,4}$"#, options: .regularExpression) != nil
         else { return false }
+        // A row of a table (`Bokslut 2023 178` under `Delårsbokslut 0 178`) is not a footer.
+        if let previous = lines[..<index].last(where: { !$0.isBlank }), endsInFigures(previous.text) { return false }
         let lower = t.lowercased()
         guard reportWords.contains(where: { lower.hasPrefix($0) || lower.contains(" " + $0) }) else { return false }
         let before = index == 0 || lines[index - 1].isBlank

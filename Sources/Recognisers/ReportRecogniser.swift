@@ -17,7 +17,10 @@ public struct ReportRecogniser: Sendable {
         var context = RecognitionContext(layout: layout)
         let outline = OutlineRecogniser().recognise(layout)
         context.headings = outline
-        let (goals, goalWarnings) = GoalRecogniser().recognise(layout, headings: outline)
+        let (headingGoals, goalWarnings) = GoalRecogniser().recognise(layout, headings: outline)
+        var goals = headingGoals
+        let figures = TableRecogniser().recognise(layout, goals: goals)
+        goals += figures.goals  // goals printed only as cells of a goal/indicator matrix
         context.goals = goals
         context.warnings += goalWarnings
         let assignments = AssignmentRecogniser().recognise(layout, goals: goals)
@@ -29,6 +32,8 @@ public struct ReportRecogniser: Sendable {
             metadata: metadata,
             headings: outline.map(\.heading),
             goals: goals.filter { !$0.isRepeat }.map(\.goal),
+            indicators: figures.indicators,
+            tables: figures.tables,
             assignments: assignments,
             warnings: source.warnings + context.warnings)
     }

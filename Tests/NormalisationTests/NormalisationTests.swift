@@ -64,4 +64,10 @@ final class NormalisationTests: XCTestCase {
         XCTAssertEqual(result.document.pages[0].lines.map(\.text), ["slut på sidan.", "", "", "Nästa sida"])
         XCTAssertEqual(result.furniture.map(\.line.text), ["Årsbokslut 2023 12"])
     }
+
+    func testATableRowThatLooksLikeAFooterStays() {
+        let result = Normaliser().normalise(document([["Delårsbokslut 0 178", "", "Bokslut 2023 178", "", "Text"]]))
+        XCTAssertEqual(result.document.pages[0].lines.map(\.text), ["Delårsbokslut 0 178", "", "Bokslut 2023 178", "", "Text"])
+        XCTAssertTrue(result.furniture.isEmpty)
+    }
 }

@@ -22,7 +22,13 @@ struct AssignmentRecogniser {
             let end = regionEnd(from: index + 1, header: header, layout: layout)
             let groups = Self.groups(in: (index + 1)..<end, layout: layout, header: header)
             let goalId = goals.last(where: { $0.lineRange.lowerBound < index })?.goal.id
-            for parsed in header.kind.parse(groups, layout: layout) {
+            let parsedItems: [Assignment]
+            if let table = MeasuredFollowUpTable(header: layout.lines[index], groups: groups, layout: layout) {
+                parsedItems = table.items(kind: header.kind)
+            } else {
+                parsedItems = header.kind.parse(groups, layout: layout)
+            }
+            for parsed in parsedItems {
                 var item = parsed
                 item.id = "a\(items.count + 1)"
                 item.goalId = goalId
@@ -87,7 +93,7 @@ struct AssignmentTableHeader {
                                 "bedömning", "resultat", "åtgärd", "ansvarig", "klart", "tidplan", "uppföljning"]
 
     init?(_ text: String) {
-        let lower = text.trimmingCharacters(in: .whitespaces).lowercased()
+        let lower = text.replacingOccurrences(of: "\t", with: " ").trimmingCharacters(in: .whitespaces).lowercased()
         guard let (word, itemKind) = Self.itemWords.first(where: { lower.hasPrefix($0.0 + " ") }) else { return nil }
         let rest = lower.dropFirst(word.count).split(separator: " ").map(String.init)
         let known = rest.filter { Self.followUpWords.contains($0) }

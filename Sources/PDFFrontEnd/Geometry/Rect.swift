@@ -1,0 +1,29 @@
+import ReportSource
+
+/// A rectangle by its edges, in points, origin top-left, y downward: the working form of boxes
+/// inside the front-end (edges are what the grouping rules compare).
+struct Rect: Hashable, Sendable {
+    var minX: Double
+    var minY: Double
+    var maxX: Double
+    var maxY: Double
+
+    var width: Double { maxX - minX }
+    var height: Double { maxY - minY }
+    var midX: Double { (minX + maxX) / 2 }
+    var midY: Double { (minY + maxY) / 2 }
+
+    /// The smallest rectangle holding both.
+    func union(_ other: Rect) -> Rect {
+        Rect(minX: Swift.min(minX, other.minX), minY: Swift.min(minY, other.minY),
+             maxX: Swift.max(maxX, other.maxX), maxY: Swift.max(maxY, other.maxY))
+    }
+
+    /// How far the two overlap vertically (0 when apart).
+    func verticalOverlap(_ other: Rect) -> Double {
+        Swift.max(0, Swift.min(maxY, other.maxY) - Swift.max(minY, other.minY))
+    }
+
+    /// The rectangle as the pipeline's box.
+    var box: BoundingBox { BoundingBox(x: minX, y: minY, width: width, height: height) }
+}

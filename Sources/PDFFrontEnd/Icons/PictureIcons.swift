@@ -1,0 +1,166 @@
+import CPoppler
+import ReportSource
+
+/// Finds status icons drawn as pictures: small raster images and coloured vector shapes
+/// (circles, squares) beside text, which the text layer does not show.
+///
+/// Their colour is read from a rendering of the page, made only where an icon can be: the
+/// white strip just left of a line, a gap between table cells, and small square images. The
+/// rendering is clipped to those strips so that a page costs little more than its text.
+enum PictureIcons {
+    /// Where on a page an icon drawn as a picture may be, in lines of words without figures:
+    /// the empty strip before a short line indented against the lines around it (the icon takes
+    /// that room, as in `● Uppfylls helt` under a goal), a wide space inside a short line
+    /// (`Bedömning: ● Delvis uppfyllt`), and the room before a cell after a column gap (a legend).
+    static func candidateStrips(words: [Word], rows: [Row]) -> [Rect] {
+        var strips: [Rect] = []
+        for (index, row) in rows.enumerated() {
+            let text = row.words.filter { !words[$0].isIcon }
+            guard let firstText = text.first, text.count <= 16, !row.words.contains(where: { words[$0].isIcon }),
+                !text.contains(where: { words[$0].traits.isNumeric })
+            else { continue }
+            let first = words[firstText].rect
+            let em = max(6, min(24, words[firstText].fontSize))
+            let short = text.count <= 8
+            // A wide space inside a short line of words: `Bedömning: ● Delvis uppfyllt`.
+            if short {
+                for i in 1..<text.count {
+                    let a = words[text[i - 1]].rect, b = words[text[i]].rect
+                    let gap = b.minX - a.maxX
+                    if gap >= 1.0 * em, gap <= 4 * em {
+                        strips.append(Rect(minX: a.maxX + 0.5, minY: first.minY - 0.2 * first.height, maxX: b.minX - 0.5,
+                                           maxY: first.maxY + 0.2 * first.height))
+                    }
+                }
+            }
+            // Before a cell after a column gap: `Ej uppfyllt ● Delvis uppfyllt ● Helt uppfyllt`.
+            // Legend cells are a few words each; a long cell is a table's text.
+            let cells = TableStructure.segments(of: row)
+            let legend = cells.count >= 3 && cells.allSatisfy { $0.count <= 4 }
+            for i in 1..<max(1, row.words.count) where row.columnGapBefore[i - 1] && legend {
+                let a = words[row.words[i - 1]].rect, b = words[row.words[i]].rect
+                let cellEm = max(6, min(24, words[row.words[i]].fontSize))
+                if b.minX - a.maxX >= 1.2 * cellEm, b.minX - a.maxX <= 8 * cellEm {
+                    strips.append(Rect(minX: max(a.maxX + 0.5, b.minX - 2.8 * cellEm), minY: b.minY - 0.2 * b.height,
+                                       maxX: b.minX - 0.5, maxY: b.maxY + 0.2 * b.height))
+                }
+            }
+            // A status line is a few words; a list item starts with its own marker.
+            let narrow = text.count <= 5 && row.rect.width <= 20 * em
+            guard narrow || legend, !words[firstText].traits.isListMarker else { continue }
+            // The left edge of the text around it: the rows just above and below that overlap it.
+            let neighbours = rows[max(0, index - 3)..<min(rows.count, index + 4)].filter {
+                $0.rect.minX < first.minX && $0.rect.maxX > first.minX - 3 * em
+                    && abs($0.rect.midY - first.midY) <= 4 * first.height
+            }
+            // A line that starts where a word above or below starts is aligned text (a hanging
+            // indent, a tab stop), not text moved right by an icon.
+            let aligned = neighbours.contains { other in other.words.contains { abs(words[$0].rect.minX - first.minX) < 1 } }
+            guard !aligned, let margin = neighbours.map(\.rect.minX).min(), first.minX - margin >= 0.6 * em,
+                first.minX - margin <= 4 * em
+            else { continue }
+            let strip = Rect(minX: max(margin - 1, first.minX - 2.8 * em), minY: first.minY - 0.2 * first.height,
+                             maxX: first.minX - 0.5, maxY: first.maxY + 0.2 * first.height)
+            // Nothing printed there as text.
+            guard strip.width > 2, !words.contains(where: { $0.rect.maxX > strip.minX && $0.rect.minX < strip.maxX
+                && $0.rect.verticalOverlap(strip) > 0.3 * $0.rect.height })
+            else { continue }
+            strips.append(strip)
+        }
+        return strips
+    }
+
+    /// Coloured blobs of icon size inside the strips of a rendered page.
+    static func icons(in page: RenderedPage, strips: [Rect], words: [Word]) -> [Word] {
+        let scale = page.scale
+        var seen = [Bool](repeating: false, count: page.width * page.height)
+        var found: [Word] = []
+        for strip in strips {
+            let x0 = max(0, Int(strip.minX * scale)), x1 = min(page.width - 1, Int(strip.maxX * scale))
+            let y0 = max(0, Int(strip.minY * scale)), y1 = min(page.height - 1, Int(strip.maxY * scale))
+            guard x0 <= x1, y0 <= y1 else { continue }
+            for y in y0...y1 {
+                for x in x0...x1 where !seen[y * page.width + x] {
+                    let color = page.color(x: x, y: y)
+                    // Grey counts too: with no text in the strip, a solid grey shape is an icon ("not assessed").
+                    let kind: PixelKind
+                    if IconGlyphs.isColoured(color) { kind = .coloured } else if IconGlyphs.isGrey(color) { kind = .grey } else { continue }
+                    if let blob = blob(from: x, y, kind: kind, page: page, seen: &seen),
+                        // A shape cut by the strip's edge is part of something larger (a shaded cell).
+                        blob.minX > x0, blob.maxX < x1, blob.minY > y0, blob.maxY < y1
+                    {
+                        let rect = Rect(minX: Double(blob.minX) / scale, minY: Double(blob.minY) / scale,
+                                        maxX: Double(blob.maxX + 1) / scale, maxY: Double(blob.maxY + 1) / scale)
+                        let w = rect.width, h = rect.height
+                        let fill = Double(blob.count) / Double((blob.maxX - blob.minX + 1) * (blob.maxY - blob.minY + 1))
+                        guard w >= 3, h >= 3, w <= 24, h <= 24, w / h >= 0.6, w / h <= 1.67, fill >= 0.25 else { continue }
+                        // A list bullet is a small dot; a status icon is about as tall as the letters beside it.
+                        let letters = words.filter { !$0.isIcon && $0.rect.verticalOverlap(rect) > 0 }.map(\.fontSize).max() ?? 0
+                        guard h >= 0.55 * letters else { continue }
+                        // Coloured letters are text, already read.
+                        if words.contains(where: { !$0.isIcon && $0.rect.verticalOverlap(rect) > 0.5 * rect.height
+                            && $0.rect.minX < rect.maxX && $0.rect.maxX > rect.minX })
+                        {
+                            continue
+                        }
+                        if found.contains(where: { $0.rect.minX < rect.maxX && $0.rect.maxX > rect.minX && $0.rect.verticalOverlap(rect) > 0 }) {
+                            continue
+                        }
+                        found.append(.icon(rect, color: blob.color))
+                    }
+                }
+            }
+        }
+        return found
+    }
+
+    private struct Blob {
+        var minX: Int, minY: Int, maxX: Int, maxY: Int
+        var count: Int
+        var color: RGBColor
+    }
+
+    /// The connected coloured area around a pixel, with its most saturated-typical colour;
+    /// nil when it grows past icon size (a coloured band, chart or photo).
+    private enum PixelKind {
+        case coloured, grey
+
+        func matches(_ color: RGBColor) -> Bool {
+            self == .coloured ? IconGlyphs.isColoured(color) : IconGlyphs.isGrey(color)
+        }
+    }
+
+    private static func blob(from x: Int, _ y: Int, kind: PixelKind, page: RenderedPage, seen: inout [Bool]) -> Blob? {
+        let limit = Int(30 * page.scale) + 2
+        var stack = [(x, y)]
+        seen[y * page.width + x] = true
+        var blob = Blob(minX: x, minY: y, maxX: x, maxY: y, count: 0, color: page.color(x: x, y: y))
+        var tooBig = false
+        var red = 0, green = 0, blue = 0
+        while let (px, py) = stack.popLast() {
+            blob.count += 1
+            let c = page.color(x: px, y: py)
+            red += Int(c.red)
+            green += Int(c.green)
+            blue += Int(c.blue)
+            blob.minX = min(blob.minX, px)
+            blob.maxX = max(blob.maxX, px)
+            blob.minY = min(blob.minY, py)
+            blob.maxY = max(blob.maxY, py)
+            if blob.maxX - blob.minX > limit || blob.maxY - blob.minY > limit { tooBig = true }
+            for (nx, ny) in [(px + 1, py), (px - 1, py), (px, py + 1), (px, py - 1)] {
+                guard nx >= 0, ny >= 0, nx < page.width, ny < page.height, !seen[ny * page.width + nx] else { continue }
+                if kind.matches(page.color(x: nx, y: ny)) {
+                    seen[ny * page.width + nx] = true
+                    stack.append((nx, ny))
+                }
+            }
+        }
+        guard !tooBig, blob.count > 0 else { return nil }
+        // The middle of a flat-filled shape has its true colour; its rim is blended with the paper.
+        let middle = page.color(x: (blob.minX + blob.maxX) / 2, y: (blob.minY + blob.maxY) / 2)
+        blob.color = kind.matches(middle)
+            ? middle : RGBColor(red: UInt8(red / blob.count), green: UInt8(green / blob.count), blue: UInt8(blue / blob.count))
+        return blob
+    }
+}

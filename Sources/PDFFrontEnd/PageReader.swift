@@ -1,0 +1,66 @@
+import ReportSource
+
+/// Reads one poppler page into the pipeline's page: glyphs, words, rows, reading order, lines.
+enum PageReader {
+    /// What one page gave.
+    struct Result {
+        var page: SourcePage
+        var warnings: [ImportWarning]
+        /// True when the page has a text layer.
+        var hasText: Bool
+        /// True when the page has pictures (so a page without text is probably scanned).
+        var hasPictures: Bool
+    }
+
+    /// Pages larger than this (in points, either side) are read for text only: rendering them to
+    /// find icon colours would need an unreasonable amount of memory.
+    static let largestRenderedSide = 14_400.0
+
+    static func read(_ page: PopplerPage, number: Int, file: String, readsPictures: Bool) -> Result {
+        let size = page.size
+        var warnings: [ImportWarning] = []
+        let (scalars, rects) = page.textLayout()
+        if scalars.count != rects.count, !rects.isEmpty {
+            warnings.append(ImportWarning(
+                code: "pdf.layoutMismatch",
+                message: "\(file), page \(number): poppler gave \(rects.count) glyph boxes for \(scalars.count) characters; text past the shorter was dropped",
+                page: number))
+        }
+        let glyphs = PageGlyphs(scalars: scalars, rects: rects, runs: scalars.isEmpty ? [] : page.textAttributes(),
+                                pageWidth: size.width, pageHeight: size.height)
+        if glyphs.glyphs.isEmpty {
+            let pictures = !page.imageAreas().isEmpty
+            return Result(page: SourcePage(number: number, width: size.width, height: size.height, lines: []),
+                          warnings: warnings, hasText: false, hasPictures: pictures)
+        }
+        var words = WordBuilder.words(of: glyphs)
+        var regions = Self.regions(words: words)
+        // Icons drawn as pictures need a rendering, which costs as much as reading the text: it
+        // is made only for pages with a line that has room for an icon in it or before it.
+        if readsPictures, max(size.width, size.height) <= largestRenderedSide {
+            let strips = PictureIcons.candidateStrips(words: words, rows: regions.flatMap(\.rows))
+            if !strips.isEmpty {
+                let found = page.withRendering(scale: 1.5, clip: strips) { rendered in
+                    PictureIcons.icons(in: rendered, strips: strips, words: words)
+                } ?? []
+                if !found.isEmpty {
+                    words += found
+                    regions = Self.regions(words: words)
+                }
+            }
+        }
+        let lines = LineAssembler.lines(regions: regions, words: words, styles: glyphs.styles)
+        return Result(page: SourcePage(number: number, width: size.width, height: size.height, lines: lines),
+                      warnings: warnings, hasText: true, hasPictures: false)
+    }
+
+    /// Rows in reading order, with table structure settled.
+    static func regions(words: [Word]) -> [ReadingOrder.Region] {
+        let rows = RowBuilder.rows(of: Array(words.indices), in: words)
+        var regions = ReadingOrder.regions(of: rows, words: words)
+        for index in regions.indices {
+            regions[index].rows = TableStructure.refine(regions[index].rows, words: words)
+        }
+        return regions
+    }
+}

@@ -1,0 +1,119 @@
+import CPoppler
+import Foundation
+import ReportSource
+
+/// An open PDF: owns poppler's document object and releases it when it goes.
+///
+/// Not `Sendable` on purpose: poppler objects are used on the thread that opened them (a page
+/// caches its text analysis without a lock). A worker that wants its own copy opens the file again.
+final class PopplerDocument {
+    private let handle: OpaquePointer
+    /// The path shown in messages.
+    let path: String
+
+    /// Opens a PDF file; errors are `FrontEndError`s that name the file.
+    init(path: String, password: String?) throws {
+        self.path = path
+        var isDirectory: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else {
+            throw FrontEndError.notFound(file: path)
+        }
+        if isDirectory.boolValue { throw FrontEndError.unreadable(file: path, reason: "it is a folder") }
+        guard FileManager.default.isReadableFile(atPath: path) else {
+            throw FrontEndError.unreadable(file: path, reason: "permission denied")
+        }
+        let size = (try? FileManager.default.attributesOfItem(atPath: path)[.size] as? Int) ?? nil
+        if size == 0 { throw FrontEndError.empty(file: path) }
+
+        // poppler wants a file URI, not a path.
+        let absolute = URL(fileURLWithPath: path).standardizedFileURL.path
+        var uriError: UnsafeMutablePointer<GError>?
+        guard let uri = g_filename_to_uri(absolute, nil, &uriError) else {
+            let reason = PopplerDocument.takeMessage(uriError) ?? "the path cannot be turned into a URI"
+            throw FrontEndError.unreadable(file: path, reason: reason)
+        }
+        defer { g_free(uri) }
+
+        var error: UnsafeMutablePointer<GError>?
+        let document = poppler_document_new_from_file(uri, password, &error)
+        guard let document else {
+            throw PopplerDocument.openError(error, path: path, passwordGiven: password != nil)
+        }
+        if let error { g_error_free(error) }
+        handle = document
+    }
+
+    deinit { kr_object_unref(UnsafeMutableRawPointer(handle)) }
+
+    /// How many pages the document has.
+    var pageCount: Int { Int(poppler_document_get_n_pages(handle)) }
+
+    /// Page `index` (0-based), or nil where poppler cannot load it.
+    func page(at index: Int) -> PopplerPage? {
+        guard let page = poppler_document_get_page(handle, Int32(index)) else { return nil }
+        return PopplerPage(handle: page, index: index)
+    }
+
+    /// Title, author, subject, creator and producer, where the document states them.
+    var info: [String: String] {
+        var result: [String: String] = [:]
+        let fields: [(String, (OpaquePointer) -> UnsafeMutablePointer<gchar>?)] = [
+            ("title", { poppler_document_get_title($0) }),
+            ("author", { poppler_document_get_author($0) }),
+            ("subject", { poppler_document_get_subject($0) }),
+            ("creator", { poppler_document_get_creator($0) }),
+            ("producer", { poppler_document_get_producer($0) }),
+        ]
+        for (key, getter) in fields {
+            guard let value = getter(handle) else { continue }
+            let text = String(cString: value).trimmingCharacters(in: .whitespacesAndNewlines)
+            g_free(value)
+            if !text.isEmpty { result[key] = text }
+        }
+        return result
+    }
+
+    /// Turns poppler's open error into a message the user can act on, and frees it.
+    private static func openError(_ error: UnsafeMutablePointer<GError>?, path: String, passwordGiven: Bool) -> FrontEndError {
+        let domain = error?.pointee.domain ?? 0
+        let code = error?.pointee.code ?? -1
+        let message = takeMessage(error) ?? "unknown error"
+        guard domain == kr_poppler_error_domain() else {
+            return .unreadable(file: path, reason: message)
+        }
+        switch UInt32(bitPattern: code) {
+        case POPPLER_ERROR_ENCRYPTED.rawValue:
+            if passwordGiven {
+                return .pdf(file: path, page: nil, reason: "the PDF is encrypted and the password given with --password does not open it")
+            }
+            return .encrypted(file: path)
+        case POPPLER_ERROR_OPEN_FILE.rawValue:
+            return .unreadable(file: path, reason: message)
+        case POPPLER_ERROR_BAD_CATALOG.rawValue:
+            return .pdf(file: path, page: nil, reason: "the PDF is damaged: its page catalogue cannot be read (\(message)); re-save or re-export it")
+        default:
+            // Damaged or not a PDF at all: poppler says the same for both, so say what can be checked.
+            if !looksLikePDF(path) {
+                return .pdf(file: path, page: nil, reason: "not a PDF file (it does not start with %PDF-)")
+            }
+            // poppler's own words add nothing when they only say "damaged".
+            let detail = message.lowercased().contains("damaged") ? "" : " (\(message))"
+            return .pdf(file: path, page: nil, reason: "the PDF is damaged or truncated and cannot be read\(detail); re-save it or download it again")
+        }
+    }
+
+    private static func looksLikePDF(_ path: String) -> Bool {
+        guard let handle = FileHandle(forReadingAtPath: path) else { return false }
+        defer { try? handle.close() }
+        let head = (try? handle.read(upToCount: 1024)) ?? Data()
+        return head.range(of: Data("%PDF-".utf8)) != nil
+    }
+
+    /// The message of a GError, which is freed.
+    private static func takeMessage(_ error: UnsafeMutablePointer<GError>?) -> String? {
+        guard let error else { return nil }
+        defer { g_error_free(error) }
+        guard let message = error.pointee.message else { return nil }
+        return String(cString: message)
+    }
+}

@@ -1,0 +1,153 @@
+import CPoppler
+import ReportSource
+
+/// One page of an open PDF: owns poppler's page object and every buffer read from it.
+///
+/// Callers get Swift values only. A page is used on one thread and dropped when done, so its
+/// text analysis (which poppler caches per page) is freed page by page.
+final class PopplerPage {
+    private let handle: OpaquePointer
+    /// 0-based page index.
+    let index: Int
+
+    init(handle: OpaquePointer, index: Int) {
+        self.handle = handle
+        self.index = index
+    }
+
+    deinit { kr_object_unref(UnsafeMutableRawPointer(handle)) }
+
+    /// Width and height in points as displayed (rotation applied).
+    var size: (width: Double, height: Double) {
+        var width = 0.0, height = 0.0
+        poppler_page_get_size(handle, &width, &height)
+        return (width, height)
+    }
+
+    /// The rotation as displayed, in degrees (0 or 90; 180 and 270 cannot be told from the sizes
+    /// poppler-glib exposes, and text coordinates are already in display space either way).
+    var rotation: Int {
+        var crop = PopplerRectangle()
+        poppler_page_get_crop_box(handle, &crop)
+        let cropWidth = abs(crop.x2 - crop.x1), cropHeight = abs(crop.y2 - crop.y1)
+        let shown = size
+        let swapped = abs(cropWidth - shown.height) < 0.5 && abs(cropHeight - shown.width) < 0.5
+            && abs(cropWidth - cropHeight) > 0.5
+        return swapped ? 90 : 0
+    }
+
+    /// The page text as unicode scalars, with one rectangle per scalar (spaces and line breaks
+    /// included), in poppler's order.
+    func textLayout() -> (scalars: [Unicode.Scalar], rects: [Rect]) {
+        guard let text = poppler_page_get_text(handle) else { return ([], []) }
+        let scalars = Array(String(cString: text).unicodeScalars)
+        g_free(text)
+        guard !scalars.isEmpty else { return ([], []) }
+        var rectangles: UnsafeMutablePointer<PopplerRectangle>?
+        var count: guint = 0
+        guard poppler_page_get_text_layout(handle, &rectangles, &count) != 0, let rectangles else {
+            return (scalars, [])
+        }
+        defer { g_free(rectangles) }
+        let buffer = UnsafeBufferPointer(start: rectangles, count: Int(count))
+        var rects: [Rect] = []
+        rects.reserveCapacity(buffer.count)
+        for r in buffer {
+            rects.append(Rect(minX: min(r.x1, r.x2), minY: min(r.y1, r.y2), maxX: max(r.x1, r.x2), maxY: max(r.y1, r.y2)))
+        }
+        return (scalars, rects)
+    }
+
+    /// Runs of one font, size and colour over the page text, by scalar offset (inclusive ends).
+    func textAttributes() -> [AttributeRun] {
+        guard let list = poppler_page_get_text_attributes(handle) else { return [] }
+        defer { poppler_page_free_text_attributes(list) }
+        var runs: [AttributeRun] = []
+        var node: UnsafeMutablePointer<GList>? = list
+        while let current = node {
+            if let data = current.pointee.data {
+                let attributes = data.assumingMemoryBound(to: PopplerTextAttributes.self).pointee
+                var name = attributes.font_name.map { String(cString: $0) } ?? ""
+                // poppler strips six-letter subset tags (ABCDEF+) but not Microsoft's `CIDFont+F1`.
+                if let plus = name.firstIndex(of: "+"), name[..<plus] == "CIDFont" { name = String(name[name.index(after: plus)...]) }
+                let color = RGBColor(
+                    red: UInt8(attributes.color.red >> 8), green: UInt8(attributes.color.green >> 8),
+                    blue: UInt8(attributes.color.blue >> 8))
+                runs.append(AttributeRun(
+                    fontName: name, fontSize: attributes.font_size, color: color,
+                    start: Int(attributes.start_index), end: Int(attributes.end_index)))
+            }
+            node = current.pointee.next
+        }
+        return runs
+    }
+
+    /// Where raster images are drawn on the page.
+    func imageAreas() -> [Rect] {
+        guard let list = poppler_page_get_image_mapping(handle) else { return [] }
+        defer { poppler_page_free_image_mapping(list) }
+        var areas: [Rect] = []
+        var node: UnsafeMutablePointer<GList>? = list
+        while let current = node {
+            if let data = current.pointee.data {
+                let area = data.assumingMemoryBound(to: PopplerImageMapping.self).pointee.area
+                areas.append(Rect(minX: min(area.x1, area.x2), minY: min(area.y1, area.y2),
+                                  maxX: max(area.x1, area.x2), maxY: max(area.y1, area.y2)))
+            }
+            node = current.pointee.next
+        }
+        return areas
+    }
+
+    /// Renders the page (only inside `clip`, where given) at `scale` pixels per point into memory
+    /// and hands the pixels to `body`.
+    ///
+    /// Used to read the colour of small pictures (status icons). The surface is freed on return.
+    func withRendering<T>(scale: Double, clip: [Rect], _ body: (RenderedPage) -> T) -> T? {
+        let (width, height) = size
+        let pixelWidth = Int32((width * scale).rounded(.up)), pixelHeight = Int32((height * scale).rounded(.up))
+        guard pixelWidth > 0, pixelHeight > 0 else { return nil }
+        guard let surface = cairo_image_surface_create(CAIRO_FORMAT_RGB24, pixelWidth, pixelHeight) else { return nil }
+        defer { cairo_surface_destroy(surface) }
+        guard cairo_surface_status(surface) == CAIRO_STATUS_SUCCESS, let cr = cairo_create(surface) else { return nil }
+        // White paper first: pictures are judged against it.
+        cairo_set_source_rgb(cr, 1, 1, 1)
+        cairo_paint(cr)
+        cairo_scale(cr, scale, scale)
+        // Only the strips asked for are drawn; poppler still reads the page, cairo skips the rest.
+        for rect in clip { cairo_rectangle(cr, rect.minX, rect.minY, rect.width, rect.height) }
+        if !clip.isEmpty { cairo_clip(cr) }
+        poppler_page_render(handle, cr)
+        cairo_destroy(cr)
+        cairo_surface_flush(surface)
+        guard let data = cairo_image_surface_get_data(surface) else { return nil }
+        let page = RenderedPage(
+            pixels: UnsafeRawPointer(data), width: Int(pixelWidth), height: Int(pixelHeight),
+            stride: Int(cairo_image_surface_get_stride(surface)), scale: scale)
+        return body(page)
+    }
+}
+
+/// One run of text attributes: font, size and colour from `start` to `end` (inclusive scalar offsets).
+struct AttributeRun {
+    var fontName: String
+    var fontSize: Double
+    var color: RGBColor
+    var start: Int
+    var end: Int
+}
+
+/// A page rendered into memory, valid only inside `PopplerPage.withRendering`.
+struct RenderedPage {
+    let pixels: UnsafeRawPointer
+    let width: Int
+    let height: Int
+    let stride: Int
+    let scale: Double
+
+    /// The colour of one pixel (cairo's RGB24 is native-endian 0x00RRGGBB).
+    func color(x: Int, y: Int) -> RGBColor {
+        let value = pixels.load(fromByteOffset: y * stride + x * 4, as: UInt32.self)
+        return RGBColor(red: UInt8((value >> 16) & 0xFF), green: UInt8((value >> 8) & 0xFF), blue: UInt8(value & 0xFF))
+    }
+}

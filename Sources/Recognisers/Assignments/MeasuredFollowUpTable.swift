@@ -1,0 +1,99 @@
+import Foundation
+import Layout
+import ReportModel
+import ReportSource
+
+/// A follow-up table whose cells a geometry-aware front-end measured (PDF input): each row's
+/// text is gathered column by column under the header cell it is printed beneath, so a title
+/// cell and a comment cell printed side by side are never read into each other.
+struct MeasuredFollowUpTable {
+    /// Header texts, lower-cased.
+    let headers: [String]
+    /// The rows: for each blank-separated group, the text of every column; or a group of running
+    /// text under the table (no column gaps), kept whole.
+    let rows: [(cells: [String], provenance: Provenance, isRunningText: Bool)]
+
+    /// Nil when the header carries no measured cells (text input).
+    init?(header: LayoutLine, groups: [Range<Int>], layout: LayoutDocument) {
+        let headerCells = PlacedCell.cells(of: header)
+        guard headerCells.count >= 2 else { return nil }
+        let starts = headerCells.compactMap { $0.span?.lowerBound }
+        guard starts.count == headerCells.count else { return nil }
+        // A column runs from where its header starts to where the next one starts.
+        let columns: [ClosedRange<Double>] = starts.indices.map { index in
+            let end = index + 1 < starts.count ? starts[index + 1] - 1 : Double.greatestFiniteMagnitude
+            return starts[index]...max(starts[index], end)
+        }
+        headers = headerCells.map { $0.text.lowercased() }
+        var rows: [(cells: [String], provenance: Provenance, isRunningText: Bool)] = []
+        for group in groups {
+            let lines = layout.lines[group]
+            let measured = lines.contains { $0.text.contains("\t") }
+            var cells = [String](repeating: "", count: columns.count)
+            for line in lines {
+                for cell in PlacedCell.cells(of: line) {
+                    let column = cell.span.flatMap { PlacedCell.column(of: $0, in: columns) } ?? 0
+                    cells[column] = cells[column].isEmpty ? cell.text : cells[column] + " " + cell.text
+                }
+            }
+            if measured {
+                rows.append((cells, layout.provenance(of: group), false))
+            } else {
+                rows.append(([lines.map(\.text).joined(separator: " ")], layout.provenance(of: group), true))
+            }
+        }
+        self.rows = rows
+    }
+
+    private func column(named words: [String]) -> Int? {
+        headers.firstIndex { header in words.contains { header.hasPrefix($0) } }
+    }
+
+    /// The table's items: the first column is the item; dates, status and comment come from the
+    /// columns their headers name; running text under a row is its comment.
+    func items(kind tableKind: AssignmentTableHeader.Kind) -> [Assignment] {
+        let kind: Assignment.Kind
+        switch tableKind {
+        case .dated(let k), .followUp(let k): kind = k
+        case .risk: kind = .risk
+        }
+        let statusColumn = column(named: ["status", "avvikelse", "bedömning"])
+        let commentColumn = column(named: ["kommentar", "åtgärd", "resultat", "uppföljning"])
+        let dateColumns = [column(named: ["startdatum", "start"]), column(named: ["slutdatum", "slut", "klart"])]
+        var items: [Assignment] = []
+        for row in rows {
+            if row.isRunningText {
+                guard var last = items.popLast() else { continue }
+                last.comment = [last.comment, row.cells[0]].compactMap { $0 }.joined(separator: "\n")
+                items.append(last)
+                continue
+            }
+            let title = row.cells[0].trimmingCharacters(in: .whitespaces)
+            guard !title.isEmpty else {
+                // A row with an empty item cell continues the previous item (a cell broken over a page).
+                if var last = items.popLast(), let comment = commentColumn.map({ row.cells[$0] }), !comment.isEmpty {
+                    last.comment = [last.comment, comment].compactMap { $0 }.joined(separator: "\n")
+                    items.append(last)
+                }
+                continue
+            }
+            func cell(_ index: Int?) -> String? {
+                guard let index, row.cells.indices.contains(index) else { return nil }
+                let text = row.cells[index].trimmingCharacters(in: .whitespaces)
+                return text.isEmpty ? nil : text
+            }
+            let dates = row.cells.joined(separator: " ").matches(of: /(19|20)\d\d-\d\d-\d\d/).map { String($0.output.0) }
+            let start = cell(dateColumns[0]) ?? dates.first
+            let end = cell(dateColumns[1]) ?? (dates.count > 1 ? dates.last : nil)
+            let status = kind == .risk ? nil : cell(statusColumn)
+            var comment = cell(commentColumn)
+            if kind == .risk, let text = comment, let header = commentColumn.map({ headers[$0] }), header.hasPrefix("åtgärd") {
+                comment = "Åtgärd: " + text
+            }
+            items.append(Assignment(
+                id: "", kind: kind, title: title, status: status, comment: comment, start: start, end: end,
+                provenance: row.provenance))
+        }
+        return items
+    }
+}

@@ -1,0 +1,242 @@
+import Foundation
+import ReportModel
+import ReportSource
+import SwedishReportLanguage
+
+/// A table's header as read: the stub (the row-label column's heading) and the figure columns.
+struct ColumnHeader: Sendable, Hashable {
+    /// One figure column.
+    struct Column: Sendable, Hashable {
+        /// The header text as printed, joined across lines.
+        var text: String
+        /// The first year the header names.
+        var year: Int?
+        /// What the column measures.
+        var measure: Measure
+        /// True for a column holding the difference of two others (`Avv.`, `Differens`).
+        var isDifference: Bool
+        /// True for a column of labels, not figures (`Period`).
+        var isText: Bool
+        /// The unit the header states (`Utfall %`).
+        var unit: String?
+    }
+
+    /// The stub text (`Belopp i tkr`, `Indikator`, `Nämndmål Nämndindikator`), possibly empty.
+    var stub: String
+    /// The figure columns, left to right.
+    var columns: [Column]
+    /// Where each stub cell is printed (PDF input), left to right.
+    var stubSpans: [ClosedRange<Double>] = []
+    /// The stub cells as printed (PDF input), left to right.
+    var stubCells: [String] = []
+    /// Where each figure column is printed (PDF input), else empty.
+    var columnSpans: [ClosedRange<Double>] = []
+
+    /// The words of a header line, split on white space (tabs included).
+    static func words(_ text: String) -> [String] {
+        text.split(whereSeparator: { $0 == " " || $0 == "\t" }).map(String.init)
+    }
+
+    /// Reads a header from its text, joined across the lines it wraps over.
+    ///
+    /// A column starts at a head word (`Budget`, `Utfall`, `Mål`), a modifier (`Periodens`,
+    /// `KF:s`) or a year that does not follow a head word. A head word stays in the current column
+    /// after a binder (`från`), a slash (`2023/`), a modifier, or an abbreviated difference word
+    /// (`Avv. Bokslut 2023/ Budget 2023` is one column). Everything before the first column is stub.
+    static func parse(_ text: String) -> ColumnHeader {
+        var stub: [String] = []
+        var columns: [[String]] = []
+        var awaitingHead = false  // a modifier or difference word wants its head word
+        var binds = false  // the last word keeps the next in this column
+        var headTakesYear = false  // the last word was a head word: a year right after it belongs to it
+        var all = words(text)
+        // "Mål Indikator 2022 2023": a goal column named by the bare word, before the indicator column.
+        if all.count >= 2, ["mål", "mål:"].contains(all[0].lowercased()), TableVocabulary.isIndicatorStubWord(all[1]) {
+            stub = Array(all.prefix(2))
+            all.removeFirst(2)
+        }
+        for word in all {
+            let lower = word.lowercased().trimmingCharacters(in: CharacterSet(charactersIn: "*,"))
+            let endsWithSlash = word.hasSuffix("/")
+            if TableVocabulary.isYearToken(lower) {
+                if !columns.isEmpty && (binds || headTakesYear || awaitingHead) {
+                    columns[columns.count - 1].append(word)
+                } else {
+                    columns.append([word])
+                }
+                awaitingHead = false
+                headTakesYear = false
+                binds = endsWithSlash
+                continue
+            }
+            if TableVocabulary.isHead(lower.trimmingCharacters(in: CharacterSet(charactersIn: "/"))) {
+                let bare = lower.trimmingCharacters(in: CharacterSet(charactersIn: "/"))
+                if !columns.isEmpty && (binds || awaitingHead) {
+                    columns[columns.count - 1].append(word)
+                } else {
+                    columns.append([word])
+                }
+                // An abbreviated difference word takes the next head as the first thing it compares.
+                awaitingHead = TableVocabulary.differenceHeads.contains(bare) && bare.hasSuffix(".")
+                headTakesYear = true
+                binds = endsWithSlash
+                continue
+            }
+            if TableVocabulary.isModifier(lower) {
+                if !columns.isEmpty && binds {
+                    columns[columns.count - 1].append(word)
+                } else {
+                    columns.append([word])
+                }
+                awaitingHead = true
+                headTakesYear = false
+                binds = false
+                continue
+            }
+            if columns.isEmpty {
+                stub.append(word)
+            } else {
+                columns[columns.count - 1].append(word)
+                binds = TableVocabulary.binders.contains(lower) || endsWithSlash
+                // "Utfall VB 2022": a short qualifier between a head and its year keeps the year.
+                if !(headTakesYear && word.count <= 3 && word == word.uppercased()) { headTakesYear = false }
+            }
+        }
+        return ColumnHeader(stub: stub.joined(separator: " "), columns: columns.map(column(from:)))
+    }
+
+    /// Reads a header whose columns a front-end separated with tabs (PDF input): the leading
+    /// cells that name no figure column are the stub, each other cell is one column.
+    static func parse(cells: [PlacedCell]) -> ColumnHeader {
+        var cells = cells.filter { !$0.text.isEmpty }
+        var stub: [PlacedCell] = []
+        // Leading cells that name no figure column are the stub: the label column, or the goal
+        // and indicator columns of a matrix (`Nämndmål`, `Nämndindikator`). Everything up to an
+        // indicator column is stub too (`Nämnd | Mål för nämndens verksamhet | Indikator | …`).
+        if let indicator = cells.firstIndex(where: { cell in
+            words(cell.text).contains(where: TableVocabulary.isIndicatorStubWord) && !words(cell.text).contains(where: TableVocabulary.isYearToken)
+        }), indicator < cells.count - 1 {
+            stub = Array(cells[...indicator])
+            cells.removeFirst(indicator + 1)
+        }
+        while let first = cells.first, parse(first.text).columns.isEmpty, cells.count > 1 {
+            stub.append(first)
+            cells.removeFirst()
+        }
+        var header = ColumnHeader(stub: stub.map(\.text).joined(separator: " "), columns: cells.map { column(from: words($0.text)) })
+        if cells.allSatisfy({ $0.span != nil }) && stub.allSatisfy({ $0.span != nil }) {
+            header.columnSpans = cells.compactMap(\.span)
+            header.stubSpans = stub.compactMap(\.span)
+            header.stubCells = stub.map(\.text)
+        }
+        return header
+    }
+
+    /// Adds the words printed above or below a measured header line to the column (or stub)
+    /// they stand over, by position: header cells printed on several lines.
+    func adding(_ words: [SourceWord], above: Bool) -> ColumnHeader {
+        guard !columnSpans.isEmpty else { return self }
+        var columnWords = columns.map { Self.words($0.text) }
+        var stubWords = Self.words(stub)
+        var extraColumns = [[String]](repeating: [], count: columns.count)
+        var extraStub: [String] = []
+        var spans = columnSpans
+        let firstColumn = columnSpans[0].lowerBound
+        for word in words {
+            let centre = word.box.x + word.box.width / 2
+            if centre < firstColumn - 2 {
+                extraStub.append(word.text)
+            } else if let index = PlacedCell.column(of: word.box.x...word.box.maxX, in: columnSpans) {
+                extraColumns[index].append(word.text)
+                // The column is as wide as all its header words.
+                spans[index] = min(spans[index].lowerBound, word.box.x)...max(spans[index].upperBound, word.box.maxX)
+            }
+        }
+        for index in columnWords.indices {
+            columnWords[index] = above ? extraColumns[index] + columnWords[index] : columnWords[index] + extraColumns[index]
+        }
+        stubWords = above ? extraStub + stubWords : stubWords + extraStub
+        var header = ColumnHeader(stub: stubWords.joined(separator: " "), columns: columnWords.map(Self.column(from:)))
+        header.columnSpans = spans
+        header.stubSpans = stubSpans
+        header.stubCells = stubCells
+        return header
+    }
+
+    /// A column from its header words: the first head word gives the measure, the first year the year.
+    static func column(from words: [String]) -> Column {
+        let text = words.joined(separator: " ")
+        let lowers = words.map { $0.lowercased().trimmingCharacters(in: CharacterSet(charactersIn: "*,/")) }
+        var measure: Measure = .outcome
+        var isDifference = false
+        var isText = false
+        var sawHead = false
+        for lower in lowers {
+            if let m = TableVocabulary.measure(ofHead: lower) {
+                if !sawHead {
+                    measure = m
+                    isDifference = TableVocabulary.differenceHeads.contains(lower) || lower.hasSuffix("avvikelse")
+                    isText = TableVocabulary.textHeads.contains(lower)
+                    sawHead = true
+                }
+            }
+        }
+        if !sawHead, lowers.contains(where: { $0.hasPrefix("prel") }) { measure = .outcome }
+        let year = words.lazy.compactMap { TableVocabulary.isYearToken($0) ? TableVocabulary.year(in: $0) : nil }.first
+        var unit: String?
+        if lowers.contains("%") || lowers.contains("procent") { unit = "%" }
+        for candidate in ["tkr", "mnkr", "mkr", "kr"] where lowers.contains(candidate) { unit = candidate }
+        return Column(text: text, year: year, measure: measure, isDifference: isDifference, isText: isText, unit: unit)
+    }
+
+    /// How header-like a line is: nil when it cannot be a header line (it holds figures that are
+    /// not years, or reads as a sentence); else the share of its words that are header vocabulary.
+    static func headerShare(_ text: String) -> Double? {
+        let words = words(text)
+        guard !words.isEmpty, words.count <= 24 else { return nil }
+        var known = 0
+        for word in words {
+            let lower = word.lowercased().trimmingCharacters(in: CharacterSet(charactersIn: "*,:()"))
+            if TableVocabulary.isYearToken(lower) {
+                known += 1
+                continue
+            }
+            if lower.contains(where: \.isNumber) { return nil }
+            let bare = lower.trimmingCharacters(in: CharacterSet(charactersIn: "/."))
+            if TableVocabulary.isHead(lower) || TableVocabulary.isHead(bare) || TableVocabulary.isModifier(lower)
+                || TableVocabulary.units.contains(lower)
+            {
+                known += 1
+            }
+        }
+        return Double(known) / Double(words.count)
+    }
+
+    /// True when a line can open a header: it names at least one column, and the words from the
+    /// first column on are mostly header vocabulary (the stub before them may be anything short).
+    static func canOpen(_ text: String) -> Bool {
+        // A lower-case start continues something (`andel (%)`), except a measured stub (`tkr ⇥ 2024`).
+        guard headerShare(text) != nil else { return false }
+        if text.first?.isLowercase == true {
+            let stubCell = text.components(separatedBy: "\t").first ?? ""
+            guard text.contains("\t"), words(stubCell).count <= 3, TableVocabulary.unit(inCaption: stubCell) != nil else { return false }
+        }
+        if text.hasSuffix(".") && words(text).count > 6 { return false }
+        let header = parse(text)
+        guard !header.columns.isEmpty, ColumnHeader.words(header.stub).count <= 6 else { return false }
+        let columnText = header.columns.map(\.text).joined(separator: " ")
+        guard let share = headerShare(columnText) else { return false }
+        let columnWords = words(columnText).count
+        return share >= 0.5 || (columnWords <= 2 && share > 0)
+    }
+
+    /// True when a line can continue a wrapped header: header words, a lower-case fragment
+    /// (`pojkar`, `bokslut`), a year, or a word ending in a slash.
+    static func canContinue(_ text: String) -> Bool {
+        guard let share = headerShare(text) else { return false }
+        let words = words(text)
+        if share >= 0.5 { return true }
+        guard let first = text.first else { return false }
+        return (first.isLowercase && words.count <= 3) || words.contains(where: { $0.hasSuffix("/") }) && words.count <= 3
+    }
+}

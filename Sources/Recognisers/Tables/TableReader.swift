@@ -1,0 +1,545 @@
+import Foundation
+import Layout
+import ReportModel
+import SwedishReportLanguage
+
+/// Reads one table from the layout's lines: its header (wrapped over several lines), its rows
+/// (labels wrapped before or after their figures, group labels, `varav` rows, notes), across
+/// blank separator rows and page breaks, up to the running text after it.
+struct TableReader {
+    /// The layout's lines.
+    let lines: [LayoutLine]
+    /// The length of a full line of running text, for telling prose from rows.
+    let bodyWidth: Double
+
+    /// Label lines a figure table waits through before its figures; indicator names wrap longer.
+    static let maxPendingFigures = 3
+    /// Label lines an indicator table waits through: names wrap over many lines.
+    static let maxPendingIndicators = 10
+
+    // MARK: Header
+
+    /// Reads a table whose header opens at `start`; `name` is the indicator a `Indikator:` line named.
+    func read(headerAt start: Int, name: (text: String, line: Int)? = nil) -> TextTable? {
+        guard let (read, headerEnd) = readHeader(at: start) else { return nil }
+        let header = stubFromRows(read, after: headerEnd)
+        var kind: TextTable.Kind = name == nil ? .figures : .indicators
+        let stubWords = ColumnHeader.words(header.stub)
+        if stubWords.contains(where: TableVocabulary.isIndicatorStubWord) { kind = .indicators }
+        if kind == .figures, TableVocabulary.unit(inCaption: header.stub) == nil,
+            header.columns.contains(where: { $0.measure == .target }),
+            header.columns.contains(where: { $0.measure == .outcome })
+        {
+            kind = .indicators  // a table of targets beside outcomes follows indicators
+        }
+        var table = TextTable(
+            start: name?.line ?? start, end: headerEnd, header: header, headerLine: start, kind: kind, rows: [],
+            notes: [], indicatorName: name?.text)
+        readBody(into: &table, from: headerEnd)
+        guard !table.rows.isEmpty else { return nil }
+        let hasFigures = table.rows.contains { row in row.readings.contains { $0.cells.contains { $0.value != nil } } }
+        if kind == .figures && !hasFigures { return nil }
+        // One column and one figure is too little to call a table (a date over an address block).
+        let figureRows = table.rows.filter { row in row.readings.contains { $0.cells.contains { $0.value != nil } } }.count
+        if kind == .figures, header.columns.count == 1, figureRows < 2 { return nil }
+        // A lone date or year over lines with numbers in them is a dateline, not a column.
+        if header.columns.count == 1, !ColumnHeader.words(header.columns[0].text).contains(where: { TableVocabulary.isHead($0.lowercased()) }) {
+            return nil
+        }
+        if kind == .indicators && !table.rows.contains(where: { !$0.readings.isEmpty }) { return nil }
+        solve(&table)
+        return table
+    }
+
+    /// The header opening at `start`, wrapped over the lines after it, and the line after it.
+    ///
+    /// Each further header-like line may belong to the header or already be a group label of the
+    /// body (`Antal anställda`); the header is the longest run whose column count the first row
+    /// of figures can fill.
+    func readHeader(at start: Int) -> (ColumnHeader, Int)? {
+        if let placed = readPlacedHeader(at: start) { return placed }
+        var texts = [lines[start].text]
+        // A unit caption directly above a header without a stub is the stub (`Belopp tkr` / `Budget`).
+        var stubCaption: String?
+        if start > 0, !lines[start - 1].isBlank, ReportVocabulary.isUnitCaption(lines[start - 1].text),
+            ColumnHeader.parse(lines[start].text).stub.isEmpty
+        {
+            stubCaption = lines[start - 1].text
+        }
+        var extents: [(header: ColumnHeader, end: Int)] = []
+        func add(_ end: Int) {
+            var header = ColumnHeader.parse(texts.joined(separator: " "))
+            if let stubCaption, header.stub.isEmpty { header.stub = stubCaption }
+            extents.append((header, end))
+        }
+        add(start + 1)
+        var index = start + 1
+        var blanks = 0
+        while index < lines.count, extents.count < 16 {
+            if lines[index].isBlank {
+                blanks += 1
+                if blanks > 2 { break }
+                index += 1
+                continue
+            }
+            blanks = 0
+            let text = lines[index].text
+            // A measured line below a blank starts a header of its own (the words above are a caption).
+            guard ColumnHeader.canContinue(text), GoalLabels.labelledGoal(in: text) == nil, !text.contains("\t") else { break }
+            texts.append(text)
+            add(index + 1)
+            index += 1
+        }
+        guard let first = extents.first, !first.header.columns.isEmpty else { return nil }
+        // Indicator rows may carry text cells over onto the lines after them, so their first row
+        // says nothing about the column count: the whole header counts.
+        if ColumnHeader.words(first.header.stub).contains(where: TableVocabulary.isIndicatorStubWord) {
+            let longest = extents.last { !$0.header.columns.isEmpty }!
+            return (longest.header, longest.end)
+        }
+        // The longest extent that the first figure row can fill.
+        for extent in extents.reversed() where !extent.header.columns.isEmpty {
+            if let count = firstRowCounts(after: extent.end), count.contains(extent.header.columns.count) {
+                return (extent.header, extent.end)
+            }
+        }
+        let longest = extents.last { !$0.header.columns.isEmpty }!
+        return (longest.header, longest.end)
+    }
+
+    /// A measured header whose first cell stands over the row labels (`Utfall per 2022-12-31 tkr`)
+    /// names the table, not a column: it becomes the stub.
+    func stubFromRows(_ header: ColumnHeader, after end: Int) -> ColumnHeader {
+        guard header.stub.isEmpty, header.columns.count >= 2, let first = header.columnSpans.first else { return header }
+        var index = end
+        while index < lines.count, index < end + 4 {
+            defer { index += 1 }
+            guard lines[index].text.contains("\t"), let label = PlacedCell.cells(of: lines[index]).first, let span = label.span else { continue }
+            // Left-aligned with the labels below it: the first header cell heads the label column.
+            guard CellSegmenter.measuredCell(label.text).value == nil, abs(span.lowerBound - first.lowerBound) < 3 else { return header }
+            var moved = header
+            moved.stub = header.columns[0].text
+            moved.stubSpans = [first]
+            moved.columns.removeFirst()
+            moved.columnSpans.removeFirst()
+            return moved
+        }
+        return header
+    }
+
+    /// A header with measured columns (PDF input): the header lines directly under each other,
+    /// the one with the most tab-separated cells giving the columns, and the words of the others
+    /// added to the column they stand over.
+    func readPlacedHeader(at start: Int) -> (ColumnHeader, Int)? {
+        var block = [start]
+        var index = start + 1
+        while index < lines.count, !lines[index].isBlank, block.count < 5 {
+            let text = lines[index].text
+            guard ColumnHeader.headerShare(text) != nil, ColumnHeader.canContinue(text) || ColumnHeader.canOpen(text) else { break }
+            block.append(index)
+            index += 1
+        }
+        let tabbed = block.filter { lines[$0].text.contains("\t") }
+        guard let anchor = tabbed.max(by: { PlacedCell.cells(of: lines[$0]).count <= PlacedCell.cells(of: lines[$1]).count }) else {
+            return nil
+        }
+        var header = ColumnHeader.parse(cells: PlacedCell.cells(of: lines[anchor]))
+        guard !header.columns.isEmpty else { return nil }
+        let end = block.last! + 1
+        for line in block.reversed() where line < anchor {
+            header = header.adding(lines[line].source.words, above: true)
+        }
+        for line in block where line > anchor {
+            header = header.adding(lines[line].source.words, above: false)
+        }
+        return (header, end)
+    }
+
+    /// The cell counts the first figure line after `index` can be read with.
+    func firstRowCounts(after index: Int) -> ClosedRange<Int>? {
+        var i = index
+        var seen = 0
+        while i < lines.count, seen < 12 {
+            defer { i += 1 }
+            if lines[i].isBlank { continue }
+            seen += 1
+            let tokens = ValueToken.tokens(of: lines[i].text)
+            guard tokens.contains(where: { $0.kind == .number }) else { continue }
+            let (_, values) = RowSplitter.split(lines[i].text, columns: 99, allowTextCells: true)
+            let counts = CellSegmenter.candidates(values, columns: 99).map { $0.cells.filter { !$0.isEmpty }.count }
+            guard let low = counts.min(), let high = counts.max() else { return nil }
+            let empties = values.filter { $0.kind == .empty }.count
+            return max(1, low)...(high + empties)
+        }
+        return nil
+    }
+
+    // MARK: Body
+
+    /// Reads the rows under the header, up to the running text after the table.
+    func readBody(into table: inout TextTable, from bodyStart: Int) {
+        let columns = table.header.columns.count
+        let indicators = table.kind == .indicators
+        let maxPending = indicators ? Self.maxPendingIndicators : Self.maxPendingFigures
+        let headerText = normalised(lines[table.headerLine].text)
+        var pending: [Int] = []
+        var blankSinceRow = false
+        var group = false  // rows now sit under a group label
+        var index = bodyStart
+        while index < lines.count {
+            let line = lines[index]
+            if line.isBlank {
+                blankSinceRow = true
+                index += 1
+                continue
+            }
+            let text = line.text
+            if normalised(text) == headerText {
+                // The header repeated after a page break: skip it and read on.
+                index = (readHeader(at: index)?.1) ?? (index + 1)
+                continue
+            }
+            if startsSomethingElse(index, table: table) || isContentsLine(text) { break }
+            if !text.contains("\t"), isProse(text) {
+                // Running text inside a measured table (a description under an indicator) is
+                // passed over when measured rows follow; else it ends the table.
+                guard !table.header.columnSpans.isEmpty, let next = nextMeasuredRow(after: index), next - index <= 10 else { break }
+                index = next
+                pending = []  // the start of the description, not a label
+                continue
+            }
+            let isTabbed = text.contains("\t")
+            // PDF lines of a measured table place every piece by position, tabbed or not.
+            let placed = isTabbed || (!table.header.columnSpans.isEmpty && !line.source.words.isEmpty)
+            let (label, values) = placed ? (text, []) : RowSplitter.split(text, columns: columns, allowTextCells: indicators)
+            var readings: [RowCandidate]
+            var rowLabel = label
+            if placed, columns == 1, let pairs = sideBySidePairs(line), pending.isEmpty {
+                // "Medlemsbidrag 2027 ⇥ 90 362 ⇥ Alingsås ⇥ 69 994": two one-column tables side by side.
+                for (pairLabel, cell) in pairs {
+                    table.rows.append(TextTable.Row(label: pairLabel, lines: index...index, readings: [RowCandidate(cells: [cell])]))
+                }
+                blankSinceRow = false
+                table.end = index + 1
+                index += 1
+                continue
+            }
+            if placed {
+                let split = tabbedCells(line, header: table.header)
+                rowLabel = split.label
+                let hasNumber = split.cells.contains { $0.value != nil }
+                let hasCells = split.cells.contains { !$0.isEmpty }
+                let startsRow = !isSentences(rowLabel)
+                    && (hasNumber || (indicators && hasCells && !rowLabel.isEmpty && !startsLowercase(rowLabel)))
+                if !startsRow, var last = table.rows.last, pending.isEmpty, !last.readings.isEmpty,
+                    hasCells || startsLowercase(rowLabel) || endsWithConnector(last.label) && !blankSinceRow
+                {
+                    // The rest of the row above: its label wrapped, or text under its cells ("(2019)").
+                    if !rowLabel.isEmpty, startsLowercase(rowLabel) || endsWithConnector(last.label) {
+                        last.label = joinLabel([last.label, rowLabel])
+                    }
+                    var cells = last.readings[0].cells
+                    for (c, cell) in split.cells.enumerated() where !cell.isEmpty {
+                        while cells.count <= c { cells.append(.empty) }
+                        var merged = cells[c]
+                        merged.text = merged.isEmpty ? cell.text : merged.text + " " + cell.text
+                        merged.isEmpty = false
+                        cells[c] = merged
+                    }
+                    last.readings = [RowCandidate(cells: cells)]
+                    last.lines = last.lines.lowerBound...index
+                    table.rows[table.rows.count - 1] = last
+                    table.end = index + 1
+                    index += 1
+                    continue
+                }
+                readings = startsRow ? [RowCandidate(cells: split.cells)] : []
+            } else if let aligned = RowSplitter.alignedCells(text, columns: columns) {
+                rowLabel = aligned.label
+                readings = [RowCandidate(cells: aligned.cells)]
+            } else if RowSplitter.holdsValue(values, allowMarkers: indicators), indicators || !isLoneYear(values, columns: columns) {
+                readings = CellSegmenter.candidates(values, columns: columns)
+            } else {
+                readings = []
+            }
+            if isNote(text), readings.isEmpty || text.hasPrefix("*") && readings.allSatisfy({ $0.cells.allSatisfy { $0.value == nil } }) {
+                table.notes.append(text)
+                table.end = index + 1
+                index += 1
+                continue
+            }
+            if !readings.isEmpty {
+                if rowLabel.isEmpty, pending.isEmpty, indicators, var last = table.rows.last,
+                    let reading = last.readings.first, last.readings.count == 1, reading.cells.count < columns
+                {
+                    // The rest of the previous row's cells, wrapped onto a line of their own.
+                    last.readings = [RowCandidate(cells: reading.cells + (readings.first?.cells ?? []))]
+                    last.lines = last.lines.lowerBound...index
+                    table.rows[table.rows.count - 1] = last
+                } else if rowLabel.isEmpty, pending.isEmpty, table.indicatorName == nil || !table.rows.isEmpty {
+                    // Figures with nothing to name them: not a row of this table.
+                } else {
+                    var first = index
+                    var labelParts: [String] = []
+                    if rowLabel.isEmpty {
+                        labelParts = pending.map { lines[$0].text }
+                        if labelParts.isEmpty, let name = table.indicatorName, table.rows.isEmpty { labelParts = [name] }
+                        first = pending.first ?? index
+                    } else {
+                        // Label lines that the row's label continues join it; the others are group labels.
+                        var joined: [Int] = []
+                        var rest = pending
+                        var continues = startsLowercase(rowLabel)
+                        while let last = rest.last, continues || endsWithConnector(lines[last].text) {
+                            joined.insert(last, at: 0)
+                            rest.removeLast()
+                            continues = startsLowercase(lines[last].text)
+                        }
+                        for groupLine in rest {
+                            table.rows.append(TextTable.Row(label: lines[groupLine].text, lines: groupLine...groupLine, readings: []))
+                            group = true
+                        }
+                        labelParts = joined.map { lines[$0].text } + [rowLabel]
+                        first = joined.first ?? index
+                    }
+                    let joinedLabel = joinLabel(labelParts)
+                    let lower = joinedLabel.lowercased()
+                    let isVarav = lower.hasPrefix("varav") || lower.hasPrefix("- varav") || lower.hasPrefix("därav")
+                        || lower.hasPrefix("– varav")
+                    let isSum = TableVocabulary.sumWords.contains(firstWord(lower))
+                    if isSum { group = false }
+                    var row = TextTable.Row(label: joinedLabel, lines: first...index, readings: readings)
+                    row.level = isVarav || (group && !isSum) ? 1 : 0
+                    row.isSum = isSum
+                    row.endsInText = values.last?.kind == .text
+                    table.rows.append(row)
+                }
+                pending = []
+                blankSinceRow = false
+                table.end = index + 1
+            } else {
+                if var last = table.rows.last, pending.isEmpty, !blankSinceRow, startsLowercase(text) || text.hasPrefix("("),
+                    !last.readings.isEmpty
+                {
+                    // A label or text cell wrapped onto the next line.
+                    if last.endsInText, var reading = last.readings.first, last.readings.count == 1,
+                        let cell = reading.cells.last
+                    {
+                        reading.cells[reading.cells.count - 1] = ParsedCell(text: cell.text + " " + text, value: nil, unit: nil, comparator: nil)
+                        last.readings = [reading]
+                    } else {
+                        last.label = joinLabel([last.label, text])
+                    }
+                    last.lines = last.lines.lowerBound...index
+                    table.rows[table.rows.count - 1] = last
+                    table.end = index + 1
+                } else {
+                    pending.append(index)
+                    if pending.count > maxPending { break }
+                }
+            }
+            index += 1
+        }
+    }
+
+    /// Label and figure, twice or more on one measured line; nil for any other line.
+    func sideBySidePairs(_ line: LayoutLine) -> [(String, ParsedCell)]? {
+        let parts = PlacedCell.cells(of: line).map(\.text)
+        guard parts.count >= 4, parts.count % 2 == 0 else { return nil }
+        var pairs: [(String, ParsedCell)] = []
+        for i in stride(from: 0, to: parts.count, by: 2) {
+            let cell = CellSegmenter.measuredCell(parts[i + 1])
+            guard cell.value != nil, CellSegmenter.measuredCell(parts[i]).value == nil,
+                ValueToken.tokens(of: parts[i]).contains(where: { $0.kind == .text })
+            else { return nil }
+            pairs.append((parts[i], cell))
+        }
+        return pairs
+    }
+
+    /// The next line split at measured column gaps, unless a heading or blank run comes first.
+    func nextMeasuredRow(after index: Int) -> Int? {
+        var i = index + 1
+        var blanks = 0
+        while i < lines.count, blanks < 3 {
+            if lines[i].isBlank {
+                blanks += 1
+            } else if lines[i].text.contains("\t") {
+                let cells = PlacedCell.cells(of: lines[i]).dropFirst()
+                return cells.contains(where: { CellSegmenter.measuredCell($0.text).value != nil }) && !ColumnHeader.canOpen(lines[i].text) ? i : nil
+            } else {
+                blanks = 0
+            }
+            i += 1
+        }
+        return nil
+    }
+
+    /// A line of a table of contents: a title, dot leaders, a page number.
+    func isContentsLine(_ text: String) -> Bool {
+        text.contains("....") || text.contains("…")
+    }
+
+    /// A line that ends the table: a goal, a labelled indicator, or the header of another table.
+    func startsSomethingElse(_ index: Int, table: TextTable) -> Bool {
+        let text = lines[index].text
+        if GoalLabels.labelledGoal(in: text) != nil { return true }
+        if TableRecogniser.indicatorLabel(in: text) != nil { return true }
+        if ColumnHeader.canOpen(text) {
+            // Another header; in a one-column table also a single column word (`Ram 2028` over the next block).
+            let count = ColumnHeader.parse(text).columns.count
+            if count >= 2 || (count == 1 && table.header.columns.count == 1 && normalised(text) != normalised(lines[table.headerLine].text)) {
+                return true
+            }
+        }
+        return false
+    }
+
+    /// The cells of a line whose columns a front-end separated with tabs: the label first, then
+    /// each cell under the header column it is printed beneath (left to right without geometry).
+    func tabbedCells(_ line: LayoutLine, header: ColumnHeader) -> (label: String, cells: [ParsedCell]) {
+        var parts = PlacedCell.cells(of: line)
+        var label: [String] = []
+        // The label is what starts left of the first column; without positions, the pieces
+        // before the first that reads as a figure.
+        let firstColumn = header.columnSpans.first?.lowerBound
+        while let first = parts.first {
+            if let firstColumn, let span = first.span {
+                // Figures are often wider than their header word: a figure is label only when it
+                // ends before the first column; text when it starts clearly left of it.
+                let figure = CellSegmenter.measuredCell(first.text).value != nil
+                    || ValueToken.tokens(of: first.text).allSatisfy(\.isValueLike)
+                guard figure ? span.upperBound <= firstColumn + 1 : span.lowerBound < firstColumn - 2 else { break }
+            } else {
+                let cell = CellSegmenter.measuredCell(first.text)
+                guard cell.value == nil, !ValueToken.tokens(of: first.text).allSatisfy(\.isValueLike) else { break }
+            }
+            label.append(first.text)
+            parts.removeFirst()
+        }
+        var cells = parts.map { CellSegmenter.measuredCell($0.text) }
+        if !header.columnSpans.isEmpty, parts.allSatisfy({ $0.span != nil }) {
+            // Each cell under the column it is printed beneath; pieces under one column are one
+            // cell ("2 av" + "8"), unless they are two whole numbers: then the columns are taken
+            // in order, each number to the nearest column left free.
+            let slots = parts.map { PlacedCell.column(of: $0.span!, in: header.columnSpans) ?? 0 }
+            var texts = [[String]](repeating: [], count: header.columns.count)
+            for (part, slot) in zip(parts, slots) { texts[slot].append(part.text) }
+            let clash = texts.contains { $0.filter { CellSegmenter.cell(kind: .number, words: [$0]).value != nil }.count >= 2 }
+            if clash, let ordered = PlacedCell.inOrder(parts.map(\.span!), columns: header.columnSpans) {
+                texts = [[String]](repeating: [], count: header.columns.count)
+                for (part, slot) in zip(parts, ordered) { texts[slot].append(part.text) }
+            }
+            var placed = texts.map { $0.isEmpty ? ParsedCell.empty : CellSegmenter.measuredCell($0.joined(separator: " ")) }
+            while placed.last?.isEmpty == true { placed.removeLast() }
+            cells = placed
+        }
+        return (label.joined(separator: " "), cells)
+    }
+
+    // MARK: Solving
+
+    /// Chooses how each row's digits split (see `TableSolver`) and sets the cells.
+    func solve(_ table: inout TextTable) {
+        let solver = TableSolver(readings: table.rows.map(\.readings), columns: table.header.columns.count)
+        let differences = Set(table.header.columns.indices.filter { table.header.columns[$0].isDifference })
+        let choices = solver.solve(differenceColumns: differences)
+        for (r, choice) in choices.enumerated() where !table.rows[r].readings.isEmpty {
+            var cells = table.rows[r].readings[choice.index].cells
+            if choice.ambiguous {
+                let others = table.rows[r].readings
+                for c in cells.indices where others.contains(where: { c >= $0.cells.count || $0.cells[c].text != cells[c].text }) {
+                    cells[c].ambiguous = true
+                }
+            }
+            table.rows[r].cells = cells
+        }
+    }
+
+    // MARK: Shapes
+
+    /// A line folded for comparing headers (case and spacing aside).
+    func normalised(_ text: String) -> String {
+        text.lowercased().split(whereSeparator: { $0 == " " || $0 == "\t" }).joined(separator: " ")
+    }
+
+    /// A note under a table (`*utifrån …`, `Källa: …`).
+    func isNote(_ text: String) -> Bool {
+        let lower = text.lowercased()
+        return text.hasPrefix("*") || lower.hasPrefix("not:") || lower.hasPrefix("källa:") || lower.hasPrefix("anm:")
+            || lower.hasPrefix("anm.") || lower.hasPrefix("källa ")
+    }
+
+    /// Running text: many words, or a sentence. Only words count, so a long row of figures is no sentence.
+    func isProse(_ text: String) -> Bool {
+        let words = ValueToken.tokens(of: text).filter { $0.kind == .text && $0.text.contains(where: \.isLetter) }.count
+        if words >= 10 { return true }
+        if Double(text.count) >= 0.6 * bodyWidth && words >= 8 { return true }
+        if let last = text.last, ".!?".contains(last), words >= 6 { return true }
+        if text.hasSuffix(":"), words >= 4 { return true }
+        return false
+    }
+
+    /// Sentences, not a row label: a full stop inside followed by a new sentence, or a long
+    /// text ending in one (a description printed in a label column).
+    func isSentences(_ text: String) -> Bool {
+        let words = text.split(separator: " ").count
+        if text.range(of: #"[a-zåäö0-9)]\. [A-ZÅÄÖ]"#, options: .regularExpression) != nil { return true }
+        if text.hasSuffix("."), words >= 12 { return true }
+        return words >= 24
+    }
+
+    /// A year alone where a table of several columns wants figures: a sentence naming a year.
+    func isLoneYear(_ values: [ValueToken], columns: Int) -> Bool {
+        let numbers = values.filter { $0.kind == .number }
+        return columns > 1 && numbers.count == 1 && ReportVocabulary.isYear(numbers[0].text)
+            && !values.contains { $0.kind == .unit }
+    }
+
+    /// True for text that starts in lower case: it continues the line before.
+    func startsLowercase(_ text: String) -> Bool { text.first?.isLowercase ?? false }
+
+    /// A label line that the next line continues (`Expansionsinvestering -`, `Kostnader för`).
+    func endsWithConnector(_ text: String) -> Bool {
+        let trimmed = text.trimmingCharacters(in: .whitespaces)
+        if let last = trimmed.last, "-–,/&".contains(last) { return true }
+        let lastWord = trimmed.split(separator: " ").last.map { $0.lowercased() } ?? ""
+        return [
+            "och", "av", "för", "i", "till", "med", "samt", "inkl", "inkl.", "exkl", "exkl.", "per", "från", "om", "hur",
+            "att", "på", "som", "eller", "vid", "inom", "mot", "en", "ett", "den", "det", "de",
+        ].contains(lastWord)
+    }
+
+    /// Joins the pieces of a cell wrapped over lines, a line-end hyphen joining its word (`Upprätt-` / `hålls`).
+    func joinHyphenated(_ pieces: [String]) -> String {
+        var result = ""
+        for piece in pieces {
+            if result.hasSuffix("-"), let first = piece.first, first.isLowercase {
+                result = String(result.dropLast()) + piece
+            } else {
+                result = result.isEmpty ? piece : result + " " + piece
+            }
+        }
+        return result
+    }
+
+    /// The first word, without a trailing colon or asterisk.
+    func firstWord(_ text: String) -> String {
+        String(text.split(separator: " ").first ?? "").trimmingCharacters(in: CharacterSet(charactersIn: ":*"))
+    }
+
+    /// Joins wrapped label lines with one space; a line-start hyphen (`Europaparlaments` / `-valet`) joins without.
+    func joinLabel(_ parts: [String]) -> String {
+        var result = ""
+        for part in parts.map({ $0.trimmingCharacters(in: .whitespaces) }) where !part.isEmpty {
+            if result.isEmpty {
+                result = part
+            } else if part.hasPrefix("-"), part.count > 1, part.dropFirst().first?.isLetter == true {
+                result += part
+            } else {
+                result += " " + part
+            }
+        }
+        return result
+    }
+}

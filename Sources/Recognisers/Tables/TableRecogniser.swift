@@ -1,0 +1,266 @@
+import Foundation
+import Layout
+import ReportModel
+import ReportSource
+import SwedishReportLanguage
+
+/// What the table recogniser found.
+struct TableRecognition {
+    /// Indicators with their values, in document order (`i1`, `i2`, …).
+    var indicators: [Indicator] = []
+    /// Budget, accounting and statistics tables, in document order (`t1`, `t2`, …).
+    var tables: [ReportTable] = []
+    /// Goals that exist only as cells of a goal column in a goal/indicator matrix.
+    var goals: [GoalEntry] = []
+}
+
+/// Finds indicator tables and tables of figures, and reads every cell with its row, column,
+/// year, measure and unit.
+///
+/// A table opens at a header line (column words and years: `Budget 2023 Bokslut 2023 …`) or at a
+/// labelled indicator (`Indikator: …` over a header and a value row). Tables whose stub names
+/// indicators, or whose columns set targets beside outcomes, hold one indicator per row; a stub
+/// with a goal column and an indicator column is a goal/indicator matrix.
+struct TableRecogniser {
+    /// Recognises tables and indicators; `goals` are the goals found so far, for linking.
+    func recognise(_ layout: LayoutDocument, goals: [GoalEntry]) -> TableRecognition {
+        let lines = layout.lines
+        let reader = TableReader(lines: lines, bodyWidth: layout.bodyWidth)
+        var result = TableRecognition()
+        var nextGoal = (goals.compactMap { Int($0.goal.id.dropFirst()) }.max() ?? goals.count) + 1
+        var index = 0
+        while index < lines.count {
+            defer { index += 1 }
+            let line = lines[index]
+            guard !line.isBlank else { continue }
+            if let list = indicatorList(at: index, lines: lines) {
+                // "Indikatorer" over a bulleted list: indicators named, their values given elsewhere.
+                let goal = enclosingGoal(before: index, goals: goals)
+                for item in list.items {
+                    let range = item.lines.lowerBound..<(item.lines.upperBound + 1)
+                    result.indicators.append(Indicator(
+                        id: "i\(result.indicators.count + 1)", goalId: goal?.goal.id, name: item.name,
+                        unit: TableVocabulary.unit(inCaption: item.name), provenance: layout.provenance(of: range)))
+                }
+                index = max(index, list.end - 1)
+                continue
+            }
+            if let name = Self.indicatorLabel(in: line.text) {
+                // `Indikator: NAME` (wrapping onto a few lines), then a header and a value row.
+                var nameText = name
+                var next = index + 1
+                var found: Int?
+                while next < lines.count, next - index <= 5 {
+                    let text = lines[next].text
+                    if lines[next].isBlank {
+                        next += 1
+                        continue
+                    }
+                    if ColumnHeader.canOpen(text) {
+                        found = next
+                        break
+                    }
+                    if reader.isProse(text) || Self.indicatorLabel(in: text) != nil { break }
+                    nameText = reader.joinLabel([nameText, text])
+                    next += 1
+                }
+                if let found, let table = reader.read(headerAt: found, name: (nameText, index)) {
+                    emit(table, layout: layout, goals: goals, into: &result)
+                    index = max(index, table.end - 1)
+                }
+                continue
+            }
+            guard ColumnHeader.canOpen(line.text), GoalLabels.labelledGoal(in: line.text) == nil else { continue }
+            if let (fullHeader, bodyStart) = reader.readHeader(at: index),
+                ColumnHeader.words(fullHeader.stub).contains(where: TableVocabulary.isGoalStubWord),
+                ColumnHeader.words(fullHeader.stub).contains(where: TableVocabulary.isIndicatorStubWord)
+            {
+                let matrixReader = GoalMatrixReader(lines: lines, reader: reader)
+                let matrix = fullHeader.stubSpans.count >= 2 && fullHeader.stubSpans.count == fullHeader.stubCells.count
+                    ? matrixReader.readPlaced(from: bodyStart, header: fullHeader)
+                    : matrixReader.read(from: bodyStart, columns: fullHeader.columns.count)
+                if !matrix.indicators.isEmpty {
+                    emit(matrix, header: fullHeader, start: index, layout: layout, goals: goals, nextGoal: &nextGoal, into: &result)
+                    index = max(index, matrix.end - 1)
+                }
+                continue
+            }
+            if let table = reader.read(headerAt: index) {
+                emit(table, layout: layout, goals: goals, into: &result)
+                index = max(index, table.end - 1)
+            }
+        }
+        return result
+    }
+
+    /// The bulleted list under a line that is only an indicator label (`Indikatorer`, `Nyckeltal:`).
+    func indicatorList(at index: Int, lines: [LayoutLine]) -> (items: [(name: String, lines: ClosedRange<Int>)], end: Int)? {
+        let label = lines[index].text.trimmingCharacters(in: CharacterSet(charactersIn: ": ")).lowercased()
+        guard TableVocabulary.indicatorLabels.contains(label) else { return nil }
+        var items: [(name: String, lines: ClosedRange<Int>)] = []
+        var next = index + 1
+        while next < lines.count, !lines[next].isBlank {
+            let text = lines[next].text
+            if let first = text.first, "-–•●▪*".contains(first), text.dropFirst().first == " " {
+                let name = text.dropFirst(2).trimmingCharacters(in: .whitespaces)
+                guard !name.isEmpty else { break }
+                items.append((name, next...next))
+            } else if let last = items.last, text.first?.isLowercase == true {
+                items[items.count - 1] = (last.name + " " + text, last.lines.lowerBound...next)
+            } else {
+                break
+            }
+            next += 1
+        }
+        return items.isEmpty ? nil : (items, next)
+    }
+
+    /// The name after an indicator label (`Indikator: Företagsklimat …` → `Företagsklimat …`).
+    static func indicatorLabel(in text: String) -> String? {
+        guard let colon = text.firstIndex(of: ":") else { return nil }
+        let label = text[..<colon].trimmingCharacters(in: .whitespaces).lowercased()
+        guard TableVocabulary.indicatorLabels.contains(label) else { return nil }
+        let name = text[text.index(after: colon)...].trimmingCharacters(in: .whitespaces)
+        return name.isEmpty ? nil : name
+    }
+
+    // MARK: Model
+
+    /// The goal a table printed at `line` is under: the last goal printed before it.
+    func enclosingGoal(before line: Int, goals: [GoalEntry]) -> GoalEntry? {
+        goals.filter { $0.lineRange.lowerBound < line }.max { $0.lineRange.lowerBound < $1.lineRange.lowerBound }
+    }
+
+    /// Adds a table read from the lines as indicators or as a table of figures.
+    func emit(_ table: TextTable, layout: LayoutDocument, goals: [GoalEntry], into result: inout TableRecognition) {
+        switch table.kind {
+        case .indicators:
+            let goal = enclosingGoal(before: table.start, goals: goals)
+            for row in table.rows where !row.cells.isEmpty {
+                let name = row.label
+                guard !name.isEmpty else { continue }
+                let nameUnit = TableVocabulary.unit(inCaption: name)
+                let provenance = layout.provenance(of: row.lines.lowerBound..<(row.lines.upperBound + 1))
+                var values: [IndicatorValue] = []
+                for (c, cell) in row.cells.enumerated() where c < table.header.columns.count && !cell.isEmpty {
+                    let column = table.header.columns[c]
+                    values.append(IndicatorValue(
+                        column: column.text, year: column.year, measure: column.measure,
+                        value: column.isText || cell.ambiguous && cell.value == nil ? nil : cell.value,
+                        unit: cell.value == nil ? nil : cell.unit ?? column.unit ?? nameUnit,
+                        comparator: cell.comparator, preliminary: cell.preliminary, text: cell.text, provenance: provenance))
+                }
+                let units = Set(values.compactMap(\.unit))
+                result.indicators.append(Indicator(
+                    id: "i\(result.indicators.count + 1)", goalId: goal?.goal.id, name: name,
+                    unit: nameUnit ?? (units.count == 1 ? units.first : nil), values: values, provenance: provenance))
+            }
+        case .figures:
+            let columns = table.header.columns
+            var unit = TableVocabulary.unit(inCaption: table.header.stub) ?? captionUnit(above: table.start, layout: layout)
+            let rows: [TableRow] = table.rows.map { row in
+                let cells: [TableCell] = row.cells.enumerated().compactMap { c, cell in
+                    guard c < columns.count, !cell.isEmpty else { return nil }
+                    let column = columns[c]
+                    let value = column.isText ? nil : cell.value
+                    let cellUnit = value == nil ? nil : cell.unit ?? column.unit ?? unit
+                    let sek = value.flatMap { v in SwedishNumber.kronorFactor(unit: cellUnit).map { v * $0 } }
+                    return TableCell(columnIndex: c, value: value, unit: cellUnit, valueSEK: sek, ambiguous: cell.ambiguous, text: cell.text)
+                }
+                return TableRow(
+                    label: row.label, level: row.level, isSum: row.isSum, cells: cells,
+                    provenance: layout.provenance(of: row.lines.lowerBound..<(row.lines.upperBound + 1)))
+            }
+            if unit == nil {
+                // A table that states no unit but prints one in every cell (`3,4%`) has that unit.
+                let cellUnits = Set(rows.flatMap(\.cells).filter { $0.value != nil }.map { $0.unit ?? "" })
+                if cellUnits.count == 1, let only = cellUnits.first, !only.isEmpty { unit = only }
+            }
+            result.tables.append(ReportTable(
+                id: "t\(result.tables.count + 1)", title: title(before: table.start, layout: layout), unit: unit,
+                columns: columns.map { TableColumn(header: $0.text, year: $0.year, measure: $0.measure) },
+                rows: rows, notes: table.notes, provenance: layout.provenance(of: table.start..<table.end)))
+        }
+    }
+
+    /// Adds a goal/indicator matrix: its goal cells as goals (unless already known), its rows as indicators.
+    func emit(
+        _ matrix: GoalMatrixReader.Matrix, header: ColumnHeader, start: Int, layout: LayoutDocument, goals: [GoalEntry],
+        nextGoal: inout Int, into result: inout TableRecognition
+    ) {
+        let parent = enclosingGoal(before: start, goals: goals)
+        // The goal column's heading names the goals' level (`Nämndmål`, `Mål för nämndens verksamhet`).
+        let goalCell = header.stubCells.first { ColumnHeader.words($0).contains(where: TableVocabulary.isGoalStubWord) }
+        let level = goalCell.map { $0.trimmingCharacters(in: CharacterSet(charactersIn: ":* ")) }
+            ?? ColumnHeader.words(header.stub).first(where: TableVocabulary.isGoalStubWord)?.trimmingCharacters(in: CharacterSet(charactersIn: ":*"))
+        var goalIds: [String] = []
+        for cell in matrix.goals {
+            // A goal the goal recogniser already read from these lines is not made twice.
+            if let known = goals.first(where: { $0.lineRange.overlaps(cell.lines.lowerBound..<(cell.lines.upperBound + 1)) }) {
+                goalIds.append(known.goal.id)
+                continue
+            }
+            let id = "g\(nextGoal)"
+            nextGoal += 1
+            goalIds.append(id)
+            let range = cell.lines.lowerBound..<(cell.lines.upperBound + 1)
+            let goal = Goal(id: id, parentId: parent?.goal.id, level: level, title: Self.goalTitle(cell.title), provenance: layout.provenance(of: range))
+            result.goals.append(GoalEntry(goal: goal, lineRange: range))
+        }
+        for row in matrix.indicators {
+            let provenance = layout.provenance(of: row.lines.lowerBound..<(row.lines.upperBound + 1))
+            let nameUnit = TableVocabulary.unit(inCaption: row.name)
+            var values: [IndicatorValue] = []
+            for (c, cell) in row.cells.enumerated() where c < header.columns.count && !cell.isEmpty {
+                let column = header.columns[c]
+                values.append(IndicatorValue(
+                    column: column.text, year: column.year, measure: column.measure, value: column.isText ? nil : cell.value,
+                    unit: cell.value == nil ? nil : cell.unit ?? column.unit ?? nameUnit, comparator: cell.comparator,
+                    preliminary: cell.preliminary, text: cell.text, provenance: provenance))
+            }
+            result.indicators.append(Indicator(
+                id: "i\(result.indicators.count + 1)", goalId: row.goal.map { goalIds[$0] } ?? parent?.goal.id,
+                name: row.name, unit: nameUnit, values: values, provenance: provenance))
+        }
+    }
+
+    /// A goal cell's title without the field that may follow it in the cell
+    /// (`… miljöpåverkan. Koppling mot Agenda 2030: …`).
+    static func goalTitle(_ text: String) -> String {
+        guard let match = text.range(of: #"\. [A-ZÅÄÖ][^.:]{0,40}:"#, options: .regularExpression) else { return text }
+        return String(text[..<text.index(after: match.lowerBound)])
+    }
+
+    /// The table's title: a short caption line just above it, else the nearest heading before it.
+    func title(before start: Int, layout: LayoutDocument) -> String? {
+        var index = start - 1
+        var steps = 0
+        while index >= 0, steps < 3 {
+            let line = layout.lines[index]
+            if !line.isBlank {
+                let text = line.text
+                if text.count <= 60, let last = text.last, !".:;,".contains(last), !ReportVocabulary.isUnitCaption(text),
+                    text.first?.isUppercase == true, FigureRun.trailingNumbers(in: text) == 0
+                {
+                    return text
+                }
+                break
+            }
+            index -= 1
+            steps += 1
+        }
+        let heading = layout.blocks.last { $0.kind == .heading && $0.lineRange.upperBound <= start }
+        return heading.map { layout.text(of: $0) }
+    }
+
+    /// The unit a caption line just above a table states (`Belopp i tkr`).
+    func captionUnit(above start: Int, layout: LayoutDocument) -> String? {
+        var index = start - 1
+        while index >= 0, start - index <= 3 {
+            let text = layout.lines[index].text
+            if ReportVocabulary.isUnitCaption(text) { return TableVocabulary.unit(inCaption: text) }
+            index -= 1
+        }
+        return nil
+    }
+}

@@ -1,0 +1,142 @@
+import Foundation
+import ReportModel
+import SwedishReportLanguage
+
+/// The words of Swedish table headers and rows: which start a column, what a column measures,
+/// which rows are sums, which cells hold no number.
+///
+/// Everything here is Swedish report vocabulary, not the strings of any one report.
+enum TableVocabulary {
+    /// Column head words and what a column headed by them measures.
+    static let heads: [String: Measure] = [
+        "utfall": .outcome, "bokslut": .outcome, "resultat": .outcome, "årsutfall": .outcome, "nuläge": .outcome,
+        "ack": .outcome, "ack.": .outcome, "ackumulerat": .outcome, "mätvärde": .outcome, "helårsutfall": .outcome,
+        "värde": .outcome, "uppmätt": .outcome,
+        "budget": .budget, "plan": .budget, "ram": .budget, "budgetram": .budget, "årsbudget": .budget,
+        "helårsbudget": .budget, "periodbudget": .budget,
+        "prognos": .forecast, "helårsprognos": .forecast, "årsprognos": .forecast,
+        "mål": .target, "målvärde": .target, "årsmål": .target, "etappmål": .target, "målnivå": .target,
+        "riktning": .target, "målsättning": .target,
+        "baslinje": .baseline, "basår": .baseline, "startvärde": .baseline, "utgångsvärde": .baseline,
+        "utgångsläge": .baseline, "referensvärde": .baseline,
+        "avvikelse": .other, "avv": .other, "avv.": .other, "diff": .other, "diff.": .other, "differens": .other,
+        "förändring": .other, "förändr.": .other, "skillnad": .other, "budgetavvikelse": .other,
+        "prognosavvikelse": .other, "period": .other, "antal": .other, "andel": .other,
+    ]
+
+    /// Head words of columns that hold the difference of two others (`Avv. Bokslut 2023/ Budget 2023`).
+    static let differenceHeads: Set<String> = [
+        "avvikelse", "avv", "avv.", "diff", "diff.", "differens", "förändring", "förändr.", "skillnad",
+        "budgetavvikelse", "prognosavvikelse",
+    ]
+
+    /// Columns whose cells are labels of the row, not figures (`Period`: `VB 2023`).
+    static let textHeads: Set<String> = ["period"]
+
+    /// Words that open a column and bind to the head word after them (`Periodens utfall`, `KF:s årsmål`).
+    static let modifiers: Set<String> = [
+        "periodens", "preliminärt", "preliminär", "prel.", "prel", "reviderad", "ursprunglig", "justerad",
+        "föregående", "senaste", "senast", "beräknat", "beräknad", "förväntat",
+    ]
+
+    /// Words that keep the next head word in the same column (`Avvikelse från bokslut`).
+    static let binders: Set<String> = ["från", "mot", "jämfört", "med", "per", "i", "av", "och", "vs", "vs."]
+
+    /// Units printed in headers or after numbers.
+    static let units: Set<String> = ["%", "kr", "tkr", "mnkr", "mkr", "mdkr", "st", "st.", "procent"]
+
+    /// Cells that say a number is missing (`I.U.`: ingen uppgift).
+    static let missingMarkers: Set<String> = [
+        "i.u.", "i.u", "iu", "..", "…", "x", "n/a", "u.p.", "e.u.", "saknas", "uppg.saknas", "ej", "*",
+    ]
+
+    /// Cells that are an empty cell written as a dash.
+    static let dashes: Set<String> = ["-", "–", "—", "−"]
+
+    /// Comparators that may stand as their own token before a number.
+    static let comparatorTokens: [String: ReportModel.Comparator?] = [
+        "≤": .lessThanOrEqual, "≥": .greaterThanOrEqual, "<": .lessThan, ">": .greaterThan,
+        "<=": .lessThanOrEqual, ">=": .greaterThanOrEqual, "~": .approximately, "ca": .approximately,
+        "ca.": .approximately, "±": nil, "+/-": nil, "+/–": nil,
+    ]
+
+    /// First words of rows that sum the rows above (or below).
+    static let sumWords: Set<String> = [
+        "summa", "totalt", "total", "totala", "netto", "nettokostnad", "nettokostnader", "resultat", "årets",
+    ]
+
+    /// Stub-column words that make a table one of indicators (one row per indicator).
+    static let indicatorStubWords: [String] = ["indikator", "nyckeltal", "mått", "mätetal", "resultatmått"]
+
+    /// Field labels that introduce one indicator by name (`Indikator: Företagsklimat …`).
+    static let indicatorLabels: Set<String> = [
+        "indikator", "indikatorer", "nyckeltal", "mått", "mätetal", "nämndindikator", "resultatmått",
+        "kf-indikator", "kf:s indikator",
+    ]
+
+    /// The measure a lower-cased header word names, if it is a head word.
+    static func measure(ofHead word: String) -> Measure? {
+        if let measure = heads[word] { return measure }
+        // Compounds ending in a head word name the same thing (`helårsprognos`, `nettobudget`),
+        // except goal words, which head goal columns (`nämndmål`) rather than figure columns.
+        for (suffix, measure) in [("prognos", Measure.forecast), ("budget", .budget), ("utfall", .outcome), ("avvikelse", .other)]
+        where word.count > suffix.count + 2 && word.hasSuffix(suffix) {
+            return measure
+        }
+        return nil
+    }
+
+    /// True for a word that heads a figure column.
+    static func isHead(_ word: String) -> Bool { measure(ofHead: word) != nil }
+
+    /// True for a modifier (`Periodens`, `KF:s`).
+    static func isModifier(_ word: String) -> Bool {
+        modifiers.contains(word) || (word.hasSuffix(":s") && word.count <= 6)
+    }
+
+    /// True for a year or a year with a slash (`2023`, `2023/`, `2023/24`, `2025–2029`).
+    static func isYearToken(_ token: String) -> Bool {
+        var t = token
+        while t.hasSuffix("/") || t.hasSuffix(":") || t.hasSuffix(",") { t.removeLast() }
+        // A balance-sheet date heads a column as its year does (`2023-12-31`).
+        return ReportVocabulary.isYear(t) || ReportVocabulary.isYearSpan(t)
+            || t.range(of: #"^(19|20)\d\d-[01]\d-[0-3]\d$"#, options: .regularExpression) != nil
+    }
+
+    /// The first year a token names.
+    static func year(in token: String) -> Int? {
+        guard let match = token.range(of: #"(19|20)\d\d"#, options: .regularExpression) else { return nil }
+        return Int(token[match])
+    }
+
+    /// True for a word that names a goal column in a goal/indicator matrix (`Nämndmål`, `Mål`, `Verksamhetsmål`).
+    static func isGoalStubWord(_ word: String) -> Bool {
+        let w = word.lowercased().trimmingCharacters(in: CharacterSet(charactersIn: ":*"))
+        return w.hasSuffix("mål") && !["årsmål", "etappmål", "målvärde"].contains(w) && w != "mål"
+            || w == "målområde" || w == "mål"
+    }
+
+    /// True for a word that names the indicator column (`Indikator`, `Nämndindikator`, `Nyckeltal`).
+    static func isIndicatorStubWord(_ word: String) -> Bool {
+        let w = word.lowercased()
+        return indicatorStubWords.contains { w.contains($0) }
+    }
+
+    /// The unit a caption, stub or name states (`Belopp i tkr` → tkr, `andel (%)` → %).
+    static func unit(inCaption text: String) -> String? {
+        let lower = text.lowercased()
+        for (pattern, unit) in [
+            (#"(^|[\s(,])(tkr|tusental kronor|tusentals kronor)([\s),.;]|$)"#, "tkr"),
+            (#"(^|[\s(,])(mnkr|miljoner kronor)([\s),.;]|$)"#, "mnkr"),
+            (#"(^|[\s(,])(mkr)([\s),.;]|$)"#, "mkr"),
+            (#"(^|[\s(,])(mdkr|miljarder kronor)([\s),.;]|$)"#, "mdkr"),
+            (#"\(%\)|\(procent\)|(^|\s)%$"#, "%"),
+            (#"(^|[\s(,])(kr|kronor)([\s),.;]|$)"#, "kr"),
+            (#"(^|[\s(,])index([\s),.;]|$)"#, "index"),
+            (#"\(antal\)"#, "antal"),
+        ] where lower.range(of: pattern, options: .regularExpression) != nil {
+            return unit
+        }
+        return nil
+    }
+}

@@ -1,0 +1,64 @@
+// pdf-lines: prints what the PDF front-end reads from a PDF, one line a line, so a person can
+// compare it with the page (and with pdftotext). A developer's tool, not part of the product.
+//
+//   pdf-lines FILE.pdf [--pages 3-5] [--style] [--boxes] [--no-pictures] [--password PW]
+//
+// Column gaps (tabs) are shown as " ⇥ ", icons as [#rrggbb], page breaks as form feeds.
+import Foundation
+import PDFFrontEnd
+import ReportSource
+
+var arguments = Array(CommandLine.arguments.dropFirst())
+var showStyle = false, showBoxes = false, pictures = true
+var pageRange: ClosedRange<Int>?
+var password: String?
+var workers: Int?
+var path: String?
+while !arguments.isEmpty {
+    let argument = arguments.removeFirst()
+    switch argument {
+    case "--style": showStyle = true
+    case "--boxes": showBoxes = true
+    case "--no-pictures": pictures = false
+    case "--workers": workers = arguments.isEmpty ? nil : Int(arguments.removeFirst())
+    case "--password": password = arguments.isEmpty ? nil : arguments.removeFirst()
+    case "--pages":
+        let spec = arguments.isEmpty ? "" : arguments.removeFirst()
+        let parts = spec.split(separator: "-").compactMap { Int($0) }
+        if let first = parts.first { pageRange = first...(parts.last ?? first) }
+    default: path = argument
+    }
+}
+guard let path else {
+    FileHandle.standardError.write(Data("usage: pdf-lines FILE.pdf [--pages A-B] [--style] [--boxes] [--password PW]\n".utf8))
+    exit(2)
+}
+do {
+    let document = try PDFFrontEnd(options: PDFReadOptions(password: password, readsPictureIcons: pictures, workers: workers)).read(contentsOf: URL(fileURLWithPath: path))
+    var out = ""
+    for page in document.pages where pageRange?.contains(page.number) ?? true {
+        out += "\u{0C}--- page \(page.number) (\(page.width ?? 0) x \(page.height ?? 0))\n"
+        for line in page.lines {
+            var text = line.text.replacingOccurrences(of: "\t", with: " ⇥ ")
+            if !line.icons.isEmpty {
+                text = line.icons.map { icon in
+                    let size = showBoxes ? icon.box.map { String(format: " %.1fx%.1f@%.0f,%.0f", $0.width, $0.height, $0.x, $0.y) } ?? "" : ""
+                    return "[\(icon.color?.hex ?? "?")\(size)]"
+                }.joined() + " " + text
+            }
+            if showStyle, let style = line.style {
+                text += String(format: "   {%@ %.1f%@ %@}", style.fontName ?? "?", style.fontSize ?? 0,
+                               style.isBold ? " bold" : "", style.color?.hex ?? "")
+            }
+            if showBoxes, let box = line.box {
+                text += String(format: "   @(%.1f,%.1f %.1fx%.1f)", box.x, box.y, box.width, box.height)
+            }
+            out += text + "\n"
+        }
+    }
+    for warning in document.warnings { out += "warning: \(warning.message)\n" }
+    FileHandle.standardOutput.write(Data(out.utf8))
+} catch {
+    FileHandle.standardError.write(Data("\(error)\n".utf8))
+    exit(1)
+}

@@ -1,0 +1,124 @@
+import Foundation
+import PDFFrontEnd
+import ReportSource
+import XCTest
+
+/// Status icons as glyphs, vector circles and pictures, with their colours, on the line they sit on.
+final class IconTests: XCTestCase {
+    func read(_ build: (PDFMaker) -> Void) throws -> SourceDocument {
+        let folder = TemporaryFolder()
+        let url = folder.file("icons.pdf")
+        let maker = PDFMaker(url: url)
+        build(maker)
+        maker.finish()
+        return try PDFFrontEnd().read(contentsOf: url)
+    }
+
+    func line(_ document: SourceDocument, _ text: String) throws -> SourceLine {
+        try XCTUnwrap(document.pages[0].lines.first { $0.text == text }, "no line \(text)")
+    }
+
+    func isGreen(_ color: RGBColor?) -> Bool {
+        guard let color else { return false }
+        return color.green > 120 && color.red < 90 && color.blue < 110
+    }
+
+    func testColouredCircleGlyphIsAnIconNotText() throws {
+        let document = try read { pdf in
+            pdf.text("Mål 1: Alla ska ha goda möjligheter att rösta", x: 60, y: 100, size: 12, bold: true)
+            pdf.text("●", x: 60, y: 120, color: .green)
+            pdf.text("Uppfylls helt", x: 76, y: 120)
+        }
+        let status = try line(document, "Uppfylls helt")
+        XCTAssertEqual(status.icons.count, 1)
+        XCTAssertTrue(isGreen(status.icons[0].color), "\(String(describing: status.icons[0].color))")
+        XCTAssertEqual(status.icons[0].box?.x ?? 0, 60, accuracy: 1)
+    }
+
+    func testVectorCircleBeforeAStatusLineIsFoundWithItsColour() throws {
+        let document = try read { pdf in
+            pdf.text("KF:s inriktningsmål: 1. Ett Stockholm som håller samman", x: 57, y: 100, size: 12, bold: true)
+            pdf.circle(centerX: 62, centerY: 116.5, radius: 4.5, color: .yellow)
+            pdf.text("Uppfylls delvis", x: 71, y: 120)
+            pdf.text("Analys", x: 57, y: 140, bold: true)
+            pdf.text("Nämnden ska planera för att valet kan organiseras väl.", x: 57, y: 154)
+        }
+        let status = try line(document, "Uppfylls delvis")
+        XCTAssertEqual(status.icons.count, 1)
+        let color = try XCTUnwrap(status.icons[0].color)
+        XCTAssertGreaterThan(color.red, 200)
+        XCTAssertGreaterThan(color.green, 150)
+        XCTAssertLessThan(color.blue, 60)
+        XCTAssertTrue(try line(document, "Analys").icons.isEmpty)
+    }
+
+    func testVectorCircleInsideALineAndALegend() throws {
+        let document = try read { pdf in
+            pdf.text("Bedömning:", x: 60, y: 100)
+            let after = 60 + pdf.width(of: "Bedömning:") + 4
+            pdf.circle(centerX: after + 5, centerY: 96.5, radius: 4.5, color: .green)
+            pdf.text("Helt uppfyllt", x: after + 14, y: 100)
+            // A legend: icon, label, icon, label ...
+            let entries: [(PDFMaker.Color, String)] = [(.red, "Ej uppfyllt"), (.yellow, "Delvis uppfyllt"), (.green, "Helt uppfyllt")]
+            for (index, entry) in entries.enumerated() {
+                let x = 60 + Double(index) * 130
+                pdf.circle(centerX: x + 5, centerY: 136.5, radius: 4.5, color: entry.0)
+                pdf.text(entry.1, x: x + 14, y: 140)
+            }
+        }
+        let assessed = try line(document, "Bedömning: Helt uppfyllt")
+        XCTAssertEqual(assessed.icons.count, 1)
+        XCTAssertTrue(isGreen(assessed.icons[0].color))
+        let legend = try line(document, "Ej uppfyllt\tDelvis uppfyllt\tHelt uppfyllt")
+        XCTAssertEqual(legend.icons.count, 3)
+        XCTAssertEqual(legend.icons.map { ($0.color?.red ?? 0) > 180 }, [true, true, false])
+        XCTAssertTrue(isGreen(legend.icons[2].color))
+        // Each icon stands just before its label.
+        for (icon, word) in zip(legend.icons, ["Ej", "Delvis", "Helt"]) {
+            let label = try XCTUnwrap(legend.words.first { $0.text == word })
+            XCTAssertLessThan(icon.box?.maxX ?? 0, label.box.x)
+            XCTAssertGreaterThan(icon.box?.maxX ?? 0, label.box.x - 10)
+        }
+    }
+
+    func testSmallPictureBesideAGoalGivesItsColour() throws {
+        let document = try read { pdf in
+            pdf.text("Nämndmål", x: 57, y: 100, size: 12, bold: true)
+            pdf.picture(x: 57, y: 110, size: 9, color: .red)
+            pdf.text("Ej uppfyllt", x: 71, y: 118)
+            pdf.text("Kommentar", x: 57, y: 140)
+        }
+        let status = try line(document, "Ej uppfyllt")
+        XCTAssertEqual(status.icons.count, 1)
+        XCTAssertGreaterThan(status.icons[0].color?.red ?? 0, 180)
+        XCTAssertLessThan(status.icons[0].color?.green ?? 255, 80)
+    }
+
+    func testColouredBulletBeforeALongLineStaysABullet() throws {
+        let document = try read { pdf in
+            pdf.text("●", x: 60, y: 100, color: PDFMaker.Color(red: 0, green: 0.29, blue: 0.53))
+            pdf.text("genomförande av val i enlighet med bestämmelserna i vallagen", x: 75, y: 100)
+        }
+        let item = try line(document, "● genomförande av val i enlighet med bestämmelserna i vallagen")
+        XCTAssertTrue(item.icons.isEmpty)
+    }
+
+    func testBlackSymbolFontBulletBecomesABulletCharacter() throws {
+        let document = try read { pdf in
+            // Word's Wingdings bullet arrives as a private-use code point.
+            pdf.text("\u{F0B7}", x: 60, y: 100)
+            pdf.text("Öka andelen upphandlingar", x: 78, y: 100)
+        }
+        let texts = document.pages[0].lines.map(\.text).filter { !$0.isEmpty }
+        XCTAssertEqual(texts, ["• Öka andelen upphandlingar"])
+    }
+
+    func testNoIconOnPlainText() throws {
+        let document = try read { pdf in
+            pdf.text("Verksamhet", x: 60, y: 80, size: 14, bold: true)
+            pdf.text("Kort rad", x: 80, y: 100)
+            pdf.text("En vanlig mening om verksamheten.", x: 60, y: 114)
+        }
+        XCTAssertTrue(document.pages[0].lines.allSatisfy { $0.icons.isEmpty })
+    }
+}

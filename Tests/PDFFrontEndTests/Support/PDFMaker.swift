@@ -1,0 +1,107 @@
+import CPoppler
+import Foundation
+
+/// Writes small PDFs with known geometry through cairo, so each layout rule is tested on a page
+/// built for it. Files go to a temporary folder and are removed with it; none is committed.
+final class PDFMaker {
+    /// An RGB colour with 0…1 channels.
+    struct Color {
+        var red: Double
+        var green: Double
+        var blue: Double
+        static let black = Color(red: 0, green: 0, blue: 0)
+        static let green = Color(red: 0, green: 0.6, blue: 0.23)
+        static let yellow = Color(red: 0.95, green: 0.75, blue: 0)
+        static let red = Color(red: 0.85, green: 0.1, blue: 0.1)
+    }
+
+    let url: URL
+    private let surface: OpaquePointer
+    private let cr: OpaquePointer
+    private var finished = false
+
+    /// Starts a PDF at `url` with A4 pages (or the size given).
+    init(url: URL, width: Double = 595, height: Double = 842) {
+        self.url = url
+        surface = cairo_pdf_surface_create(url.path, width, height)
+        cr = cairo_create(surface)
+    }
+
+    deinit { finish() }
+
+    /// Prints `text` with its baseline at `y`, starting at `x`.
+    func text(_ text: String, x: Double, y: Double, size: Double = 10, bold: Bool = false,
+              color: Color = .black, font: String = "DejaVu Sans")
+    {
+        cairo_select_font_face(cr, font, CAIRO_FONT_SLANT_NORMAL, bold ? CAIRO_FONT_WEIGHT_BOLD : CAIRO_FONT_WEIGHT_NORMAL)
+        cairo_set_font_size(cr, size)
+        cairo_set_source_rgb(cr, color.red, color.green, color.blue)
+        cairo_move_to(cr, x, y)
+        cairo_show_text(cr, text)
+    }
+
+    /// Prints `text` so that it ends at `right` (a right-aligned table cell).
+    func text(_ text: String, right: Double, y: Double, size: Double = 10, bold: Bool = false) {
+        self.text(text, x: right - width(of: text, size: size, bold: bold), y: y, size: size, bold: bold)
+    }
+
+    /// How wide `text` prints.
+    func width(of text: String, size: Double = 10, bold: Bool = false, font: String = "DejaVu Sans") -> Double {
+        cairo_select_font_face(cr, font, CAIRO_FONT_SLANT_NORMAL, bold ? CAIRO_FONT_WEIGHT_BOLD : CAIRO_FONT_WEIGHT_NORMAL)
+        cairo_set_font_size(cr, size)
+        var extents = cairo_text_extents_t()
+        cairo_text_extents(cr, text, &extents)
+        return extents.x_advance
+    }
+
+    /// A filled vector circle (how HTML-to-PDF tools draw status icons).
+    func circle(centerX: Double, centerY: Double, radius: Double, color: Color) {
+        cairo_new_path(cr)
+        cairo_arc(cr, centerX, centerY, radius, 0, 2 * Double.pi)
+        cairo_set_source_rgb(cr, color.red, color.green, color.blue)
+        cairo_fill(cr)
+    }
+
+    /// A small raster picture of one colour (how word processors paste status icons).
+    func picture(x: Double, y: Double, size: Double, color: Color) {
+        let pixels: Int32 = 16
+        let image = cairo_image_surface_create(CAIRO_FORMAT_RGB24, pixels, pixels)
+        let painter = cairo_create(image)
+        cairo_set_source_rgb(painter, color.red, color.green, color.blue)
+        cairo_paint(painter)
+        cairo_destroy(painter)
+        cairo_save(cr)
+        cairo_translate(cr, x, y)
+        cairo_scale(cr, size / Double(pixels), size / Double(pixels))
+        cairo_set_source_surface(cr, image, 0, 0)
+        cairo_paint(cr)
+        cairo_restore(cr)
+        cairo_surface_destroy(image)
+    }
+
+    /// Ends the page and starts the next.
+    func newPage() { cairo_show_page(cr) }
+
+    /// Writes the file out.
+    func finish() {
+        guard !finished else { return }
+        finished = true
+        cairo_destroy(cr)
+        cairo_surface_finish(surface)
+        cairo_surface_destroy(surface)
+    }
+}
+
+/// A temporary folder for one test's files, removed when the test ends.
+final class TemporaryFolder {
+    let url: URL
+
+    init() {
+        url = FileManager.default.temporaryDirectory.appendingPathComponent("kommunrapport-pdf-\(UUID().uuidString)")
+        try? FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
+    }
+
+    deinit { try? FileManager.default.removeItem(at: url) }
+
+    func file(_ name: String) -> URL { url.appendingPathComponent(name) }
+}

@@ -1,0 +1,189 @@
+import ReportModel
+import XCTest
+
+/// Indicator tables in their printed forms, with values that carry column, year, measure and unit.
+final class IndicatorTableTests: XCTestCase {
+    func testOneIndicatorPerGoalUnderAnIndikatorLine() throws {
+        let report = recognise("""
+            Kommunstyrelsens mål 1 - Kommunens företagsklimat ska förbättras
+
+            Bedömning: Helt uppfyllt
+            Indikator: Företagsklimat enl. ÖJ (Insikt) - Totalt, NKI
+
+            Mål 2023 Preliminärt utfall 2023 Utfall 2022 Utfall 2021
+
+            72 (73) 72 -
+
+            Indikator: Andel chefer som upplever att tillgängligheten är bra
+            (%)
+
+            Mål 2023 Utfall 2023 Utfall 2022 Utfall 2021
+
+            60% 53% 40% 38%
+
+            Kommentar:
+            \(longLine)
+            """)
+        XCTAssertEqual(report.indicators.map(\.name), [
+            "Företagsklimat enl. ÖJ (Insikt) - Totalt, NKI", "Andel chefer som upplever att tillgängligheten är bra (%)",
+        ])
+        let first = report.indicators[0]
+        XCTAssertEqual(first.values.map(\.column), ["Mål 2023", "Preliminärt utfall 2023", "Utfall 2022", "Utfall 2021"])
+        XCTAssertEqual(first.values.map(\.value), [72, 73, 72, nil])
+        XCTAssertEqual(first.values.map(\.measure), [.target, .outcome, .outcome, .outcome])
+        XCTAssertEqual(first.values.map(\.year), [2023, 2023, 2022, 2021])
+        XCTAssertEqual(first.values.map(\.preliminary), [false, true, false, false])
+        XCTAssertEqual(first.values[3].text, "-")
+        let second = report.indicators[1]
+        XCTAssertEqual(second.unit, "%")
+        XCTAssertEqual(second.values.map(\.unit), ["%", "%", "%", "%"])
+        // Both are linked to the goal they are printed under.
+        XCTAssertNotNil(first.goalId)
+        XCTAssertEqual(first.goalId, report.goals.first { $0.title.hasPrefix("Kommunens företagsklimat") }?.id)
+        XCTAssertEqual(second.goalId, first.goalId)
+    }
+
+    func testAnIndicatorTableWithAWrappedHeaderEmptyCellsAndTextCells() throws {
+        let report = recognise("""
+            Nämndmål: 3.1.1 Ekonomin är i balans
+
+               Indikator Periodens
+            utfall
+
+            Utfall
+            män/
+            pojkar
+
+            Utfall
+            kvinnor/
+            flickor
+
+            Utfall VB
+            2022 Årsmål KF:s
+
+            årsmål Period
+
+              Nämndens
+            budgetföljsamhet
+
+            104,1 %   105,7 % 100 % ≥98 % VB 2023
+
+              Nämndens
+            prognossäkerhet T2
+
+            -4 %   6 % +/-1 % +/- 1 % 2023
+
+            Analys
+            \(longLine)
+            """)
+        XCTAssertEqual(report.indicators.map(\.name), ["Nämndens budgetföljsamhet", "Nämndens prognossäkerhet T2"])
+        let budget = report.indicators[0]
+        XCTAssertEqual(budget.values.map(\.column), ["Periodens utfall", "Utfall VB 2022", "Årsmål", "KF:s årsmål", "Period"])
+        XCTAssertEqual(budget.values.map(\.value), [104.1, 105.7, 100, 98, nil])
+        XCTAssertEqual(budget.values.map(\.measure), [.outcome, .outcome, .target, .target, .other])
+        XCTAssertEqual(budget.values[3].comparator, .greaterThanOrEqual)
+        XCTAssertEqual(budget.values[4].text, "VB 2023")
+        let forecast = report.indicators[1]
+        // A tolerance (±1 %) is kept as text, with no number.
+        XCTAssertEqual(forecast.values.map(\.text), ["-4 %", "6 %", "+/-1 %", "+/- 1 %", "2023"])
+        XCTAssertEqual(forecast.values.map(\.value), [-4, 6, nil, nil, nil])
+        XCTAssertEqual(budget.goalId, report.goals.first?.id)
+    }
+
+    func testAnIndicatorTableWithNamesAndValuesOnOneLine() throws {
+        let report = recognise("""
+            Indikatorer 2021 2022 2023 Etappmål Målvärde 2030
+
+            Andel förnybar energi (%) 45 47 50 60 >73,5
+            Antal besök per invånare 3,1 3,4 I.U. Öka ≥975per år
+
+            \(longLine)
+            """)
+        XCTAssertEqual(report.indicators.map(\.name), ["Andel förnybar energi (%)", "Antal besök per invånare"])
+        XCTAssertEqual(report.indicators[0].unit, "%")
+        XCTAssertEqual(report.indicators[0].values.map(\.column), ["2021", "2022", "2023", "Etappmål", "Målvärde 2030"])
+        XCTAssertEqual(report.indicators[0].values.map(\.measure), [.outcome, .outcome, .outcome, .target, .target])
+        XCTAssertEqual(report.indicators[0].values.last?.comparator, .greaterThan)
+        XCTAssertEqual(report.indicators[0].values.last?.value, 73.5)
+        let visits = report.indicators[1]
+        XCTAssertEqual(visits.values.map(\.text), ["3,1", "3,4", "I.U.", "Öka", "≥975per år"])
+        XCTAssertEqual(visits.values.map(\.value), [3.1, 3.4, nil, nil, 975])
+        XCTAssertEqual(visits.values.last?.comparator, .greaterThanOrEqual)
+        XCTAssertTrue(report.tables.isEmpty)
+    }
+
+    func testAGoalIndicatorMatrixGivesGoalsFromItsGoalColumn() throws {
+        let report = recognise("""
+            Målområde: Verksamhet
+            Kommunövergripande mål: En organisation med hög produktivitet
+
+             Nämndmål Nämndindikator 2022 2023
+            Riktning
+
+            2024
+
+            Genomföra korrekta, rättssäkra
+            och tillgängliga val
+
+            Samtliga vallokaler
+            är tillgängliga
+
+            I.U. I.U. 100% -
+             Samtliga röstmottagare
+            har utbildats
+
+            98% I.U 100% -
+
+             Säkerställa en effektiv och
+            ändamålsenlig organisation
+
+            Antal möten med
+            arbetsforum
+
+            7 I.U. Öka -
+
+            *I.U. betyder ingen uppgift.
+            """)
+        let parent = try XCTUnwrap(report.goals.first { $0.title == "En organisation med hög produktivitet" })
+        let cellGoals = report.goals.filter { $0.level == "Nämndmål" }
+        XCTAssertEqual(cellGoals.map(\.title), ["Genomföra korrekta, rättssäkra och tillgängliga val", "Säkerställa en effektiv och ändamålsenlig organisation"])
+        XCTAssertEqual(cellGoals.map(\.parentId), [parent.id, parent.id])
+        XCTAssertEqual(report.indicators.map(\.name), [
+            "Samtliga vallokaler är tillgängliga", "Samtliga röstmottagare har utbildats", "Antal möten med arbetsforum",
+        ])
+        XCTAssertEqual(report.indicators.map(\.goalId), [cellGoals[0].id, cellGoals[0].id, cellGoals[1].id])
+        XCTAssertEqual(report.indicators[1].values.map(\.column), ["2022", "2023", "Riktning 2024"])
+        XCTAssertEqual(report.indicators[1].values.map(\.value), [98, nil, 100])
+        XCTAssertEqual(report.indicators[2].values.map(\.text), ["7", "I.U.", "Öka"])
+        XCTAssertEqual(Set(report.goals.map(\.id)).count, report.goals.count, "goal ids are unique")
+    }
+
+    func testAGoalCellFlattenedAfterItsFirstIndicatorStillOwnsIt() {
+        let report = recognise("""
+            Nämndmål Nämndindikator 2022 2023
+
+            Lättillgänglig
+            information om
+            valet
+
+            I.U. I.U.
+
+            -  Säkerställa att kommunen
+            informerar om hur
+            valet går till
+
+            Ändamålsenlig
+            utbildning hålls
+
+            Genomfördes
+
+            I.U
+
+            *I.U. betyder ingen uppgift.
+            """)
+        XCTAssertEqual(report.goals.map(\.title), ["Säkerställa att kommunen informerar om hur valet går till"])
+        XCTAssertEqual(report.indicators.map(\.name), ["Lättillgänglig information om valet", "Ändamålsenlig utbildning hålls"])
+        XCTAssertEqual(report.indicators.map(\.goalId), [report.goals[0].id, report.goals[0].id])
+        XCTAssertEqual(report.indicators[1].values.map(\.text), ["Genomfördes", "I.U"])
+    }
+}

@@ -1,0 +1,138 @@
+import Layout
+import Recognisers
+import ReportModel
+import ReportSource
+import XCTest
+
+/// Tables from a geometry-aware front-end (PDF): cells split at measured gaps (tabs), with word boxes.
+final class MeasuredTableTests: XCTestCase {
+    /// A line of cells, each starting at an x position; words get boxes 6 pt per character.
+    private func line(_ cells: [(String, Double)], number: Int) -> SourceLine {
+        var words: [SourceWord] = []
+        for (text, x) in cells {
+            var left = x
+            for word in text.split(separator: " ") {
+                let width = Double(word.count) * 6
+                words.append(SourceWord(text: String(word), box: BoundingBox(x: left, y: Double(number) * 14, width: width, height: 10)))
+                left += width + 3
+            }
+        }
+        return SourceLine(text: cells.map(\.0).joined(separator: "\t"), lineNumber: number, words: words)
+    }
+
+    private func prose(_ text: String, number: Int) -> SourceLine {
+        line([(text, 50)], number: number)
+    }
+
+    private func recogniseLines(_ lines: [SourceLine]) -> Report {
+        let source = SourceDocument(name: "rapport.pdf", kind: .pdf, pages: [SourcePage(number: 1, width: 595, height: 842, lines: lines)])
+        return ReportRecogniser().recognise(LayoutAnalyser().analyse(source))
+    }
+
+    func testHeaderWordsOnLinesAboveJoinTheColumnTheyStandOverAndEmptyCellsKeepTheirColumn() throws {
+        let report = recogniseLines([
+            prose("Resultaträkning", number: 1),
+            SourceLine(text: "", lineNumber: 2),
+            line([("Prognos", 300), ("Avvikelse", 440)], number: 3),
+            line([("tkr", 50), ("Budget 2024", 220), ("helår", 300), ("Utfall 2023", 360), ("mot budget", 440)], number: 4),
+            line([("Intäkter", 50), ("1 200", 230), ("1 150", 305), ("1 100", 370), ("-50", 460)], number: 5),
+            line([("Kostnader", 50), ("-900", 236), ("-870", 376), ("30", 466)], number: 6),
+            SourceLine(text: "", lineNumber: 7),
+            prose("Under året har arbetet fortsatt enligt plan och nämnden bedömer att resultatet är gott i förhållande till målet.", number: 8),
+        ])
+        let table = try XCTUnwrap(report.tables.first)
+        XCTAssertEqual(table.columns.map(\.header), ["Budget 2024", "Prognos helår", "Utfall 2023", "Avvikelse mot budget"])
+        XCTAssertEqual(table.columns.map(\.measure), [.budget, .forecast, .outcome, .other])
+        XCTAssertEqual(table.unit, "tkr")
+        XCTAssertEqual(table.rows.map(\.label), ["Intäkter", "Kostnader"])
+        // No forecast printed for Kostnader: its figures stay under their own columns.
+        XCTAssertEqual(table.rows[1].cells.map(\.columnIndex), [0, 2, 3])
+        XCTAssertEqual(table.rows[1].cells.map(\.value), [-900, -870, 30])
+        XCTAssertEqual(table.rows[0].cells.first?.valueSEK, 1_200_000)
+    }
+
+    func testAnIndicatorRowContinuesOnTheLineBelowWithTheYearItWasMeasured() throws {
+        let report = recogniseLines([
+            line([("Indikator", 50), ("Senast uppmätta värde (år)", 280), ("Mål 2022", 420), ("Mål 2025", 500)], number: 1),
+            line([("Slutanvändning energi inom offentlig verksamhet", 50), ("1,35", 300), ("1,28", 430), ("1,20", 510)], number: 2),
+            line([("inom området, MWh/inv", 50), ("(2019)", 296)], number: 3),
+            line([("Mäta matsvinn en", 50), ("17 g/port", 290), ("15 g/port", 420), ("13 g/port", 500)], number: 4),
+            line([("gång/termin", 50), ("(2021)", 296)], number: 5),
+            line([("Antal deponier som är riskklassade", 50), ("2 av", 290), ("8", 316), ("3 av 8", 420), ("6 av 8", 500)], number: 6),
+            SourceLine(text: "", lineNumber: 7),
+            prose("Under året har arbetet fortsatt enligt plan och nämnden bedömer att resultatet är gott i förhållande till målet.", number: 8),
+        ])
+        XCTAssertEqual(report.indicators.map(\.name), [
+            "Slutanvändning energi inom offentlig verksamhet inom området, MWh/inv", "Mäta matsvinn en gång/termin",
+            "Antal deponier som är riskklassade",
+        ])
+        let energy = report.indicators[0]
+        XCTAssertEqual(energy.values.map(\.column), ["Senast uppmätta värde (år)", "Mål 2022", "Mål 2025"])
+        XCTAssertEqual(energy.values.map(\.value), [1.35, 1.28, 1.2])
+        XCTAssertEqual(energy.values.first?.text, "1,35 (2019)")
+        XCTAssertEqual(report.indicators[1].values.map(\.value), [17, 15, 13])
+        XCTAssertEqual(report.indicators[1].values.first?.unit, "g/port")
+        XCTAssertEqual(report.indicators[2].values.map(\.value), [2, 3, 6])
+        XCTAssertEqual(report.indicators[2].values.first?.text, "2 av 8")
+    }
+
+    func testAMeasuredMatrixWithABoardColumnGivesGoalsAndTheirIndicators() throws {
+        let report = recogniseLines([
+            line([("Nämnd", 70), ("Mål för nämndens verksamhet", 120), ("Indikator", 280), ("Utfall 2021", 390), ("Mål 2022", 450)], number: 1),
+            line([("KS", 70), ("Energiförbrukningen i kommunens", 120), ("Energiförbrukning för", 280), ("218", 400), ("170", 455)], number: 2),
+            // The indicator name and the goal wrap; the word boxes still carry "energi-" and "förbrukning".
+            SourceLine(text: "fastigheter ska minska\tde tio fastigheterna, energiförbrukning\t(2020)", lineNumber: 3, words: [
+                SourceWord(text: "fastigheter", box: BoundingBox(x: 120, y: 42, width: 60, height: 10)),
+                SourceWord(text: "ska", box: BoundingBox(x: 183, y: 42, width: 18, height: 10)),
+                SourceWord(text: "minska", box: BoundingBox(x: 204, y: 42, width: 36, height: 10)),
+                SourceWord(text: "de", box: BoundingBox(x: 280, y: 42, width: 12, height: 10)),
+                SourceWord(text: "tio", box: BoundingBox(x: 295, y: 42, width: 18, height: 10)),
+                SourceWord(text: "fastigheterna,", box: BoundingBox(x: 316, y: 42, width: 30, height: 10)),
+                SourceWord(text: "energi-", box: BoundingBox(x: 280, y: 50, width: 30, height: 10)),
+                SourceWord(text: "förbrukning", box: BoundingBox(x: 312, y: 50, width: 40, height: 10)),
+                SourceWord(text: "(2020)", box: BoundingBox(x: 396, y: 42, width: 36, height: 10)),
+            ]),
+            line([("BUN", 70), ("Minska matsvinnet", 120), ("Matsvinn (g/portion)", 280), ("39", 410), ("37", 460)], number: 4),
+            SourceLine(text: "", lineNumber: 5),
+            prose("Under året har arbetet fortsatt enligt plan och nämnden bedömer att resultatet är gott i förhållande till målet.", number: 6),
+        ])
+        XCTAssertEqual(report.goals.map(\.title), ["Energiförbrukningen i kommunens fastigheter ska minska", "Minska matsvinnet"])
+        XCTAssertEqual(report.goals.map(\.level), ["Mål för nämndens verksamhet", "Mål för nämndens verksamhet"])
+        XCTAssertEqual(report.indicators.map(\.name), ["Energiförbrukning för de tio fastigheterna, energiförbrukning", "Matsvinn (g/portion)"])
+        XCTAssertEqual(report.indicators.map(\.goalId), report.goals.map(\.id))
+        XCTAssertEqual(report.indicators[0].values.map(\.value), [218, 170])
+        XCTAssertEqual(report.indicators[0].values.first?.text, "218 (2020)")
+    }
+
+    func testAnIndicatorListNamesIndicatorsWithoutValues() {
+        let report = recognise("""
+            Nämndmål: Minska kommunens klimatpåverkan
+
+            Indikatorer
+            - Andel nya upphandlingar som innehåller miljökrav (KS)
+            - Energiförbrukning för de tio fastigheter som har högst
+            energiförbrukning (KS)
+            - Insamlat kommunalt avfall
+
+            \(longLine)
+            """)
+        XCTAssertEqual(report.indicators.map(\.name), [
+            "Andel nya upphandlingar som innehåller miljökrav (KS)",
+            "Energiförbrukning för de tio fastigheter som har högst energiförbrukning (KS)", "Insamlat kommunalt avfall",
+        ])
+        XCTAssertTrue(report.indicators.allSatisfy { $0.values.isEmpty })
+        XCTAssertEqual(report.indicators.first?.goalId, report.goals.first?.id)
+    }
+
+    func testTableOfContentsLinesAreNoRows() {
+        let report = recognise("""
+            Budget 2024
+
+            Innehåll
+            1. Sammanfattning.................................. 3
+            2. Nulägesanalys .................................... 4
+            3. Ekonomi ........................................... 7
+            """)
+        XCTAssertTrue(report.tables.isEmpty)
+    }
+}
