@@ -54,6 +54,8 @@ final class BatchProcessTests: XCTestCase {
             XCTAssertGreaterThan(line.map { $0.count } ?? 0, "  batch/\(name): ".count + 5, String(line ?? ""))
         }
         XCTAssertTrue(run.stderr.contains("batch/empty.txt: the file is empty"), run.stderr)
+        XCTAssertTrue(run.stderr.contains("batch/encrypted.pdf: the PDF is encrypted"), run.stderr)
+        XCTAssertTrue(run.stderr.contains("batch/scanned-no-text.pdf: none of its 1 page(s) has a text layer"), run.stderr)
         XCTAssertTrue(run.stderr.contains("batch/crash-me.txt: the worker reading it crashed"), run.stderr)
 
         // Running again imports nothing new, skips the good ones and still reports the bad ones.
@@ -61,6 +63,24 @@ final class BatchProcessTests: XCTestCase {
             ["import", "batch", "--into", "w.sqlite"], in: folder, environment: ["KOMMUNRAPPORT_TEST_CRASH_ON": "crash-me"])
         XCTAssertEqual(again.status, 1)
         XCTAssertTrue(again.stderr.contains("imported 0, skipped \(good.count), failed \(bad.count)"), again.stderr)
+    }
+
+    func testThePasswordReachesTheWorkers() throws {
+        guard FileManager.default.isExecutableFile(atPath: "/usr/bin/qpdf") else { throw XCTSkip("qpdf is not installed") }
+        let plain = Fixtures.packageRoot.appendingPathComponent("corpus/pdf/000_7d3792ff3fe738e4.pdf").path
+        let qpdf = Process()
+        qpdf.executableURL = URL(fileURLWithPath: "/usr/bin/qpdf")
+        qpdf.arguments = ["--encrypt", "hemligt", "hemligt", "256", "--", plain, folder.appendingPathComponent("locked.pdf").path]
+        try qpdf.run()
+        qpdf.waitUntilExit()
+        XCTAssertEqual(qpdf.terminationStatus, 0)
+        let without = try Fixtures.run(["import", "locked.pdf", "--into", "w.sqlite"], in: folder)
+        XCTAssertEqual(without.status, 1, without.stderr)
+        XCTAssertTrue(without.stderr.contains("locked.pdf: the PDF is encrypted"), without.stderr)
+        let with = try Fixtures.run(["import", "locked.pdf", "--into", "w.sqlite", "--password", "hemligt"], in: folder)
+        XCTAssertEqual(with.status, 0, with.stderr)
+        XCTAssertEqual(try count("SELECT count(*) FROM reports", in: "w.sqlite"), 1)
+        XCTAssertEqual(try count("SELECT count(*) FROM import_errors", in: "w.sqlite"), 0)
     }
 
     func testAHangingDocumentIsStoppedAtTheTimeoutAndTheBatchGoesOn() throws {
