@@ -10,11 +10,14 @@
 # and the sum over the runner and its workers, sampled every 250 ms. CPU time is given too: on
 # a shared machine it is steadier than wall-clock time.
 #
-#   scripts/bench-batch.sh            # 500 documents
-#   DOCS=2000 scripts/bench-batch.sh  # more
+#   scripts/bench-batch.sh                            # 500 documents, text and PDF
+#   DOCS=2000 scripts/bench-batch.sh                  # more
+#   PARTS=pdf PDF_SOURCE=../shared/corpus/pdf scripts/bench-batch.sh   # only PDFs, other ones
 set -euo pipefail
 cd "$(dirname "$0")/.."
 docs=${DOCS:-500}
+parts=${PARTS:-text pdf}
+pdf_source=${PDF_SOURCE:-corpus/pdf}
 work=$(mktemp -d "${TMPDIR:-/tmp}/kommunrapport-bench.XXXXXX")
 trap 'rm -rf "$work"' EXIT
 
@@ -83,19 +86,19 @@ report() {  # report LABEL COUNT "seconds single tree"
 echo "machine: $(nproc) cores, $(free -g | awk '/Mem:/ {print $2}') GB, load $(cut -d' ' -f1-3 /proc/loadavg); $(swift --version 2>&1 | head -n 1)"
 echo
 
-make_batch corpus/text txt "$work/text"
-count=$(ls "$work/text" | wc -l)
-for j in 1 2; do
+if [[ " $parts " == *" text "* ]]; then
+  make_batch corpus/text txt "$work/text"
+  count=$(ls "$work/text" | wc -l)
+  for j in 1 2; do
+    rm -f "$work/w.sqlite"
+    report "text batch, -j $j, into a warehouse" "$count" "$(measure "$bin" import "$work/text" --into "$work/w.sqlite" -j "$j" -q)"
+  done
   rm -f "$work/w.sqlite"
-  report "text batch, -j $j, into a warehouse" "$count" "$(measure "$bin" import "$work/text" --into "$work/w.sqlite" -j "$j" -q)"
-done
-rm -f "$work/w.sqlite"
-"$bin" import "$work/text" --into "$work/w.sqlite" -q
-report "text batch again (all skipped, resume)" "$count" "$(measure "$bin" import "$work/text" --into "$work/w.sqlite" -q)"
+  "$bin" import "$work/text" --into "$work/w.sqlite" -q
+  report "text batch again (all skipped, resume)" "$count" "$(measure "$bin" import "$work/text" --into "$work/w.sqlite" -q)"
+fi
 
-pdf_source=corpus/pdf
-[ -d ../shared/corpus/pdf ] && pdf_source=../shared/corpus/pdf
-if command -v pdftotext >/dev/null && ls "$pdf_source"/*.pdf >/dev/null 2>&1; then
+if [[ " $parts " == *" pdf "* ]] && command -v pdftotext >/dev/null && ls "$pdf_source"/*.pdf >/dev/null 2>&1; then
   echo
   make_batch "$pdf_source" pdf "$work/pdf"
   count=$(ls "$work/pdf" | wc -l)
