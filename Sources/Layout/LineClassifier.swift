@@ -105,14 +105,21 @@ struct LineClassifier {
                 return HeadingSpan(end: end, isGoal: false)
             }
         }
-        guard isHeadingShaped(line.text) else { return nil }
+        guard isHeadingShaped(line.text, styled: isStyledAsHeading(index)) else { return nil }
         var end = index + 1
+        let styled = isStyledAsHeading(index)
         if end < lines.count, !lines[end].isBlank, startsLowercase(lines[end].text),
             Double(line.text.count) >= 0.4 * bodyWidth, !endsSentence(lines[end].text)
         {
             end += 1  // a heading wrapped onto a second line
+        } else if styled, let style = line.source.style {
+            // A title set over several lines in one heading style (`Månadsuppföljning` / `maj 2026`).
+            while end < lines.count, end - index < 4, !lines[end].isBlank, lines[end].source.style == style,
+                !lines[end].text.contains("\t"), !endsSentence(lines[end - 1].text)
+            {
+                end += 1
+            }
         }
-        let styled = isStyledAsHeading(index)
         if end == index + 1, Double(line.text.count) > 0.75 * bodyWidth, !styled, !isLongHeading(index) { return nil }
         if end < lines.count, !lines[end].isBlank {
             // Running text directly under the heading, in the same group.
@@ -170,14 +177,17 @@ struct LineClassifier {
         return endsSentence(previous.text) && Double(lines[index].text.count) <= 0.6 * bodyWidth
     }
 
-    private func isHeadingShaped(_ text: String) -> Bool {
+    /// - Parameter styled: the line is printed in a heading style (PDF), which outweighs words
+    ///   that would otherwise make it a table header (`Utfall och prognos`, `Budget 2027 och ramar 2028 – 2029`).
+    private func isHeadingShaped(_ text: String, styled: Bool = false) -> Bool {
         guard let first = text.first, first.isUppercase || first.isNumber else { return false }
         if let last = text.last, ".,;:!".contains(last) { return false }
         if ReportVocabulary.isFieldLabel(text) || isAssessmentLike(text) || ReportVocabulary.isUnitCaption(text)
-            || ReportVocabulary.isColumnHeaderRow(text) || ReportVocabulary.isSignature(text) || isBullet(text)
+            || (ReportVocabulary.isColumnHeaderRow(text) && !styled) || ReportVocabulary.isSignature(text) || isBullet(text)
         {
             return false
         }
+        if styled && !text.contains("\t") { return true }
         if text.contains("%") || text.contains("  ") || text.contains("\t") { return false }
         let tokens = text.split(separator: " ")
         if tokens.contains(where: { ReportVocabulary.emptyCellMarks.contains($0.lowercased()) && $0.count > 1 }) { return false }

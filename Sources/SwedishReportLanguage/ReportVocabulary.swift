@@ -49,7 +49,7 @@ public enum ReportVocabulary {
         let known = tokens.filter { columnWords.contains($0) || isYear($0) || isYearSpan($0) }.count
         let years = tokens.filter { isYear($0) }.count
         // Mostly column words, or a table title followed by its year columns (`Sjukfrånvaro 2022 2023 Differens`).
-        return (known >= 2 && Double(known) / Double(tokens.count) >= 0.6) || (years >= 2 && known >= 3)
+        return (known >= 2 && Double(known) / Double(tokens.count) >= 0.6) || (years >= 2 && known >= 3 && tokens.count <= 8)
     }
 
     /// `2023`.
