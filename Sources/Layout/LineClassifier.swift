@@ -22,17 +22,22 @@ struct LineClassifier {
         var bold: Bool
     }
 
-    init(lines: [LayoutLine], bodyWidth: Double, bodyFontSize: Double?) {
+    /// The font of running text (PDF input): a heading may share its size but not its face.
+    let bodyFontName: String?
+
+    init(lines: [LayoutLine], bodyWidth: Double, bodyFontSize: Double?, bodyFontName: String? = nil) {
         self.lines = lines
         self.bodyWidth = bodyWidth
         self.bodyFontSize = bodyFontSize
+        self.bodyFontName = bodyFontName
         var styles = Set<HeadingStyle>()
         if let body = bodyFontSize {
             for line in lines where !line.isBlank && line.text.count <= 120 {
                 guard let style = line.source.style, let size = style.fontSize else { continue }
                 let text = line.text
                 if ".,;".contains(text.last ?? ".") { continue }
-                if size >= body * 1.04 || (style.isBold && size >= body * 0.95) {
+                let otherFace = style.fontName != nil && bodyFontName != nil && style.fontName != bodyFontName
+                if size >= body * 1.04 || ((style.isBold || otherFace) && size >= body * 0.95) {
                     styles.insert(HeadingStyle(size: (size * 2).rounded() / 2, bold: style.isBold))
                 }
             }
@@ -95,6 +100,8 @@ struct LineClassifier {
             return HeadingSpan(end: continuationEnd(after: index, maxLines: 4), isGoal: true)
         }
         guard chained || canStartHeading(index) else { return nil }
+        // Where fonts are known, a line in the body's own font is body text, however short.
+        if isInBodyStyle(index) { return nil }
         if GoalLabels.numberedLine(line.text) != nil {
             // A numbered line heads a goal group when a labelled goal follows it (it may wrap).
             let end = continuationEnd(after: index, maxLines: 3)
@@ -172,6 +179,7 @@ struct LineClassifier {
 
     private func canStartHeading(_ index: Int) -> Bool {
         if index == 0 || lines[index].startsPage { return true }
+        if let size = lines[index].source.style?.fontSize, let body = bodyFontSize, size >= body * 1.15 { return true }
         let previous = lines[index - 1]
         if previous.isBlank { return true }
         return endsSentence(previous.text) && Double(lines[index].text.count) <= 0.6 * bodyWidth
@@ -218,11 +226,18 @@ struct LineClassifier {
         text.lowercased().split(separator: " ").contains { ReportVocabulary.columnWords.contains(String($0)) }
     }
 
+    private func isInBodyStyle(_ index: Int) -> Bool {
+        guard let style = lines[index].source.style, let size = style.fontSize, let body = bodyFontSize else { return false }
+        return !style.isBold && abs(size - body) <= body * 0.04 && (style.fontName == nil || style.fontName == bodyFontName)
+    }
+
     private func isStyledAsHeading(_ index: Int) -> Bool {
         guard let style = lines[index].source.style else { return false }
         if let size = style.fontSize, let body = bodyFontSize, size >= body * 1.15 { return true }
         if let size = style.fontSize, let body = bodyFontSize, size < body * 0.95 { return false }
-        return style.isBold && lines[index].text.count <= 90 && !endsSentence(lines[index].text)
+        let otherFace = style.fontName != nil && bodyFontName != nil && style.fontName != bodyFontName
+            && !(style.fontName?.lowercased().contains("italic") ?? false)
+        return (style.isBold || otherFace) && lines[index].text.count <= 90 && !endsSentence(lines[index].text)
     }
 
     private func headingLevel(at index: Int, previous: Block?, previousWasHeading: Bool) -> Int {
