@@ -199,7 +199,9 @@ struct LineClassifier {
         if text.contains("%") || text.contains("  ") || text.contains("\t") { return false }
         let tokens = text.split(separator: " ")
         if tokens.contains(where: { ReportVocabulary.emptyCellMarks.contains($0.lowercased()) && $0.count > 1 }) { return false }
-        let numbers = tokens.filter { SwedishNumber.parseBareNumber($0) != nil && !ReportVocabulary.isYear($0) }
+        // A leading section number (`2.3`) is the heading's own, not a figure.
+        let body = GoalLabels.numberedLine(text) != nil ? Array(tokens.dropFirst()) : tokens
+        let numbers = body.filter { SwedishNumber.parseBareNumber($0) != nil && !ReportVocabulary.isYear($0) }
         if numbers.count >= 2 { return false }
         if let last = tokens.last, SwedishNumber.parseBareNumber(last) != nil, !ReportVocabulary.isYear(last),
             GoalLabels.numberedLine(text) == nil
