@@ -54,12 +54,17 @@ public enum ReportVocabulary {
 
     /// `2023`.
     public static func isYear<S: StringProtocol>(_ token: S) -> Bool {
-        token.count == 4 && token.allSatisfy(\.isNumber) && (token.hasPrefix("19") || token.hasPrefix("20"))
+        token.utf8.count == 4 && token.utf8.allSatisfy { $0 >= 0x30 && $0 <= 0x39 } && (token.hasPrefix("19") || token.hasPrefix("20"))
     }
 
     /// `2023/24`, `2025–2029`.
     public static func isYearSpan<S: StringProtocol>(_ token: S) -> Bool {
-        String(token).range(of: #"^(19|20)\d\d([/–-](19|20)?\d\d)$"#, options: .regularExpression) != nil
+        // Character tests, not a regular expression: this runs for every token of every table.
+        let chars = Array(token)
+        guard chars.count == 7 || chars.count == 9, isYear(String(chars[0..<4])), "/–-".contains(chars[4]) else { return false }
+        let rest = chars[5...]
+        guard rest.allSatisfy(\.isNumber) else { return false }
+        return rest.count == 2 || isYear(String(rest))
     }
 
     /// Words of a table caption that states a unit (`Belopp i tkr`, `Nettokostnad, belopp mnkr`).
