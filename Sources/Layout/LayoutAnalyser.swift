@@ -2,6 +2,9 @@ import Foundation
 import ReportSource
 import SwedishReportLanguage
 
+/// Characters trimmed from tokens, built once (building a CharacterSet per token is costly).
+private let trimSet0 = CharacterSet(charactersIn: " ")
+
 /// Stage 3: groups lines into blocks (headings, paragraphs, lists, labels, figures, captions).
 ///
 /// Text input has no geometry, so a heading is known by its shape and what follows it: a short
@@ -29,7 +32,7 @@ public struct LayoutAnalyser: Sendable {
         for page in document.pages {
             var seenText = false
             for line in page.lines {
-                let text = line.text.trimmingCharacters(in: CharacterSet(charactersIn: " "))
+                let text = line.text.trimmingCharacters(in: trimSet0)
                 let leading = line.text.prefix { $0 == " " }.count
                 var starts = !seenText && !text.isEmpty
                 if guessPageStarts, leading == 1, let first = text.first, first.isUppercase || first.isNumber,

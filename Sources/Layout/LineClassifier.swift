@@ -2,6 +2,9 @@ import Foundation
 import ReportSource
 import SwedishReportLanguage
 
+/// Characters trimmed from tokens, built once (building a CharacterSet per token is costly).
+private let trimSet0 = CharacterSet(charactersIn: "%()*")
+
 /// Decides the role of each line and groups lines into blocks.
 struct LineClassifier {
     let lines: [LayoutLine]
@@ -260,7 +263,18 @@ struct LineClassifier {
 
     // MARK: Other lines
 
-    func lineKind(_ index: Int) -> BlockKind {
+    /// The kind of each line, computed once: paragraphs ask it of every following line.
+    private var kindMemo: [BlockKind?] = []
+
+    mutating func lineKind(_ index: Int) -> BlockKind {
+        if kindMemo.isEmpty { kindMemo = Array(repeating: nil, count: lines.count) }
+        if let kind = kindMemo[index] { return kind }
+        let kind = computeLineKind(index)
+        kindMemo[index] = kind
+        return kind
+    }
+
+    private func computeLineKind(_ index: Int) -> BlockKind {
         let text = lines[index].text
         if isPlaceholder(text) { return .placeholder }
         if isAssessmentLike(text) { return .assessment }
@@ -335,7 +349,7 @@ public enum FigureRun {
         var count = 0
         var sawDigit = false
         for token in text.split(separator: " ").reversed() {
-            let t = token.trimmingCharacters(in: CharacterSet(charactersIn: "%()*"))
+            let t = token.trimmingCharacters(in: trimSet0)
             if t.isEmpty { continue }
             if SwedishNumber.parseBareNumber(t) != nil || SwedishNumber.parse(String(token)) != nil {
                 count += 1

@@ -1,5 +1,10 @@
 import Foundation
 
+/// Characters trimmed from tokens, built once (building a CharacterSet per token is costly).
+private let trimSet0 = CharacterSet(charactersIn: ",:*()")
+/// Characters trimmed from tokens, built once (building a CharacterSet per token is costly).
+private let trimSet1 = CharacterSet(charactersIn: ":")
+
 /// Words and phrases with a fixed role in Swedish municipal reports, shared by layout and recognisers.
 public enum ReportVocabulary {
     /// Field labels that introduce text under a goal or indicator; never headings of their own.
@@ -36,14 +41,15 @@ public enum ReportVocabulary {
 
     /// True for a line that is a field label, with or without a trailing colon (`Analys`, `Kommentar:`).
     public static func isFieldLabel(_ text: String) -> Bool {
-        let t = text.trimmingCharacters(in: .whitespaces).trimmingCharacters(in: CharacterSet(charactersIn: ":"))
+        guard text.utf8.count <= 40 else { return false }
+        let t = text.trimmingCharacters(in: .whitespaces).trimmingCharacters(in: trimSet1)
             .trimmingCharacters(in: .whitespaces).lowercased()
         return fieldLabels.contains(t)
     }
 
     /// True when a line reads as a row of column headers: most tokens are column words or years.
     public static func isColumnHeaderRow(_ text: String) -> Bool {
-        let tokens = text.lowercased().split(whereSeparator: { $0 == " " || $0 == "/" }).map { String($0).trimmingCharacters(in: CharacterSet(charactersIn: ",:*()")) }
+        let tokens = text.lowercased().split(whereSeparator: { $0 == " " || $0 == "/" }).map { String($0).trimmingCharacters(in: trimSet0) }
             .filter { !$0.isEmpty }
         guard tokens.count >= 2 else { return false }
         let known = tokens.filter { columnWords.contains($0) || isYear($0) || isYearSpan($0) }.count

@@ -4,6 +4,9 @@ import ReportModel
 import ReportSource
 import SwedishReportLanguage
 
+/// Characters trimmed from tokens, built once (building a CharacterSet per token is costly).
+private let trimSet0 = CharacterSet(charactersIn: " .")
+
 /// Finds assignments (uppdrag), activities (aktiviteter) and internal-control items in the
 /// follow-up tables that list them, with printed status, dates and comment.
 ///
@@ -172,9 +175,9 @@ extension AssignmentTableHeader.Kind {
                 continue
             }
             var last = items.removeLast()
-            let trimmed = lower.trimmingCharacters(in: CharacterSet(charactersIn: " ."))
+            let trimmed = lower.trimmingCharacters(in: trimSet0)
             if last.status == nil, last.comment == nil, Self.statusPhrases.contains(trimmed) {
-                last.status = joined.trimmingCharacters(in: CharacterSet(charactersIn: " ."))
+                last.status = joined.trimmingCharacters(in: trimSet0)
             } else {
                 last.comment = [last.comment, joined].compactMap { $0 }.joined(separator: "\n")
             }

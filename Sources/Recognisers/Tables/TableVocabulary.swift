@@ -2,6 +2,9 @@ import Foundation
 import ReportModel
 import SwedishReportLanguage
 
+/// Characters trimmed from tokens, built once (building a CharacterSet per token is costly).
+private let trimSet0 = CharacterSet(charactersIn: ":*")
+
 /// The words of Swedish table headers and rows: which start a column, what a column measures,
 /// which rows are sums, which cells hold no number.
 ///
@@ -127,7 +130,7 @@ enum TableVocabulary {
 
     /// True for a word that names a goal column in a goal/indicator matrix (`Nämndmål`, `Mål`, `Verksamhetsmål`).
     static func isGoalStubWord(_ word: String) -> Bool {
-        let w = word.lowercased().trimmingCharacters(in: CharacterSet(charactersIn: ":*"))
+        let w = word.lowercased().trimmingCharacters(in: trimSet0)
         return w.hasSuffix("mål") && !["årsmål", "etappmål", "målvärde"].contains(w) && w != "mål"
             || w == "målområde" || w == "mål"
     }
