@@ -2,6 +2,9 @@ import Foundation
 import ReportSource
 import SwedishReportLanguage
 
+/// Characters trimmed from tokens, built once (building a CharacterSet per token is costly).
+private let trimSet0 = CharacterSet(charactersIn: " ")
+
 /// Stage 3: groups lines into blocks (headings, paragraphs, lists, labels, figures, captions).
 ///
 /// Text input has no geometry, so a heading is known by its shape and what follows it: a short
@@ -15,7 +18,8 @@ public struct LayoutAnalyser: Sendable {
     public func analyse(_ document: SourceDocument) -> LayoutDocument {
         let lines = Self.flatten(document)
         let bodyWidth = Self.bodyWidth(of: lines)
-        var classifier = LineClassifier(lines: lines, bodyWidth: bodyWidth, bodyFontSize: Self.bodyFontSize(of: lines))
+        var classifier = LineClassifier(
+            lines: lines, bodyWidth: bodyWidth, bodyFontSize: Self.bodyFontSize(of: lines), bodyFontName: Self.bodyFontName(of: lines))
         let blocks = classifier.blocks()
         return LayoutDocument(source: document, lines: lines, blocks: blocks, bodyWidth: bodyWidth)
     }
@@ -28,7 +32,7 @@ public struct LayoutAnalyser: Sendable {
         for page in document.pages {
             var seenText = false
             for line in page.lines {
-                let text = line.text.trimmingCharacters(in: CharacterSet(charactersIn: " "))
+                let text = line.text.trimmingCharacters(in: trimSet0)
                 let leading = line.text.prefix { $0 == " " }.count
                 var starts = !seenText && !text.isEmpty
                 if guessPageStarts, leading == 1, let first = text.first, first.isUppercase || first.isNumber,
@@ -50,6 +54,16 @@ public struct LayoutAnalyser: Sendable {
         let lengths = lines.map { Double($0.text.count) }.filter { $0 > 0 }.sorted()
         guard !lengths.isEmpty else { return 80 }
         return max(50, lengths[min(lengths.count - 1, Int(Double(lengths.count) * 0.9))])
+    }
+
+    /// The most common font name weighted by characters (PDF input), else nil.
+    static func bodyFontName(of lines: [LayoutLine]) -> String? {
+        var weights: [String: Int] = [:]
+        for line in lines {
+            guard let name = line.source.style?.fontName else { continue }
+            weights[name, default: 0] += line.text.count
+        }
+        return weights.max { $0.value < $1.value || ($0.value == $1.value && $0.key > $1.key) }?.key
     }
 
     /// The most common font size weighted by characters (PDF input), else nil.

@@ -2,6 +2,9 @@ import Foundation
 import ReportSource
 import SwedishReportLanguage
 
+/// Characters trimmed from tokens, built once (building a CharacterSet per token is costly).
+private let trimSet0 = CharacterSet(charactersIn: "%()*")
+
 /// Decides the role of each line and groups lines into blocks.
 struct LineClassifier {
     let lines: [LayoutLine]
@@ -22,17 +25,22 @@ struct LineClassifier {
         var bold: Bool
     }
 
-    init(lines: [LayoutLine], bodyWidth: Double, bodyFontSize: Double?) {
+    /// The font of running text (PDF input): a heading may share its size but not its face.
+    let bodyFontName: String?
+
+    init(lines: [LayoutLine], bodyWidth: Double, bodyFontSize: Double?, bodyFontName: String? = nil) {
         self.lines = lines
         self.bodyWidth = bodyWidth
         self.bodyFontSize = bodyFontSize
+        self.bodyFontName = bodyFontName
         var styles = Set<HeadingStyle>()
         if let body = bodyFontSize {
             for line in lines where !line.isBlank && line.text.count <= 120 {
                 guard let style = line.source.style, let size = style.fontSize else { continue }
                 let text = line.text
                 if ".,;".contains(text.last ?? ".") { continue }
-                if size >= body * 1.04 || (style.isBold && size >= body * 0.95) {
+                let otherFace = style.fontName != nil && bodyFontName != nil && style.fontName != bodyFontName
+                if size >= body * 1.04 || ((style.isBold || otherFace) && size >= body * 0.95) {
                     styles.insert(HeadingStyle(size: (size * 2).rounded() / 2, bold: style.isBold))
                 }
             }
@@ -95,6 +103,8 @@ struct LineClassifier {
             return HeadingSpan(end: continuationEnd(after: index, maxLines: 4), isGoal: true)
         }
         guard chained || canStartHeading(index) else { return nil }
+        // Where fonts are known, a line in the body's own font is body text, however short.
+        if isInBodyStyle(index) { return nil }
         if GoalLabels.numberedLine(line.text) != nil {
             // A numbered line heads a goal group when a labelled goal follows it (it may wrap).
             let end = continuationEnd(after: index, maxLines: 3)
@@ -105,14 +115,21 @@ struct LineClassifier {
                 return HeadingSpan(end: end, isGoal: false)
             }
         }
-        guard isHeadingShaped(line.text) else { return nil }
+        guard isHeadingShaped(line.text, styled: isStyledAsHeading(index)) else { return nil }
         var end = index + 1
+        let styled = isStyledAsHeading(index)
         if end < lines.count, !lines[end].isBlank, startsLowercase(lines[end].text),
             Double(line.text.count) >= 0.4 * bodyWidth, !endsSentence(lines[end].text)
         {
             end += 1  // a heading wrapped onto a second line
+        } else if styled, let style = line.source.style {
+            // A title set over several lines in one heading style (`Månadsuppföljning` / `maj 2026`).
+            while end < lines.count, end - index < 4, !lines[end].isBlank, lines[end].source.style == style,
+                !lines[end].text.contains("\t"), !endsSentence(lines[end - 1].text)
+            {
+                end += 1
+            }
         }
-        let styled = isStyledAsHeading(index)
         if end == index + 1, Double(line.text.count) > 0.75 * bodyWidth, !styled, !isLongHeading(index) { return nil }
         if end < lines.count, !lines[end].isBlank {
             // Running text directly under the heading, in the same group.
@@ -165,23 +182,29 @@ struct LineClassifier {
 
     private func canStartHeading(_ index: Int) -> Bool {
         if index == 0 || lines[index].startsPage { return true }
+        if let size = lines[index].source.style?.fontSize, let body = bodyFontSize, size >= body * 1.15 { return true }
         let previous = lines[index - 1]
         if previous.isBlank { return true }
         return endsSentence(previous.text) && Double(lines[index].text.count) <= 0.6 * bodyWidth
     }
 
-    private func isHeadingShaped(_ text: String) -> Bool {
+    /// - Parameter styled: the line is printed in a heading style (PDF), which outweighs words
+    ///   that would otherwise make it a table header (`Utfall och prognos`, `Budget 2027 och ramar 2028 – 2029`).
+    private func isHeadingShaped(_ text: String, styled: Bool = false) -> Bool {
         guard let first = text.first, first.isUppercase || first.isNumber else { return false }
         if let last = text.last, ".,;:!".contains(last) { return false }
         if ReportVocabulary.isFieldLabel(text) || isAssessmentLike(text) || ReportVocabulary.isUnitCaption(text)
-            || ReportVocabulary.isColumnHeaderRow(text) || ReportVocabulary.isSignature(text) || isBullet(text)
+            || (ReportVocabulary.isColumnHeaderRow(text) && !styled) || ReportVocabulary.isSignature(text) || isBullet(text)
         {
             return false
         }
+        if styled && !text.contains("\t") { return true }
         if text.contains("%") || text.contains("  ") || text.contains("\t") { return false }
         let tokens = text.split(separator: " ")
         if tokens.contains(where: { ReportVocabulary.emptyCellMarks.contains($0.lowercased()) && $0.count > 1 }) { return false }
-        let numbers = tokens.filter { SwedishNumber.parseBareNumber($0) != nil && !ReportVocabulary.isYear($0) }
+        // A leading section number (`2.3`) is the heading's own, not a figure.
+        let body = GoalLabels.numberedLine(text) != nil ? Array(tokens.dropFirst()) : tokens
+        let numbers = body.filter { SwedishNumber.parseBareNumber($0) != nil && !ReportVocabulary.isYear($0) }
         if numbers.count >= 2 { return false }
         if let last = tokens.last, SwedishNumber.parseBareNumber(last) != nil, !ReportVocabulary.isYear(last),
             GoalLabels.numberedLine(text) == nil
@@ -208,11 +231,18 @@ struct LineClassifier {
         text.lowercased().split(separator: " ").contains { ReportVocabulary.columnWords.contains(String($0)) }
     }
 
+    private func isInBodyStyle(_ index: Int) -> Bool {
+        guard let style = lines[index].source.style, let size = style.fontSize, let body = bodyFontSize else { return false }
+        return !style.isBold && abs(size - body) <= body * 0.04 && (style.fontName == nil || style.fontName == bodyFontName)
+    }
+
     private func isStyledAsHeading(_ index: Int) -> Bool {
         guard let style = lines[index].source.style else { return false }
         if let size = style.fontSize, let body = bodyFontSize, size >= body * 1.15 { return true }
         if let size = style.fontSize, let body = bodyFontSize, size < body * 0.95 { return false }
-        return style.isBold && lines[index].text.count <= 90 && !endsSentence(lines[index].text)
+        let otherFace = style.fontName != nil && bodyFontName != nil && style.fontName != bodyFontName
+            && !(style.fontName?.lowercased().contains("italic") ?? false)
+        return (style.isBold || otherFace) && lines[index].text.count <= 90 && !endsSentence(lines[index].text)
     }
 
     private func headingLevel(at index: Int, previous: Block?, previousWasHeading: Bool) -> Int {
@@ -233,7 +263,18 @@ struct LineClassifier {
 
     // MARK: Other lines
 
-    func lineKind(_ index: Int) -> BlockKind {
+    /// The kind of each line, computed once: paragraphs ask it of every following line.
+    private var kindMemo: [BlockKind?] = []
+
+    mutating func lineKind(_ index: Int) -> BlockKind {
+        if kindMemo.isEmpty { kindMemo = Array(repeating: nil, count: lines.count) }
+        if let kind = kindMemo[index] { return kind }
+        let kind = computeLineKind(index)
+        kindMemo[index] = kind
+        return kind
+    }
+
+    private func computeLineKind(_ index: Int) -> BlockKind {
         let text = lines[index].text
         if isPlaceholder(text) { return .placeholder }
         if isAssessmentLike(text) { return .assessment }
@@ -308,7 +349,7 @@ public enum FigureRun {
         var count = 0
         var sawDigit = false
         for token in text.split(separator: " ").reversed() {
-            let t = token.trimmingCharacters(in: CharacterSet(charactersIn: "%()*"))
+            let t = token.trimmingCharacters(in: trimSet0)
             if t.isEmpty { continue }
             if SwedishNumber.parseBareNumber(t) != nil || SwedishNumber.parse(String(token)) != nil {
                 count += 1

@@ -53,8 +53,20 @@ enum LetterSpacing {
         ["o", "s", "v"], ["f", "d"], ["f", "n"], ["i", "o", "m"], ["m", "fl"], ["d", "v", "s"], ["t", "v"],
     ]
 
+    static func hasLoneNarrowLetter(_ text: String) -> Bool {
+        let bytes = Array(text.utf8)
+        guard bytes.count >= 3 else { return false }
+        for index in 1..<bytes.count where bytes[index - 1] == 0x20 {
+            let letter = bytes[index]
+            let endsToken = index + 1 == bytes.count || bytes[index + 1] == 0x20
+            if endsToken, [0x6C, 0x6A, 0x66, 0x74, 0x72].contains(letter) { return true }  // l j f t r
+        }
+        return false
+    }
+
     static func repair(_ text: String) -> String {
-        guard text.contains(" ") else { return text }
+        // Fast path: most lines have no lone narrow letter at all.
+        guard hasLoneNarrowLetter(text) else { return text }
         var tokens = text.split(separator: " ", omittingEmptySubsequences: false).map(String.init)
         guard tokens.count >= 2 else { return text }
         var protected = Set<Int>()

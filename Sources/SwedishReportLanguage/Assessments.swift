@@ -1,5 +1,8 @@
 import Foundation
 
+/// Characters trimmed from tokens, built once (building a CharacterSet per token is costly).
+private let trimSet0 = CharacterSet(charactersIn: " .!:;\t")
+
 /// The normalised assessment of a goal, as named in the model's JSON.
 public enum AssessmentKind: String, Sendable, CaseIterable {
     case fulfilled, largely_fulfilled, partially_fulfilled, not_fulfilled, not_evaluated
@@ -38,7 +41,12 @@ public enum AssessmentVocabulary {
     ///
     /// Returns the meaning and the phrase as printed; nil when the line says anything else,
     /// so a sentence that merely contains "uppfyllt" is not mistaken for an assessment.
+    /// The phrases by their text, for one lookup per line.
+    static let meaning: [String: AssessmentKind] = Dictionary(phrases, uniquingKeysWith: { first, _ in first })
+
     public static func assessment(inLine line: String) -> (kind: AssessmentKind, printed: String)? {
+        // No printed assessment, label included, is longer than this: most lines are rejected here.
+        guard line.utf8.count <= 90 else { return nil }
         var text = line.trimmingCharacters(in: .whitespacesAndNewlines)
         let lower = text.lowercased()
         for label in labels.sorted(by: { $0.count > $1.count }) where lower.hasPrefix(label) {
@@ -48,14 +56,11 @@ public enum AssessmentVocabulary {
             }
             break
         }
-        let stripped = text.trimmingCharacters(in: CharacterSet(charactersIn: " .!:;\t"))
+        let stripped = text.trimmingCharacters(in: trimSet0)
         // A printed assessment starts with a capital; a lower-case one is a fragment of a wrapped cell.
         guard let first = stripped.first, first.isUppercase else { return nil }
         let key = stripped.lowercased().replacingOccurrences(of: "  ", with: " ")
         guard !key.isEmpty else { return nil }
-        for (phrase, kind) in phrases where key == phrase {
-            return (kind, stripped)
-        }
-        return nil
+        return meaning[key].map { ($0, stripped) }
     }
 }

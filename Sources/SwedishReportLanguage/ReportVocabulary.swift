@@ -1,5 +1,10 @@
 import Foundation
 
+/// Characters trimmed from tokens, built once (building a CharacterSet per token is costly).
+private let trimSet0 = CharacterSet(charactersIn: ",:*()")
+/// Characters trimmed from tokens, built once (building a CharacterSet per token is costly).
+private let trimSet1 = CharacterSet(charactersIn: ":")
+
 /// Words and phrases with a fixed role in Swedish municipal reports, shared by layout and recognisers.
 public enum ReportVocabulary {
     /// Field labels that introduce text under a goal or indicator; never headings of their own.
@@ -36,30 +41,36 @@ public enum ReportVocabulary {
 
     /// True for a line that is a field label, with or without a trailing colon (`Analys`, `Kommentar:`).
     public static func isFieldLabel(_ text: String) -> Bool {
-        let t = text.trimmingCharacters(in: .whitespaces).trimmingCharacters(in: CharacterSet(charactersIn: ":"))
+        guard text.utf8.count <= 40 else { return false }
+        let t = text.trimmingCharacters(in: .whitespaces).trimmingCharacters(in: trimSet1)
             .trimmingCharacters(in: .whitespaces).lowercased()
         return fieldLabels.contains(t)
     }
 
     /// True when a line reads as a row of column headers: most tokens are column words or years.
     public static func isColumnHeaderRow(_ text: String) -> Bool {
-        let tokens = text.lowercased().split(whereSeparator: { $0 == " " || $0 == "/" }).map { String($0).trimmingCharacters(in: CharacterSet(charactersIn: ",:*()")) }
+        let tokens = text.lowercased().split(whereSeparator: { $0 == " " || $0 == "/" }).map { String($0).trimmingCharacters(in: trimSet0) }
             .filter { !$0.isEmpty }
         guard tokens.count >= 2 else { return false }
         let known = tokens.filter { columnWords.contains($0) || isYear($0) || isYearSpan($0) }.count
         let years = tokens.filter { isYear($0) }.count
         // Mostly column words, or a table title followed by its year columns (`Sjukfrånvaro 2022 2023 Differens`).
-        return (known >= 2 && Double(known) / Double(tokens.count) >= 0.6) || (years >= 2 && known >= 3)
+        return (known >= 2 && Double(known) / Double(tokens.count) >= 0.6) || (years >= 2 && known >= 3 && tokens.count <= 8)
     }
 
     /// `2023`.
     public static func isYear<S: StringProtocol>(_ token: S) -> Bool {
-        token.count == 4 && token.allSatisfy(\.isNumber) && (token.hasPrefix("19") || token.hasPrefix("20"))
+        token.utf8.count == 4 && token.utf8.allSatisfy { $0 >= 0x30 && $0 <= 0x39 } && (token.hasPrefix("19") || token.hasPrefix("20"))
     }
 
     /// `2023/24`, `2025–2029`.
     public static func isYearSpan<S: StringProtocol>(_ token: S) -> Bool {
-        String(token).range(of: #"^(19|20)\d\d([/–-](19|20)?\d\d)$"#, options: .regularExpression) != nil
+        // Character tests, not a regular expression: this runs for every token of every table.
+        let chars = Array(token)
+        guard chars.count == 7 || chars.count == 9, isYear(String(chars[0..<4])), "/–-".contains(chars[4]) else { return false }
+        let rest = chars[5...]
+        guard rest.allSatisfy(\.isNumber) else { return false }
+        return rest.count == 2 || isYear(String(rest))
     }
 
     /// Words of a table caption that states a unit (`Belopp i tkr`, `Nettokostnad, belopp mnkr`).

@@ -77,13 +77,18 @@ final class HeadingTests: XCTestCase {
     func testFontSizeMakesAHeadingInPDFInput() {
         let body = TextStyle(fontName: "Arial", fontSize: 10)
         let big = TextStyle(fontName: "Arial-Bold", fontSize: 13, isBold: true)
+        let title = TextStyle(fontName: "Arial-Bold", fontSize: 18, isBold: true)
         let lines = [
-            SourceLine(text: "Ekonomi i balans", lineNumber: 1, style: big),
-            SourceLine(text: "Kort rad", lineNumber: 2, style: body),
-            SourceLine(text: Self.paragraph, lineNumber: 3, style: body),
+            SourceLine(text: "Verksamhetsberättelse", lineNumber: 1, style: title),
+            SourceLine(text: Self.paragraph, lineNumber: 2, style: body),
+            SourceLine(text: "Ekonomi i balans", lineNumber: 3, style: big),
+            SourceLine(text: "Kort rad", lineNumber: 4, style: body),
+            SourceLine(text: Self.paragraph, lineNumber: 5, style: body),
         ]
         let doc = LayoutAnalyser().analyse(SourceDocument(name: "p.pdf", kind: .pdf, pages: [SourcePage(number: 1, lines: lines)]))
-        XCTAssertEqual(doc.blocks.first?.kind, .heading)
-        XCTAssertEqual(doc.blocks.first?.level, 2)
+        let headings = doc.blocks.filter { $0.kind == .heading }
+        XCTAssertEqual(headings.map { doc.text(of: $0) }, ["Verksamhetsberättelse", "Ekonomi i balans"])
+        // Levels are the ranks of the heading styles in the document: 18 pt before 13 pt.
+        XCTAssertEqual(headings.map(\.level), [1, 2])
     }
 }

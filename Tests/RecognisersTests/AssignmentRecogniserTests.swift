@@ -14,11 +14,18 @@ final class AssignmentRecogniserTests: XCTestCase {
             Utbildning av personal. 2024-02-01 2024-06-30
 
             Aktiviteten har genomförts under året.
+
+            Ny rutin för
+            diarieföring
+
+            2024-03-01 2024-09-30
             """)
-        XCTAssertEqual(report.assignments.map(\.title), ["Rutinerna för arkivering ska ses över och dokumenteras", "Utbildning av personal."])
-        XCTAssertEqual(report.assignments.map(\.start), ["2024-01-01", "2024-02-01"])
-        XCTAssertEqual(report.assignments.map(\.end), ["2024-12-31", "2024-06-30"])
-        XCTAssertEqual(report.assignments[1].comment, "Aktiviteten har genomförts under året.")
+        XCTAssertEqual(report.assignments.map(\.title), [
+            "Rutinerna för arkivering ska ses över och dokumenteras", "Utbildning av personal.", "Ny rutin för diarieföring",
+        ])
+        XCTAssertEqual(report.assignments.map(\.start), ["2024-01-01", "2024-02-01", "2024-03-01"])
+        XCTAssertEqual(report.assignments.map(\.end), ["2024-12-31", "2024-06-30", "2024-09-30"])
+        XCTAssertEqual(report.assignments.dropFirst().first?.comment, "Aktiviteten har genomförts under året.")
         XCTAssertEqual(report.assignments.first?.kind, .activity)
     }
 

@@ -1,5 +1,8 @@
 import Foundation
 
+/// Characters trimmed from tokens, built once (building a CharacterSet per token is costly).
+private let trimSet0 = CharacterSet(charactersIn: ".,;:")
+
 /// Table structure from geometry, on rows already in reading order.
 ///
 /// - A gap too narrow to be a column gap by itself still is one where the columns of the rows
@@ -363,7 +366,7 @@ enum TableStructure {
 
     /// `2026`: a year in a label or header, never a cell of its own by alignment alone.
     static func isYear(_ text: String) -> Bool {
-        let bare = text.trimmingCharacters(in: CharacterSet(charactersIn: ".,;:"))
+        let bare = text.trimmingCharacters(in: trimSet0)
         return bare.count == 4 && (bare.hasPrefix("19") || bare.hasPrefix("20")) && bare.allSatisfy(\.isNumber)
     }
 

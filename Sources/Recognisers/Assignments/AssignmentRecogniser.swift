@@ -4,6 +4,9 @@ import ReportModel
 import ReportSource
 import SwedishReportLanguage
 
+/// Characters trimmed from tokens, built once (building a CharacterSet per token is costly).
+private let trimSet0 = CharacterSet(charactersIn: " .")
+
 /// Finds assignments (uppdrag), activities (aktiviteter) and internal-control items in the
 /// follow-up tables that list them, with printed status, dates and comment.
 ///
@@ -132,12 +135,19 @@ extension AssignmentTableHeader.Kind {
     private func parseDated(_ groups: [Range<Int>], kind: Assignment.Kind, layout: LayoutDocument) -> [Assignment] {
         var items: [Assignment] = []
         var pendingTitle: [Range<Int>] = []
-        for group in groups {
+        func datesIn(_ text: String) -> [String] {
+            Self.datePattern.matches(in: text, range: NSRange(text.startIndex..., in: text))
+                .compactMap { Range($0.range, in: text).map { String(text[$0]) } }
+        }
+        for (position, group) in groups.enumerated() {
             let joined = text(group, layout)
-            let nsRange = NSRange(joined.startIndex..., in: joined)
-            let dates = Self.datePattern.matches(in: joined, range: nsRange).compactMap { Range($0.range, in: joined).map { String(joined[$0]) } }
+            let dates = datesIn(joined)
             if dates.isEmpty {
-                if items.isEmpty || !pendingTitle.isEmpty || looksLikeItem(joined) && items.last?.comment != nil {
+                // Text is an item's title when its dates follow (a group that starts with a date),
+                // else the comment of the item before it.
+                let next = position + 1 < groups.count ? text(groups[position + 1], layout) : ""
+                let nextStartsWithDate = datesIn(next).first.map { next.hasPrefix($0) } ?? false
+                if items.isEmpty || !pendingTitle.isEmpty || nextStartsWithDate {
                     pendingTitle.append(group)
                 } else if var last = items.popLast() {
                     last.comment = [last.comment, joined].compactMap { $0 }.joined(separator: " ")
@@ -159,8 +169,6 @@ extension AssignmentTableHeader.Kind {
         return items
     }
 
-    private func looksLikeItem(_ text: String) -> Bool { false }
-
     private func parseFollowUp(_ groups: [Range<Int>], kind: Assignment.Kind, layout: LayoutDocument) -> [Assignment] {
         var items: [Assignment] = []
         for group in groups {
@@ -172,9 +180,9 @@ extension AssignmentTableHeader.Kind {
                 continue
             }
             var last = items.removeLast()
-            let trimmed = lower.trimmingCharacters(in: CharacterSet(charactersIn: " ."))
+            let trimmed = lower.trimmingCharacters(in: trimSet0)
             if last.status == nil, last.comment == nil, Self.statusPhrases.contains(trimmed) {
-                last.status = joined.trimmingCharacters(in: CharacterSet(charactersIn: " ."))
+                last.status = joined.trimmingCharacters(in: trimSet0)
             } else {
                 last.comment = [last.comment, joined].compactMap { $0 }.joined(separator: "\n")
             }

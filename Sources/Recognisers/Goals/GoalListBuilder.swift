@@ -20,7 +20,13 @@ struct GoalListBuilder {
     }
 
     /// Adds a goal (or notes a repeat of one already seen) and returns its entry index.
-    mutating func add(level: String?, ref: String?, title: String, block: Block, position: Int, parentIndex: Int? = nil) -> Int {
+    /// - Parameters:
+    ///   - parentIndex: the parent's entry index, when the caller knows it.
+    ///   - inferParent: false for a goal that is known to have no parent.
+    mutating func add(
+        level: String?, ref: String?, title: String, block: Block, position: Int, parentIndex: Int? = nil,
+        inferParent: Bool = true
+    ) -> Int {
         let key = Self.normalised(title)
         if let existing = entries.firstIndex(where: { !$0.isRepeat && Self.normalised($0.goal.title) == key }) {
             var repeatEntry = entries[existing]
@@ -35,7 +41,7 @@ struct GoalListBuilder {
             // An unlabelled numbered goal is only taken as a goal when labelled goals follow it: it is the coarsest level.
             if level == nil { levelOrder.insert(levelKey, at: 0) } else { levelOrder.append(levelKey) }
         }
-        let parent = parentIndex ?? parentIndexFor(levelKey: levelKey, ref: ref)
+        let parent = parentIndex ?? (inferParent ? parentIndexFor(levelKey: levelKey, ref: ref) : nil)
         let goal = Goal(
             id: "g\(entries.filter { !$0.isRepeat }.count + 1)", parentId: parent.map { entries[$0].goal.id },
             ref: ref, level: level, title: title, provenance: layout.provenance(of: block.lineRange))

@@ -24,7 +24,46 @@ struct GoalRecogniser {
         let blocks = layout.blocks
         var area: (level: Int, goalIndex: Int)?
         let styled = layout.lines.contains { $0.source.style?.fontSize != nil }
-        for (position, block) in blocks.enumerated() where block.kind == .heading {
+        // A heading that names a goal level (`Övergripande mål`) lists its goals as numbered items.
+        var listLevel: String?
+        // A heading that is a goal's label and number only (`Långsiktigt mål nr 2`) has its title below it.
+        var labelAwaitingTitle: (level: String, ref: String?, block: Block, position: Int)?
+        for (position, block) in blocks.enumerated() {
+            if block.kind != .heading {
+                let text = layout.text(of: block)
+                if let pending = labelAwaitingTitle {
+                    labelAwaitingTitle = nil
+                    if block.kind == .paragraph, block.lineRange.count <= 3, text.count <= 250 {
+                        _ = builder.add(level: pending.level, ref: pending.ref, title: text, block: block, position: pending.position)
+                        continue
+                    }
+                }
+                if let level = listLevel, block.kind == .listItem, let item = GoalLabels.numberedLine(text) {
+                    let goal = StatedGoal.split(item.title)
+                    let index = builder.add(level: level, ref: item.ref, title: goal.title, block: block, position: position,
+                                            parentIndex: nil, inferParent: false)
+                    for stage in goal.stages {
+                        _ = builder.add(level: stage.level, ref: nil, title: stage.title, block: block, position: position,
+                                        parentIndex: index)
+                    }
+                    continue
+                }
+                if block.kind == .paragraph, let financial = StatedGoal.financialGoal(in: text) {
+                    _ = builder.add(level: nil, ref: nil, title: financial, block: block, position: position,
+                                    parentIndex: nil, inferParent: false)
+                }
+                continue
+            }
+            listLevel = nil
+            if let pending = labelAwaitingTitle {
+                // The title under a label-only heading may itself look like a heading.
+                labelAwaitingTitle = nil
+                let text = layout.text(of: block)
+                if !block.isGoalHeading, StatedGoal.labelOnly(text) == nil, text.count <= 250 {
+                    _ = builder.add(level: pending.level, ref: pending.ref, title: text, block: block, position: position)
+                    continue
+                }
+            }
             let firstLine = layout.lines[block.lineRange.lowerBound].text
             let text = layout.text(of: block)
             let level = block.level ?? 2
@@ -42,6 +81,11 @@ struct GoalRecogniser {
                 _ = builder.add(level: nil, ref: numbered.ref, title: title, block: block, position: position)
                 continue
             }
+            if let label = StatedGoal.labelOnly(text) {
+                labelAwaitingTitle = (label.level, label.ref, block, position)
+                continue
+            }
+            if StatedGoal.namesGoalLevel(text) { listLevel = StatedGoal.withoutSectionNumber(text) }
             if let current = area, current.goalIndex < builder.entries.count {
                 // A heading under a goal area is one of the area's goals.
                 let levelName = enclosingLevelName(before: block, headings: headings)

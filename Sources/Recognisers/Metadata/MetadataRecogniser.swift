@@ -35,6 +35,9 @@ struct Evidence {
     struct Piece {
         var text: String
         var weight: Int
+        /// A heading, a running header or footer, the document's title or file name: where a
+        /// report says what it is.
+        var isTitle = false
     }
 
     var pieces: [Piece] = []
@@ -46,11 +49,21 @@ struct Evidence {
             var weight = 1
             if line.page == 1 && index - firstContent < 30 { weight = 3 }
             if headingLines.contains(index) { weight = max(weight, 3) }
-            pieces.append(Piece(text: line.text, weight: weight))
+            pieces.append(Piece(text: line.text, weight: weight, isTitle: headingLines.contains(index)))
         }
-        for line in furniture { pieces.append(Piece(text: line.text, weight: 5)) }
-        if let title = layout.source.info["title"] { pieces.append(Piece(text: title, weight: 8)) }
-        pieces.append(Piece(text: layout.source.name.replacingOccurrences(of: "_", with: " "), weight: 4))
+        for line in furniture { pieces.append(Piece(text: line.text, weight: 5, isTitle: true)) }
+        if let title = layout.source.info["title"] { pieces.append(Piece(text: title, weight: 8, isTitle: true)) }
+        fileName = (layout.source.name as NSString).deletingPathExtension.replacingOccurrences(of: "_", with: " ")
+        pieces.append(Piece(text: fileName, weight: 4))
+    }
+
+    /// The input's file name without extension, underscores as spaces: archives often name
+    /// files after municipality and board (`alingsas_socialnamnden_…`), without diacritics.
+    var fileName: String
+
+    /// Lower-cased text with Swedish letters folded to ASCII, to match file names.
+    static func folded(_ text: String) -> String {
+        text.lowercased().folding(options: [.diacriticInsensitive], locale: Locale(identifier: "sv_SE"))
     }
 }
 
@@ -72,9 +85,21 @@ enum MunicipalityVote {
                 }
             }
         }
+        if let fromFile = fromFileName(evidence.fileName) { scores[fromFile.name, default: 0] += 4 }
         guard let best = scores.max(by: { $0.value < $1.value || ($0.value == $1.value && $0.key > $1.key) }), best.value >= 3
         else { return nil }
         return Municipality.named(best.key)
+    }
+
+    /// A municipality named by the file name's first word, diacritics folded (`alingsas_…` → Alingsås).
+    static func fromFileName(_ name: String) -> Municipality? {
+        let words = Evidence.folded(name).split(whereSeparator: { !$0.isLetter }).map(String.init)
+        guard let first = words.first else { return nil }
+        let candidates = Municipality.all.filter { Evidence.folded($0.name).split(whereSeparator: { !$0.isLetter }).first.map(String.init) == first }
+        guard candidates.count == 1, let municipality = candidates.first else { return nil }
+        let nameWords = Evidence.folded(municipality.name).split(whereSeparator: { !$0.isLetter }).map(String.init)
+        guard Array(words.prefix(nameWords.count)) == nameWords, !ambiguousNames.contains(municipality.name) else { return nil }
+        return municipality
     }
 
     /// A word as a municipality name: as printed, in the genitive (`Linköpings`), or as a
@@ -109,8 +134,28 @@ enum FederationVote {
                 scores[name, default: 0] += piece.weight
             }
         }
+        if let fromFile = fromFileName(evidence) { scores[fromFile, default: 0] += 4 }
         guard let best = scores.max(by: { $0.value < $1.value }), best.value >= 3 else { return nil }
         return best.key
+    }
+
+    /// `alingsas-vargarda_raddningstjanstforbund_…`: members from the list, the federation's kind
+    /// word spelt as the text spells it where it does (`Räddningstjänstförbundet`).
+    static func fromFileName(_ evidence: Evidence) -> String? {
+        let words = Evidence.folded(evidence.fileName).split(separator: " ").map(String.init)
+        guard words.count >= 2 else { return nil }
+        let memberNames = words[0].split(separator: "-").map(String.init)
+        guard memberNames.count >= 2, words[1].hasSuffix("forbund") else { return nil }
+        let members = memberNames.compactMap { folded in Municipality.all.first { Evidence.folded($0.name) == folded } }
+        guard members.count == memberNames.count else { return nil }
+        var kind = words[1]
+        for piece in evidence.pieces {
+            for word in MunicipalityVote.tokenize(piece.text) where Evidence.folded(word).hasPrefix(kind) {
+                kind = String(word.prefix(kind.count))
+                break
+            }
+        }
+        return members.map(\.name).joined(separator: "-") + " " + kind.prefix(1).uppercased() + kind.dropFirst()
     }
 }
 
@@ -152,9 +197,15 @@ enum ReportTypeVote {
         ("verksamhetsplan", .verksamhetsplan),
     ]
 
+    /// Words by which a title names a document of no listed type (a strategy, a plan, a follow-up).
+    static let otherDocumentWords = ["strategi", "plan", "program", "policy", "riktlinje", "utredning", "rapport",
+                                     "redogörelse", "uppföljning", "analys", "budget"]
+
     static func best(in evidence: Evidence) -> (type: ReportType, year: Int?)? {
         var scores: [ReportType: Int] = [:]
         var years: [ReportType: [Int: Int]] = [:]
+        var prominent = Set<ReportType>()
+        var mentions: [ReportType: Int] = [:]
         for piece in evidence.pieces {
             let tokens = MunicipalityVote.tokenize(piece.text.replacingOccurrences(of: "–", with: " "))
             for (index, token) in tokens.enumerated() {
@@ -165,13 +216,26 @@ enum ReportTypeVote {
                 if word == "budget" && piece.weight < 3 { continue }  // "budget" in running text says little
                 let weight = piece.weight * (word == "budget" ? 1 : 2)
                 scores[type, default: 0] += weight
+                if piece.weight >= 3 { prominent.insert(type) }
+                mentions[type, default: 0] += 1
                 if index + 1 < tokens.count, let year = Int(tokens[index + 1]), (1990...2100).contains(year) {
                     years[type, default: [:]][year, default: 0] += weight
                 }
             }
         }
-        guard let best = scores.max(by: { $0.value < $1.value || ($0.value == $1.value && $0.key.rawValue > $1.key.rawValue) })
-        else { return nil }
+        guard let best = scores.max(by: { $0.value < $1.value || ($0.value == $1.value && $0.key.rawValue > $1.key.rawValue) }),
+            prominent.contains(best.key) || mentions[best.key, default: 0] >= 3
+        else {
+            // A report that names no type where its title stands, nor often in its text (a plan, a
+            // strategy, a survey), is "other".
+            let namesADocument = evidence.pieces.contains { piece in
+                piece.isTitle && MunicipalityVote.tokenize(piece.text).contains { word in
+                    let lower = word.lowercased()
+                    return otherDocumentWords.contains { lower.hasPrefix($0) || lower.hasSuffix($0) }
+                }
+            }
+            return namesADocument ? (.other, nil) : nil
+        }
         let year = years[best.key]?.max(by: { $0.value < $1.value || ($0.value == $1.value && $0.key < $1.key) })?.key
         return (best.key, year)
     }
@@ -182,8 +246,9 @@ enum YearVote {
     static func best(in evidence: Evidence) -> Int? {
         var scores: [Int: Int] = [:]
         for piece in evidence.pieces where piece.weight >= 3 {
-            for token in MunicipalityVote.tokenize(piece.text) where ReportVocabulary.isYear(token) {
-                if let year = Int(token) { scores[year, default: 0] += piece.weight }
+            // Years inside dates and spans count too (`2022-04-21`, `2022-2025`).
+            for run in piece.text.split(whereSeparator: { !$0.isNumber }) where ReportVocabulary.isYear(run) {
+                if let year = Int(run) { scores[year, default: 0] += piece.weight }
             }
         }
         return scores.max(by: { $0.value < $1.value || ($0.value == $1.value && $0.key < $1.key) })?.key
@@ -199,7 +264,9 @@ enum PeriodVote {
         let pattern = try! NSRegularExpression(pattern: #"(?i)\b(januari|jan)\s*[-–]\s*(\p{L}+)"#)
         let pieces = evidence.pieces.sorted(by: { $0.weight > $1.weight })
         if monthly {
-            for piece in pieces where piece.weight >= 3 {
+            // The title may be set over several lines (`Månadsuppföljning` / `maj 2026`): read them as one.
+            let title = evidence.pieces.filter { $0.weight >= 3 }.map(\.text).joined(separator: " ")
+            for piece in [Evidence.Piece(text: title, weight: 3)] {
                 let words = piece.text.lowercased().split(whereSeparator: { !$0.isLetter }).map(String.init)
                 for (index, word) in words.enumerated().dropLast()
                 where word.hasPrefix("månadsuppföljning") || word.hasPrefix("månadsrapport") {

@@ -9,7 +9,9 @@ public struct Municipality: Sendable, Hashable {
 
     /// Looks a municipality up by name, case-insensitively.
     public static func named(_ name: String) -> Municipality? {
-        let key = name.lowercased()
-        return all.first { $0.name.lowercased() == key }
+        byName[name.lowercased()]
     }
+
+    private static let byName: [String: Municipality] = Dictionary(
+        all.map { ($0.name.lowercased(), $0) }, uniquingKeysWith: { first, _ in first })
 }

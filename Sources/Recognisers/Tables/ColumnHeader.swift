@@ -3,6 +3,17 @@ import ReportModel
 import ReportSource
 import SwedishReportLanguage
 
+/// Characters trimmed from tokens, built once (building a CharacterSet per token is costly).
+private let trimSet0 = CharacterSet(charactersIn: "*,")
+/// Characters trimmed from tokens, built once (building a CharacterSet per token is costly).
+private let trimSet1 = CharacterSet(charactersIn: "*,/")
+/// Characters trimmed from tokens, built once (building a CharacterSet per token is costly).
+private let trimSet2 = CharacterSet(charactersIn: "*,:()")
+/// Characters trimmed from tokens, built once (building a CharacterSet per token is costly).
+private let trimSet3 = CharacterSet(charactersIn: "/")
+/// Characters trimmed from tokens, built once (building a CharacterSet per token is costly).
+private let trimSet4 = CharacterSet(charactersIn: "/.")
+
 /// A table's header as read: the stub (the row-label column's heading) and the figure columns.
 struct ColumnHeader: Sendable, Hashable {
     /// One figure column.
@@ -56,7 +67,7 @@ struct ColumnHeader: Sendable, Hashable {
             all.removeFirst(2)
         }
         for word in all {
-            let lower = word.lowercased().trimmingCharacters(in: CharacterSet(charactersIn: "*,"))
+            let lower = word.lowercased().trimmingCharacters(in: trimSet0)
             let endsWithSlash = word.hasSuffix("/")
             if TableVocabulary.isYearToken(lower) {
                 if !columns.isEmpty && (binds || headTakesYear || awaitingHead) {
@@ -69,8 +80,8 @@ struct ColumnHeader: Sendable, Hashable {
                 binds = endsWithSlash
                 continue
             }
-            if TableVocabulary.isHead(lower.trimmingCharacters(in: CharacterSet(charactersIn: "/"))) {
-                let bare = lower.trimmingCharacters(in: CharacterSet(charactersIn: "/"))
+            if TableVocabulary.isHead(lower.trimmingCharacters(in: trimSet3)) {
+                let bare = lower.trimmingCharacters(in: trimSet3)
                 if !columns.isEmpty && (binds || awaitingHead) {
                     columns[columns.count - 1].append(word)
                 } else {
@@ -166,7 +177,7 @@ struct ColumnHeader: Sendable, Hashable {
     /// A column from its header words: the first head word gives the measure, the first year the year.
     static func column(from words: [String]) -> Column {
         let text = words.joined(separator: " ")
-        let lowers = words.map { $0.lowercased().trimmingCharacters(in: CharacterSet(charactersIn: "*,/")) }
+        let lowers = words.map { $0.lowercased().trimmingCharacters(in: trimSet1) }
         var measure: Measure = .outcome
         var isDifference = false
         var isText = false
@@ -196,13 +207,13 @@ struct ColumnHeader: Sendable, Hashable {
         guard !words.isEmpty, words.count <= 24 else { return nil }
         var known = 0
         for word in words {
-            let lower = word.lowercased().trimmingCharacters(in: CharacterSet(charactersIn: "*,:()"))
+            let lower = word.lowercased().trimmingCharacters(in: trimSet2)
             if TableVocabulary.isYearToken(lower) {
                 known += 1
                 continue
             }
             if lower.contains(where: \.isNumber) { return nil }
-            let bare = lower.trimmingCharacters(in: CharacterSet(charactersIn: "/."))
+            let bare = lower.trimmingCharacters(in: trimSet4)
             if TableVocabulary.isHead(lower) || TableVocabulary.isHead(bare) || TableVocabulary.isModifier(lower)
                 || TableVocabulary.units.contains(lower)
             {

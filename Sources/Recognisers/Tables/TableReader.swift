@@ -3,6 +3,9 @@ import Layout
 import ReportModel
 import SwedishReportLanguage
 
+/// Characters trimmed from tokens, built once (building a CharacterSet per token is costly).
+private let trimSet0 = CharacterSet(charactersIn: ":*")
+
 /// Reads one table from the layout's lines: its header (wrapped over several lines), its rows
 /// (labels wrapped before or after their figures, group labels, `varav` rows, notes), across
 /// blank separator rows and page breaks, up to the running text after it.
@@ -525,7 +528,7 @@ struct TableReader {
 
     /// The first word, without a trailing colon or asterisk.
     func firstWord(_ text: String) -> String {
-        String(text.split(separator: " ").first ?? "").trimmingCharacters(in: CharacterSet(charactersIn: ":*"))
+        String(text.split(separator: " ").first ?? "").trimmingCharacters(in: trimSet0)
     }
 
     /// Joins wrapped label lines with one space; a line-start hyphen (`Europaparlaments` / `-valet`) joins without.

@@ -4,6 +4,13 @@ import ReportModel
 import ReportSource
 import SwedishReportLanguage
 
+/// Characters trimmed from tokens, built once (building a CharacterSet per token is costly).
+private let trimSet0 = CharacterSet(charactersIn: ": ")
+/// Characters trimmed from tokens, built once (building a CharacterSet per token is costly).
+private let trimSet1 = CharacterSet(charactersIn: ":* ")
+/// Characters trimmed from tokens, built once (building a CharacterSet per token is costly).
+private let trimSet2 = CharacterSet(charactersIn: ":*")
+
 /// What the table recogniser found.
 struct TableRecognition {
     /// Indicators with their values, in document order (`i1`, `i2`, …).
@@ -95,7 +102,7 @@ struct TableRecogniser {
 
     /// The bulleted list under a line that is only an indicator label (`Indikatorer`, `Nyckeltal:`).
     func indicatorList(at index: Int, lines: [LayoutLine]) -> (items: [(name: String, lines: ClosedRange<Int>)], end: Int)? {
-        let label = lines[index].text.trimmingCharacters(in: CharacterSet(charactersIn: ": ")).lowercased()
+        let label = lines[index].text.trimmingCharacters(in: trimSet0).lowercased()
         guard TableVocabulary.indicatorLabels.contains(label) else { return nil }
         var items: [(name: String, lines: ClosedRange<Int>)] = []
         var next = index + 1
@@ -191,8 +198,8 @@ struct TableRecogniser {
         let parent = enclosingGoal(before: start, goals: goals)
         // The goal column's heading names the goals' level (`Nämndmål`, `Mål för nämndens verksamhet`).
         let goalCell = header.stubCells.first { ColumnHeader.words($0).contains(where: TableVocabulary.isGoalStubWord) }
-        let level = goalCell.map { $0.trimmingCharacters(in: CharacterSet(charactersIn: ":* ")) }
-            ?? ColumnHeader.words(header.stub).first(where: TableVocabulary.isGoalStubWord)?.trimmingCharacters(in: CharacterSet(charactersIn: ":*"))
+        let level = goalCell.map { $0.trimmingCharacters(in: trimSet1) }
+            ?? ColumnHeader.words(header.stub).first(where: TableVocabulary.isGoalStubWord)?.trimmingCharacters(in: trimSet2)
         var goalIds: [String] = []
         for cell in matrix.goals {
             // A goal the goal recogniser already read from these lines is not made twice.

@@ -2,6 +2,9 @@ import Foundation
 import ReportModel
 import SwedishReportLanguage
 
+/// Characters trimmed from tokens, built once (building a CharacterSet per token is costly).
+private let trimSet0 = CharacterSet(charactersIn: ":*")
+
 /// The words of Swedish table headers and rows: which start a column, what a column measures,
 /// which rows are sums, which cells hold no number.
 ///
@@ -100,18 +103,34 @@ enum TableVocabulary {
         while t.hasSuffix("/") || t.hasSuffix(":") || t.hasSuffix(",") { t.removeLast() }
         // A balance-sheet date heads a column as its year does (`2023-12-31`).
         return ReportVocabulary.isYear(t) || ReportVocabulary.isYearSpan(t)
-            || t.range(of: #"^(19|20)\d\d-[01]\d-[0-3]\d$"#, options: .regularExpression) != nil
+            || isDate(t)
+    }
+
+    /// `2023-12-31`, by character tests (this runs for every token of every table).
+    static func isDate(_ t: String) -> Bool {
+        let c = Array(t.utf8)
+        guard c.count == 10, c[4] == 0x2D, c[7] == 0x2D else { return false }
+        let digits = c[0..<4] + c[5..<7] + c[8..<10]
+        return digits.allSatisfy { $0 >= 0x30 && $0 <= 0x39 } && ReportVocabulary.isYear(t.prefix(4))
+            && (c[5] == 0x30 || c[5] == 0x31) && c[8] <= 0x33
     }
 
     /// The first year a token names.
     static func year(in token: String) -> Int? {
-        guard let match = token.range(of: #"(19|20)\d\d"#, options: .regularExpression) else { return nil }
-        return Int(token[match])
+        let chars = Array(token)
+        guard chars.count >= 4 else { return nil }
+        for start in 0...(chars.count - 4) {
+            let candidate = String(chars[start..<(start + 4)])
+            let before = start > 0 ? chars[start - 1] : " "
+            let after = start + 4 < chars.count ? chars[start + 4] : " "
+            if ReportVocabulary.isYear(candidate), !before.isNumber, !after.isNumber { return Int(candidate) }
+        }
+        return nil
     }
 
     /// True for a word that names a goal column in a goal/indicator matrix (`Nämndmål`, `Mål`, `Verksamhetsmål`).
     static func isGoalStubWord(_ word: String) -> Bool {
-        let w = word.lowercased().trimmingCharacters(in: CharacterSet(charactersIn: ":*"))
+        let w = word.lowercased().trimmingCharacters(in: trimSet0)
         return w.hasSuffix("mål") && !["årsmål", "etappmål", "målvärde"].contains(w) && w != "mål"
             || w == "målområde" || w == "mål"
     }

@@ -1,6 +1,9 @@
 import Foundation
 import SwedishReportLanguage
 
+/// Characters trimmed from tokens, built once (building a CharacterSet per token is costly).
+private let trimSet0 = CharacterSet(charactersIn: "()")
+
 /// One space-separated token of a table line, classified by what it can be in a cell.
 ///
 /// In text input a single space is both the thousands separator and the column gap, so a token of
@@ -64,7 +67,7 @@ struct ValueToken: Sendable, Hashable {
             kind = .unit
         } else if TableVocabulary.comparatorTokens.keys.contains(lower) {
             kind = .comparator
-        } else if text.hasPrefix("("), ReportVocabulary.isYear(text.trimmingCharacters(in: CharacterSet(charactersIn: "()"))) {
+        } else if text.hasPrefix("("), ReportVocabulary.isYear(text.trimmingCharacters(in: trimSet0)) {
             kind = .text  // "(2019)": the year a value was measured, not a preliminary value
         } else if Self.matches(Self.numberPattern, text) || Self.matches(Self.comparedPattern, text) {
             kind = .number

@@ -1,0 +1,76 @@
+import Foundation
+
+/// Goals stated in running text and lists rather than under a goal label: the items of a list
+/// under a heading that names a goal level, stages named inside them (`Etappmål är …`), a label
+/// heading whose title follows it, and the financial goal every budget must state.
+enum StatedGoal {
+    /// `3.4.2 LÅNGSIKTIGT MÅL NR 2` → level `Långsiktigt mål`, ref `2`: a goal whose title is printed below.
+    static func labelOnly(_ heading: String) -> (level: String, ref: String?)? {
+        let text = withoutSectionNumber(heading)
+        guard let match = text.firstMatch(of: /^(?<label>[\p{L}:\- ]*?mål)\s+(?:nr\.?\s*|nummer\s+)?(?<ref>\d{1,2})$/.ignoresCase())
+        else { return nil }
+        let label = String(match.output.label).lowercased()
+        return (label.prefix(1).uppercased() + label.dropFirst(), String(match.output.ref))
+    }
+
+    /// True for a heading that names a goal level: a few words ending in a word ending in `mål`.
+    static func namesGoalLevel(_ heading: String) -> Bool {
+        let words = withoutSectionNumber(heading).split(separator: " ")
+        guard (1...4).contains(words.count), let last = words.last?.lowercased() else { return false }
+        return last.hasSuffix("mål") && last != "årsmål"
+    }
+
+    /// The heading without a leading section number (`3.4.2 `).
+    static func withoutSectionNumber(_ heading: String) -> String {
+        heading.replacing(/^\d+(\.\d+)*\.?\s+/, with: "")
+    }
+
+    /// A list item's goal: its first sentence, and stages it names (`Etappmål är 70 procent lägre … .`).
+    static func split(_ item: String) -> (title: String, stages: [(level: String, title: String)]) {
+        let sentences = self.sentences(item)
+        var stages: [(String, String)] = []
+        for sentence in sentences.dropFirst() {
+            if let match = sentence.firstMatch(of: /^(?<level>[\p{L}]*mål)\s+(?:är|blir)\s+(?<title>.+)$/) {
+                stages.append((String(match.output.level), String(match.output.title)))
+            }
+        }
+        return (sentences.first ?? item, stages)
+    }
+
+    /// `Det finansiella målet för god ekonomisk hushållning 2027 är ett positivt resultat på 1 procent av omsättningen.`
+    static func financialGoal(in paragraph: String) -> String? {
+        for sentence in sentences(paragraph) {
+            let lower = sentence.lowercased()
+            guard lower.contains("finansiella målet") || lower.contains("finansiella mål "),
+                let range = sentence.range(of: " är ")
+            else { continue }
+            var title = String(sentence[range.upperBound...]).trimmingCharacters(in: .whitespaces)
+            if title.hasPrefix("att ") { title.removeFirst(4) }
+            if title.hasSuffix(".") { title.removeLast() }
+            return title.count >= 10 ? title : nil
+        }
+        return nil
+    }
+
+    /// Sentences ending in a full stop followed by a capital or the end; abbreviations (`t.ex.`) do not end one.
+    static func sentences(_ text: String) -> [String] {
+        var result: [String] = []
+        var current = ""
+        let characters = Array(text)
+        for (index, character) in characters.enumerated() {
+            current.append(character)
+            guard character == "." else { continue }
+            let nextIndex = index + 1
+            let atEnd = nextIndex >= characters.count
+            let nextStarts = nextIndex + 1 < characters.count && characters[nextIndex] == " " && characters[nextIndex + 1].isUppercase
+            let previousWord = current.split(separator: " ").last ?? ""
+            if (atEnd || nextStarts) && previousWord.count > 3 {
+                result.append(current.trimmingCharacters(in: .whitespaces))
+                current = ""
+            }
+        }
+        let rest = current.trimmingCharacters(in: .whitespaces)
+        if !rest.isEmpty { result.append(rest) }
+        return result
+    }
+}
