@@ -44,11 +44,16 @@ public struct SourceLine: Sendable, Hashable {
     public var words: [SourceWord]
     /// Icons seen on the line (status symbols), in reading order.
     public var icons: [IconMark]
+    /// The tagged-PDF structure role of the line's text (`H1`…`H6`, `H`, `P`, `TH`, `TD`, `L`/`LI`),
+    /// where the PDF's structure tree states it; nil when the PDF is untagged or the line's text
+    /// could not be matched to an element. It is the author's own word on what the line is, so
+    /// layout may trust it over font styles.
+    public var role: String?
 
     /// Creates a line.
     public init(
         text: String, lineNumber: Int, box: BoundingBox? = nil, style: TextStyle? = nil,
-        words: [SourceWord] = [], icons: [IconMark] = []
+        words: [SourceWord] = [], icons: [IconMark] = [], role: String? = nil
     ) {
         self.text = text
         self.lineNumber = lineNumber
@@ -56,6 +61,7 @@ public struct SourceLine: Sendable, Hashable {
         self.style = style
         self.words = words
         self.icons = icons
+        self.role = role
     }
 
     /// True when the line holds nothing but white space (and no icon).
