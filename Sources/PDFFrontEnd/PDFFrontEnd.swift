@@ -12,16 +12,21 @@ public struct PDFReadOptions: Sendable {
     /// How many threads read pages at once; nil chooses by core count and page count.
     public var workers: Int?
 
+    /// Whether a tagged PDF's structure tree is read to give lines their role (`SourceLine.role`).
+    public var readsStructure: Bool
+
     /// Creates options.
-    public init(password: String? = nil, readsPictureIcons: Bool = true, workers: Int? = nil) {
+    public init(password: String? = nil, readsPictureIcons: Bool = true, workers: Int? = nil, readsStructure: Bool = true) {
         self.password = password
         self.readsPictureIcons = readsPictureIcons
         self.workers = workers
+        self.readsStructure = readsStructure
     }
 }
 
 /// Reads PDFs through poppler-glib into pages of lines with geometry: boxes, fonts, colours,
-/// words, column gaps as tabs, reading order across text columns, and status icons.
+/// words, column gaps as tabs, reading order across text columns, status icons, and the
+/// heading roles a tagged PDF's structure tree states.
 ///
 /// Pages are read one at a time and released, so memory does not grow with poppler's per-page
 /// caches. Errors are `FrontEndError`s naming the file (and page, where one is at fault).
@@ -42,9 +47,10 @@ public struct PDFFrontEnd: Sendable {
     public func read(contentsOf url: URL) throws -> SourceDocument {
         let path = url.path
         let name = url.lastPathComponent
-        let (count, info): (Int, [String: String]) = try {
+        // The structure tree is read once, here, on the thread that opened this document.
+        let (count, info, structure): (Int, [String: String], StructureRoles) = try {
             let document = try PopplerDocument(path: path, password: options.password)
-            return (document.pageCount, document.info)
+            return (document.pageCount, document.info, options.readsStructure ? document.structureHeadings() : StructureRoles())
         }()
         guard count > 0 else { throw FrontEndError.pdf(file: path, page: nil, reason: "the PDF has no pages") }
 
@@ -84,7 +90,9 @@ public struct PDFFrontEnd: Sendable {
                 pages.append(SourcePage(number: number, lines: []))
                 continue
             }
-            pages.append(result.page)
+            var page = result.page
+            structure.apply(to: &page)
+            pages.append(page)
             warnings += result.warnings
             if result.hasText { textPages += 1 } else if result.hasPictures { scannedPages.append(number) }
         }

@@ -50,6 +50,7 @@ do {
                 text += String(format: "   {%@ %.1f%@ %@}", style.fontName ?? "?", style.fontSize ?? 0,
                                style.isBold ? " bold" : "", style.color?.hex ?? "")
             }
+            if showStyle, let role = line.role { text += "   <\(role)>" }
             if showBoxes, let box = line.box {
                 text += String(format: "   @(%.1f,%.1f %.1fx%.1f)", box.x, box.y, box.width, box.height)
             }

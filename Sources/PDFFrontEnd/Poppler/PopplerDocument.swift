@@ -7,7 +7,8 @@ import ReportSource
 /// Not `Sendable` on purpose: poppler objects are used on the thread that opened them (a page
 /// caches its text analysis without a lock). A worker that wants its own copy opens the file again.
 final class PopplerDocument {
-    private let handle: OpaquePointer
+    /// poppler's document; internal so the structure-tree reader (its own file) can use it.
+    let handle: OpaquePointer
     /// The path shown in messages.
     let path: String
 
