@@ -102,9 +102,13 @@ struct LineClassifier {
         if GoalLabels.labelledGoal(in: line.text) != nil {
             return HeadingSpan(end: continuationEnd(after: index, maxLines: 4), isGoal: true)
         }
-        guard chained || canStartHeading(index) else { return nil }
+        // A tagged PDF's own word: its paragraphs and table cells are not headings, and its
+        // headings are, whatever their font (a heading may be set in the body's).
+        let tagged = isTaggedHeading(index)
+        if !tagged, let role = line.source.role, Self.bodyRoles.contains(role) { return nil }
+        guard chained || canStartHeading(index) || tagged else { return nil }
         // Where fonts are known, a line in the body's own font is body text, however short.
-        if isInBodyStyle(index) { return nil }
+        if isInBodyStyle(index) && !tagged { return nil }
         if GoalLabels.numberedLine(line.text) != nil {
             // A numbered line heads a goal group when a labelled goal follows it (it may wrap).
             let end = continuationEnd(after: index, maxLines: 3)
@@ -122,6 +126,11 @@ struct LineClassifier {
             Double(line.text.count) >= 0.4 * bodyWidth, !endsSentence(lines[end].text)
         {
             end += 1  // a heading wrapped onto a second line
+        } else if tagged {
+            // A heading wrapped over lines the tag marks as its own.
+            while end < lines.count, end - index < 4, !lines[end].isBlank, lines[end].source.role == line.source.role {
+                end += 1
+            }
         } else if styled, let style = line.source.style {
             // A title set over several lines in one heading style (`Månadsuppföljning` / `maj 2026`).
             while end < lines.count, end - index < 4, !lines[end].isBlank, lines[end].source.style == style,
@@ -237,6 +246,7 @@ struct LineClassifier {
     }
 
     private func isStyledAsHeading(_ index: Int) -> Bool {
+        if isTaggedHeading(index) { return true }
         guard let style = lines[index].source.style else { return false }
         if let size = style.fontSize, let body = bodyFontSize, size >= body * 1.15 { return true }
         if let size = style.fontSize, let body = bodyFontSize, size < body * 0.95 { return false }
@@ -249,6 +259,7 @@ struct LineClassifier {
         if let numbered = GoalLabels.numberedLine(lines[index].text), let ref = numbered.ref {
             return min(4, ref.split(separator: ".").count)
         }
+        if let tagged = taggedHeadingLevel(index) { return tagged }
         if let style = lines[index].source.style, let size = style.fontSize,
             let rank = headingStyleRanks[HeadingStyle(size: (size * 2).rounded() / 2, bold: style.isBold)]
         {
@@ -257,6 +268,23 @@ struct LineClassifier {
         if index == firstContentLine || lines[index].startsPage { return 1 }
         if previousWasHeading, let level = previous?.level { return min(4, level + 1) }
         return 2
+    }
+
+    /// Structure roles of a tagged PDF that mark running text or table cells.
+    private static let bodyRoles: Set<String> = ["P", "TD", "TH"]
+
+    /// True when a tagged PDF marks the line as a heading (`H`, `H1`…`H6`).
+    private func isTaggedHeading(_ index: Int) -> Bool {
+        guard let role = lines[index].source.role else { return false }
+        return role == "H" || taggedHeadingLevel(index) != nil
+    }
+
+    /// The level a tagged PDF's numbered heading role states (`H1`…`H6`, capped at 4), or nil.
+    private func taggedHeadingLevel(_ index: Int) -> Int? {
+        guard let role = lines[index].source.role, role.count == 2, role.first == "H",
+            let digit = role.last?.wholeNumberValue, (1...6).contains(digit)
+        else { return nil }
+        return min(4, digit)
     }
 
     private var firstContentLine: Int { lines.firstIndex { !$0.isBlank } ?? 0 }
