@@ -54,7 +54,7 @@ let package = Package(
 
         .testTarget(name: "SwedishReportLanguageTests", dependencies: ["SwedishReportLanguage"]),
         .testTarget(name: "TextFrontEndTests", dependencies: ["TextFrontEnd", "ReportSource"]),
-        .testTarget(name: "PDFFrontEndTests", dependencies: ["PDFFrontEnd", "CPoppler", "ReportSource"]),
+        .testTarget(name: "PDFFrontEndTests", dependencies: ["PDFFrontEnd", "CPoppler", "ReportSource", "Layout"]),
         .testTarget(name: "NormalisationTests", dependencies: ["Normalisation", "ReportSource"]),
         .testTarget(name: "LayoutTests", dependencies: ["Layout", "ReportSource"]),
         .testTarget(name: "RecognisersTests", dependencies: ["Recognisers", "Layout", "ReportModel", "ReportSource"]),

@@ -91,4 +91,41 @@ final class HeadingTests: XCTestCase {
         // Levels are the ranks of the heading styles in the document: 18 pt before 13 pt.
         XCTAssertEqual(headings.map(\.level), [1, 2])
     }
+
+    /// Lines of a PDF page all in one font, with the roles a tagged PDF's structure tree gave them.
+    private func taggedHeadings(_ lines: [(String, String?, Bool)]) -> [(String, Int?)] {
+        let body = TextStyle(fontName: "ArialMT", fontSize: 11)
+        let bold = TextStyle(fontName: "Arial-BoldMT", fontSize: 11, isBold: true)
+        let source = lines.enumerated().map { index, line in
+            SourceLine(text: line.0, lineNumber: index + 1, style: line.2 ? bold : body, role: line.1)
+        }
+        let doc = LayoutAnalyser().analyse(SourceDocument(name: "t.pdf", kind: .pdf, pages: [SourcePage(number: 1, lines: source)]))
+        return doc.blocks.filter { $0.kind == .heading }.map { (doc.text(of: $0), $0.level) }
+    }
+
+    func testATaggedHeadingInTheBodyFontIsAHeadingAtItsTaggedLevel() {
+        let found = taggedHeadings([
+            ("Verksamhetens resultat", "H3", false),
+            (Self.paragraph, "P", false),
+            (Self.paragraph2, "P", false),
+        ])
+        XCTAssertEqual(found.map(\.0), ["Verksamhetens resultat"])
+        XCTAssertEqual(found.map(\.1), [3])
+        // H5 and H6 are capped at the model's deepest level.
+        XCTAssertEqual(taggedHeadings([("Särskilda insatser", "H6", false), (Self.paragraph, nil, false)]).map(\.1), [4])
+    }
+
+    func testATaggedParagraphOrCellIsNotAHeadingThoughBold() {
+        for role in ["P", "TD", "TH"] {
+            let found = taggedHeadings([
+                ("Verksamhetens resultat", role, true),
+                (Self.paragraph, nil, false),
+                (Self.paragraph2, nil, false),
+            ])
+            XCTAssertEqual(found.map(\.0), [], role)
+        }
+        // The same bold line untagged is a heading by its style: the tag is what changed.
+        XCTAssertEqual(taggedHeadings([("Verksamhetens resultat", nil, true), (Self.paragraph, nil, false)]).map(\.0),
+                       ["Verksamhetens resultat"])
+    }
 }

@@ -79,6 +79,14 @@ final class PDFMaker {
         cairo_surface_destroy(image)
     }
 
+    /// Wraps what `draw` prints in a structure element (`H1`, `P`, `Document`, …): cairo's PDF
+    /// surface then writes a tagged PDF with a structure tree.
+    func tagged(_ role: String, _ draw: () -> Void) {
+        cairo_tag_begin(cr, role, "")
+        draw()
+        cairo_tag_end(cr, role)
+    }
+
     /// Ends the page and starts the next.
     func newPage() { cairo_show_page(cr) }
 
