@@ -4,6 +4,10 @@ extension PopplerDocument {
     /// Most elements of a structure tree that are looked at: a broken or enormous tree must not
     /// stall an import (a 250-page report has a few tens of thousands).
     static let structureElementLimit = 100_000
+    /// Most headings read for their text: each costs about 3 ms (one pass over its page's
+    /// content per marked-content run), so this bounds the cost at a few seconds for the
+    /// largest reports. Headings past it keep no role and are found by their style as before.
+    static let structureHeadingLimit = 2_000
     /// Deepest nesting followed; real trees are a dozen levels deep, a cyclic one is endless.
     static let structureDepthLimit = 64
 
@@ -20,6 +24,7 @@ extension PopplerDocument {
         guard let root = poppler_structure_element_iter_new(handle) else { return roles }
         var stack: [OpaquePointer] = [root]
         var visited = 0
+        var headingsRead = 0
         walk: while let iterator = stack.last, visited < Self.structureElementLimit {
             visited += 1
             var descend = true
@@ -28,6 +33,11 @@ extension PopplerDocument {
                 if let role = Self.headingRole(kind) {
                     // The heading's text is read whole (with its spans), so its children need no visit.
                     descend = false
+                    headingsRead += 1
+                    if headingsRead > Self.structureHeadingLimit {
+                        kr_object_unref(UnsafeMutableRawPointer(element))
+                        break walk
+                    }
                     let page = Int(poppler_structure_element_get_page(element))
                     if let text = poppler_structure_element_get_text(element, POPPLER_STRUCTURE_GET_TEXT_RECURSIVE) {
                         roles.add(role: role, page: page, text: StructureText.repaired(String(cString: text)))
