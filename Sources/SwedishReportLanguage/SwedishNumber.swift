@@ -45,10 +45,15 @@ public struct SwedishNumber: Sendable, Hashable {
             s = Substring(s.trimmingCharacters(in: .whitespaces))
             break
         }
+        // Every number has an ASCII digit; most cells tested here are words, and the unit search
+        // below is the costly part, so words are turned away first.
+        guard s.utf8.contains(where: { $0 >= 0x30 && $0 <= 0x39 }) else { return nil }
         var unit: String?
         var body = s
-        // A trailing unit, optionally followed by a short qualifier ("≥975per år").
-        for candidate in units {
+        // A trailing unit, optionally followed by a short qualifier ("≥975per år"). A body ending
+        // in a digit has none (a unit must end it), so the search is skipped for plain numbers.
+        let endsInDigit = body.utf8.last.map { $0 >= 0x30 && $0 <= 0x39 } ?? false
+        for candidate in units where !endsInDigit {
             if let range = body.range(of: candidate, options: [.backwards, .caseInsensitive]) {
                 let after = body[range.upperBound...].trimmingCharacters(in: .whitespaces)
                 let before = body[..<range.lowerBound]
