@@ -29,7 +29,8 @@ public struct SwedishNumber: Sendable, Hashable {
 
     /// Parses a whole cell (`"-4 569"`, `"104,1 %"`, `"(73)"`, `"≥975 per år"`); nil if it is not one number.
     public static func parse(_ printed: String) -> SwedishNumber? {
-        var s = Substring(printed.trimmingCharacters(in: .whitespaces))
+        let trimmed = printed.trimmingCharacters(in: .whitespaces)
+        var s = Substring(trimmed)
         guard !s.isEmpty else { return nil }
         var preliminary = false
         if s.hasPrefix("("), s.hasSuffix(")") {
@@ -70,7 +71,7 @@ public struct SwedishNumber: Sendable, Hashable {
             if !digits.isEmpty, digits.count < body.count { body = Substring(digits.trimmingCharacters(in: .whitespaces)) }
         }
         guard let value = parseBareNumber(body) else { return nil }
-        return SwedishNumber(value: value, unit: unit, comparator: comparator, preliminary: preliminary, text: printed.trimmingCharacters(in: .whitespaces))
+        return SwedishNumber(value: value, unit: unit, comparator: comparator, preliminary: preliminary, text: trimmed)
     }
 
     /// Parses a bare number with Swedish grouping and decimal comma; nil otherwise.
