@@ -3,7 +3,7 @@ import ReportSource
 import SwedishReportLanguage
 
 /// Characters trimmed from tokens, built once (building a CharacterSet per token is costly).
-private let trimSet0 = CharacterSet(charactersIn: "%()*")
+private let trimSet0 = TokenTrimSet("%()*")
 
 /// Decides the role of each line and groups lines into blocks.
 struct LineClassifier {
@@ -318,8 +318,14 @@ struct LineClassifier {
     }
 
     func isNumberedItem(_ text: String) -> Bool {
-        text.range(of: #"^\d{1,2}[.)]\s+\S"#, options: .regularExpression) != nil
+        // Most lines do not start with a digit (`\d` is a Unicode decimal digit): they skip the
+        // regular expression, which is compiled once.
+        guard text.unicodeScalars.first?.properties.generalCategory == .decimalNumber else { return false }
+        let whole = NSRange(text.startIndex..., in: text)
+        return Self.numberedItemPattern.firstMatch(in: text, range: whole) != nil
     }
+
+    private static let numberedItemPattern = try! NSRegularExpression(pattern: #"^\d{1,2}[.)]\s+\S"#)
 
     /// An assessment of a goal or of internal control: content a heading may stand over.
     func isAssessment(_ text: String) -> Bool {
@@ -349,7 +355,7 @@ public enum FigureRun {
         var count = 0
         var sawDigit = false
         for token in text.split(separator: " ").reversed() {
-            let t = token.trimmingCharacters(in: trimSet0)
+            let t = trimSet0.trim(token)
             if t.isEmpty { continue }
             if SwedishNumber.parseBareNumber(t) != nil || SwedishNumber.parse(String(token)) != nil {
                 count += 1

@@ -37,19 +37,23 @@ public enum AssessmentVocabulary {
     /// Prefixes that introduce an assessment on the same line (`Bedömning: Helt uppfyllt`).
     public static let labels = ["bedömning", "måluppfyllelse", "status", "samlad bedömning", "bedömd måluppfyllelse"]
 
+    /// The phrases by their text, for one lookup per line.
+    static let meaning: [String: AssessmentKind] = Dictionary(phrases, uniquingKeysWith: { first, _ in first })
+
+    /// `labels`, longest first so the longest label that starts a line wins; sorted once, as
+    /// `assessment(inLine:)` runs for every line.
+    static let labelsLongestFirst = labels.sorted(by: { $0.count > $1.count })
+
     /// Reads a line that is nothing but an assessment (optionally after `Bedömning:`).
     ///
     /// Returns the meaning and the phrase as printed; nil when the line says anything else,
     /// so a sentence that merely contains "uppfyllt" is not mistaken for an assessment.
-    /// The phrases by their text, for one lookup per line.
-    static let meaning: [String: AssessmentKind] = Dictionary(phrases, uniquingKeysWith: { first, _ in first })
-
     public static func assessment(inLine line: String) -> (kind: AssessmentKind, printed: String)? {
         // No printed assessment, label included, is longer than this: most lines are rejected here.
         guard line.utf8.count <= 90 else { return nil }
         var text = line.trimmingCharacters(in: .whitespacesAndNewlines)
         let lower = text.lowercased()
-        for label in labels.sorted(by: { $0.count > $1.count }) where lower.hasPrefix(label) {
+        for label in labelsLongestFirst where lower.hasPrefix(label) {
             let rest = text.dropFirst(label.count).trimmingCharacters(in: .whitespaces)
             if rest.hasPrefix(":") {
                 text = String(rest.dropFirst()).trimmingCharacters(in: .whitespaces)
