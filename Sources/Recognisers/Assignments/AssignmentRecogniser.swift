@@ -49,8 +49,9 @@ struct AssignmentRecogniser {
         while index < layout.lines.count {
             if headingStarts.contains(index) { return index }
             let text = layout.lines[index].text
-            if let other = AssignmentTableHeader(text), other.kind != header.kind { return index }
-            if ReportVocabulary.isColumnHeaderRow(text), AssignmentTableHeader(text) == nil { return index }
+            let other = AssignmentTableHeader(text)  // read once: this runs for every line of the region
+            if let other, other.kind != header.kind { return index }
+            if other == nil, ReportVocabulary.isColumnHeaderRow(text) { return index }
             index += 1
         }
         return index
@@ -96,7 +97,9 @@ struct AssignmentTableHeader {
                                 "bedömning", "resultat", "åtgärd", "ansvarig", "klart", "tidplan", "uppföljning"]
 
     init?(_ text: String) {
-        let lower = text.replacingOccurrences(of: "\t", with: " ").trimmingCharacters(in: .whitespaces).lowercased()
+        // Every line is offered here: the Foundation replacement only runs where there is a tab.
+        let spaced = text.contains("\t") ? text.replacingOccurrences(of: "\t", with: " ") : text
+        let lower = spaced.trimmingCharacters(in: .whitespaces).lowercased()
         guard let (word, itemKind) = Self.itemWords.first(where: { lower.hasPrefix($0.0 + " ") }) else { return nil }
         let rest = lower.dropFirst(word.count).split(separator: " ").map(String.init)
         let known = rest.filter { Self.followUpWords.contains($0) }

@@ -83,7 +83,7 @@ enum TableVocabulary {
         // Compounds ending in a head word name the same thing (`helårsprognos`, `nettobudget`),
         // except goal words, which head goal columns (`nämndmål`) rather than figure columns.
         for (suffix, measure) in [("prognos", Measure.forecast), ("budget", .budget), ("utfall", .outcome), ("avvikelse", .other)]
-        where word.count > suffix.count + 2 && word.hasSuffix(suffix) {
+        where word.hasSuffix(suffix) && word.count > suffix.count + 2 {  // suffix first: counting is the slower test
             return measure
         }
         return nil
@@ -99,6 +99,8 @@ enum TableVocabulary {
 
     /// True for a year or a year with a slash (`2023`, `2023/`, `2023/24`, `2025–2029`).
     static func isYearToken(_ token: String) -> Bool {
+        // Years, spans and dates all start with 1 or 2 (1900s or 2000s); other words stop here.
+        guard let first = token.utf8.first, first == 0x31 || first == 0x32 else { return false }
         var t = token
         while t.hasSuffix("/") || t.hasSuffix(":") || t.hasSuffix(",") { t.removeLast() }
         // A balance-sheet date heads a column as its year does (`2023-12-31`).
