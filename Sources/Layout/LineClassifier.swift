@@ -3,7 +3,7 @@ import ReportSource
 import SwedishReportLanguage
 
 /// Characters trimmed from tokens, built once (building a CharacterSet per token is costly).
-private let trimSet0 = TokenTrimSet("%()*")
+private let trimSet0 = TrimSet("%()*")
 
 /// Decides the role of each line and groups lines into blocks.
 struct LineClassifier {
@@ -304,7 +304,7 @@ struct LineClassifier {
     func startsLowercase(_ text: String) -> Bool { text.first?.isLowercase ?? false }
 
     func endsSentence(_ text: String) -> Bool {
-        guard let last = text.trimmingCharacters(in: .whitespaces).last else { return false }
+        guard let last = text.trimming(.whitespaces).last else { return false }
         return ".!?:".contains(last)
     }
 
@@ -330,12 +330,12 @@ struct LineClassifier {
     /// An assessment of a goal or of internal control: content a heading may stand over.
     func isAssessment(_ text: String) -> Bool {
         AssessmentVocabulary.assessment(inLine: text) != nil
-            || text.lowercased().trimmingCharacters(in: .punctuationCharacters).hasSuffix("tillräcklig")
+            || text.lowercased().trimming(.punctuationCharacters).hasSuffix("tillräcklig")
     }
 
     func isAssessmentLike(_ text: String) -> Bool {
         AssessmentVocabulary.assessment(inLine: text) != nil
-            || ReportVocabulary.statusWords.contains(text.lowercased().trimmingCharacters(in: .punctuationCharacters))
+            || ReportVocabulary.statusWords.contains(text.lowercased().trimming(.punctuationCharacters))
     }
 
     func nextNonBlank(from index: Int) -> Int? {

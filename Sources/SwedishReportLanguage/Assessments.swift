@@ -1,7 +1,7 @@
 import Foundation
 
 /// Characters trimmed from tokens, built once (building a CharacterSet per token is costly).
-private let trimSet0 = CharacterSet(charactersIn: " .!:;\t")
+private let trimSet0 = TrimSet(" .!:;\t")
 
 /// The normalised assessment of a goal, as named in the model's JSON.
 public enum AssessmentKind: String, Sendable, CaseIterable {
@@ -51,16 +51,16 @@ public enum AssessmentVocabulary {
     public static func assessment(inLine line: String) -> (kind: AssessmentKind, printed: String)? {
         // No printed assessment, label included, is longer than this: most lines are rejected here.
         guard line.utf8.count <= 90 else { return nil }
-        var text = line.trimmingCharacters(in: .whitespacesAndNewlines)
+        var text = line.trimming(.whitespacesAndNewlines)
         let lower = text.lowercased()
         for label in labelsLongestFirst where lower.hasPrefix(label) {
-            let rest = text.dropFirst(label.count).trimmingCharacters(in: .whitespaces)
+            let rest = text.dropFirst(label.count).trimming(.whitespaces)
             if rest.hasPrefix(":") {
-                text = String(rest.dropFirst()).trimmingCharacters(in: .whitespaces)
+                text = String(rest.dropFirst()).trimming(.whitespaces)
             }
             break
         }
-        let stripped = text.trimmingCharacters(in: trimSet0)
+        let stripped = text.trimming(trimSet0)
         // A printed assessment starts with a capital; a lower-case one is a fragment of a wrapped cell.
         guard let first = stripped.first, first.isUppercase else { return nil }
         let key = stripped.lowercased().replacingOccurrences(of: "  ", with: " ")

@@ -1,9 +1,9 @@
 import Foundation
 
 /// Characters trimmed from tokens, built once (building a CharacterSet per token is costly).
-private let trimSet0 = TokenTrimSet(",:*()")
+private let trimSet0 = TrimSet(",:*()")
 /// Characters trimmed from tokens, built once (building a CharacterSet per token is costly).
-private let trimSet1 = CharacterSet(charactersIn: ":")
+private let trimSet1 = TrimSet(":")
 
 /// Words and phrases with a fixed role in Swedish municipal reports, shared by layout and recognisers.
 public enum ReportVocabulary {
@@ -42,8 +42,8 @@ public enum ReportVocabulary {
     /// True for a line that is a field label, with or without a trailing colon (`Analys`, `Kommentar:`).
     public static func isFieldLabel(_ text: String) -> Bool {
         guard text.utf8.count <= 40 else { return false }
-        let t = text.trimmingCharacters(in: .whitespaces).trimmingCharacters(in: trimSet1)
-            .trimmingCharacters(in: .whitespaces).lowercased()
+        let t = text.trimming(.whitespaces).trimming(trimSet1)
+            .trimming(.whitespaces).lowercased()
         return fieldLabels.contains(t)
     }
 
@@ -85,7 +85,7 @@ public enum ReportVocabulary {
 
     /// True for a signature line: a name followed by a party in parentheses.
     public static func isSignature(_ text: String) -> Bool {
-        let t = text.trimmingCharacters(in: .whitespaces)
+        let t = text.trimming(.whitespaces)
         guard t.hasSuffix(")"), let open = t.lastIndex(of: "(") else { return false }
         let party = t[t.index(after: open)..<t.index(before: t.endIndex)]
         return partyAbbreviations.contains(String(party)) && t[..<open].split(separator: " ").count <= 4

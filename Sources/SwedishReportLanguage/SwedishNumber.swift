@@ -29,21 +29,21 @@ public struct SwedishNumber: Sendable, Hashable {
 
     /// Parses a whole cell (`"-4 569"`, `"104,1 %"`, `"(73)"`, `"≥975 per år"`); nil if it is not one number.
     public static func parse(_ printed: String) -> SwedishNumber? {
-        let trimmed = printed.trimmingCharacters(in: .whitespaces)
+        let trimmed = printed.trimming(.whitespaces)
         var s = Substring(trimmed)
         guard !s.isEmpty else { return nil }
         var preliminary = false
         if s.hasPrefix("("), s.hasSuffix(")") {
             preliminary = true
             s = s.dropFirst().dropLast()
-            s = Substring(s.trimmingCharacters(in: .whitespaces))
+            s = Substring(s.trimming(.whitespaces))
         }
         var comparator: String?
         for (symbol, name) in [("≤", "<="), ("≥", ">="), ("<=", "<="), (">=", ">="), ("<", "<"), (">", ">"), ("~", "~"), ("ca ", "~"), ("ca. ", "~")]
         where s.hasPrefix(symbol) {
             comparator = name
             s = s.dropFirst(symbol.count)
-            s = Substring(s.trimmingCharacters(in: .whitespaces))
+            s = Substring(s.trimming(.whitespaces))
             break
         }
         // Every number has an ASCII digit; most cells tested here are words, and the unit search
@@ -56,11 +56,11 @@ public struct SwedishNumber: Sendable, Hashable {
         let endsInDigit = body.utf8.last.map { $0 >= 0x30 && $0 <= 0x39 } ?? false
         for candidate in units where !endsInDigit {
             if let range = body.range(of: candidate, options: [.backwards, .caseInsensitive]) {
-                let after = body[range.upperBound...].trimmingCharacters(in: .whitespaces)
+                let after = body[range.upperBound...].trimming(.whitespaces)
                 let before = body[..<range.lowerBound]
                 if after.isEmpty, let last = before.last(where: { !$0.isWhitespace }), last.isNumber {
                     unit = candidate == "procent" ? "%" : candidate.lowercased()
-                    body = Substring(before.trimmingCharacters(in: .whitespaces))
+                    body = Substring(before.trimming(.whitespaces))
                     break
                 }
             }
@@ -68,7 +68,7 @@ public struct SwedishNumber: Sendable, Hashable {
         if unit == nil, comparator != nil {
             // "975per år": keep the leading number, the rest is a qualifier.
             let digits = body.prefix { $0.isNumber || $0 == " " || $0 == "," || $0 == "\u{00A0}" }
-            if !digits.isEmpty, digits.count < body.count { body = Substring(digits.trimmingCharacters(in: .whitespaces)) }
+            if !digits.isEmpty, digits.count < body.count { body = Substring(digits.trimming(.whitespaces)) }
         }
         guard let value = parseBareNumber(body) else { return nil }
         return SwedishNumber(value: value, unit: unit, comparator: comparator, preliminary: preliminary, text: trimmed)

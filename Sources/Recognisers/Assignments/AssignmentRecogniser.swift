@@ -5,7 +5,7 @@ import ReportSource
 import SwedishReportLanguage
 
 /// Characters trimmed from tokens, built once (building a CharacterSet per token is costly).
-private let trimSet0 = CharacterSet(charactersIn: " .")
+private let trimSet0 = TrimSet(" .")
 
 /// Finds assignments (uppdrag), activities (aktiviteter) and internal-control items in the
 /// follow-up tables that list them, with printed status, dates and comment.
@@ -99,7 +99,7 @@ struct AssignmentTableHeader {
     init?(_ text: String) {
         // Every line is offered here: the Foundation replacement only runs where there is a tab.
         let spaced = text.contains("\t") ? text.replacingOccurrences(of: "\t", with: " ") : text
-        let lower = spaced.trimmingCharacters(in: .whitespaces).lowercased()
+        let lower = spaced.trimming(.whitespaces).lowercased()
         guard let (word, itemKind) = Self.itemWords.first(where: { lower.hasPrefix($0.0 + " ") }) else { return nil }
         let rest = lower.dropFirst(word.count).split(separator: " ").map(String.init)
         let known = rest.filter { Self.followUpWords.contains($0) }
@@ -159,8 +159,8 @@ extension AssignmentTableHeader.Kind {
                 continue
             }
             let firstDate = joined.range(of: dates[0])!
-            let before = String(joined[..<firstDate.lowerBound]).trimmingCharacters(in: .whitespaces)
-            let after = String(joined[joined.range(of: dates.last!)!.upperBound...]).trimmingCharacters(in: .whitespaces)
+            let before = String(joined[..<firstDate.lowerBound]).trimming(.whitespaces)
+            let after = String(joined[joined.range(of: dates.last!)!.upperBound...]).trimming(.whitespaces)
             let titleParts = pendingTitle.map { text($0, layout) } + (before.isEmpty ? [] : [before])
             let lineRange = (pendingTitle.first?.lowerBound ?? group.lowerBound)..<group.upperBound
             pendingTitle = []
@@ -183,9 +183,9 @@ extension AssignmentTableHeader.Kind {
                 continue
             }
             var last = items.removeLast()
-            let trimmed = lower.trimmingCharacters(in: trimSet0)
+            let trimmed = lower.trimming(trimSet0)
             if last.status == nil, last.comment == nil, Self.statusPhrases.contains(trimmed) {
-                last.status = joined.trimmingCharacters(in: trimSet0)
+                last.status = joined.trimming(trimSet0)
             } else {
                 last.comment = [last.comment, joined].compactMap { $0 }.joined(separator: "\n")
             }

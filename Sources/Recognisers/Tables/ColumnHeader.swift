@@ -4,15 +4,15 @@ import ReportSource
 import SwedishReportLanguage
 
 /// Characters trimmed from tokens, built once (building a CharacterSet per token is costly).
-private let trimSet0 = TokenTrimSet("*,")
+private let trimSet0 = TrimSet("*,")
 /// Characters trimmed from tokens, built once (building a CharacterSet per token is costly).
-private let trimSet1 = TokenTrimSet("*,/")
+private let trimSet1 = TrimSet("*,/")
 /// Characters trimmed from tokens, built once (building a CharacterSet per token is costly).
-private let trimSet2 = TokenTrimSet("*,:()")
+private let trimSet2 = TrimSet("*,:()")
 /// Characters trimmed from tokens, built once (building a CharacterSet per token is costly).
-private let trimSet3 = TokenTrimSet("/")
+private let trimSet3 = TrimSet("/")
 /// Characters trimmed from tokens, built once (building a CharacterSet per token is costly).
-private let trimSet4 = TokenTrimSet("/.")
+private let trimSet4 = TrimSet("/.")
 
 /// A table's header as read: the stub (the row-label column's heading) and the figure columns.
 struct ColumnHeader: Sendable, Hashable {

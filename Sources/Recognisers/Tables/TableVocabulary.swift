@@ -3,7 +3,7 @@ import ReportModel
 import SwedishReportLanguage
 
 /// Characters trimmed from tokens, built once (building a CharacterSet per token is costly).
-private let trimSet0 = CharacterSet(charactersIn: ":*")
+private let trimSet0 = TrimSet(":*")
 
 /// The words of Swedish table headers and rows: which start a column, what a column measures,
 /// which rows are sums, which cells hold no number.
@@ -132,7 +132,7 @@ enum TableVocabulary {
 
     /// True for a word that names a goal column in a goal/indicator matrix (`Nämndmål`, `Mål`, `Verksamhetsmål`).
     static func isGoalStubWord(_ word: String) -> Bool {
-        let w = word.lowercased().trimmingCharacters(in: trimSet0)
+        let w = word.lowercased().trimming(trimSet0)
         return w.hasSuffix("mål") && !["årsmål", "etappmål", "målvärde"].contains(w) && w != "mål"
             || w == "målområde" || w == "mål"
     }
