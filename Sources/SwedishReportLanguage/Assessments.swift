@@ -63,7 +63,11 @@ public enum AssessmentVocabulary {
         let stripped = text.trimming(trimSet0)
         // A printed assessment starts with a capital; a lower-case one is a fragment of a wrapped cell.
         guard let first = stripped.first, first.isUppercase else { return nil }
-        let key = stripped.lowercased().replacingOccurrences(of: "  ", with: " ")
+        let strippedLower = stripped.lowercased()
+        // Only a line with a double space pays for Foundation's replacement.
+        let utf8 = strippedLower.utf8
+        let hasDoubleSpace = zip(utf8, utf8.dropFirst()).contains { $0 == 0x20 && $1 == 0x20 }
+        let key = hasDoubleSpace ? strippedLower.replacingOccurrences(of: "  ", with: " ") : strippedLower
         guard !key.isEmpty else { return nil }
         return meaning[key].map { ($0, stripped) }
     }

@@ -50,3 +50,12 @@ extension StringProtocol where UTF8View: BidirectionalCollection {
         set.trim(self)
     }
 }
+
+extension NSRegularExpression {
+    /// True when the expression matches somewhere in `text`: what
+    /// `text.range(of: pattern, options: .regularExpression) != nil` answers, without compiling
+    /// (or looking up) the pattern on every call. Keep such expressions in `static let`s.
+    public func matches(_ text: String) -> Bool {
+        firstMatch(in: text, range: NSRange(text.startIndex..., in: text)) != nil
+    }
+}

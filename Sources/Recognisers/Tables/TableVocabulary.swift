@@ -146,18 +146,19 @@ enum TableVocabulary {
     /// The unit a caption, stub or name states (`Belopp i tkr` → tkr, `andel (%)` → %).
     static func unit(inCaption text: String) -> String? {
         let lower = text.lowercased()
-        for (pattern, unit) in [
-            (#"(^|[\s(,])(tkr|tusental kronor|tusentals kronor)([\s),.;]|$)"#, "tkr"),
-            (#"(^|[\s(,])(mnkr|miljoner kronor)([\s),.;]|$)"#, "mnkr"),
-            (#"(^|[\s(,])(mkr)([\s),.;]|$)"#, "mkr"),
-            (#"(^|[\s(,])(mdkr|miljarder kronor)([\s),.;]|$)"#, "mdkr"),
-            (#"\(%\)|\(procent\)|(^|\s)%$"#, "%"),
-            (#"(^|[\s(,])(kr|kronor)([\s),.;]|$)"#, "kr"),
-            (#"(^|[\s(,])index([\s),.;]|$)"#, "index"),
-            (#"\(antal\)"#, "antal"),
-        ] where lower.range(of: pattern, options: .regularExpression) != nil {
-            return unit
-        }
-        return nil
+        return captionUnits.first { $0.pattern.matches(lower) }?.unit
     }
+
+    /// The units a caption may state, in the order they are tried, each with its pattern;
+    /// compiled once, as captions are tested for many lines.
+    static let captionUnits: [(pattern: NSRegularExpression, unit: String)] = [
+        (#"(^|[\s(,])(tkr|tusental kronor|tusentals kronor)([\s),.;]|$)"#, "tkr"),
+        (#"(^|[\s(,])(mnkr|miljoner kronor)([\s),.;]|$)"#, "mnkr"),
+        (#"(^|[\s(,])(mkr)([\s),.;]|$)"#, "mkr"),
+        (#"(^|[\s(,])(mdkr|miljarder kronor)([\s),.;]|$)"#, "mdkr"),
+        (#"\(%\)|\(procent\)|(^|\s)%$"#, "%"),
+        (#"(^|[\s(,])(kr|kronor)([\s),.;]|$)"#, "kr"),
+        (#"(^|[\s(,])index([\s),.;]|$)"#, "index"),
+        (#"\(antal\)"#, "antal"),
+    ].map { (try! NSRegularExpression(pattern: $0.0), $0.1) }
 }
