@@ -40,6 +40,9 @@ enum StatedGoal {
 
     /// `Det finansiella målet för god ekonomisk hushållning 2027 är ett positivt resultat på 1 procent av omsättningen.`
     static func financialGoal(in paragraph: String) -> String? {
+        // Both phrases below start "finansiella mål": a paragraph without it (nearly all) has no
+        // such sentence, and need not be split into sentences.
+        guard paragraph.lowercased().contains("finansiella mål") else { return nil }
         for sentence in sentences(paragraph) {
             let lower = sentence.lowercased()
             guard lower.contains("finansiella målet") || lower.contains("finansiella mål "),
