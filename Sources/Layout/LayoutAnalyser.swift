@@ -3,7 +3,7 @@ import ReportSource
 import SwedishReportLanguage
 
 /// Characters trimmed from tokens, built once (building a CharacterSet per token is costly).
-private let trimSet0 = CharacterSet(charactersIn: " ")
+private let trimSet0 = TrimSet(" ")
 
 /// Stage 3: groups lines into blocks (headings, paragraphs, lists, labels, figures, captions).
 ///
@@ -32,7 +32,7 @@ public struct LayoutAnalyser: Sendable {
         for page in document.pages {
             var seenText = false
             for line in page.lines {
-                let text = line.text.trimmingCharacters(in: trimSet0)
+                let text = line.text.trimming(trimSet0)
                 let leading = line.text.prefix { $0 == " " }.count
                 var starts = !seenText && !text.isEmpty
                 if guessPageStarts, leading == 1, let first = text.first, first.isUppercase || first.isNumber,

@@ -3,7 +3,7 @@ import ReportSource
 import SwedishReportLanguage
 
 /// Characters trimmed from tokens, built once (building a CharacterSet per token is costly).
-private let trimSet0 = CharacterSet(charactersIn: "%()*")
+private let trimSet0 = TrimSet("%()*")
 
 /// Decides the role of each line and groups lines into blocks.
 struct LineClassifier {
@@ -332,7 +332,7 @@ struct LineClassifier {
     func startsLowercase(_ text: String) -> Bool { text.first?.isLowercase ?? false }
 
     func endsSentence(_ text: String) -> Bool {
-        guard let last = text.trimmingCharacters(in: .whitespaces).last else { return false }
+        guard let last = text.trimming(.whitespaces).last else { return false }
         return ".!?:".contains(last)
     }
 
@@ -346,18 +346,24 @@ struct LineClassifier {
     }
 
     func isNumberedItem(_ text: String) -> Bool {
-        text.range(of: #"^\d{1,2}[.)]\s+\S"#, options: .regularExpression) != nil
+        // Most lines do not start with a digit (`\d` is a Unicode decimal digit): they skip the
+        // regular expression, which is compiled once.
+        guard text.unicodeScalars.first?.properties.generalCategory == .decimalNumber else { return false }
+        let whole = NSRange(text.startIndex..., in: text)
+        return Self.numberedItemPattern.firstMatch(in: text, range: whole) != nil
     }
+
+    private static let numberedItemPattern = try! NSRegularExpression(pattern: #"^\d{1,2}[.)]\s+\S"#)
 
     /// An assessment of a goal or of internal control: content a heading may stand over.
     func isAssessment(_ text: String) -> Bool {
         AssessmentVocabulary.assessment(inLine: text) != nil
-            || text.lowercased().trimmingCharacters(in: .punctuationCharacters).hasSuffix("tillräcklig")
+            || text.lowercased().trimming(.punctuationCharacters).hasSuffix("tillräcklig")
     }
 
     func isAssessmentLike(_ text: String) -> Bool {
         AssessmentVocabulary.assessment(inLine: text) != nil
-            || ReportVocabulary.statusWords.contains(text.lowercased().trimmingCharacters(in: .punctuationCharacters))
+            || ReportVocabulary.statusWords.contains(text.lowercased().trimming(.punctuationCharacters))
     }
 
     func nextNonBlank(from index: Int) -> Int? {
@@ -377,7 +383,7 @@ public enum FigureRun {
         var count = 0
         var sawDigit = false
         for token in text.split(separator: " ").reversed() {
-            let t = token.trimmingCharacters(in: trimSet0)
+            let t = trimSet0.trim(token)
             if t.isEmpty { continue }
             if SwedishNumber.parseBareNumber(t) != nil || SwedishNumber.parse(String(token)) != nil {
                 count += 1

@@ -1,4 +1,5 @@
 import Foundation
+import SwedishReportLanguage
 import ReportSource
 
 /// Finds running headers, footers and page numbers and takes them out of the flow.
@@ -45,7 +46,7 @@ enum PageFurniture {
 
     /// A line with each run of digits folded to `#` and tabs to spaces, so `Sida 9` and `Sida 10` look alike.
     static func shape(of text: String) -> String {
-        text.trimmingCharacters(in: .whitespaces).replacingOccurrences(of: "\t", with: " ")
+        text.trimming(.whitespaces).replacingOccurrences(of: "\t", with: " ")
             .replacingOccurrences(of: #"\d+"#, with: "#", options: .regularExpression)
     }
 
@@ -71,18 +72,25 @@ enum PageFurniture {
 
     /// `12`, `- 12 -`, `Sida 3`, `Sida 3 av 24`, `3 (24)`, `3/24`.
     static func isPageNumber(_ text: String) -> Bool {
-        let t = text.trimmingCharacters(in: .whitespaces).lowercased()
+        let t = text.trimming(.whitespaces).lowercased()
         guard !t.isEmpty, t.count <= 16 else { return false }
-        let patterns = [#"^[-–]?\s*\d{1,4}\s*[-–]?$"#, #"^sida\s+\d{1,4}(\s*(av|\()\s*\d{1,4}\)?)?$"#,
-                        #"^\d{1,4}\s*\(\d{1,4}\)$"#, #"^\d{1,4}\s*/\s*\d{1,4}$"#]
-        return patterns.contains { t.range(of: $0, options: .regularExpression) != nil }
+        return pageNumberPatterns.contains { $0.matches(t) }
     }
+
+    /// The shapes of a page number, compiled once: every edge line of every page is tested.
+    static let pageNumberPatterns = [
+        #"^[-–]?\s*\d{1,4}\s*[-–]?$"#, #"^sida\s+\d{1,4}(\s*(av|\()\s*\d{1,4}\)?)?$"#,
+        #"^\d{1,4}\s*\(\d{1,4}\)$"#, #"^\d{1,4}\s*/\s*\d{1,4}$"#,
+    ].map { try! NSRegularExpression(pattern: $0) }
+
+    /// `<words> <year> <page>`, compiled once: every line is tested.
+    static let runningFooterPattern = try! NSRegularExpression(pattern: #"^[\p{L} –-]+[ \t](19|20)\d\d(/\d\d)?[ \t]+\d{1,4}$"#)
 
     /// A lone line `<report word> … <year> <page>` between blank lines: a footer left in the flow.
     static func isRunningFooter(_ line: SourceLine, at index: Int, in lines: [SourceLine]) -> Bool {
-        let t = line.text.trimmingCharacters(in: .whitespaces)
+        let t = line.text.trimming(.whitespaces)
         guard t.count <= 80,
-            t.range(of: #"^[\p{L} –-]+[ \t](19|20)\d\d(/\d\d)?[ \t]+\d{1,4}$"#, options: .regularExpression) != nil
+            Self.runningFooterPattern.matches(t)
         else { return false }
         // A row of a table (`Bokslut 2023 178` under `Delårsbokslut 0 178`) is not a footer.
         if let previous = lines[..<index].last(where: { !$0.isBlank }), endsInFigures(previous.text) { return false }

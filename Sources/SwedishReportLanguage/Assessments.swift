@@ -1,7 +1,7 @@
 import Foundation
 
 /// Characters trimmed from tokens, built once (building a CharacterSet per token is costly).
-private let trimSet0 = CharacterSet(charactersIn: " .!:;\t")
+private let trimSet0 = TrimSet(" .!:;\t")
 
 /// The normalised assessment of a goal, as named in the model's JSON.
 public enum AssessmentKind: String, Sendable, CaseIterable {
@@ -37,29 +37,37 @@ public enum AssessmentVocabulary {
     /// Prefixes that introduce an assessment on the same line (`Bedömning: Helt uppfyllt`).
     public static let labels = ["bedömning", "måluppfyllelse", "status", "samlad bedömning", "bedömd måluppfyllelse"]
 
+    /// The phrases by their text, for one lookup per line.
+    static let meaning: [String: AssessmentKind] = Dictionary(phrases, uniquingKeysWith: { first, _ in first })
+
+    /// `labels`, longest first so the longest label that starts a line wins; sorted once, as
+    /// `assessment(inLine:)` runs for every line.
+    static let labelsLongestFirst = labels.sorted(by: { $0.count > $1.count })
+
     /// Reads a line that is nothing but an assessment (optionally after `Bedömning:`).
     ///
     /// Returns the meaning and the phrase as printed; nil when the line says anything else,
     /// so a sentence that merely contains "uppfyllt" is not mistaken for an assessment.
-    /// The phrases by their text, for one lookup per line.
-    static let meaning: [String: AssessmentKind] = Dictionary(phrases, uniquingKeysWith: { first, _ in first })
-
     public static func assessment(inLine line: String) -> (kind: AssessmentKind, printed: String)? {
         // No printed assessment, label included, is longer than this: most lines are rejected here.
         guard line.utf8.count <= 90 else { return nil }
-        var text = line.trimmingCharacters(in: .whitespacesAndNewlines)
+        var text = line.trimming(.whitespacesAndNewlines)
         let lower = text.lowercased()
-        for label in labels.sorted(by: { $0.count > $1.count }) where lower.hasPrefix(label) {
-            let rest = text.dropFirst(label.count).trimmingCharacters(in: .whitespaces)
+        for label in labelsLongestFirst where lower.hasPrefix(label) {
+            let rest = text.dropFirst(label.count).trimming(.whitespaces)
             if rest.hasPrefix(":") {
-                text = String(rest.dropFirst()).trimmingCharacters(in: .whitespaces)
+                text = String(rest.dropFirst()).trimming(.whitespaces)
             }
             break
         }
-        let stripped = text.trimmingCharacters(in: trimSet0)
+        let stripped = text.trimming(trimSet0)
         // A printed assessment starts with a capital; a lower-case one is a fragment of a wrapped cell.
         guard let first = stripped.first, first.isUppercase else { return nil }
-        let key = stripped.lowercased().replacingOccurrences(of: "  ", with: " ")
+        let strippedLower = stripped.lowercased()
+        // Only a line with a double space pays for Foundation's replacement.
+        let utf8 = strippedLower.utf8
+        let hasDoubleSpace = zip(utf8, utf8.dropFirst()).contains { $0 == 0x20 && $1 == 0x20 }
+        let key = hasDoubleSpace ? strippedLower.replacingOccurrences(of: "  ", with: " ") : strippedLower
         guard !key.isEmpty else { return nil }
         return meaning[key].map { ($0, stripped) }
     }

@@ -29,14 +29,14 @@ public enum GoalLabels {
 
     /// Reads a labelled goal line (`Nämndmål: 3.1.1 Alla ska …`, `Kommunstyrelsens mål 1 - …`, `Målområde Samhälle`).
     public static func labelledGoal(in line: String) -> GoalLabel? {
-        let text = line.trimmingCharacters(in: .whitespaces)
+        let text = line.trimming(.whitespaces)
         let range = NSRange(text.startIndex..., in: text)
         // A goal area with a short name: `Målområde Samhälle`, `Fokusområde: Livsmiljö`.
         if let match = areaPattern.firstMatch(in: text, range: range),
             let labelRange = Range(match.range(withName: "label"), in: text),
             let titleRange = Range(match.range(withName: "title"), in: text)
         {
-            let title = String(text[titleRange]).trimmingCharacters(in: .whitespaces)
+            let title = String(text[titleRange]).trimming(.whitespaces)
             if title.split(separator: " ").count <= 4 {
                 return GoalLabel(level: String(text[labelRange]), ref: nil, title: title)
             }
@@ -46,7 +46,7 @@ public enum GoalLabels {
             let labelRange = Range(match.range(withName: "label"), in: text),
             let titleRange = Range(match.range(withName: "title"), in: text)
         {
-            let label = String(text[labelRange]).trimmingCharacters(in: .whitespaces)
+            let label = String(text[labelRange]).trimming(.whitespaces)
             let head = label.split(separator: " ").last.map { String($0).lowercased() } ?? ""
             if rejectedHeads.contains(head) { return nil }
             // Owners must be a body that sets goals, not an arbitrary word ending in s ("Alltmer mål").
@@ -65,7 +65,7 @@ public enum GoalLabels {
             for name in ["ref1", "ref2"] {
                 if let r = Range(match.range(withName: name), in: text) { ref = String(text[r]) }
             }
-            let title = String(text[titleRange]).trimmingCharacters(in: .whitespaces)
+            let title = String(text[titleRange]).trimming(.whitespaces)
             // A bare "Mål 2023" is a column header, not a goal.
             if head == "mål" && words.count == 1 && ReportVocabulary.isYear(ref ?? "") { return nil }
             if title.isEmpty || ReportVocabulary.isColumnHeaderRow(text) { return nil }
@@ -85,7 +85,7 @@ public enum GoalLabels {
 
     /// Reads a numbered line (`1. Alingsås växer …`, `3.2 I Stockholm …`); whether it is a goal depends on context.
     public static func numberedLine(_ line: String) -> GoalLabel? {
-        let text = line.trimmingCharacters(in: .whitespaces)
+        let text = line.trimming(.whitespaces)
         let range = NSRange(text.startIndex..., in: text)
         guard let match = numberedPattern.firstMatch(in: text, range: range),
             let refRange = Range(match.range(withName: "ref"), in: text),

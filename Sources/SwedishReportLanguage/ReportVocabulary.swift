@@ -1,9 +1,9 @@
 import Foundation
 
 /// Characters trimmed from tokens, built once (building a CharacterSet per token is costly).
-private let trimSet0 = CharacterSet(charactersIn: ",:*()")
+private let trimSet0 = TrimSet(",:*()")
 /// Characters trimmed from tokens, built once (building a CharacterSet per token is costly).
-private let trimSet1 = CharacterSet(charactersIn: ":")
+private let trimSet1 = TrimSet(":")
 
 /// Words and phrases with a fixed role in Swedish municipal reports, shared by layout and recognisers.
 public enum ReportVocabulary {
@@ -42,14 +42,14 @@ public enum ReportVocabulary {
     /// True for a line that is a field label, with or without a trailing colon (`Analys`, `Kommentar:`).
     public static func isFieldLabel(_ text: String) -> Bool {
         guard text.utf8.count <= 40 else { return false }
-        let t = text.trimmingCharacters(in: .whitespaces).trimmingCharacters(in: trimSet1)
-            .trimmingCharacters(in: .whitespaces).lowercased()
+        let t = text.trimming(.whitespaces).trimming(trimSet1)
+            .trimming(.whitespaces).lowercased()
         return fieldLabels.contains(t)
     }
 
     /// True when a line reads as a row of column headers: most tokens are column words or years.
     public static func isColumnHeaderRow(_ text: String) -> Bool {
-        let tokens = text.lowercased().split(whereSeparator: { $0 == " " || $0 == "/" }).map { String($0).trimmingCharacters(in: trimSet0) }
+        let tokens = text.lowercased().split(whereSeparator: { $0 == " " || $0 == "/" }).map { trimSet0.trim($0) }
             .filter { !$0.isEmpty }
         guard tokens.count >= 2 else { return false }
         let known = tokens.filter { columnWords.contains($0) || isYear($0) || isYearSpan($0) }.count
@@ -75,16 +75,17 @@ public enum ReportVocabulary {
 
     /// Words of a table caption that states a unit (`Belopp i tkr`, `Nettokostnad, belopp mnkr`).
     public static func isUnitCaption(_ text: String) -> Bool {
-        let lower = text.lowercased()
         guard let first = text.first, first.isUppercase || first == "(", !text.hasSuffix(".") else { return false }
+        let lower = text.lowercased()
         if lower.hasPrefix("belopp") { return true }
+        // Every unit word contains "kr": lines without it (nearly all) skip the regular expression.
+        guard text.count < 60, lower.contains("kr") else { return false }
         return lower.range(of: #"(^|[\s(,])(tkr|mnkr|mkr|tusental kronor|miljoner kronor)([\s),.]|$)"#, options: .regularExpression) != nil
-            && text.count < 60
     }
 
     /// True for a signature line: a name followed by a party in parentheses.
     public static func isSignature(_ text: String) -> Bool {
-        let t = text.trimmingCharacters(in: .whitespaces)
+        let t = text.trimming(.whitespaces)
         guard t.hasSuffix(")"), let open = t.lastIndex(of: "(") else { return false }
         let party = t[t.index(after: open)..<t.index(before: t.endIndex)]
         return partyAbbreviations.contains(String(party)) && t[..<open].split(separator: " ").count <= 4

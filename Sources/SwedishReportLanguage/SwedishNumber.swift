@@ -29,32 +29,38 @@ public struct SwedishNumber: Sendable, Hashable {
 
     /// Parses a whole cell (`"-4 569"`, `"104,1 %"`, `"(73)"`, `"≥975 per år"`); nil if it is not one number.
     public static func parse(_ printed: String) -> SwedishNumber? {
-        var s = Substring(printed.trimmingCharacters(in: .whitespaces))
+        let trimmed = printed.trimming(.whitespaces)
+        var s = Substring(trimmed)
         guard !s.isEmpty else { return nil }
         var preliminary = false
         if s.hasPrefix("("), s.hasSuffix(")") {
             preliminary = true
             s = s.dropFirst().dropLast()
-            s = Substring(s.trimmingCharacters(in: .whitespaces))
+            s = Substring(s.trimming(.whitespaces))
         }
         var comparator: String?
         for (symbol, name) in [("≤", "<="), ("≥", ">="), ("<=", "<="), (">=", ">="), ("<", "<"), (">", ">"), ("~", "~"), ("ca ", "~"), ("ca. ", "~")]
         where s.hasPrefix(symbol) {
             comparator = name
             s = s.dropFirst(symbol.count)
-            s = Substring(s.trimmingCharacters(in: .whitespaces))
+            s = Substring(s.trimming(.whitespaces))
             break
         }
+        // Every number has an ASCII digit; most cells tested here are words, and the unit search
+        // below is the costly part, so words are turned away first.
+        guard s.utf8.contains(where: { $0 >= 0x30 && $0 <= 0x39 }) else { return nil }
         var unit: String?
         var body = s
-        // A trailing unit, optionally followed by a short qualifier ("≥975per år").
-        for candidate in units {
+        // A trailing unit, optionally followed by a short qualifier ("≥975per år"). A body ending
+        // in a digit has none (a unit must end it), so the search is skipped for plain numbers.
+        let endsInDigit = body.utf8.last.map { $0 >= 0x30 && $0 <= 0x39 } ?? false
+        for candidate in units where !endsInDigit {
             if let range = body.range(of: candidate, options: [.backwards, .caseInsensitive]) {
-                let after = body[range.upperBound...].trimmingCharacters(in: .whitespaces)
+                let after = body[range.upperBound...].trimming(.whitespaces)
                 let before = body[..<range.lowerBound]
                 if after.isEmpty, let last = before.last(where: { !$0.isWhitespace }), last.isNumber {
                     unit = candidate == "procent" ? "%" : candidate.lowercased()
-                    body = Substring(before.trimmingCharacters(in: .whitespaces))
+                    body = Substring(before.trimming(.whitespaces))
                     break
                 }
             }
@@ -62,10 +68,10 @@ public struct SwedishNumber: Sendable, Hashable {
         if unit == nil, comparator != nil {
             // "975per år": keep the leading number, the rest is a qualifier.
             let digits = body.prefix { $0.isNumber || $0 == " " || $0 == "," || $0 == "\u{00A0}" }
-            if !digits.isEmpty, digits.count < body.count { body = Substring(digits.trimmingCharacters(in: .whitespaces)) }
+            if !digits.isEmpty, digits.count < body.count { body = Substring(digits.trimming(.whitespaces)) }
         }
         guard let value = parseBareNumber(body) else { return nil }
-        return SwedishNumber(value: value, unit: unit, comparator: comparator, preliminary: preliminary, text: printed.trimmingCharacters(in: .whitespaces))
+        return SwedishNumber(value: value, unit: unit, comparator: comparator, preliminary: preliminary, text: trimmed)
     }
 
     /// Parses a bare number with Swedish grouping and decimal comma; nil otherwise.

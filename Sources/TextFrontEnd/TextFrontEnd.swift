@@ -51,7 +51,10 @@ public struct TextFrontEnd: Sendable {
             throw FrontEndError.notText(file: shown, detail: "neither UTF-8 nor Windows-1252")
         }
         if text.hasPrefix("\u{FEFF}") { text.removeFirst() }
-        text = text.replacingOccurrences(of: "\r\n", with: "\n").replacingOccurrences(of: "\r", with: "\n")
+        // Most files have Unix line ends; only those with a carriage return pay for the replacement.
+        if text.utf8.contains(0x0D) {
+            text = text.replacingOccurrences(of: "\r\n", with: "\n").replacingOccurrences(of: "\r", with: "\n")
+        }
         return SourceDocument(name: name, kind: .text, pages: Self.pages(of: text), warnings: warnings)
     }
 

@@ -5,7 +5,7 @@ import ReportSource
 import SwedishReportLanguage
 
 /// Characters trimmed from tokens, built once (building a CharacterSet per token is costly).
-private let trimSet0 = CharacterSet(charactersIn: " .")
+private let trimSet0 = TrimSet(" .")
 
 /// Finds assignments (uppdrag), activities (aktiviteter) and internal-control items in the
 /// follow-up tables that list them, with printed status, dates and comment.
@@ -49,8 +49,9 @@ struct AssignmentRecogniser {
         while index < layout.lines.count {
             if headingStarts.contains(index) { return index }
             let text = layout.lines[index].text
-            if let other = AssignmentTableHeader(text), other.kind != header.kind { return index }
-            if ReportVocabulary.isColumnHeaderRow(text), AssignmentTableHeader(text) == nil { return index }
+            let other = AssignmentTableHeader(text)  // read once: this runs for every line of the region
+            if let other, other.kind != header.kind { return index }
+            if other == nil, ReportVocabulary.isColumnHeaderRow(text) { return index }
             index += 1
         }
         return index
@@ -96,7 +97,9 @@ struct AssignmentTableHeader {
                                 "bedömning", "resultat", "åtgärd", "ansvarig", "klart", "tidplan", "uppföljning"]
 
     init?(_ text: String) {
-        let lower = text.replacingOccurrences(of: "\t", with: " ").trimmingCharacters(in: .whitespaces).lowercased()
+        // Every line is offered here: the Foundation replacement only runs where there is a tab.
+        let spaced = text.contains("\t") ? text.replacingOccurrences(of: "\t", with: " ") : text
+        let lower = spaced.trimming(.whitespaces).lowercased()
         guard let (word, itemKind) = Self.itemWords.first(where: { lower.hasPrefix($0.0 + " ") }) else { return nil }
         let rest = lower.dropFirst(word.count).split(separator: " ").map(String.init)
         let known = rest.filter { Self.followUpWords.contains($0) }
@@ -156,8 +159,8 @@ extension AssignmentTableHeader.Kind {
                 continue
             }
             let firstDate = joined.range(of: dates[0])!
-            let before = String(joined[..<firstDate.lowerBound]).trimmingCharacters(in: .whitespaces)
-            let after = String(joined[joined.range(of: dates.last!)!.upperBound...]).trimmingCharacters(in: .whitespaces)
+            let before = String(joined[..<firstDate.lowerBound]).trimming(.whitespaces)
+            let after = String(joined[joined.range(of: dates.last!)!.upperBound...]).trimming(.whitespaces)
             let titleParts = pendingTitle.map { text($0, layout) } + (before.isEmpty ? [] : [before])
             let lineRange = (pendingTitle.first?.lowerBound ?? group.lowerBound)..<group.upperBound
             pendingTitle = []
@@ -180,9 +183,9 @@ extension AssignmentTableHeader.Kind {
                 continue
             }
             var last = items.removeLast()
-            let trimmed = lower.trimmingCharacters(in: trimSet0)
+            let trimmed = lower.trimming(trimSet0)
             if last.status == nil, last.comment == nil, Self.statusPhrases.contains(trimmed) {
-                last.status = joined.trimmingCharacters(in: trimSet0)
+                last.status = joined.trimming(trimSet0)
             } else {
                 last.comment = [last.comment, joined].compactMap { $0 }.joined(separator: "\n")
             }

@@ -1,4 +1,5 @@
 import Foundation
+import SwedishReportLanguage
 import Layout
 import ReportModel
 import ReportSource
@@ -68,7 +69,7 @@ struct MeasuredFollowUpTable {
                 items.append(last)
                 continue
             }
-            let title = row.cells[0].trimmingCharacters(in: .whitespaces)
+            let title = row.cells[0].trimming(.whitespaces)
             guard !title.isEmpty else {
                 // A row with an empty item cell continues the previous item (a cell broken over a page).
                 if var last = items.popLast(), let comment = commentColumn.map({ row.cells[$0] }), !comment.isEmpty {
@@ -79,7 +80,7 @@ struct MeasuredFollowUpTable {
             }
             func cell(_ index: Int?) -> String? {
                 guard let index, row.cells.indices.contains(index) else { return nil }
-                let text = row.cells[index].trimmingCharacters(in: .whitespaces)
+                let text = row.cells[index].trimming(.whitespaces)
                 return text.isEmpty ? nil : text
             }
             let dates = row.cells.joined(separator: " ").matches(of: /(19|20)\d\d-\d\d-\d\d/).map { String($0.output.0) }

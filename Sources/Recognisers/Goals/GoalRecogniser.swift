@@ -118,7 +118,7 @@ struct GoalRecogniser {
     /// The nearest section heading that names a goal level (`Kommunövergripande mål`), if any.
     private func enclosingLevelName(before block: Block, headings: [OutlineEntry]) -> String? {
         for entry in headings.reversed() where entry.block.lineRange.lowerBound < block.lineRange.lowerBound {
-            let text = entry.heading.text.trimmingCharacters(in: .whitespaces)
+            let text = entry.heading.text.trimming(.whitespaces)
             let words = text.split(separator: " ")
             if !entry.block.isGoalHeading, words.count <= 4, let last = words.last?.lowercased(),
                 last == "mål" || (last.hasSuffix("mål") && last.count > 4)

@@ -1,4 +1,5 @@
 import Foundation
+import SwedishReportLanguage
 
 /// Goals stated in running text and lists rather than under a goal label: the items of a list
 /// under a heading that names a goal level, stages named inside them (`Etappmål är …`), a label
@@ -39,12 +40,15 @@ enum StatedGoal {
 
     /// `Det finansiella målet för god ekonomisk hushållning 2027 är ett positivt resultat på 1 procent av omsättningen.`
     static func financialGoal(in paragraph: String) -> String? {
+        // Both phrases below start "finansiella mål": a paragraph without it (nearly all) has no
+        // such sentence, and need not be split into sentences.
+        guard paragraph.lowercased().contains("finansiella mål") else { return nil }
         for sentence in sentences(paragraph) {
             let lower = sentence.lowercased()
             guard lower.contains("finansiella målet") || lower.contains("finansiella mål "),
                 let range = sentence.range(of: " är ")
             else { continue }
-            var title = String(sentence[range.upperBound...]).trimmingCharacters(in: .whitespaces)
+            var title = String(sentence[range.upperBound...]).trimming(.whitespaces)
             if title.hasPrefix("att ") { title.removeFirst(4) }
             if title.hasSuffix(".") { title.removeLast() }
             return title.count >= 10 ? title : nil
@@ -65,11 +69,11 @@ enum StatedGoal {
             let nextStarts = nextIndex + 1 < characters.count && characters[nextIndex] == " " && characters[nextIndex + 1].isUppercase
             let previousWord = current.split(separator: " ").last ?? ""
             if (atEnd || nextStarts) && previousWord.count > 3 {
-                result.append(current.trimmingCharacters(in: .whitespaces))
+                result.append(current.trimming(.whitespaces))
                 current = ""
             }
         }
-        let rest = current.trimmingCharacters(in: .whitespaces)
+        let rest = current.trimming(.whitespaces)
         if !rest.isEmpty { result.append(rest) }
         return result
     }

@@ -33,11 +33,24 @@ struct MetadataRecogniser {
 /// The document's text in weighted pieces.
 struct Evidence {
     struct Piece {
-        var text: String
+        let text: String
         var weight: Int
         /// A heading, a running header or footer, the document's title or file name: where a
         /// report says what it is.
         var isTitle = false
+        /// The text's words as `MunicipalityVote.tokenize` splits them, computed once here
+        /// because every vote walks every piece's words.
+        let words: [String]
+        /// `words` lower-cased, index for index, for the votes that compare lower-case words.
+        let lowercasedWords: [String]
+
+        init(text: String, weight: Int, isTitle: Bool = false) {
+            self.text = text
+            self.weight = weight
+            self.isTitle = isTitle
+            self.words = MunicipalityVote.tokenize(text)
+            self.lowercasedWords = words.map { $0.lowercased() }
+        }
     }
 
     var pieces: [Piece] = []
@@ -74,7 +87,7 @@ enum MunicipalityVote {
     static func best(in evidence: Evidence) -> Municipality? {
         var scores: [String: Int] = [:]
         for piece in evidence.pieces {
-            let words = tokenize(piece.text)
+            let words = piece.words
             for (index, word) in words.enumerated() {
                 guard let first = word.first, first.isUppercase else { continue }
                 let nextIsKommun = index + 1 < words.count && words[index + 1].lowercased().hasPrefix("kommun")
@@ -150,7 +163,7 @@ enum FederationVote {
         guard members.count == memberNames.count else { return nil }
         var kind = words[1]
         for piece in evidence.pieces {
-            for word in MunicipalityVote.tokenize(piece.text) where Evidence.folded(word).hasPrefix(kind) {
+            for word in piece.words where Evidence.folded(word).hasPrefix(kind) {
                 kind = String(word.prefix(kind.count))
                 break
             }
@@ -168,8 +181,7 @@ enum OrganisationVote {
     static func best(in evidence: Evidence) -> String? {
         var scores: [String: Int] = [:]
         for piece in evidence.pieces {
-            for word in MunicipalityVote.tokenize(piece.text) {
-                let lower = word.lowercased()
+            for lower in piece.lowercasedWords {
                 guard let suffix = boardSuffixes.first(where: { lower.hasSuffix($0) }) else { continue }
                 var name = lower
                 if suffix.hasSuffix("s") { name.removeLast() }
@@ -207,9 +219,10 @@ enum ReportTypeVote {
         var prominent = Set<ReportType>()
         var mentions: [ReportType: Int] = [:]
         for piece in evidence.pieces {
-            let tokens = MunicipalityVote.tokenize(piece.text.replacingOccurrences(of: "–", with: " "))
+            // An en dash is no letter, digit or hyphen, so tokenising already splits at it.
+            let tokens = piece.words
             for (index, token) in tokens.enumerated() {
-                let lower = token.lowercased()
+                let lower = piece.lowercasedWords[index]
                 guard let (word, type) = words.first(where: { lower == $0.0 || (lower.hasPrefix($0.0) && $0.0.count > 3 && lower.count <= $0.0.count + 3) })
                 else { continue }
                 if word == "vb" && token != "VB" { continue }
@@ -229,8 +242,7 @@ enum ReportTypeVote {
             // A report that names no type where its title stands, nor often in its text (a plan, a
             // strategy, a survey), is "other".
             let namesADocument = evidence.pieces.contains { piece in
-                piece.isTitle && MunicipalityVote.tokenize(piece.text).contains { word in
-                    let lower = word.lowercased()
+                piece.isTitle && piece.lowercasedWords.contains { lower in
                     return otherDocumentWords.contains { lower.hasPrefix($0) || lower.hasSuffix($0) }
                 }
             }

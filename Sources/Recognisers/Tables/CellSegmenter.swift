@@ -27,10 +27,18 @@ enum CellSegmenter {
             // Too many to try: read the undecided tokens as new numbers, which fills the most columns.
             flexible = Array(flexible.prefix(maxChoices))
         }
+        // The readings share most of their cells, and parsing a cell is the costly step: each
+        // distinct run of words is parsed once per row.
+        var parsed: [CellWords: ParsedCell] = [:]
         for mask in 0..<(1 << flexible.count) {
             var choice = joins
             for (bit, index) in flexible.enumerated() where mask & (1 << bit) != 0 { choice[index] = true }
-            var cells = assemble(tokens, joins: choice)
+            var cells = parts(tokens, joins: choice).map { part in
+                if let known = parsed[part] { return known }
+                let cell = cell(kind: part.kind, words: part.words)
+                parsed[part] = cell
+                return cell
+            }
             cells = fit(cells, columns: columns)
             let key = cells.map(\.text)
             if seen.insert(key).inserted { readings.append(RowCandidate(cells: cells)) }
@@ -43,19 +51,25 @@ enum CellSegmenter {
         token.kind == .number && (token.takesGroups || (token.isGroup && !token.text.contains(",") && !token.text.hasSuffix("%") && !token.text.hasSuffix(")")))
     }
 
-    /// Builds the cells of one reading.
-    static func assemble(_ tokens: [ValueToken], joins: [Bool]) -> [ParsedCell] {
-        var parts: [(kind: ValueToken.Kind, words: [String])] = []
+    /// The kind and words of one cell of a reading, before parsing.
+    struct CellWords: Hashable {
+        var kind: ValueToken.Kind
+        var words: [String]
+    }
+
+    /// Groups the tokens of one reading into the words of its cells.
+    static func parts(_ tokens: [ValueToken], joins: [Bool]) -> [CellWords] {
+        var parts: [CellWords] = []
         var comparator: [String] = []
         for (i, token) in tokens.enumerated() {
             switch token.kind {
             case .empty:
-                parts.append((.empty, []))
+                parts.append(CellWords(kind: .empty, words: []))
             case .number:
                 if joins[i], let last = parts.last, last.kind == .number {
                     parts[parts.count - 1].words.append(token.text)
                 } else {
-                    parts.append((.number, comparator + [token.text]))
+                    parts.append(CellWords(kind: .number, words: comparator + [token.text]))
                     comparator = []
                 }
             case .unit:
@@ -64,12 +78,12 @@ enum CellSegmenter {
                 {
                     parts[parts.count - 1].words.append(token.text)
                 } else {
-                    parts.append((.text, [token.text]))
+                    parts.append(CellWords(kind: .text, words: [token.text]))
                 }
             case .comparator:
                 comparator.append(token.text)
             case .dash, .marker:
-                parts.append((token.kind, comparator + [token.text]))
+                parts.append(CellWords(kind: token.kind, words: comparator + [token.text]))
                 comparator = []
             case .text:
                 if let last = parts.last, last.kind == .text, i > 0, tokens[i - 1].kind != .empty {
@@ -79,13 +93,13 @@ enum CellSegmenter {
                 {
                     parts[parts.count - 1].words.append(token.text)  // "≥975per år"
                 } else {
-                    parts.append((.text, comparator + [token.text]))
+                    parts.append(CellWords(kind: .text, words: comparator + [token.text]))
                     comparator = []
                 }
             }
         }
-        if !comparator.isEmpty { parts.append((.text, comparator)) }
-        return parts.map { cell(kind: $0.kind, words: $0.words) }
+        if !comparator.isEmpty { parts.append(CellWords(kind: .text, words: comparator)) }
+        return parts
     }
 
     /// The cell of a run of words.

@@ -4,15 +4,15 @@ import ReportSource
 import SwedishReportLanguage
 
 /// Characters trimmed from tokens, built once (building a CharacterSet per token is costly).
-private let trimSet0 = CharacterSet(charactersIn: "*,")
+private let trimSet0 = TrimSet("*,")
 /// Characters trimmed from tokens, built once (building a CharacterSet per token is costly).
-private let trimSet1 = CharacterSet(charactersIn: "*,/")
+private let trimSet1 = TrimSet("*,/")
 /// Characters trimmed from tokens, built once (building a CharacterSet per token is costly).
-private let trimSet2 = CharacterSet(charactersIn: "*,:()")
+private let trimSet2 = TrimSet("*,:()")
 /// Characters trimmed from tokens, built once (building a CharacterSet per token is costly).
-private let trimSet3 = CharacterSet(charactersIn: "/")
+private let trimSet3 = TrimSet("/")
 /// Characters trimmed from tokens, built once (building a CharacterSet per token is costly).
-private let trimSet4 = CharacterSet(charactersIn: "/.")
+private let trimSet4 = TrimSet("/.")
 
 /// A table's header as read: the stub (the row-label column's heading) and the figure columns.
 struct ColumnHeader: Sendable, Hashable {
@@ -67,7 +67,7 @@ struct ColumnHeader: Sendable, Hashable {
             all.removeFirst(2)
         }
         for word in all {
-            let lower = word.lowercased().trimmingCharacters(in: trimSet0)
+            let lower = trimSet0.trim(word.lowercased())
             let endsWithSlash = word.hasSuffix("/")
             if TableVocabulary.isYearToken(lower) {
                 if !columns.isEmpty && (binds || headTakesYear || awaitingHead) {
@@ -80,8 +80,8 @@ struct ColumnHeader: Sendable, Hashable {
                 binds = endsWithSlash
                 continue
             }
-            if TableVocabulary.isHead(lower.trimmingCharacters(in: trimSet3)) {
-                let bare = lower.trimmingCharacters(in: trimSet3)
+            if TableVocabulary.isHead(trimSet3.trim(lower)) {
+                let bare = trimSet3.trim(lower)
                 if !columns.isEmpty && (binds || awaitingHead) {
                     columns[columns.count - 1].append(word)
                 } else {
@@ -177,7 +177,7 @@ struct ColumnHeader: Sendable, Hashable {
     /// A column from its header words: the first head word gives the measure, the first year the year.
     static func column(from words: [String]) -> Column {
         let text = words.joined(separator: " ")
-        let lowers = words.map { $0.lowercased().trimmingCharacters(in: trimSet1) }
+        let lowers = words.map { trimSet1.trim($0.lowercased()) }
         var measure: Measure = .outcome
         var isDifference = false
         var isText = false
@@ -207,13 +207,13 @@ struct ColumnHeader: Sendable, Hashable {
         guard !words.isEmpty, words.count <= 24 else { return nil }
         var known = 0
         for word in words {
-            let lower = word.lowercased().trimmingCharacters(in: trimSet2)
+            let lower = trimSet2.trim(word.lowercased())
             if TableVocabulary.isYearToken(lower) {
                 known += 1
                 continue
             }
             if lower.contains(where: \.isNumber) { return nil }
-            let bare = lower.trimmingCharacters(in: trimSet4)
+            let bare = trimSet4.trim(lower)
             if TableVocabulary.isHead(lower) || TableVocabulary.isHead(bare) || TableVocabulary.isModifier(lower)
                 || TableVocabulary.units.contains(lower)
             {

@@ -53,8 +53,8 @@ enum RowSplitter {
     /// there a run of two or more spaces is a measured column gap and a single space groups
     /// thousands. Nil unless every gap-separated part after the label reads as one cell.
     static func alignedCells(_ text: String, columns: Int) -> (label: String, cells: [ParsedCell])? {
-        let parts = text.trimmingCharacters(in: .whitespaces)
-            .components(separatedBy: "  ").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
+        let parts = text.trimming(.whitespaces)
+            .components(separatedBy: "  ").map { $0.trimming(.whitespaces) }.filter { !$0.isEmpty }
         guard parts.count >= 2 else { return nil }
         var label = ""
         var values = parts[...]

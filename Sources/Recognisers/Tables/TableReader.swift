@@ -4,7 +4,7 @@ import ReportModel
 import SwedishReportLanguage
 
 /// Characters trimmed from tokens, built once (building a CharacterSet per token is costly).
-private let trimSet0 = CharacterSet(charactersIn: ":*")
+private let trimSet0 = TrimSet(":*")
 
 /// Reads one table from the layout's lines: its header (wrapped over several lines), its rows
 /// (labels wrapped before or after their figures, group labels, `varav` rows, notes), across
@@ -504,7 +504,7 @@ struct TableReader {
 
     /// A label line that the next line continues (`Expansionsinvestering -`, `Kostnader för`).
     func endsWithConnector(_ text: String) -> Bool {
-        let trimmed = text.trimmingCharacters(in: .whitespaces)
+        let trimmed = text.trimming(.whitespaces)
         if let last = trimmed.last, "-–,/&".contains(last) { return true }
         let lastWord = trimmed.split(separator: " ").last.map { $0.lowercased() } ?? ""
         return [
@@ -528,13 +528,13 @@ struct TableReader {
 
     /// The first word, without a trailing colon or asterisk.
     func firstWord(_ text: String) -> String {
-        String(text.split(separator: " ").first ?? "").trimmingCharacters(in: trimSet0)
+        String(text.split(separator: " ").first ?? "").trimming(trimSet0)
     }
 
     /// Joins wrapped label lines with one space; a line-start hyphen (`Europaparlaments` / `-valet`) joins without.
     func joinLabel(_ parts: [String]) -> String {
         var result = ""
-        for part in parts.map({ $0.trimmingCharacters(in: .whitespaces) }) where !part.isEmpty {
+        for part in parts.map({ $0.trimming(.whitespaces) }) where !part.isEmpty {
             if result.isEmpty {
                 result = part
             } else if part.hasPrefix("-"), part.count > 1, part.dropFirst().first?.isLetter == true {

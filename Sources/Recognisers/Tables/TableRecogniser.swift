@@ -5,11 +5,11 @@ import ReportSource
 import SwedishReportLanguage
 
 /// Characters trimmed from tokens, built once (building a CharacterSet per token is costly).
-private let trimSet0 = CharacterSet(charactersIn: ": ")
+private let trimSet0 = TrimSet(": ")
 /// Characters trimmed from tokens, built once (building a CharacterSet per token is costly).
-private let trimSet1 = CharacterSet(charactersIn: ":* ")
+private let trimSet1 = TrimSet(":* ")
 /// Characters trimmed from tokens, built once (building a CharacterSet per token is costly).
-private let trimSet2 = CharacterSet(charactersIn: ":*")
+private let trimSet2 = TrimSet(":*")
 
 /// What the table recogniser found.
 struct TableRecognition {
@@ -102,14 +102,14 @@ struct TableRecogniser {
 
     /// The bulleted list under a line that is only an indicator label (`Indikatorer`, `Nyckeltal:`).
     func indicatorList(at index: Int, lines: [LayoutLine]) -> (items: [(name: String, lines: ClosedRange<Int>)], end: Int)? {
-        let label = lines[index].text.trimmingCharacters(in: trimSet0).lowercased()
+        let label = lines[index].text.trimming(trimSet0).lowercased()
         guard TableVocabulary.indicatorLabels.contains(label) else { return nil }
         var items: [(name: String, lines: ClosedRange<Int>)] = []
         var next = index + 1
         while next < lines.count, !lines[next].isBlank {
             let text = lines[next].text
             if let first = text.first, "-–•●▪*".contains(first), text.dropFirst().first == " " {
-                let name = text.dropFirst(2).trimmingCharacters(in: .whitespaces)
+                let name = text.dropFirst(2).trimming(.whitespaces)
                 guard !name.isEmpty else { break }
                 items.append((name, next...next))
             } else if let last = items.last, text.first?.isLowercase == true {
@@ -125,9 +125,9 @@ struct TableRecogniser {
     /// The name after an indicator label (`Indikator: Företagsklimat …` → `Företagsklimat …`).
     static func indicatorLabel(in text: String) -> String? {
         guard let colon = text.firstIndex(of: ":") else { return nil }
-        let label = text[..<colon].trimmingCharacters(in: .whitespaces).lowercased()
+        let label = text[..<colon].trimming(.whitespaces).lowercased()
         guard TableVocabulary.indicatorLabels.contains(label) else { return nil }
-        let name = text[text.index(after: colon)...].trimmingCharacters(in: .whitespaces)
+        let name = text[text.index(after: colon)...].trimming(.whitespaces)
         return name.isEmpty ? nil : name
     }
 
@@ -198,8 +198,8 @@ struct TableRecogniser {
         let parent = enclosingGoal(before: start, goals: goals)
         // The goal column's heading names the goals' level (`Nämndmål`, `Mål för nämndens verksamhet`).
         let goalCell = header.stubCells.first { ColumnHeader.words($0).contains(where: TableVocabulary.isGoalStubWord) }
-        let level = goalCell.map { $0.trimmingCharacters(in: trimSet1) }
-            ?? ColumnHeader.words(header.stub).first(where: TableVocabulary.isGoalStubWord)?.trimmingCharacters(in: trimSet2)
+        let level = goalCell.map { $0.trimming(trimSet1) }
+            ?? ColumnHeader.words(header.stub).first(where: TableVocabulary.isGoalStubWord)?.trimming(trimSet2)
         var goalIds: [String] = []
         for cell in matrix.goals {
             // A goal the goal recogniser already read from these lines is not made twice.

@@ -3,7 +3,7 @@ import ReportModel
 import SwedishReportLanguage
 
 /// Characters trimmed from tokens, built once (building a CharacterSet per token is costly).
-private let trimSet0 = CharacterSet(charactersIn: ":*")
+private let trimSet0 = TrimSet(":*")
 
 /// The words of Swedish table headers and rows: which start a column, what a column measures,
 /// which rows are sums, which cells hold no number.
@@ -83,7 +83,7 @@ enum TableVocabulary {
         // Compounds ending in a head word name the same thing (`helårsprognos`, `nettobudget`),
         // except goal words, which head goal columns (`nämndmål`) rather than figure columns.
         for (suffix, measure) in [("prognos", Measure.forecast), ("budget", .budget), ("utfall", .outcome), ("avvikelse", .other)]
-        where word.count > suffix.count + 2 && word.hasSuffix(suffix) {
+        where word.hasSuffix(suffix) && word.count > suffix.count + 2 {  // suffix first: counting is the slower test
             return measure
         }
         return nil
@@ -99,6 +99,8 @@ enum TableVocabulary {
 
     /// True for a year or a year with a slash (`2023`, `2023/`, `2023/24`, `2025–2029`).
     static func isYearToken(_ token: String) -> Bool {
+        // Years, spans and dates all start with 1 or 2 (1900s or 2000s); other words stop here.
+        guard let first = token.utf8.first, first == 0x31 || first == 0x32 else { return false }
         var t = token
         while t.hasSuffix("/") || t.hasSuffix(":") || t.hasSuffix(",") { t.removeLast() }
         // A balance-sheet date heads a column as its year does (`2023-12-31`).
@@ -130,7 +132,7 @@ enum TableVocabulary {
 
     /// True for a word that names a goal column in a goal/indicator matrix (`Nämndmål`, `Mål`, `Verksamhetsmål`).
     static func isGoalStubWord(_ word: String) -> Bool {
-        let w = word.lowercased().trimmingCharacters(in: trimSet0)
+        let w = word.lowercased().trimming(trimSet0)
         return w.hasSuffix("mål") && !["årsmål", "etappmål", "målvärde"].contains(w) && w != "mål"
             || w == "målområde" || w == "mål"
     }
@@ -144,18 +146,19 @@ enum TableVocabulary {
     /// The unit a caption, stub or name states (`Belopp i tkr` → tkr, `andel (%)` → %).
     static func unit(inCaption text: String) -> String? {
         let lower = text.lowercased()
-        for (pattern, unit) in [
-            (#"(^|[\s(,])(tkr|tusental kronor|tusentals kronor)([\s),.;]|$)"#, "tkr"),
-            (#"(^|[\s(,])(mnkr|miljoner kronor)([\s),.;]|$)"#, "mnkr"),
-            (#"(^|[\s(,])(mkr)([\s),.;]|$)"#, "mkr"),
-            (#"(^|[\s(,])(mdkr|miljarder kronor)([\s),.;]|$)"#, "mdkr"),
-            (#"\(%\)|\(procent\)|(^|\s)%$"#, "%"),
-            (#"(^|[\s(,])(kr|kronor)([\s),.;]|$)"#, "kr"),
-            (#"(^|[\s(,])index([\s),.;]|$)"#, "index"),
-            (#"\(antal\)"#, "antal"),
-        ] where lower.range(of: pattern, options: .regularExpression) != nil {
-            return unit
-        }
-        return nil
+        return captionUnits.first { $0.pattern.matches(lower) }?.unit
     }
+
+    /// The units a caption may state, in the order they are tried, each with its pattern;
+    /// compiled once, as captions are tested for many lines.
+    static let captionUnits: [(pattern: NSRegularExpression, unit: String)] = [
+        (#"(^|[\s(,])(tkr|tusental kronor|tusentals kronor)([\s),.;]|$)"#, "tkr"),
+        (#"(^|[\s(,])(mnkr|miljoner kronor)([\s),.;]|$)"#, "mnkr"),
+        (#"(^|[\s(,])(mkr)([\s),.;]|$)"#, "mkr"),
+        (#"(^|[\s(,])(mdkr|miljarder kronor)([\s),.;]|$)"#, "mdkr"),
+        (#"\(%\)|\(procent\)|(^|\s)%$"#, "%"),
+        (#"(^|[\s(,])(kr|kronor)([\s),.;]|$)"#, "kr"),
+        (#"(^|[\s(,])index([\s),.;]|$)"#, "index"),
+        (#"\(antal\)"#, "antal"),
+    ].map { (try! NSRegularExpression(pattern: $0.0), $0.1) }
 }

@@ -2,7 +2,7 @@ import Foundation
 import SwedishReportLanguage
 
 /// Characters trimmed from tokens, built once (building a CharacterSet per token is costly).
-private let trimSet0 = CharacterSet(charactersIn: "()")
+private let trimSet0 = TrimSet("()")
 
 /// One space-separated token of a table line, classified by what it can be in a cell.
 ///
@@ -67,7 +67,7 @@ struct ValueToken: Sendable, Hashable {
             kind = .unit
         } else if TableVocabulary.comparatorTokens.keys.contains(lower) {
             kind = .comparator
-        } else if text.hasPrefix("("), ReportVocabulary.isYear(text.trimmingCharacters(in: trimSet0)) {
+        } else if text.hasPrefix("("), ReportVocabulary.isYear(text.trimming(trimSet0)) {
             kind = .text  // "(2019)": the year a value was measured, not a preliminary value
         } else if Self.matches(Self.numberPattern, text) || Self.matches(Self.comparedPattern, text) {
             kind = .number
@@ -89,7 +89,7 @@ struct ValueToken: Sendable, Hashable {
 
     /// Splits a line into tokens on single spaces, keeping one empty token per extra space.
     static func tokens(of text: String) -> [ValueToken] {
-        let trimmed = text.trimmingCharacters(in: .whitespaces)
+        let trimmed = text.trimming(.whitespaces)
         guard !trimmed.isEmpty else { return [] }
         return trimmed.split(separator: " ", omittingEmptySubsequences: false).map { ValueToken(String($0)) }
     }
