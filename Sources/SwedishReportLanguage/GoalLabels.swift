@@ -18,7 +18,7 @@ public struct GoalLabel: Sendable, Hashable {
 /// `Fokusområde`, `Perspektiv`. The label ends at a colon, a number or a dash.
 public enum GoalLabels {
     static let labelPattern = #"""
-    ^(?<label>(?:(?:[A-ZÅÄÖ][\p{L}\-]*\s+(?:kommuns|stads|stadens|regionens)|[A-ZÅÄÖ][\p{L}\-]*:s|[A-ZÅÄÖ][\p{L}\-]*s|[A-ZÅÄÖ][\p{L}\-]*(?:ande|ade|iska|iga|ska))\s+)?(?:[\p{L}\-]*mål|[A-ZÅÄÖ][\p{L}]*målet|Målområde|Fokusområde|Perspektiv|Strategiskt mål|Övergripande mål|Prioriterat mål)(?:\s+för\s+[\p{L}\- ]{3,40}?)?)\s*(?:(?::\s*(?<ref1>\d+(?:\.\d+)*)?\.?\s*(?:[-–]\s+)?)|(?:\s+(?<ref2>\d+(?:\.\d+)*)\.?\s*(?:[-–:]\s*)?)|(?:\s+[-–]\s+))(?<title>\S.*)$
+    ^(?<label>(?:(?:[A-ZÅÄÖ][\p{L}\-]*\s+(?:kommuns|stads|stadens|regionens)|[A-ZÅÄÖ][\p{L}\-]*:s|[A-ZÅÄÖ][\p{L}\-]*s|[A-ZÅÄÖ][\p{L}\-]*(?:ande|ade|iska|iga|ska))\s+)?(?:[\p{L}\-]*mål|Mål|MÅL|[A-ZÅÄÖ][\p{L}]*målet|Målområde|Fokusområde|Perspektiv|Strategiskt mål|Övergripande mål|Prioriterat mål)(?:\s+för\s+[\p{L}\- ]{3,40}?)?)\s*(?:(?::\s*(?<ref1>\d+(?:\.\d+)*)?\.?\s*(?:[-–]\s+)?)|(?:\s+(?<ref2>\d+(?:\.\d+)*)\.?\s*(?:[-–:]\s*)?)|(?:\s+[-–]\s+))(?<title>\S.*)$
     """#
     static let labelRegex = try! NSRegularExpression(pattern: labelPattern)
     static let areaPattern = try! NSRegularExpression(pattern: #"^(?<label>Målområde|Fokusområde|Perspektiv|Målområdet)\s*:?\s+(?<title>[A-ZÅÄÖ][\p{L}\- ,&]*)$"#)

@@ -34,6 +34,8 @@ final class VocabularyTests: XCTestCase {
         XCTAssertEqual(GoalLabels.labelledGoal(in: "Kommunövergripande mål: En hållbar ekonomi")?.level, "Kommunövergripande mål")
         XCTAssertEqual(GoalLabels.labelledGoal(in: "Verksamhetsmål 2: Fler äldre ska vara nöjda")?.ref, "2")
         XCTAssertEqual(GoalLabels.labelledGoal(in: "Målområde Samhälle")?.title, "Samhälle")
+        XCTAssertEqual(GoalLabels.labelledGoal(in: "Mål 1: Alla elever ska nå kunskapskraven i samtliga ämnen")?.ref, "1")
+        XCTAssertEqual(GoalLabels.labelledGoal(in: "Mål 2: Förskolan ska ha hög kvalitet")?.title, "Förskolan ska ha hög kvalitet")
         XCTAssertEqual(GoalLabels.labelledGoal(in: "Fokusområde: Livsmiljö")?.level, "Fokusområde")
     }
 

@@ -142,6 +142,12 @@ struct GoalListBuilder {
                 let name = text.lowercased()
                 current = name.hasPrefix("förväntat") || name.hasPrefix("förväntade") ? "expected"
                     : (name.hasPrefix("analys") || name.hasPrefix("kommentar") ? "analysis" : nil)
+                // `Kommentar: Andelen elever …`: the text may start on the label's own line.
+                if let colon = text.firstIndex(of: ":") {
+                    let rest = text[text.index(after: colon)...].trimmingCharacters(in: .whitespaces)
+                    if !rest.isEmpty, current == "analysis" { analysis.append(rest) }
+                    if !rest.isEmpty, current == "expected" { expected.append(rest) }
+                }
                 continue
             }
             guard block.kind == .paragraph || block.kind == .listItem else {

@@ -76,7 +76,11 @@ struct GoalRecogniser {
                 if Self.isArea(label.level) { area = (level, index) }
                 continue
             }
-            if let numbered = GoalLabels.numberedLine(firstLine), nextHeadingIsLabelledGoal(after: position, in: blocks) {
+            // A numbered goal statement heads the labelled goals under it; a numbered section name
+            // (`2 Måluppföljning`) is no goal, so a goal statement takes a few words.
+            if let numbered = GoalLabels.numberedLine(firstLine), nextHeadingIsLabelledGoal(after: position, in: blocks),
+                Self.title(numbered.title, continuation: block, in: layout).split(separator: " ").count >= 4
+            {
                 let title = Self.title(numbered.title, continuation: block, in: layout)
                 _ = builder.add(level: nil, ref: numbered.ref, title: title, block: block, position: position)
                 continue

@@ -181,11 +181,16 @@ enum OrganisationVote {
     static func best(in evidence: Evidence) -> String? {
         var scores: [String: Int] = [:]
         for piece in evidence.pieces {
-            for lower in piece.lowercasedWords {
+            let words = piece.lowercasedWords
+            for (index, lower) in words.enumerated() {
                 guard let suffix = boardSuffixes.first(where: { lower.hasSuffix($0) }) else { continue }
                 var name = lower
                 if suffix.hasSuffix("s") { name.removeLast() }
                 guard !generic.contains(name), name.count > 8, !name.hasPrefix("-") else { continue }
+                // A board named for two areas: `Barn- och utbildningsnämnden`, `Kultur- och fritidsnämnden`.
+                if index >= 2, words[index - 2].hasSuffix("-"), ["och", "samt"].contains(words[index - 1]) {
+                    name = words[index - 2] + " " + words[index - 1] + " " + name
+                }
                 scores[name, default: 0] += piece.weight
             }
         }
@@ -226,7 +231,8 @@ enum ReportTypeVote {
                 guard let (word, type) = words.first(where: { lower == $0.0 || (lower.hasPrefix($0.0) && $0.0.count > 3 && lower.count <= $0.0.count + 3) })
                 else { continue }
                 if word == "vb" && token != "VB" { continue }
-                if word == "budget" && piece.weight < 3 { continue }  // "budget" in running text says little
+                // "Budget" names the document only in a title; in text and column headers it says little.
+                if word == "budget" && !piece.isTitle { continue }
                 let weight = piece.weight * (word == "budget" ? 1 : 2)
                 scores[type, default: 0] += weight
                 if piece.weight >= 3 { prominent.insert(type) }
@@ -236,7 +242,9 @@ enum ReportTypeVote {
                 }
             }
         }
-        guard let best = scores.max(by: { $0.value < $1.value || ($0.value == $1.value && $0.key.rawValue > $1.key.rawValue) }),
+        // On a tie a named type wins over "other".
+        func rank(_ type: ReportType) -> Int { type == .other ? 0 : 1 }
+        guard let best = scores.max(by: { ($0.value, rank($0.key), $1.key.rawValue) < ($1.value, rank($1.key), $0.key.rawValue) }),
             prominent.contains(best.key) || mentions[best.key, default: 0] >= 3
         else {
             // A report that names no type where its title stands, nor often in its text (a plan, a

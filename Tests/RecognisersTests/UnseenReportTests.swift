@@ -1,0 +1,68 @@
+import ReportModel
+import XCTest
+
+/// A report written for the test in a layout the corpus does not have (numbered sections,
+/// `Mål N:` goals, a `Bedömning:` line and an inline `Kommentar:`), from a municipality the corpus
+/// does not have: the rules must come from the vocabulary, not from the corpus files.
+final class UnseenReportTests: XCTestCase {
+    static let text = """
+        Årsredovisning 2024
+        Barn- och utbildningsnämnden
+        Umeå kommun
+
+        1 Inledning
+        Barn- och utbildningsnämnden ansvarar för förskola, grundskola och fritidshem i Umeå kommun och har under året
+        arbetat med att öka måluppfyllelsen och att hålla budgeten. Nämnden redovisar ett underskott på 5,1 mnkr.
+
+        2 Måluppföljning
+        Mål 1: Alla elever ska nå kunskapskraven i samtliga ämnen
+        Bedömning: Delvis uppfyllt
+        Kommentar: Andelen elever som når kunskapskraven har ökat men målet nås inte fullt ut under året, och
+        nämnden fortsätter arbetet med tidiga insatser i de lägre årskurserna.
+
+        Indikator Utfall 2023 Utfall 2024 Mål 2024
+        Andel elever med godkända betyg i alla ämnen (%) 78 81 85
+
+        Mål 2: Förskolan ska ha hög kvalitet
+        Bedömning: Helt uppfyllt
+        Kommentar: Föräldraenkäten visar att nöjdheten med förskolan är fortsatt hög och att barnen trivs i sina grupper,
+        vilket är i linje med nämndens mål för året.
+
+        3 Ekonomi
+        Driftredovisning (tkr) Budget 2024 Utfall 2024 Avvikelse
+        Intäkter 120 500 125 300 4 800
+        Personalkostnader -780 200 -790 100 -9 900
+        Nettokostnad -659 700 -664 800 -5 100
+        """
+
+    func testMetadata() {
+        let metadata = recognise(Self.text).metadata
+        XCTAssertEqual(metadata.municipality, "Umeå")
+        XCTAssertEqual(metadata.municipalityCode, "2480")
+        XCTAssertEqual(metadata.organisation, "Barn- och utbildningsnämnden")
+        XCTAssertEqual(metadata.reportType, .årsredovisning)
+        XCTAssertEqual(metadata.year, 2024)
+    }
+
+    func testGoalsAssessmentsAndComments() {
+        let report = recognise(Self.text)
+        XCTAssertEqual(report.goals.map(\.title), ["Alla elever ska nå kunskapskraven i samtliga ämnen", "Förskolan ska ha hög kvalitet"])
+        XCTAssertEqual(report.goals.map(\.status), [.partially_fulfilled, .fulfilled])
+        XCTAssertEqual(report.goals.map(\.ref), ["1", "2"])
+        XCTAssertTrue(report.goals.first?.analysis?.hasPrefix("Andelen elever som når kunskapskraven") ?? false)
+        XCTAssertEqual(report.headings.map(\.text).prefix(3), ["1 Inledning", "2 Måluppföljning", "Mål 1: Alla elever ska nå kunskapskraven i samtliga ämnen"])
+    }
+
+    func testIndicatorUnderItsGoalAndTheBudgetTable() {
+        let report = recognise(Self.text)
+        XCTAssertEqual(report.indicators.map(\.name), ["Andel elever med godkända betyg i alla ämnen (%)"])
+        XCTAssertEqual(report.indicators.first?.goalId, report.goals.first?.id)
+        XCTAssertEqual(report.indicators.first?.values.map(\.value), [78, 81, 85])
+        XCTAssertEqual(report.indicators.first?.values.map(\.measure), [.outcome, .outcome, .target])
+        let table = report.tables.first
+        XCTAssertEqual(table?.unit, "tkr")
+        XCTAssertEqual(table?.rows.map(\.label), ["Intäkter", "Personalkostnader", "Nettokostnad"])
+        XCTAssertEqual(table?.rows.last?.cells.map(\.value), [-659_700, -664_800, -5_100])
+        XCTAssertEqual(table?.rows.first?.cells.first?.valueSEK, 120_500_000)
+    }
+}
