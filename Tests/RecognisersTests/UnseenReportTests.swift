@@ -65,4 +65,50 @@ final class UnseenReportTests: XCTestCase {
         XCTAssertEqual(table?.rows.last?.cells.map(\.value), [-659_700, -664_800, -5_100])
         XCTAssertEqual(table?.rows.first?.cells.first?.valueSEK, 120_500_000)
     }
+
+    static let interim = """
+        Delårsrapport januari–augusti 2024
+        Socialnämnden, Västerås stad
+
+        Nämndens mål
+
+        Verksamhetsmål: Fler brukare ska vara nöjda med hemtjänsten
+        Måluppfyllelse: Delvis uppfyllt
+        Analys
+        Nöjdheten har ökat något sedan förra året men ligger fortfarande under målvärdet, och arbetet med kontinuitet i
+        hemtjänsten fortsätter under resten av året med fokus på färre personal per brukare.
+
+        Nyckeltal 2022 2023 Jan-aug 2024 Målvärde 2024
+        Väntetid särskilt boende, dagar 45 52 60 ≤40
+
+        Ekonomi
+        Resultaträkning, mnkr Budget helår 2024 Prognos helår 2024 Avvikelse
+        Intäkter 250,3 262,1 11,8
+        Kostnader -1 450,2 -1 480,6 -30,4
+        Nettokostnad -1 199,9 -1 218,5 -18,6
+
+        Uppdrag Status Kommentar
+
+        Socialnämnden ges i uppdrag att utreda ett nytt äldreboende i norra Västerås.
+
+        Pågår
+
+        Utredningen redovisas för kommunstyrelsen i december.
+        """
+
+    func testAnInterimReportWithPeriodColumns() {
+        let report = recognise(Self.interim)
+        XCTAssertEqual(report.metadata.reportType, .delårsrapport)
+        XCTAssertEqual(report.metadata.period, "januari-augusti")
+        XCTAssertEqual(report.metadata.municipalityCode, "1980")
+        XCTAssertEqual(report.goals.map(\.status), [.partially_fulfilled])
+        let indicator = report.indicators.first
+        XCTAssertEqual(indicator?.values.map(\.column), ["2022", "2023", "Jan-aug 2024", "Målvärde 2024"])
+        XCTAssertEqual(indicator?.values.last?.comparator, .lessThanOrEqual)
+        let table = report.tables.first
+        XCTAssertEqual(table?.columns.map(\.header), ["Budget helår 2024", "Prognos helår 2024", "Avvikelse"])
+        XCTAssertEqual(table?.columns.map(\.measure), [.budget, .forecast, .other])
+        XCTAssertEqual(table?.rows.map { $0.cells.compactMap(\.value) }, [[250.3, 262.1, 11.8], [-1450.2, -1480.6, -30.4], [-1199.9, -1218.5, -18.6]])
+        XCTAssertEqual(report.assignments.map(\.status), ["Pågår"])
+    }
 }

@@ -104,10 +104,24 @@ struct ColumnHeader: Sendable, Hashable {
                 binds = false
                 continue
             }
+            if TableVocabulary.isPeriodWord(lower), let last = columns.last?.last,
+                TableVocabulary.isYearToken(trimSet0.trim(last.lowercased())), !binds
+            {
+                // "2023 Jan-aug 2024": a period after a finished year column opens the next column.
+                columns.append([word])
+                headTakesYear = true
+                awaitingHead = false
+                continue
+            }
             if columns.isEmpty {
                 stub.append(word)
             } else {
                 columns[columns.count - 1].append(word)
+                if headTakesYear && TableVocabulary.isPeriodWord(lower) {
+                    // "Budget helår 2024", "Utfall jan-aug 2024": the period keeps the head's year.
+                    binds = false
+                    continue
+                }
                 binds = TableVocabulary.binders.contains(lower) || endsWithSlash
                 // "Utfall VB 2022": a short qualifier between a head and its year keeps the year.
                 if !(headTakesYear && word.count <= 3 && word == word.uppercased()) { headTakesYear = false }

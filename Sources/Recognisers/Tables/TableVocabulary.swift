@@ -89,6 +89,21 @@ enum TableVocabulary {
         return nil
     }
 
+    /// Words that name the period a column covers: they sit between a head word and its year
+    /// (`Budget helår 2024`, `Utfall jan–aug 2024`) or open a column of their own (`Jan-aug 2024`).
+    static let periodWords: Set<String> = [
+        "helår", "helåret", "delår", "ack", "ack.", "ackumulerat", "ackumulerad", "tertial", "prel", "prel.",
+        "t1", "t2", "t3", "kv1", "kv2", "kv3", "kv4", "q1", "q2", "q3", "q4", "vb", "db", "helårs",
+    ]
+    static let monthStems = ["jan", "feb", "mar", "apr", "maj", "jun", "jul", "aug", "sep", "okt", "nov", "dec"]
+
+    /// True for a period word or a month span (`jan-aug`, `januari–april`, `per augusti`).
+    static func isPeriodWord(_ lower: String) -> Bool {
+        if periodWords.contains(lower) { return true }
+        let parts = lower.split(whereSeparator: { $0 == "-" || $0 == "–" })
+        return parts.count == 2 && parts.allSatisfy { part in monthStems.contains { part.hasPrefix($0) } }
+    }
+
     /// True for a word that heads a figure column.
     static func isHead(_ word: String) -> Bool { measure(ofHead: word) != nil }
 
