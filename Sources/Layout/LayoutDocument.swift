@@ -51,6 +51,14 @@ public struct Block: Sendable {
     public var level: Int?
     /// For headings: true when the heading line is a labelled goal (`Nämndmål: …`).
     public var isGoalHeading: Bool
+
+    /// Creates a block (recognisers make blocks of their own for rows they read out of tables).
+    public init(kind: BlockKind, lineRange: Range<Int>, level: Int? = nil, isGoalHeading: Bool = false) {
+        self.kind = kind
+        self.lineRange = lineRange
+        self.level = level
+        self.isGoalHeading = isGoalHeading
+    }
 }
 
 /// Stage 3 output: every line in reading order, and the blocks they form.

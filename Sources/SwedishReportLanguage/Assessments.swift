@@ -44,6 +44,25 @@ public enum AssessmentVocabulary {
     /// `assessment(inLine:)` runs for every line.
     static let labelsLongestFirst = labels.sorted(by: { $0.count > $1.count })
 
+    /// Reads an assessment printed at the end of a line, in the last cell of a goal table
+    /// (`Alla barn ska känna sig trygga  Delvis uppfyllt`). Returns the text before it, the meaning
+    /// and the phrase as printed; the phrase must start with a capital, as a cell does.
+    public static func trailingAssessment(in line: String) -> (before: String, kind: AssessmentKind, printed: String)? {
+        let text = line.trimmingCharacters(in: .whitespaces).trimmingCharacters(in: CharacterSet(charactersIn: "."))
+        let lower = text.lowercased()
+        for (phrase, kind) in phrases.sorted(by: { $0.0.count > $1.0.count }) where phrase.contains(" ") || phrase.count >= 6 {
+            guard lower.hasSuffix(phrase) else { continue }
+            let start = text.index(text.endIndex, offsetBy: -phrase.count)
+            guard start > text.startIndex else { continue }
+            let separator = text[text.index(before: start)]
+            guard separator == " " || separator == "\t", text[start].isUppercase else { continue }
+            let before = text[..<start].trimmingCharacters(in: CharacterSet(charactersIn: " \t"))
+            guard !before.isEmpty else { continue }
+            return (before, kind, String(text[start...]))
+        }
+        return nil
+    }
+
     /// Reads a line that is nothing but an assessment (optionally after `Bedömning:`).
     ///
     /// Returns the meaning and the phrase as printed; nil when the line says anything else,

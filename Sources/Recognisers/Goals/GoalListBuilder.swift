@@ -63,10 +63,22 @@ struct GoalListBuilder {
         }
     }
 
+    /// Goals whose assessment was read with them (a goal table's last column).
+    private var assessedInPlace = Set<Int>()
+
+    /// Sets a goal's assessment read together with it.
+    mutating func setAssessment(of index: Int, to status: Assessment?, printed: String) {
+        guard entries.indices.contains(index), !entries[index].isRepeat else { return }
+        entries[index].goal.status = status
+        entries[index].goal.statusText = printed
+        assessedInPlace.insert(index)
+        usedAssessmentLines.formUnion(entries[index].lineRange)
+    }
+
     /// Finds each goal's assessment: printed text near the goal, or an icon mapped through the legend.
     mutating func assignAssessments() {
         let legend = IconLegend(layout: layout)
-        for index in entries.indices where !entries[index].isRepeat {
+        for index in entries.indices where !entries[index].isRepeat && !assessedInPlace.contains(index) {
             let found = assessment(after: positions[index], goalLines: entries[index].lineRange, legend: legend)
             entries[index].goal.status = found.status
             entries[index].goal.statusText = found.text

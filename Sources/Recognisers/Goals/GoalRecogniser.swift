@@ -29,6 +29,16 @@ struct GoalRecogniser {
         // A heading that is a goal's label and number only (`Långsiktigt mål nr 2`) has its title below it.
         var labelAwaitingTitle: (level: String, ref: String?, block: Block, position: Int)?
         for (position, block) in blocks.enumerated() {
+            if block.kind == .columnHeader || block.kind == .paragraph,
+                let level = GoalTable.level(ofHeader: layout.lines[block.lineRange.lowerBound].text)
+            {
+                for row in GoalTable.rows(after: block.lineRange.lowerBound, in: layout) {
+                    let rowBlock = Block(kind: .paragraph, lineRange: row.lines, level: nil, isGoalHeading: false)
+                    let index = builder.add(level: level, ref: nil, title: row.title, block: rowBlock, position: position)
+                    builder.setAssessment(of: index, to: Assessment(rawValue: row.kind.rawValue), printed: row.printed)
+                }
+                continue
+            }
             if block.kind != .heading {
                 let text = layout.text(of: block)
                 if let pending = labelAwaitingTitle {

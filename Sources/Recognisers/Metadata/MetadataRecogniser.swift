@@ -82,7 +82,7 @@ struct Evidence {
 
 enum MunicipalityVote {
     /// Names that are also common Swedish words count only beside `kommun`.
-    static let ambiguousNames: Set<String> = ["Vara", "Mark", "Ale", "Kil", "Bjuv", "Tibro", "Sala", "Mora", "Orsa", "Lund", "Hjo", "Ed"]
+    static let ambiguousNames: Set<String> = ["Vara", "Mark", "Ale", "Kil", "Ed", "Boden", "Säter"]
 
     static func best(in evidence: Evidence) -> Municipality? {
         var scores: [String: Int] = [:]
