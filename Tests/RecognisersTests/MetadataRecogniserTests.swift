@@ -37,6 +37,20 @@ final class MetadataRecogniserTests: XCTestCase {
         XCTAssertEqual(report.metadata.year, 2026)
     }
 
+    func testATemplateFieldNamesTheBoardAndASpanItsFirstYear() {
+        let report = recognise("""
+            Budgetskrivelse
+            för investeringar
+            2027-2031
+
+            Status: Påbörjad\tRapportperiod: 2027-12-31\tOrganisation: Kultur- och fritidsnämnden
+            Avser investeringar i Ystads kommun under perioden 2027 till 2031 enligt plan.
+            """)
+        XCTAssertEqual(report.metadata.organisation, "Kultur- och fritidsnämnden")
+        XCTAssertEqual(report.metadata.year, 2027)
+        XCTAssertEqual(report.metadata.reportType, .other)
+    }
+
     func testNothingIsGuessedWithoutSupport() {
         let report = recognise("Inledning\n\(longLine)")
         XCTAssertNil(report.metadata.municipality)

@@ -60,8 +60,15 @@ struct Evidence {
         let headingLines = Set(layout.blocks.filter { $0.kind == .heading }.flatMap { Array($0.lineRange) })
         for (index, line) in layout.lines.enumerated() where !line.isBlank {
             var weight = 1
-            if line.page == 1 && index - firstContent < 30 { weight = 3 }
+            // The opening lines (a cover page and the page after it) say what the report is.
+            if index - firstContent < 40 { weight = 3 }
             if headingLines.contains(index) { weight = max(weight, 3) }
+            // A template's field (`Organisation: Kultur- och fritidsnämnden`, `Nämnd: …`) is
+            // the report's own statement of what it is about.
+            let lower = line.text.lowercased()
+            if ["organisation:", "nämnd:", "styrelse:", "förvaltning:", "rapportperiod:"].contains(where: lower.contains) {
+                weight = max(weight, 6)
+            }
             pieces.append(Piece(text: line.text, weight: weight, isTitle: headingLines.contains(index)))
         }
         for line in furniture { pieces.append(Piece(text: line.text, weight: 5, isTitle: true)) }
@@ -267,8 +274,13 @@ enum YearVote {
         var scores: [Int: Int] = [:]
         for piece in evidence.pieces where piece.weight >= 3 {
             // Years inside dates and spans count too (`2022-04-21`, `2022-2025`).
-            for run in piece.text.split(whereSeparator: { !$0.isNumber }) where ReportVocabulary.isYear(run) {
+            let runs = piece.text.split(whereSeparator: { !$0.isNumber })
+            for run in runs where ReportVocabulary.isYear(run) {
                 if let year = Int(run) { scores[year, default: 0] += piece.weight }
+            }
+            // A span's first year is the one reported on or budgeted for (`Budget 2027–2031`, `plan 2022-2025`).
+            for match in piece.text.matches(of: /((?:19|20)[0-9]{2}) ?[-–] ?(?:19|20)[0-9]{2}/) {
+                if let year = Int(match.output.1) { scores[year, default: 0] += piece.weight }
             }
         }
         return scores.max(by: { $0.value < $1.value || ($0.value == $1.value && $0.key < $1.key) })?.key
@@ -290,7 +302,8 @@ enum PeriodVote {
                 let words = piece.text.lowercased().split(whereSeparator: { !$0.isLetter }).map(String.init)
                 for (index, word) in words.enumerated().dropLast()
                 where word.hasPrefix("månadsuppföljning") || word.hasPrefix("månadsrapport") {
-                    if months.contains(words[index + 1]) { return words[index + 1] }
+                    // The month follows the word, perhaps after what is followed up (`… ekonomi november 2017`).
+                    if let month = words[(index + 1)...].prefix(3).first(where: { months.contains($0) }) { return month }
                 }
             }
             return nil
