@@ -221,7 +221,13 @@ struct LineClassifier {
             return false
         }
         let years = tokens.filter { ReportVocabulary.isYear($0) }
-        if years.count >= 2 || (tokens.count == 1 && years.count == 1) { return false }
+        if years.count >= 2 || (tokens.count == 1 && (years.count == 1 || ReportVocabulary.isYearSpan(tokens[0]))) { return false }
+        // A form's field and its value (`Organisation: Kultur- och fritidsnämnden`) is no heading.
+        if let colon = text.range(of: ": "), text[..<colon.lowerBound].split(separator: " ").count <= 2,
+            GoalLabels.labelledGoal(in: text) == nil
+        {
+            return false
+        }
         if text.range(of: #"\b(19|20)\d\d-\d\d-\d\d\b"#, options: .regularExpression) != nil { return false }
         if let colon = text.firstIndex(of: ":"), ReportVocabulary.isFieldLabel(String(text[..<colon])) { return false }
         return true

@@ -30,7 +30,8 @@ public enum ReportVocabulary {
     /// Status words of internal-control and follow-up tables that are never headings.
     public static let statusWords: Set<String> = [
         "tillräcklig", "ej tillräcklig", "delvis tillräcklig", "godtagbar", "ja", "nej", "klart", "pågår", "påbörjad",
-        "ej påbörjad", "genomförd", "ej genomförd", "ej aktuellt", "avslutad", "försenad",
+        "ej påbörjad", "genomförd", "ej genomförd", "ej aktuellt", "avslutad", "försenad", "pågående", "ny", "nytt",
+        "avslutat",
     ]
 
     /// Marks printed in a table cell that holds no figure (`I.U.` = ingen uppgift).

@@ -48,6 +48,11 @@ final class HeadingTests: XCTestCase {
         XCTAssertEqual(headings("Investeringar\n-\n\nÖvrigt\n-\n\n\(Self.paragraph)"), ["Investeringar", "Övrigt"])
     }
 
+    func testFormFieldsAndYearSpansAreNotHeadings() {
+        let text = "Organisation: Kultur- och fritidsnämnden\n\(Self.paragraph)\n\n2027-2028\n\(Self.paragraph)"
+        XCTAssertEqual(headings(text), [])
+    }
+
     func testTableCellFragmentsAreNotHeadings() {
         let text = """
             Vi drabbas av
