@@ -23,7 +23,12 @@ enum PageFurniture {
             var kept: [SourceLine] = []
             for (lineIndex, line) in page.lines.enumerated() {
                 let isEdge = edges.contains(lineIndex)
-                if isEdge && (repeated.contains(shape(of: line.text)) || isPageNumber(line.text))
+                let lineShape = shape(of: line.text)
+                // A running title with its year (`Stadsrevisionens årsredogörelse 2024`) that extraction
+                // moved into the middle of a two-column page is still furniture.
+                let runningTitle = repeated.contains(lineShape) && lineShape.contains("#")
+                    && lineShape.contains(where: \.isLetter) && line.text.count <= 80
+                if isEdge && (repeated.contains(lineShape) || isPageNumber(line.text)) || runningTitle
                     || isRunningFooter(line, at: lineIndex, in: page.lines)
                 {
                     removed.append((page.number, line))
@@ -36,12 +41,21 @@ enum PageFurniture {
         return removed
     }
 
-    /// The first two and last two non-blank lines of a page (one each on a short page), if short
+    /// The first and last few non-blank lines of a page (one each on a short page), if short
     /// enough to be a running header or footer.
     static func edgeIndices(of page: SourcePage) -> Set<Int> {
         let nonBlank = page.lines.indices.filter { !page.lines[$0].isBlank }
+        // A footer often sits above a page number and a date: look three lines deep on a full page.
         let depth = nonBlank.count >= 6 ? 2 : 1
-        return Set(nonBlank.prefix(depth)).union(nonBlank.suffix(depth)).filter { page.lines[$0].text.count <= 80 }
+        var edges = Set(nonBlank.prefix(depth)).union(nonBlank.suffix(depth))
+        // A footer often sits above a page number and a date; that deep, only a line that carries
+        // a number (a year, a date) is taken for one, so a section's last heading stays.
+        if nonBlank.count >= 10 {
+            for index in [nonBlank[2], nonBlank[nonBlank.count - 3]] where page.lines[index].text.contains(where: \.isNumber) {
+                edges.insert(index)
+            }
+        }
+        return edges.filter { page.lines[$0].text.count <= 80 }
     }
 
     /// A line with each run of digits folded to `#` and tabs to spaces, so `Sida 9` and `Sida 10` look alike.
@@ -60,7 +74,9 @@ enum PageFurniture {
                 if s.count >= 1, seen.insert(s).inserted { counts[s, default: 0] += 1 }
             }
         }
-        let threshold = max(3, Int((Double(document.pages.count) * 0.4).rounded(.up)))
+        // A quarter of the pages: title pages, full-page pictures and two-column reading order
+        // keep a running header off many pages' edges.
+        let threshold = max(3, Int((Double(document.pages.count) * 0.25).rounded(.up)))
         return Set(counts.filter { $0.value >= threshold }.keys)
     }
 

@@ -65,6 +65,20 @@ final class NormalisationTests: XCTestCase {
         XCTAssertEqual(result.furniture.map(\.line.text), ["Årsbokslut 2023 12"])
     }
 
+    func testARunningTitleMovedIntoThePageByReadingOrderIsStillFurniture() {
+        // Eight pages; the running title is at the page's edge on only three, mid-page on the others.
+        let pages: [[String]] = (1...8).map { number in
+            let body = ["Granskningen visar brister \(number).", "Mer om granskningen", "Nämnden har svarat."]
+            let title = "Stadsrevisionens årsredogörelse 2024"
+            return number <= 3 ? body + [title] : [body[0], title, body[1], body[2]]
+        }
+        let result = Normaliser().normalise(document(pages))
+        for page in result.document.pages {
+            XCTAssertFalse(page.lines.contains { $0.text.hasPrefix("Stadsrevisionens") }, "page \(page.number)")
+            XCTAssertTrue(page.lines.contains { $0.text == "Mer om granskningen" })
+        }
+    }
+
     func testATableRowThatLooksLikeAFooterStays() {
         let result = Normaliser().normalise(document([["Delårsbokslut 0 178", "", "Bokslut 2023 178", "", "Text"]]))
         XCTAssertEqual(result.document.pages[0].lines.map(\.text), ["Delårsbokslut 0 178", "", "Bokslut 2023 178", "", "Text"])
