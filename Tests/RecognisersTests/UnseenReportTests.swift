@@ -22,6 +22,7 @@ final class UnseenReportTests: XCTestCase {
 
         Indikator Utfall 2023 Utfall 2024 Mål 2024
         Andel elever med godkända betyg i alla ämnen (%) 78 81 85
+        Meritvärde årskurs 9 231,5 235,0 240
 
         Mål 2: Förskolan ska ha hög kvalitet
         Bedömning: Helt uppfyllt
@@ -55,7 +56,9 @@ final class UnseenReportTests: XCTestCase {
 
     func testIndicatorUnderItsGoalAndTheBudgetTable() {
         let report = recognise(Self.text)
-        XCTAssertEqual(report.indicators.map(\.name), ["Andel elever med godkända betyg i alla ämnen (%)"])
+        XCTAssertEqual(report.indicators.map(\.name), ["Andel elever med godkända betyg i alla ämnen (%)", "Meritvärde årskurs 9"])
+        // "9 231,5" is the label's school year and a cell, not nine thousand.
+        XCTAssertEqual(report.indicators.last?.values.map(\.value), [231.5, 235, 240])
         XCTAssertEqual(report.indicators.first?.goalId, report.goals.first?.id)
         XCTAssertEqual(report.indicators.first?.values.map(\.value), [78, 81, 85])
         XCTAssertEqual(report.indicators.first?.values.map(\.measure), [.outcome, .outcome, .target])

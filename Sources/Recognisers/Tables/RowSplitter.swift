@@ -31,6 +31,14 @@ enum RowSplitter {
         {
             start += 1
         }
+        // A word that counts takes the small number after it (`Meritvärde årskurs 9`, `Dag 1–14`),
+        // which would otherwise be read as the thousands of the first cell.
+        if start < tokens.count - 1, start > 0, tokens[start].kind == .number,
+            tokens[start].text.count <= 2, tokens[start].text.allSatisfy(\.isNumber),
+            tokens[start - 1].kind == .text, countingWords.contains(tokens[start - 1].text.lowercased())
+        {
+            start += 1
+        }
         // Numbers beyond the columns belong to the label, when there is a label to hold them.
         while start > 0, start < tokens.count - 1, tokens[start].kind == .number {
             let values = Array(tokens[start...])
@@ -41,6 +49,12 @@ enum RowSplitter {
         let label = tokens[..<start].map(\.text).filter { !$0.isEmpty }.joined(separator: " ")
         return (label, Array(tokens[start...]))
     }
+
+    /// Words followed by the number they count: school years, quarters, stages.
+    static let countingWords: Set<String> = [
+        "årskurs", "åk", "åk.", "klass", "kvartal", "tertial", "vecka", "nivå", "steg", "etapp", "fas", "grupp",
+        "område", "distrikt", "zon",
+    ]
 
     /// True when the tokens hold a figure: a number, or (in indicator tables) a missing-value marker.
     static func holdsValue(_ tokens: [ValueToken], allowMarkers: Bool) -> Bool {
