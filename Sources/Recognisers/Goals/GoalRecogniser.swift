@@ -133,12 +133,7 @@ struct GoalRecogniser {
     private func enclosingLevelName(before block: Block, headings: [OutlineEntry]) -> String? {
         for entry in headings.reversed() where entry.block.lineRange.lowerBound < block.lineRange.lowerBound {
             let text = entry.heading.text.trimming(.whitespaces)
-            let words = text.split(separator: " ")
-            if !entry.block.isGoalHeading, words.count <= 4, let last = words.last?.lowercased(),
-                last == "mål" || (last.hasSuffix("mål") && last.count > 4)
-            {
-                return text
-            }
+            if !entry.block.isGoalHeading, StatedGoal.namesGoalLevel(text) { return StatedGoal.withoutSectionNumber(text) }
         }
         return nil
     }

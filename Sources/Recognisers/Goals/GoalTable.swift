@@ -20,8 +20,8 @@ struct GoalTable {
     static func level(ofHeader text: String) -> String? {
         let words = text.split(whereSeparator: { $0 == " " || $0 == "\t" }).map(String.init)
         guard words.count >= 2, words.count <= 8, let first = words.first else { return nil }
-        let head = first.lowercased().trimmingCharacters(in: CharacterSet(charactersIn: ":"))
-        guard head.hasSuffix("mål"), !["årsmål", "etappmål", "målvärde"].contains(head) else { return nil }
+        // The same test the goal/indicator matrices use for their goal column.
+        guard TableVocabulary.isGoalStubWord(first), first.lowercased() != "målområde" else { return nil }
         guard words.dropFirst().contains(where: { assessmentHeads.contains($0.lowercased()) }) else { return nil }
         return first.trimmingCharacters(in: CharacterSet(charactersIn: ":"))
     }
