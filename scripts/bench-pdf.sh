@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Times `kommunrapport import FILE.pdf --format facts` against `pdftotext -layout FILE.pdf` on the
 # corpus PDFs and on generated long reports (a rendition repeated to 100 and 500 pages), and
-# prints, per file, the median wall time of each, their ratio and both peak memories.
+# prints, per file, the median wall time of each, their ratio and both peak memories, then the
+# time each pipeline stage took.
 #
 # Usage: scripts/bench-pdf.sh [RUNS]        (default 3 runs per file; medians are reported)
 # Needs: a release build (made here), pdftotext and pdfunite (poppler-utils), GNU time (`time`).
@@ -55,6 +56,7 @@ measure() {  # measure OUTFILE command... ; prints "seconds peakKiB" medians
 }
 
 # ours_s: the whole import; pdf_s: the PDF front-end alone (pdf-lines), to tell its share.
+stages=()
 printf '%-64s %5s %7s %7s %8s %6s %8s %8s\n' file pages ours_s pdf_s pdftotxt ratio ours_MiB ptt_MiB
 files=()
 for f in "$shared"/*.pdf; do [ -f "$f" ] && files+=("$f"); done
@@ -66,4 +68,9 @@ for f in "${files[@]}"; do
   ratio=$(awk -v a="$ours" -v b="$ptt" 'BEGIN { printf (b > 0 ? "%.2f" : "-"), a / b }')
   printf '%-64s %5s %7.2f %7.2f %8.2f %6s %8.1f %8.1f\n' "$(basename "$f" | cut -c1-64)" "$(pages_of "$f")" "$ours" "$front" "$ptt" "$ratio" \
     "$(awk -v k="$oursmem" 'BEGIN { print k / 1024 }')" "$(awk -v k="$pttmem" 'BEGIN { print k / 1024 }')"
+  # Where the time goes: one run of the worker alone, which prints its stage times.
+  stages+=("$(basename "$f" | cut -c1-64): $(KOMMUNRAPPORT_STAGE_TIMES=1 "$bin" _worker --result "$work/stages.json" --memory-limit 0 -- "$f" 2>&1 >/dev/null | sed -n 's/^stages: //p')")
 done
+echo
+echo "stage times (one run of the import's worker, wall seconds):"
+printf '  %s\n' "${stages[@]}"

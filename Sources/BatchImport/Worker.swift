@@ -22,6 +22,9 @@ public enum Worker {
     /// The environment variable that passes the PDF password (not the command line, which `ps` shows).
     public static let passwordVariable = "KOMMUNRAPPORT_PASSWORD"
 
+    /// Benchmarks: when set (to anything), the worker prints how long each stage took to standard error.
+    public static let stageTimesVariable = "KOMMUNRAPPORT_STAGE_TIMES"
+
     /// Test-only: a worker whose input path contains this variable's value calls `abort()`,
     /// standing in for a PDF that crashes the PDF library. Never set it in production.
     public static let testCrashVariable = "KOMMUNRAPPORT_TEST_CRASH_ON"
@@ -43,7 +46,10 @@ public enum Worker {
         if switched(testHangVariable) { while true { sleep(60) } }
         if switched(testAllocateVariable) { allocateUntilStopped() }
 
-        let options = ImportOptions(password: environment[passwordVariable])
+        var options = ImportOptions(password: environment[passwordVariable])
+        if environment[stageTimesVariable] != nil {
+            options.stageTimes = { times in FileHandle.standardError.write(Data("stages: \(times.summary)\n".utf8)) }
+        }
         do {
             let report = try ReportImporter().importReport(at: URL(fileURLWithPath: input), options: options)
             let data = try JSONEncoder().encode(report)
