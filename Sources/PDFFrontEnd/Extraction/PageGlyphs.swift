@@ -11,20 +11,36 @@ struct GlyphStyle: Hashable, Sendable {
     var isSymbolFont: Bool
 
     init(fontName: String, fontSize: Double, color: RGBColor) {
+        self.init(fontName: fontName, fontSize: fontSize, color: color, face: FontFace(name: fontName))
+    }
+
+    /// A style whose font name has already been judged (a page has thousands of runs but a few fonts).
+    init(fontName: String, fontSize: Double, color: RGBColor, face: FontFace) {
         self.fontName = fontName
         self.fontSize = fontSize
         self.color = color
-        let name = fontName.lowercased()
-        isBold = ["bold", "black", "heavy", "semibold", "demi", "extrabold", "ultrabold"].contains { name.contains($0) }
-            || name.hasSuffix("-bd") || name.hasSuffix(",bd")
-        isSymbolFont = ["wingding", "webding", "dingbat", "symbol", "marlett", "fontawesome", "materialicons"]
-            .contains { name.contains($0) }
+        isBold = face.isBold
+        isSymbolFont = face.isSymbolFont
     }
 
     /// The style as the pipeline knows it.
     var textStyle: TextStyle {
         TextStyle(fontName: fontName.isEmpty ? nil : fontName, fontSize: (fontSize * 100).rounded() / 100,
                   isBold: isBold, color: color)
+    }
+}
+
+/// What a font's name says of it: its weight and whether it is a picture font.
+struct FontFace {
+    var isBold: Bool
+    var isSymbolFont: Bool
+
+    init(name fontName: String) {
+        let name = fontName.lowercased()
+        isBold = ["bold", "black", "heavy", "semibold", "demi", "extrabold", "ultrabold"].contains { name.contains($0) }
+            || name.hasSuffix("-bd") || name.hasSuffix(",bd")
+        isSymbolFont = ["wingding", "webding", "dingbat", "symbol", "marlett", "fontawesome", "materialicons"]
+            .contains { name.contains($0) }
     }
 }
 
@@ -57,8 +73,11 @@ struct PageGlyphs: Sendable {
         var styleIndex: [GlyphStyle: Int32] = [:]
         var runStyle: [Int32] = []
         runStyle.reserveCapacity(runs.count)
+        var faces: [String: FontFace] = [:]
         for run in runs {
-            let style = GlyphStyle(fontName: run.fontName, fontSize: run.fontSize, color: run.color)
+            let face = faces[run.fontName] ?? FontFace(name: run.fontName)
+            faces[run.fontName] = face
+            let style = GlyphStyle(fontName: run.fontName, fontSize: run.fontSize, color: run.color, face: face)
             if let existing = styleIndex[style] {
                 runStyle.append(existing)
             } else {

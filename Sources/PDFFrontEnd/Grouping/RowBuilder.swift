@@ -100,18 +100,23 @@ enum RowBuilder {
 
     /// `•`, `-`, `–`, `*`, `1.`, `2)`, `a)`, `3.3.2`: what starts a list item or numbered heading.
     static func isListMarker(_ text: String) -> Bool {
-        if ["•", "-", "–", "—", "*", "◦", "▪", "■", "●", "○", "►", "➢", "✓", "o"].contains(text) { return true }
+        if bulletTexts.contains(text) { return true }
+        guard text.utf8.count <= 32 else { return false }
         let scalars = Array(text.unicodeScalars)
         guard let last = scalars.last, scalars.count <= 8 else { return false }
         if last == ")" || last == "." {
             let body = scalars.dropLast()
-            if body.count == 1, let letter = body.first, CharacterSet.lowercaseLetters.contains(letter) { return true }
+            // A lower-case letter (general category Ll, as CharacterSet.lowercaseLetters has it).
+            if body.count == 1, let letter = body.first, letter.properties.generalCategory == .lowercaseLetter { return true }
             return !body.isEmpty && body.allSatisfy { ("0"..."9").contains($0) || $0 == "." }
         }
         // `3.3.2` without a final dot: at least one inner dot, digits around it.
         return scalars.contains(".") && scalars.allSatisfy { ("0"..."9").contains($0) || $0 == "." }
             && scalars.first != "." && !text.contains("..")
     }
+
+    /// Words that are list markers by themselves.
+    static let bulletTexts: Set<String> = ["•", "-", "–", "—", "*", "◦", "▪", "■", "●", "○", "►", "➢", "✓", "o"]
 
     static func isMostlyLetters(_ sorted: [Int], _ words: [Word]) -> Bool {
         var letters = 0, characters = 0

@@ -1,7 +1,7 @@
 import Foundation
 
 /// Characters trimmed from tokens, built once (building a CharacterSet per token is costly).
-private let trimSet0 = CharacterSet(charactersIn: ".,;:")
+private let yearPunctuation: Set<Unicode.Scalar> = [".", ",", ";", ":"]
 
 /// Table structure from geometry, on rows already in reading order.
 ///
@@ -366,7 +366,11 @@ enum TableStructure {
 
     /// `2026`: a year in a label or header, never a cell of its own by alignment alone.
     static func isYear(_ text: String) -> Bool {
-        let bare = text.trimmingCharacters(in: trimSet0)
+        // Stray punctuation off both ends (as trimming ".,;:" would), without Foundation's cost per word.
+        var view = text.unicodeScalars[...]
+        while let first = view.first, yearPunctuation.contains(first) { view = view.dropFirst() }
+        while let last = view.last, yearPunctuation.contains(last) { view = view.dropLast() }
+        let bare = String(String.UnicodeScalarView(view))
         return bare.count == 4 && (bare.hasPrefix("19") || bare.hasPrefix("20")) && bare.allSatisfy(\.isNumber)
     }
 

@@ -86,16 +86,25 @@ enum WordBuilder {
     static func words(of page: PageGlyphs) -> [Word] {
         var words: [Word] = []
         words.reserveCapacity(page.glyphs.count / 5)
+        // Per style, what each glyph asks (read once: copying a style per glyph retains its font name).
+        let fontSizes = page.styles.map(\.fontSize)
+        let symbolFonts = page.styles.map(\.isSymbolFont)
         var text = String.UnicodeScalarView()
         var rect = Rect(minX: 0, minY: 0, maxX: 0, maxY: 0)
-        var styleCounts: [Int32: Int] = [:]
+        // Glyphs per style in the word being built; a word nearly always has one or two styles.
+        var styleCounts: [(style: Int32, count: Int)] = []
         var previous: Glyph?
         var previousSize = 0.0
 
         func finish() {
             guard !text.isEmpty else { return }
-            let style = styleCounts.max { $0.value < $1.value || ($0.value == $1.value && $0.key > $1.key) }?.key ?? -1
-            let size = style >= 0 ? page.styles[Int(style)].fontSize : rect.height
+            // The most used style; on a tie, the one poppler listed first.
+            var best = styleCounts[0]
+            for entry in styleCounts.dropFirst() where entry.count > best.count || (entry.count == best.count && entry.style < best.style) {
+                best = entry
+            }
+            let style = best.style
+            let size = style >= 0 ? fontSizes[Int(style)] : rect.height
             words.append(Word(text: String(text), rect: rect, style: style, fontSize: size > 0 ? size : rect.height,
                               isBold: style >= 0 && page.styles[Int(style)].isBold))
             text = String.UnicodeScalarView()
@@ -104,20 +113,24 @@ enum WordBuilder {
         }
 
         for glyph in page.glyphs {
-            let style = glyph.style >= 0 ? page.styles[Int(glyph.style)] : nil
             var scalar = glyph.scalar
-            switch IconGlyphs.role(of: scalar, style: style) {
-            case .icon(let color):
-                finish()
-                let bullet = IconGlyphs.isShapeScalar(scalar) && !(style?.isSymbolFont ?? false) ? String(scalar) : "•"
-                words.append(.icon(glyph.rect, color: color, bullet: bullet))
-                continue
-            case .bullet:
-                scalar = "•"
-            case .letter:
-                break
+            // Below U+2000 in a text font a glyph is a letter: icons are symbol-font glyphs,
+            // private-use, shape or emoji code points, all above it.
+            if scalar.value >= 0x2000 || (glyph.style >= 0 && symbolFonts[Int(glyph.style)]) {
+                let style = glyph.style >= 0 ? page.styles[Int(glyph.style)] : nil
+                switch IconGlyphs.role(of: scalar, style: style) {
+                case .icon(let color):
+                    finish()
+                    let bullet = IconGlyphs.isShapeScalar(scalar) && !(style?.isSymbolFont ?? false) ? String(scalar) : "•"
+                    words.append(.icon(glyph.rect, color: color, bullet: bullet))
+                    continue
+                case .bullet:
+                    scalar = "•"
+                case .letter:
+                    break
+                }
             }
-            let size = style?.fontSize ?? glyph.rect.height
+            let size = glyph.style >= 0 ? fontSizes[Int(glyph.style)] : glyph.rect.height
             if let last = previous {
                 let height = max(last.rect.height, glyph.rect.height)
                 let em = max(size, previousSize, 1)
@@ -134,7 +147,11 @@ enum WordBuilder {
                 rect = rect.union(glyph.rect)
             }
             text.append(scalar)
-            styleCounts[glyph.style, default: 0] += 1
+            if let at = styleCounts.firstIndex(where: { $0.style == glyph.style }) {
+                styleCounts[at].count += 1
+            } else {
+                styleCounts.append((glyph.style, 1))
+            }
             previous = glyph
             previousSize = size
         }
