@@ -62,6 +62,8 @@ enum LineAssembler {
     static func line(of row: Row, words: [Word], styles: [TextStyle]) -> SourceLine? {
         var text = ""
         var sourceWords: [SourceWord] = []
+        // Sized once: a document keeps every line's words to the end, so growth slack would stay too.
+        sourceWords.reserveCapacity(row.words.count)
         var icons: [IconMark] = []
         var box: Rect?
         var characters: [Int32: Int] = [:]
