@@ -84,6 +84,29 @@ final class TableGeometryTests: XCTestCase {
         XCTAssertEqual(texts(document).dropFirst().first, "Intäkter\t38 613\t40 013\t1 400")
     }
 
+    func testLeftAlignedHeaderOverRightAlignedFiguresHeadsItsColumn() throws {
+        let document = try read { pdf in
+            // Two-line header cells set flush left; the short second line (`2027`) ends before the
+            // widest figure of its column starts, as in a Word table with left-aligned headers.
+            for (x, top, bottom) in [(245.0, "Budget", "2027"), (325.0, "Ram", "2028"), (380.0, "Ram", "2029")] {
+                pdf.text(top, x: x, y: 100)
+                pdf.text(bottom, x: x, y: 112)
+            }
+            let rows = [("Ingående eget kapital", "9 279", "10 259", "11 280"),
+                        ("Årets resultat", "980", "1 021", "1 060"),
+                        ("Utgående eget kapital", "10 259", "11 280", "12 340")]
+            for (index, row) in rows.enumerated() {
+                let y = 128 + Double(index) * 14
+                pdf.text(row.0, x: 60, y: y)
+                pdf.text(row.1, right: 308, y: y)
+                pdf.text(row.2, right: 370, y: y)
+                pdf.text(row.3, right: 425, y: y)
+            }
+        }
+        XCTAssertEqual(texts(document).first, "Budget 2027\tRam 2028\tRam 2029")
+        XCTAssertEqual(texts(document).dropFirst().first, "Ingående eget kapital\t9 279\t10 259\t11 280")
+    }
+
     func testWrappedRowLabelJoinsTheRowWithTheFigures() throws {
         let document = try read { pdf in
             pdf.text("Projekt", x: 60, y: 100)

@@ -189,7 +189,8 @@ enum TableStructure {
 
     /// Header rows as one row: the words of each column top to bottom, a column gap between columns.
     static func merged(_ header: [Row], slots: [Rect], words: [Word]) -> Row {
-        var columns = Array(repeating: [Int](), count: slots.count + 1)
+        // Each header cell: its words, its box, and the column it heads (0 is the label column).
+        var cells: [(ids: [Int], rect: Rect, column: Int)] = []
         for row in header {
             for segment in segments(of: row) {
                 let ids = Array(row.words[segment])
@@ -201,9 +202,22 @@ enum TableStructure {
                     let best = slots.indices.min { abs(slots[$0].midX - rect.midX) < abs(slots[$1].midX - rect.midX) } ?? 0
                     column = best + 1
                 }
-                columns[column] += ids
+                cells.append((ids, rect, column))
             }
         }
+        // A header set left over right-aligned figures can end before its column starts
+        // (`Budget` over `2027` above `9 279`): a cell stacked under or over a number column's
+        // header cell belongs to that column, not to the labels.
+        for index in cells.indices where cells[index].column == 0 {
+            let rect = cells[index].rect
+            let stacked = cells.first { other in
+                other.column > 0 && min(rect.maxX, other.rect.maxX) - max(rect.minX, other.rect.minX) >= 0.5 * min(rect.width, other.rect.width)
+                    && rect.verticalOverlap(other.rect) <= 0
+            }
+            if let stacked { cells[index].column = stacked.column }
+        }
+        var columns = Array(repeating: [Int](), count: slots.count + 1)
+        for cell in cells { columns[cell.column] += cell.ids }
         var ids: [Int] = []
         var gaps: [Bool] = []
         for column in columns where !column.isEmpty {
