@@ -14,6 +14,45 @@ public struct ReportRecogniser: Sendable {
     ///   - layout: the document's blocks.
     ///   - furniture: running headers and footers removed by normalisation (evidence for metadata).
     public func recognise(_ layout: LayoutDocument, furniture: [SourceLine] = []) -> Report {
+        // Metadata needs nothing the other recognisers find, so it runs beside them on a second
+        // core; goals, tables and assignments build on each other and run in turn.
+        let metadataResult = ResultSlot<ReportMetadata>()
+        let mainResult = ResultSlot<MainItems>()
+        DispatchQueue.concurrentPerform(iterations: 2) { part in
+            if part == 0 {
+                metadataResult.value = MetadataRecogniser().recognise(layout, furniture: furniture)
+            } else {
+                mainResult.value = Self.recogniseItems(layout)
+            }
+        }
+        guard let metadata = metadataResult.value, let main = mainResult.value else {
+            preconditionFailure("both parts of recognition run before concurrentPerform returns")
+        }
+        let source = layout.source
+        return Report(
+            document: DocumentInfo(fileName: source.name, sourceKind: source.kind, pages: source.pages.count,
+                                   producer: source.info["producer"]),
+            metadata: metadata,
+            headings: main.outline.map(\.heading),
+            goals: main.goals.filter { !$0.isRepeat }.map(\.goal),
+            indicators: main.figures.indicators,
+            tables: main.figures.tables,
+            assignments: main.assignments,
+            warnings: source.warnings + main.context.warnings)
+    }
+}
+
+extension ReportRecogniser {
+    /// What the chain of outline, goal, table and assignment recognisers finds.
+    struct MainItems {
+        var outline: [OutlineEntry]
+        var goals: [GoalEntry]
+        var figures: TableRecognition
+        var assignments: [Assignment]
+        var context: RecognitionContext
+    }
+
+    static func recogniseItems(_ layout: LayoutDocument) -> MainItems {
         var context = RecognitionContext(layout: layout)
         let outline = OutlineRecogniser().recognise(layout)
         context.headings = outline
@@ -24,19 +63,14 @@ public struct ReportRecogniser: Sendable {
         context.goals = goals
         context.warnings += goalWarnings
         let assignments = AssignmentRecogniser().recognise(layout, goals: goals)
-        let metadata = MetadataRecogniser().recognise(layout, furniture: furniture)
-        let source = layout.source
-        return Report(
-            document: DocumentInfo(fileName: source.name, sourceKind: source.kind, pages: source.pages.count,
-                                   producer: source.info["producer"]),
-            metadata: metadata,
-            headings: outline.map(\.heading),
-            goals: goals.filter { !$0.isRepeat }.map(\.goal),
-            indicators: figures.indicators,
-            tables: figures.tables,
-            assignments: assignments,
-            warnings: source.warnings + context.warnings)
+        return MainItems(outline: outline, goals: goals, figures: figures, assignments: assignments, context: context)
     }
+}
+
+/// A value one concurrent task writes and the caller reads after every task has finished
+/// (`concurrentPerform` returns only then, which orders the write before the read).
+private final class ResultSlot<Value>: @unchecked Sendable {
+    var value: Value?
 }
 
 /// What recognisers share while they run.
