@@ -5,7 +5,8 @@
 # time each pipeline stage took.
 #
 # Usage: scripts/bench-pdf.sh [RUNS]        (default 3 runs per file; medians are reported)
-# Needs: a release build (made here), pdftotext and pdfunite (poppler-utils), GNU time (`time`).
+# Needs: a release build (made here), pdftotext, pdfseparate and pdfunite (poppler-utils), qpdf,
+# GNU time (`time`): all in scripts/debian-packages.txt.
 # The target is a ratio within 1.3 and a peak memory that does not grow with the page count.
 # The machine should be otherwise idle: the numbers are wall times.
 set -euo pipefail
@@ -22,24 +23,33 @@ lines=.build/release/pdf-lines
 gnutime=/usr/bin/time
 [ -x "$gnutime" ] || { echo "bench-pdf: GNU time (/usr/bin/time, Debian package 'time') is needed" >&2; exit 1; }
 
-# Long reports built from a rendition, page for page.
+# Long reports built from a rendition, page for page, two ways:
+#  generated-N-pages: one document whose pages share their fonts, as a long report has (qpdf);
+#  merged-N-pages: pages split out and united again, so every page brings its own copy of the
+#  fonts, as an annual report stitched together from many boards' PDFs does (pdfseparate/pdfunite).
 seed=corpus/pdf/002_941cf6f9d2df7b9f.pdf
 pages_of() { pdfinfo "$1" 2>/dev/null | awk '/^Pages:/ { print $2 }'; }
 make_long() {  # make_long PAGES OUT
-  local want=$1 out=$2 seedpages copies
+  local want=$1 out=$2 seedpages copies ranges=()
   seedpages=$(pages_of "$seed")
   copies=$(( (want + seedpages - 1) / seedpages ))
-  local inputs=()
-  for _ in $(seq "$copies"); do inputs+=("$seed"); done
-  pdfunite "${inputs[@]}" "$work/long.pdf"
-  pdfseparate -f 1 -l "$want" "$work/long.pdf" "$work/page-%d.pdf"
+  for _ in $(seq "$copies"); do ranges+=("1-z"); done
+  qpdf --empty --pages "$seed" "$(IFS=,; echo "${ranges[*]}")" -- "$work/long.pdf"
+  qpdf --empty --pages "$work/long.pdf" "1-$want" -- "$out"
+  rm -f "$work/long.pdf"
+}
+make_merged() {  # make_merged PAGES OUT
+  local want=$1 out=$2
+  make_long "$want" "$work/shared.pdf"
+  pdfseparate "$work/shared.pdf" "$work/page-%d.pdf"
   local parts=()
   for i in $(seq "$want"); do parts+=("$work/page-$i.pdf"); done
   pdfunite "${parts[@]}" "$out"
-  rm -f "$work"/page-*.pdf "$work/long.pdf"
+  rm -f "$work"/page-*.pdf "$work/shared.pdf"
 }
 make_long 100 "$work/generated-100-pages.pdf"
 make_long 500 "$work/generated-500-pages.pdf"
+make_merged 500 "$work/merged-500-pages.pdf"
 
 # median of numbers on stdin
 median() { sort -g | awk '{ a[NR] = $1 } END { print (NR % 2) ? a[(NR + 1) / 2] : (a[NR / 2] + a[NR / 2 + 1]) / 2 }'; }
@@ -60,7 +70,7 @@ stages=()
 printf '%-64s %5s %7s %7s %8s %6s %8s %8s\n' file pages ours_s pdf_s pdftotxt ratio ours_MiB ptt_MiB
 files=()
 for f in "$shared"/*.pdf; do [ -f "$f" ] && files+=("$f"); done
-files+=("$work/generated-100-pages.pdf" "$work/generated-500-pages.pdf")
+files+=("$work/generated-100-pages.pdf" "$work/generated-500-pages.pdf" "$work/merged-500-pages.pdf")
 for f in "${files[@]}"; do
   read -r ours oursmem < <(measure "$bin" import "$f" --format facts)
   read -r front _ < <(measure "$lines" "$f")
