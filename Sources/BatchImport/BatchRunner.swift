@@ -131,20 +131,28 @@ public final class BatchRunner: @unchecked Sendable {
         lock.unlock()
 
         let origin = DocumentOrigin(path: document.path, sha256: digest.sha256, size: digest.size)
-        switch parser.parse(document) {
+        switch parser.parse(document, exporting: sink.exportFormat) {
         case .interrupted:
             return
         case .failure(let reason):
             finish(index, document, started, .failed(reason: reason), sha256: digest.sha256)
         case .report(let report):
-            finish(index, document, started, .imported, sha256: digest.sha256, report: report, origin: origin)
+            finish(index, document, started, .imported, sha256: digest.sha256, output: .report(report), origin: origin)
+        case .exported(let data):
+            finish(index, document, started, .imported, sha256: digest.sha256, output: .exported(data), origin: origin)
         }
+    }
+
+    /// What a parsed document gives its sink.
+    private enum Output {
+        case report(Report)
+        case exported(Data)
     }
 
     /// Records a document's end: stores the report or the failure, counts it, shows it.
     private func finish(
         _ index: Int, _ document: InputDocument, _ started: Date, _ event: DocumentEvent, sha256: String?,
-        report: Report? = nil, origin: DocumentOrigin? = nil
+        output: Output? = nil, origin: DocumentOrigin? = nil
     ) {
         lock.lock()
         // After an interruption nothing more is written: the document is simply not done.
@@ -153,9 +161,12 @@ public final class BatchRunner: @unchecked Sendable {
             return
         }
         var event = event
-        if let report, let origin {
+        if let output, let origin {
             do {
-                try sink.store(report, origin: origin, index: index)
+                switch output {
+                case .report(let report): try sink.store(report, origin: origin, index: index)
+                case .exported(let data): try sink.store(exported: data, origin: origin, index: index)
+                }
             } catch {
                 event = .failed(reason: WorkerFailure.text(of: error))
             }

@@ -6,6 +6,8 @@ import ReportModel
 public enum ParseOutcome: Sendable {
     /// The document was read into a report.
     case report(Report)
+    /// The document was read and exported in the format asked for (see ``DocumentParser/parse(_:exporting:)``).
+    case exported(Data)
     /// The document could not be imported; the reason names the file and is meant for the user.
     case failure(String)
     /// The run was interrupted while this document was being read; it is neither imported nor failed.
@@ -15,7 +17,10 @@ public enum ParseOutcome: Sendable {
 /// Reads one document into a report, one way or another (in this process or in a worker).
 public protocol DocumentParser: Sendable {
     /// Parses a document. Never throws: every problem is an outcome for that document alone.
-    func parse(_ document: InputDocument) -> ParseOutcome
+    ///
+    /// With `format`, a successful parse is `.exported` in that format rather than `.report`:
+    /// a worker process then hands back the finished file instead of the whole report.
+    func parse(_ document: InputDocument, exporting format: ExportFormat?) -> ParseOutcome
 
     /// Stops documents being parsed now (the run is being interrupted).
     func cancelAll()
@@ -33,9 +38,11 @@ public struct InProcessParser: DocumentParser {
     }
 
     /// Parses the document with ``ReportImporter``.
-    public func parse(_ document: InputDocument) -> ParseOutcome {
+    public func parse(_ document: InputDocument, exporting format: ExportFormat?) -> ParseOutcome {
         do {
-            return .report(try ReportImporter().importReport(at: document.url, options: options))
+            let report = try ReportImporter().importReport(at: document.url, options: options)
+            if let format { return .exported(try format.data(for: report)) }
+            return .report(report)
         } catch {
             return .failure(WorkerFailure.describe(error, path: document.path))
         }

@@ -57,9 +57,16 @@ public final class FileSink: ReportSink, @unchecked Sendable {
         names[path] ?? (URL(fileURLWithPath: path).deletingPathExtension().lastPathComponent + "." + format.fileExtension)
     }
 
+    /// The format of the files: each document's file can be made where it is parsed.
+    public var exportFormat: ExportFormat? { format }
+
     /// Writes the report's file.
     public func store(_ report: Report, origin: DocumentOrigin, index: Int) throws {
-        let data = try format.data(for: report)
+        try store(exported: try format.data(for: report), origin: origin, index: index)
+    }
+
+    /// Writes a document's file, already made in ``format``.
+    public func store(exported data: Data, origin: DocumentOrigin, index: Int) throws {
         switch target {
         case .standardOutput:
             FileHandle.standardOutput.write(data)

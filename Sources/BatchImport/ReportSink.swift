@@ -1,3 +1,4 @@
+import Foundation
 import ReportModel
 import Warehouse
 
@@ -14,6 +15,11 @@ public protocol ReportSink: AnyObject, Sendable {
 
     /// Takes one report.
     func store(_ report: Report, origin: DocumentOrigin, index: Int) throws
+    /// The format in which this sink stores each document on its own (`json`, `facts`), so the
+    /// parser can hand over the finished bytes; nil when the sink needs the report itself.
+    var exportFormat: ExportFormat? { get }
+    /// Takes one document's export, made in ``exportFormat``.
+    func store(exported data: Data, origin: DocumentOrigin, index: Int) throws
 
     /// Notes a document that could not be imported.
     func recordFailure(path: String, sha256: String?, reason: String, index: Int) throws
@@ -26,6 +32,12 @@ public protocol ReportSink: AnyObject, Sendable {
 }
 
 extension ReportSink {
+    /// Most sinks need the report itself.
+    public var exportFormat: ExportFormat? { nil }
+    /// Only sinks with an ``exportFormat`` are handed exports.
+    public func store(exported data: Data, origin: DocumentOrigin, index: Int) throws {
+        preconditionFailure("\(Self.self) states no export format, so it is never handed an export")
+    }
     /// Most sinks keep nothing that a later run could skip.
     public func knownDigests() throws -> Set<String> { [] }
     /// Most sinks only report failures on the console.

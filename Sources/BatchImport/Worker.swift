@@ -34,7 +34,10 @@ public enum Worker {
     public static let testAllocateVariable = "KOMMUNRAPPORT_TEST_ALLOCATE_ON"
 
     /// Runs the worker and returns its exit status.
-    public static func run(input: String, result: String, memoryLimitMB: Int) -> Int32 {
+    ///
+    /// The result file gets the report as JSON, or, with `export`, the document's finished export in
+    /// that format (so the batch runner need not read the report back only to write it out again).
+    public static func run(input: String, result: String, memoryLimitMB: Int, export: ExportFormat? = nil) -> Int32 {
         limitMemory(megabytes: memoryLimitMB)
         exitWhenOrphaned()
         let environment = ProcessInfo.processInfo.environment
@@ -52,7 +55,7 @@ public enum Worker {
         }
         do {
             let report = try ReportImporter().importReport(at: URL(fileURLWithPath: input), options: options)
-            let data = try JSONEncoder().encode(report)
+            let data = try export.map { try $0.data(for: report) } ?? JSONEncoder().encode(report)
             try data.write(to: URL(fileURLWithPath: result))
             return 0
         } catch {

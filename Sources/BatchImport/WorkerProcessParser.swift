@@ -53,7 +53,7 @@ public final class WorkerProcessParser: DocumentParser, @unchecked Sendable {
     }
 
     /// Parses one document in a fresh worker process.
-    public func parse(_ document: InputDocument) -> ParseOutcome {
+    public func parse(_ document: InputDocument, exporting format: ExportFormat?) -> ParseOutcome {
         let token = UUID().uuidString
         let resultURL = scratch.appendingPathComponent(token + ".json")
         let errorURL = scratch.appendingPathComponent(token + ".err")
@@ -69,9 +69,9 @@ public final class WorkerProcessParser: DocumentParser, @unchecked Sendable {
 
         let process = Process()
         process.executableURL = executable
-        process.arguments = [
-            Worker.subcommand, "--result", resultURL.path, "--memory-limit", String(memoryLimitMB), "--", document.path,
-        ]
+        var arguments = [Worker.subcommand, "--result", resultURL.path, "--memory-limit", String(memoryLimitMB)]
+        if let format { arguments += ["--export", format.rawValue] }
+        process.arguments = arguments + ["--", document.path]
         var environment = ProcessInfo.processInfo.environment
         if let password { environment[Worker.passwordVariable] = password }
         process.environment = environment
@@ -127,6 +127,8 @@ public final class WorkerProcessParser: DocumentParser, @unchecked Sendable {
         }
         do {
             let data = try Data(contentsOf: resultURL)
+            // An export is handed on as it is; a report comes as JSON to be read back.
+            if format != nil { return .exported(data) }
             return .report(try JSONDecoder().decode(Report.self, from: data))
         } catch {
             return .failure("\(document.path): the worker's report could not be read back (\(error.localizedDescription))")

@@ -14,11 +14,21 @@ struct WorkerCommand: ParsableCommand {
     @Option(help: "Address-space limit in MB (0: none).")
     var memoryLimit: Int = 0
 
+    @Option(help: "Write the document's export in this format (json, facts) instead of the report.")
+    var export: String?
+
     @Argument(help: "The document.")
     var input: String
 
     func run() throws {
-        let status = Worker.run(input: input, result: result, memoryLimitMB: memoryLimit)
+        var format: ExportFormat?
+        if let export {
+            guard let known = ExportFormat(rawValue: export) else {
+                throw ValidationError("--export must be one of \(ExportFormat.allCases.map(\.rawValue).joined(separator: ", "))")
+            }
+            format = known
+        }
+        let status = Worker.run(input: input, result: result, memoryLimitMB: memoryLimit, export: format)
         if status != 0 { throw ExitCode(status) }
     }
 }
