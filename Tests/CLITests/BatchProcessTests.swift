@@ -1,5 +1,7 @@
+import BatchImport
 import Foundation
 import GRDB
+import KommunrapportKit
 import Warehouse
 import XCTest
 
@@ -210,6 +212,21 @@ final class BatchProcessTests: XCTestCase {
         let missing = try Fixtures.run(["import", "no-such-file.txt"], in: folder)
         XCTAssertEqual(missing.status, 2, missing.stderr)
         XCTAssertTrue(missing.stderr.contains("no-such-file.txt: no such file or folder"), missing.stderr)
+    }
+
+    func testAWorkersExportIsTheSameAsExportingTheReportInProcess() throws {
+        // Workers write JSON and facts exports themselves; the bytes must not depend on where
+        // the export was made.
+        let names = try Fixtures.writeCorpus(into: folder.appendingPathComponent("batch"))
+        let input = folder.appendingPathComponent("batch/\(names[0])")
+        let report = try ReportImporter().importReport(at: input)
+        for format in [ExportFormat.json, .facts] {
+            let run = try Fixtures.run(["import", "batch", "--output", "out-\(format.rawValue)", "--format", format.rawValue], in: folder)
+            XCTAssertEqual(run.status, 0, run.stderr)
+            let name = input.deletingPathExtension().lastPathComponent + "." + format.fileExtension
+            let written = try Data(contentsOf: folder.appendingPathComponent("out-\(format.rawValue)/\(name)"))
+            XCTAssertEqual(written, try format.data(for: report), format.rawValue)
+        }
     }
 
     func testOneFileStillGoesToStandardOutputAndSeveralToAFolder() throws {
