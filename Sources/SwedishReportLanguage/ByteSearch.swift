@@ -1,0 +1,29 @@
+/// Literal searches in a text's UTF-8, for pre-filters in front of costlier tests.
+///
+/// A byte search is what a regular expression's literal or an ASCII word needs, without
+/// Foundation's bridging (`range(of:)`) or a character-by-character comparison. It compares code
+/// points literally, so it is only a pre-filter where the costlier test is canonical-equivalence
+/// aware; where that test is literal too (NSRegularExpression, ICU) it decides alone.
+extension StringProtocol {
+    /// True when the text's UTF-8 contains `needle` (UTF-8 bytes) somewhere.
+    public func utf8Contains(_ needle: [UInt8]) -> Bool {
+        guard let first = needle.first else { return true }
+        func search(_ hay: UnsafeBufferPointer<UInt8>) -> Bool {
+            let n = needle.count
+            guard hay.count >= n else { return false }
+            var i = 0
+            let last = hay.count - n
+            while i <= last {
+                if hay[i] == first {
+                    var j = 1
+                    while j < n, hay[i + j] == needle[j] { j += 1 }
+                    if j == n { return true }
+                }
+                i += 1
+            }
+            return false
+        }
+        if let found = utf8.withContiguousStorageIfAvailable(search) { return found }
+        return Array(utf8).withUnsafeBufferPointer(search)
+    }
+}
