@@ -299,6 +299,10 @@ enum ReportTypeVote {
 }
 
 enum YearVote {
+    /// A span of years (`2022-2025`), built once: a regex literal is compiled on every use.
+    /// (`Regex` is immutable once built, its compiled program stored atomically, so sharing it is safe.)
+    nonisolated(unsafe) static let spanPattern = /((?:19|20)[0-9]{2}) ?[-–] ?(?:19|20)[0-9]{2}/
+
     /// The most mentioned plausible year on the first page and in headings.
     static func best(in evidence: Evidence) -> Int? {
         var scores: [Int: Int] = [:]
@@ -309,7 +313,7 @@ enum YearVote {
                 if let year = Int(run) { scores[year, default: 0] += piece.weight }
             }
             // A span's first year is the one reported on or budgeted for (`Budget 2027–2031`, `plan 2022-2025`).
-            for match in piece.text.matches(of: /((?:19|20)[0-9]{2}) ?[-–] ?(?:19|20)[0-9]{2}/) {
+            for match in piece.text.matches(of: spanPattern) {
                 if let year = Int(match.output.1) { scores[year, default: 0] += piece.weight }
             }
         }
