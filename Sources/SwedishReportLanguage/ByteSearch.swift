@@ -1,3 +1,5 @@
+import Foundation
+
 /// Literal searches in a text's UTF-8, for pre-filters in front of costlier tests.
 ///
 /// A byte search is what a regular expression's literal or an ASCII word needs, without
@@ -55,5 +57,68 @@ extension StringProtocol {
         }
         if let found = utf8.withContiguousStorageIfAvailable(search) { return found }
         return Array(utf8).withUnsafeBufferPointer(search)
+    }
+}
+
+/// How a text's tabs stand, for answering Foundation's tab questions natively.
+private enum TabLayout {
+    /// No tab.
+    case none
+    /// Tabs, each followed by the end or by a character that starts a character of its own
+    /// (ASCII, a letter, number, punctuation, symbol or separator).
+    case plain
+    /// A tab followed by something else (a combining mark, a format character): Foundation,
+    /// which searches by composed character sequences, may not see that tab; ask it.
+    case unusual
+}
+
+extension StringProtocol {
+    private var tabLayout: TabLayout {
+        var sawTab = false
+        var index = unicodeScalars.startIndex
+        let end = unicodeScalars.endIndex
+        // Scalars are decoded only after a tab; everything else is a byte test.
+        guard utf8.contains(0x09) else { return .none }
+        while index < end {
+            let scalar = unicodeScalars[index]
+            index = unicodeScalars.index(after: index)
+            guard scalar == "\t" else { continue }
+            sawTab = true
+            guard index < end else { break }
+            let next = unicodeScalars[index]
+            if next.isASCII { continue }
+            switch next.properties.generalCategory {
+            case .uppercaseLetter, .lowercaseLetter, .titlecaseLetter, .modifierLetter, .otherLetter,
+                .decimalNumber, .letterNumber, .otherNumber,
+                .connectorPunctuation, .dashPunctuation, .openPunctuation, .closePunctuation, .initialPunctuation,
+                .finalPunctuation, .otherPunctuation, .mathSymbol, .currencySymbol, .modifierSymbol, .otherSymbol,
+                .spaceSeparator, .lineSeparator, .paragraphSeparator:
+                continue
+            default:
+                return .unusual
+            }
+        }
+        return sawTab ? .plain : .none
+    }
+
+    /// `contains("\t")` as Foundation answers it: a tab is always a character of its own, so
+    /// this is a byte test, except in the rare text where a tab is followed by a mark.
+    public var containsTab: Bool {
+        switch tabLayout {
+        case .none: return false
+        case .plain: return true
+        case .unusual: return contains("\t")
+        }
+    }
+
+    /// `components(separatedBy: "\t")` as Foundation answers it, split natively (see `containsTab`).
+    public func tabSeparatedComponents() -> [String] {
+        switch tabLayout {
+        case .none: return [String(self)]
+        case .plain:
+            let parts: [Substring] = String(self).split(separator: "\t", omittingEmptySubsequences: false)
+            return parts.map(String.init)
+        case .unusual: return components(separatedBy: "\t")
+        }
     }
 }

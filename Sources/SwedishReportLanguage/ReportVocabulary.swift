@@ -106,8 +106,12 @@ public enum ReportVocabulary {
         if lower.hasPrefix("belopp") { return true }
         // Every unit word contains "kr": lines without it (nearly all) skip the regular expression.
         guard text.count < 60, lower.contains("kr") else { return false }
-        return lower.range(of: #"(^|[\s(,])(tkr|mnkr|mkr|tusental kronor|miljoner kronor)([\s),.]|$)"#, options: .regularExpression) != nil
+        return unitCaptionPattern.matches(lower)
     }
+
+    /// The unit words of a caption, compiled once (`range(of:options:)` with `.regularExpression`
+    /// looks the pattern up on every call).
+    static let unitCaptionPattern = try! NSRegularExpression(pattern: #"(^|[\s(,])(tkr|mnkr|mkr|tusental kronor|miljoner kronor)([\s),.]|$)"#)
 
     /// True for a signature line: a name followed by a party in parentheses.
     public static func isSignature(_ text: String) -> Bool {

@@ -108,7 +108,7 @@ struct AssignmentTableHeader {
             first >= 0x80 || ((0x41...0x5A).contains(first) || (0x61...0x7A).contains(first)) && Self.itemInitials.contains(first | 0x20)
         else { return nil }
         // The Foundation replacement only runs where there is a tab.
-        let spaced = text.utf8.contains(0x09) ? text.replacingOccurrences(of: "\t", with: " ") : text
+        let spaced = text.containsTab ? text.replacingOccurrences(of: "\t", with: " ") : text
         let lower = spaced.trimming(.whitespaces).lowercased()
         guard let (word, itemKind) = Self.itemWords.first(where: { lower.hasPrefix($0.0 + " ") }) else { return nil }
         let rest = lower.dropFirst(word.count).split(separator: " ").map(String.init)

@@ -33,7 +33,7 @@ struct MeasuredFollowUpTable {
         var rows: [(cells: [String], provenance: Provenance, isRunningText: Bool)] = []
         for group in groups {
             let lines = layout.lines[group]
-            let measured = lines.contains { $0.text.contains("\t") }
+            let measured = lines.contains { $0.text.containsTab }
             var cells = [String](repeating: "", count: columns.count)
             for line in lines {
                 for cell in PlacedCell.cells(of: line) {

@@ -264,8 +264,8 @@ struct ColumnHeader: Sendable, Hashable {
         if counts.known == 0 || (fewestColumnWords > 2 && 2 * counts.known < fewestColumnWords) { return false }
         // A lower-case start continues something (`andel (%)`), except a measured stub (`tkr ⇥ 2024`).
         if text.first?.isLowercase == true {
-            let stubCell = text.split(separator: "\t", maxSplits: 1, omittingEmptySubsequences: false).first.map(String.init) ?? ""
-            guard text.contains("\t"), words(stubCell).count <= 3, TableVocabulary.unit(inCaption: stubCell) != nil else { return false }
+            let stubCell = text.tabSeparatedComponents().first ?? ""
+            guard text.containsTab, words(stubCell).count <= 3, TableVocabulary.unit(inCaption: stubCell) != nil else { return false }
         }
         if text.hasSuffix(".") && words(text).count > 6 { return false }
         let header = parse(text)

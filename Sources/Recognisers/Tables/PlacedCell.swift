@@ -15,7 +15,7 @@ struct PlacedCell: Sendable, Hashable {
     /// matched by their letters, so a word normalisation joined across a hyphen still finds its
     /// boxes; from the first cell that matches no words on, cells have no span.
     static func cells(of line: LayoutLine) -> [PlacedCell] {
-        let parts = line.text.components(separatedBy: "\t").map { $0.trimming(.whitespaces) }.filter { !$0.isEmpty }
+        let parts = line.text.tabSeparatedComponents().map { $0.trimming(.whitespaces) }.filter { !$0.isEmpty }
         let words = line.source.words
         func letters(_ text: String) -> String { String(text.filter { !$0.isWhitespace && $0 != "-" && $0 != "\u{00AD}" }) }
         var next = 0
