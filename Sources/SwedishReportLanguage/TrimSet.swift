@@ -9,11 +9,11 @@ import Foundation
 /// Multilingual Plane (a surrogate pair) always stops it. ASCII membership is a table lookup;
 /// other scalars ask the `CharacterSet`, unless the set was built from ASCII characters only.
 public struct TrimSet: Sendable {
-    private let set: CharacterSet
+    @usableFromInline let set: CharacterSet
     /// Membership of each ASCII character, by code.
-    private let ascii: [Bool]
+    @usableFromInline let ascii: [Bool]
     /// True when the set may hold characters outside ASCII (then `set` is asked for them).
-    private let hasNonASCII: Bool
+    @usableFromInline let hasNonASCII: Bool
 
     /// Creates a set from a character set.
     public init(_ set: CharacterSet) {
@@ -39,8 +39,8 @@ public struct TrimSet: Sendable {
     public static let punctuationCharacters = TrimSet(.punctuationCharacters)
 
     /// True when `trimmingCharacters(in:)` would trim the scalar: a BMP scalar in the set.
-    @inline(__always)
-    private func trims(_ scalar: Unicode.Scalar) -> Bool {
+    @inlinable
+    func trims(_ scalar: Unicode.Scalar) -> Bool {
         let value = scalar.value
         if value < 0x80 { return ascii[Int(value)] }
         return hasNonASCII && value <= 0xFFFF && set.contains(scalar)
@@ -48,12 +48,14 @@ public struct TrimSet: Sendable {
 
     /// True when trimming cannot remove anything: both ends are ASCII characters outside the set.
     /// (In UTF-8 an ASCII byte is always a whole scalar, the one trimming would test.)
-    fileprivate func keepsEnds<S: StringProtocol>(of text: S) -> Bool where S.UTF8View: BidirectionalCollection {
+    @inlinable
+    func keepsEnds<S: StringProtocol>(of text: S) -> Bool where S.UTF8View: BidirectionalCollection {
         guard let first = text.utf8.first, let last = text.utf8.last, first < 0x80, last < 0x80 else { return false }
         return !ascii[Int(first)] && !ascii[Int(last)]
     }
 
     /// `token` without this set's characters at either end.
+    @inlinable
     public func trim<S: StringProtocol>(_ token: S) -> String where S.UTF8View: BidirectionalCollection {
         if keepsEnds(of: token) { return String(token) }
         let scalars = token[...].unicodeScalars
@@ -74,6 +76,7 @@ public struct TrimSet: Sendable {
 extension StringProtocol where UTF8View: BidirectionalCollection {
     /// `trimmingCharacters(in:)` for a `TrimSet`: the same result, without Foundation's cost when
     /// there is nothing to trim.
+    @inlinable
     public func trimming(_ set: TrimSet) -> String {
         set.trim(self)
     }
