@@ -136,7 +136,43 @@ enum MunicipalityVote {
     }
 
     static func tokenize(_ text: String) -> [String] {
-        text.split(whereSeparator: { !isWordCharacter($0) }).map(String.init)
+        latinTokens(text) ?? text.split(whereSeparator: { !isWordCharacter($0) }).map(String.init)
+    }
+
+    /// `isWordCharacter` of each scalar up to U+024F (ASCII, Latin-1, Latin Extended-A and -B).
+    static let latinWordCharacter: [Bool] = (0...0x24F).map { isWordCharacter(Character(Unicode.Scalar($0)!)) }
+
+    /// `tokenize` by bytes, for a text of scalars up to U+024F (nearly every Swedish line); nil
+    /// for any other text. None of those scalars joins another into one character (CR LF aside,
+    /// both separators), so each scalar is a character and the runs of word scalars are the words.
+    static func latinTokens(_ text: String) -> [String]? {
+        var text = text
+        return text.withUTF8 { bytes -> [String]? in
+            var tokens: [String] = []
+            var start: Int?
+            var i = 0
+            while i < bytes.count {
+                let lead = bytes[i]
+                var value = Int(lead)
+                var width = 1
+                if lead >= 0x80 {
+                    // Two-byte sequences only (up to U+07FF), and of those only up to U+024F.
+                    guard lead >= 0xC2, lead <= 0xDF, i + 1 < bytes.count else { return nil }
+                    value = (Int(lead & 0x1F) << 6) | Int(bytes[i + 1] & 0x3F)
+                    guard value <= 0x24F else { return nil }
+                    width = 2
+                }
+                if latinWordCharacter[value] {
+                    if start == nil { start = i }
+                } else if let s = start {
+                    tokens.append(String(decoding: UnsafeBufferPointer(rebasing: bytes[s..<i]), as: UTF8.self))
+                    start = nil
+                }
+                i += width
+            }
+            if let s = start { tokens.append(String(decoding: UnsafeBufferPointer(rebasing: bytes[s..<bytes.count]), as: UTF8.self)) }
+            return tokens
+        }
     }
 
     /// A letter, a digit or a hyphen. ASCII characters (most of them) are classified by their
