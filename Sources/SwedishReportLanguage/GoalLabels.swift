@@ -24,11 +24,18 @@ public enum GoalLabels {
     static let areaPattern = try! NSRegularExpression(pattern: #"^(?<label>Målområde|Fokusområde|Perspektiv|Målområdet)\s*:?\s+(?<title>[A-ZÅÄÖ][\p{L}\- ,&]*)$"#)
     static let numberedPattern = try! NSRegularExpression(pattern: #"^(?<ref>\d{1,2}(?:\.\d{1,2}){0,3})\.?\s+(?<title>[A-ZÅÄÖ].*)$"#)
 
+    /// Literals one of which every match of `labelRegex` or `areaPattern` contains, as UTF-8.
+    static let labelLiterals: [[UInt8]] = ["ål", "ÅL", "Fokusområde", "Perspektiv"].map { Array($0.utf8) }
+
     /// Words that may end a level label without being a goal level (`Inom målet`, `mot målet`).
     static let rejectedHeads: Set<String> = ["målet", "målen", "delmålet"]
 
     /// Reads a labelled goal line (`Nämndmål: 3.1.1 Alla ska …`, `Kommunstyrelsens mål 1 - …`, `Målområde Samhälle`).
     public static func labelledGoal(in line: String) -> GoalLabel? {
+        // Both expressions match code points literally and case-sensitively, and every match
+        // holds one of these words (`mål`, `Mål`, `MÅL` all end in ål/ÅL): a line with none of
+        // them (nearly all) cannot match, and is turned away before the expressions run.
+        guard labelLiterals.contains(where: line.utf8Contains) else { return nil }
         let text = line.trimming(.whitespaces)
         let range = NSRange(text.startIndex..., in: text)
         // A goal area with a short name: `Målområde Samhälle`, `Fokusområde: Livsmiljö`.

@@ -50,14 +50,39 @@ public enum ReportVocabulary {
 
     /// True when a line reads as a row of column headers: most tokens are column words or years.
     public static func isColumnHeaderRow(_ text: String) -> Bool {
-        let tokens = text.lowercased().split(whereSeparator: { $0 == " " || $0 == "/" }).map { trimSet0.trim($0) }
-            .filter { !$0.isEmpty }
-        guard tokens.count >= 2 else { return false }
-        let known = tokens.filter { columnWords.contains($0) || isYear($0) || isYearSpan($0) }.count
-        let years = tokens.filter { isYear($0) }.count
+        // Layout and recognisers ask this of nearly every line, most of them prose. The tokens are
+        // counted first (a token is one that trimming leaves non-empty: not made only of the
+        // trimmed ASCII marks, which lower-casing leaves alone), then lower-cased and looked up one
+        // by one, and the line is turned away as soon as too many tokens are unknown for either
+        // test to pass. Lower-casing maps each scalar on its own and never yields a space or a
+        // slash, so lower-casing a token is lower-casing its part of the line.
+        let pieces = text.split(whereSeparator: { $0 == " " || $0 == "/" })
+        let count = pieces.reduce(0) { $0 + ($1.utf8.allSatisfy(trimSet0ASCII.contains) ? 0 : 1) }
+        guard count >= 2 else { return false }
+        var known = 0
+        var years = 0
+        var unknown = 0
+        for piece in pieces where !piece.utf8.allSatisfy(trimSet0ASCII.contains) {
+            let token = trimSet0.trim(piece.lowercased())
+            let year = isYear(token)
+            if year { years += 1 }
+            if year || columnWords.contains(token) || isYearSpan(token) {
+                known += 1
+                continue
+            }
+            unknown += 1
+            // The most tokens that can still be known; the tests below with that many.
+            let most = count - unknown
+            let shareStillPossible = most >= 2 && Double(most) / Double(count) >= 0.6
+            let yearsStillPossible = most >= 3 && count <= 8
+            if !shareStillPossible && !yearsStillPossible { return false }
+        }
         // Mostly column words, or a table title followed by its year columns (`Sjukfrånvaro 2022 2023 Differens`).
-        return (known >= 2 && Double(known) / Double(tokens.count) >= 0.6) || (years >= 2 && known >= 3 && tokens.count <= 8)
+        return (known >= 2 && Double(known) / Double(count) >= 0.6) || (years >= 2 && known >= 3 && count <= 8)
     }
+
+    /// The bytes of `trimSet0`'s characters (all ASCII).
+    private static let trimSet0ASCII: Set<UInt8> = Set(",:*()".utf8)
 
     /// `2023`.
     public static func isYear<S: StringProtocol>(_ token: S) -> Bool {
@@ -81,8 +106,12 @@ public enum ReportVocabulary {
         if lower.hasPrefix("belopp") { return true }
         // Every unit word contains "kr": lines without it (nearly all) skip the regular expression.
         guard text.count < 60, lower.contains("kr") else { return false }
-        return lower.range(of: #"(^|[\s(,])(tkr|mnkr|mkr|tusental kronor|miljoner kronor)([\s),.]|$)"#, options: .regularExpression) != nil
+        return unitCaptionPattern.matches(lower)
     }
+
+    /// The unit words of a caption, compiled once (`range(of:options:)` with `.regularExpression`
+    /// looks the pattern up on every call).
+    static let unitCaptionPattern = try! NSRegularExpression(pattern: #"(^|[\s(,])(tkr|mnkr|mkr|tusental kronor|miljoner kronor)([\s),.]|$)"#)
 
     /// True for a signature line: a name followed by a party in parentheses.
     public static func isSignature(_ text: String) -> Bool {

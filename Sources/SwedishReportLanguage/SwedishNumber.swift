@@ -27,6 +27,13 @@ public struct SwedishNumber: Sendable, Hashable {
     /// Units recognised after a number, longest first so `mnkr` wins over `kr`.
     public static let units = ["mnkr", "mdkr", "tkr", "mkr", "kr", "%", "st", "procent"]
 
+    /// The last byte of each unit (all ASCII), in both cases.
+    static let unitLastBytes: Set<UInt8> = Set(units.flatMap { unit -> [UInt8] in
+        let last = unit.utf8.last!
+        let isLetter = (0x41...0x5A).contains(last) || (0x61...0x7A).contains(last)
+        return isLetter ? [last, last ^ 0x20] : [last]
+    })
+
     /// Parses a whole cell (`"-4 569"`, `"104,1 %"`, `"(73)"`, `"≥975 per år"`); nil if it is not one number.
     public static func parse(_ printed: String) -> SwedishNumber? {
         let trimmed = printed.trimming(.whitespaces)
@@ -54,7 +61,10 @@ public struct SwedishNumber: Sendable, Hashable {
         // A trailing unit, optionally followed by a short qualifier ("≥975per år"). A body ending
         // in a digit has none (a unit must end it), so the search is skipped for plain numbers.
         let endsInDigit = body.utf8.last.map { $0 >= 0x30 && $0 <= 0x39 } ?? false
-        for candidate in units where !endsInDigit {
+        // The body is trimmed, so a unit found must end it: a body whose last character is ASCII
+        // and no unit's last letter in either case (nearly every word) skips Foundation's search.
+        let mayEndInUnit = body.utf8.last.map { $0 >= 0x80 || unitLastBytes.contains($0) } ?? false
+        for candidate in units where !endsInDigit && mayEndInUnit {
             if let range = body.range(of: candidate, options: [.backwards, .caseInsensitive]) {
                 let after = body[range.upperBound...].trimming(.whitespaces)
                 let before = body[..<range.lowerBound]

@@ -2,25 +2,33 @@ import Foundation
 
 /// Characters trimmed from both ends of lines and tokens, for `trimming(_:)`.
 ///
-/// Foundation's `trimmingCharacters(in:)` bridges every string, and the stages after the
-/// front-end trim every line and token many times; most of them have nothing to trim. A
-/// `TrimSet` knows which ASCII characters it holds, so when a text starts and ends with ASCII
-/// characters outside the set the text is returned as it is, without asking Foundation. Every
-/// other text goes to Foundation, so the result is always exactly `trimmingCharacters(in:)`.
+/// Foundation's `trimmingCharacters(in:)` bridges every string to `NSString`, and the stages
+/// after the front-end trim every line and token many times. A `TrimSet` trims natively, with
+/// exactly the result of `trimmingCharacters(in:)`: that walks the string's UTF-16 code units
+/// from both ends while the unit, read as a scalar, is in the set, so a scalar outside the Basic
+/// Multilingual Plane (a surrogate pair) always stops it. ASCII membership is a table lookup;
+/// other scalars ask the `CharacterSet`, unless the set was built from ASCII characters only.
 public struct TrimSet: Sendable {
-    private let set: CharacterSet
+    @usableFromInline let set: CharacterSet
     /// Membership of each ASCII character, by code.
-    private let ascii: [Bool]
+    @usableFromInline let ascii: [Bool]
+    /// True when the set may hold characters outside ASCII (then `set` is asked for them).
+    @usableFromInline let hasNonASCII: Bool
 
     /// Creates a set from a character set.
     public init(_ set: CharacterSet) {
+        self.init(set, hasNonASCII: true)
+    }
+
+    private init(_ set: CharacterSet, hasNonASCII: Bool) {
         self.set = set
+        self.hasNonASCII = hasNonASCII
         ascii = (0..<128).map { set.contains(Unicode.Scalar(UInt8($0))) }
     }
 
     /// Creates a set from the characters of a string (`",:*()"`).
     public init(_ characters: String) {
-        self.init(CharacterSet(charactersIn: characters))
+        self.init(CharacterSet(charactersIn: characters), hasNonASCII: !characters.unicodeScalars.allSatisfy(\.isASCII))
     }
 
     /// Spaces and tabs (`CharacterSet.whitespaces`).
@@ -30,22 +38,45 @@ public struct TrimSet: Sendable {
     /// Punctuation (`CharacterSet.punctuationCharacters`).
     public static let punctuationCharacters = TrimSet(.punctuationCharacters)
 
+    /// True when `trimmingCharacters(in:)` would trim the scalar: a BMP scalar in the set.
+    @inlinable
+    func trims(_ scalar: Unicode.Scalar) -> Bool {
+        let value = scalar.value
+        if value < 0x80 { return ascii[Int(value)] }
+        return hasNonASCII && value <= 0xFFFF && set.contains(scalar)
+    }
+
     /// True when trimming cannot remove anything: both ends are ASCII characters outside the set.
     /// (In UTF-8 an ASCII byte is always a whole scalar, the one trimming would test.)
-    fileprivate func keepsEnds<S: StringProtocol>(of text: S) -> Bool where S.UTF8View: BidirectionalCollection {
+    @inlinable
+    func keepsEnds<S: StringProtocol>(of text: S) -> Bool where S.UTF8View: BidirectionalCollection {
         guard let first = text.utf8.first, let last = text.utf8.last, first < 0x80, last < 0x80 else { return false }
         return !ascii[Int(first)] && !ascii[Int(last)]
     }
 
     /// `token` without this set's characters at either end.
+    @inlinable
     public func trim<S: StringProtocol>(_ token: S) -> String where S.UTF8View: BidirectionalCollection {
-        keepsEnds(of: token) ? String(token) : token.trimmingCharacters(in: set)
+        if keepsEnds(of: token) { return String(token) }
+        let scalars = token[...].unicodeScalars
+        var start = scalars.startIndex
+        var end = scalars.endIndex
+        while start < end, trims(scalars[start]) { start = scalars.index(after: start) }
+        guard start < end else { return "" }
+        while true {
+            let before = scalars.index(before: end)
+            guard before > start, trims(scalars[before]) else { break }
+            end = before
+        }
+        // Sliced by scalars, not characters: a trim may stop inside a grapheme, as Foundation does.
+        return String(decoding: token[...].utf8[start..<end], as: UTF8.self)
     }
 }
 
 extension StringProtocol where UTF8View: BidirectionalCollection {
     /// `trimmingCharacters(in:)` for a `TrimSet`: the same result, without Foundation's cost when
     /// there is nothing to trim.
+    @inlinable
     public func trimming(_ set: TrimSet) -> String {
         set.trim(self)
     }

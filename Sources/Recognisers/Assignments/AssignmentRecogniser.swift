@@ -96,9 +96,19 @@ struct AssignmentTableHeader {
     static let followUpWords = ["status", "kommentar", "startdatum", "slutdatum", "avvikelse", "beskrivning", "kontroll",
                                 "bedömning", "resultat", "åtgärd", "ansvarig", "klart", "tidplan", "uppföljning"]
 
+    /// The first UTF-8 byte each item word can start with, lower-cased: its first letter, or the
+    /// base letter of a decomposed one (`a` for `å`).
+    static let itemInitials = Set(itemWords.compactMap { $0.0.decomposedStringWithCanonicalMapping.utf8.first })
+
     init?(_ text: String) {
-        // Every line is offered here: the Foundation replacement only runs where there is a tab.
-        let spaced = text.contains("\t") ? text.replacingOccurrences(of: "\t", with: " ") : text
+        // Every line is offered here. A header starts with an item word, so a line whose first
+        // character (after white space) is ASCII and not the first letter of one, in either
+        // case, is turned away before any lower-casing or Foundation call.
+        guard let first = text.utf8.first(where: { $0 != 0x20 && $0 != 0x09 }),
+            first >= 0x80 || ((0x41...0x5A).contains(first) || (0x61...0x7A).contains(first)) && Self.itemInitials.contains(first | 0x20)
+        else { return nil }
+        // The Foundation replacement only runs where there is a tab.
+        let spaced = text.containsTab ? text.replacingOccurrences(of: "\t", with: " ") : text
         let lower = spaced.trimming(.whitespaces).lowercased()
         guard let (word, itemKind) = Self.itemWords.first(where: { lower.hasPrefix($0.0 + " ") }) else { return nil }
         let rest = lower.dropFirst(word.count).split(separator: " ").map(String.init)

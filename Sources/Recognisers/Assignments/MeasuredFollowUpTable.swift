@@ -8,6 +8,12 @@ import ReportSource
 /// text is gathered column by column under the header cell it is printed beneath, so a title
 /// cell and a comment cell printed side by side are never read into each other.
 struct MeasuredFollowUpTable {
+    /// A printed date (`2024-03-31`), built once: a regex literal is compiled on every use.
+    /// (`Regex` is immutable once built, its compiled program stored atomically, so sharing it is safe.)
+    nonisolated(unsafe) static let datePattern = /(19|20)\d\d-\d\d-\d\d/
+    static let nineteen = Array("19".utf8)
+    static let twenty = Array("20".utf8)
+
     /// Header texts, lower-cased.
     let headers: [String]
     /// The rows: for each blank-separated group, the text of every column; or a group of running
@@ -29,7 +35,7 @@ struct MeasuredFollowUpTable {
         var rows: [(cells: [String], provenance: Provenance, isRunningText: Bool)] = []
         for group in groups {
             let lines = layout.lines[group]
-            let measured = lines.contains { $0.text.contains("\t") }
+            let measured = lines.contains { $0.text.containsTab }
             var cells = [String](repeating: "", count: columns.count)
             for line in lines {
                 for cell in PlacedCell.cells(of: line) {
@@ -83,7 +89,10 @@ struct MeasuredFollowUpTable {
                 let text = row.cells[index].trimming(.whitespaces)
                 return text.isEmpty ? nil : text
             }
-            let dates = row.cells.joined(separator: " ").matches(of: /(19|20)\d\d-\d\d-\d\d/).map { String($0.output.0) }
+            let joined = row.cells.joined(separator: " ")
+            // A date starts 19 or 20 (as characters, so as bytes too): rows without either skip the expression.
+            let dates = joined.utf8Contains(Self.nineteen) || joined.utf8Contains(Self.twenty)
+                ? joined.matches(of: Self.datePattern).map { String($0.output.0) } : []
             let start = cell(dateColumns[0]) ?? dates.first
             let end = cell(dateColumns[1]) ?? (dates.count > 1 ? dates.last : nil)
             let status = kind == .risk ? nil : cell(statusColumn)

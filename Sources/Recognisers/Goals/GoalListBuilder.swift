@@ -14,6 +14,11 @@ struct GoalListBuilder {
     private var levelOrder: [String] = []
     /// Lines whose assessment was given to a goal.
     private var usedAssessmentLines = Set<Int>()
+    /// The entry of each goal (not a repeat) by its normalised title, so that a new goal is
+    /// checked against the earlier ones without normalising all their titles again.
+    private var originalByTitle: [String: Int] = [:]
+    /// `levelKey` of each entry's level ("" for none), index for index with `entries`.
+    private var entryLevelKeys: [String] = []
 
     init(layout: LayoutDocument) {
         self.layout = layout
@@ -28,11 +33,12 @@ struct GoalListBuilder {
         inferParent: Bool = true
     ) -> Int {
         let key = Self.normalised(title)
-        if let existing = entries.firstIndex(where: { !$0.isRepeat && Self.normalised($0.goal.title) == key }) {
+        if let existing = originalByTitle[key] {
             var repeatEntry = entries[existing]
             repeatEntry.isRepeat = true
             repeatEntry.lineRange = block.lineRange
             entries.append(repeatEntry)
+            entryLevelKeys.append(entryLevelKeys[existing])
             positions.append(position)
             return entries.count - 1
         }
@@ -42,10 +48,13 @@ struct GoalListBuilder {
             if level == nil { levelOrder.insert(levelKey, at: 0) } else { levelOrder.append(levelKey) }
         }
         let parent = parentIndex ?? (inferParent ? parentIndexFor(levelKey: levelKey, ref: ref) : nil)
+        // Every goal so far that is not a repeat has its own title key: the count numbers the next.
         let goal = Goal(
-            id: "g\(entries.filter { !$0.isRepeat }.count + 1)", parentId: parent.map { entries[$0].goal.id },
+            id: "g\(originalByTitle.count + 1)", parentId: parent.map { entries[$0].goal.id },
             ref: ref, level: level, title: title, provenance: layout.provenance(of: block.lineRange))
         entries.append(GoalEntry(goal: goal, lineRange: block.lineRange))
+        entryLevelKeys.append(levelKey)
+        originalByTitle[key] = entries.count - 1
         positions.append(position)
         return entries.count - 1
     }
@@ -57,9 +66,8 @@ struct GoalListBuilder {
             if let index = entries.lastIndex(where: { $0.goal.ref == parentRef }) { return index }
         }
         guard let depth = levelOrder.firstIndex(of: levelKey) else { return nil }
-        return entries.lastIndex { entry in
-            let key = entry.goal.level.map(Self.levelKey) ?? ""
-            return (levelOrder.firstIndex(of: key) ?? Int.max) < depth
+        return entryLevelKeys.lastIndex { key in
+            (levelOrder.firstIndex(of: key) ?? Int.max) < depth
         }
     }
 

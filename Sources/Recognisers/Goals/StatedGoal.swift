@@ -5,10 +5,21 @@ import SwedishReportLanguage
 /// under a heading that names a goal level, stages named inside them (`Etappmål är …`), a label
 /// heading whose title follows it, and the financial goal every budget must state.
 enum StatedGoal {
+    // The expressions are built once: a regex literal in a function is parsed and compiled
+    // again on every call, which made these tests most of the goal recogniser's time.
+    // `Regex` is not marked Sendable, but it is immutable once built (its compiled program is
+    // stored once, atomically), so documents read in parallel may share these.
+    nonisolated(unsafe) static let labelOnlyPattern = /^(?<label>[\p{L}:\- ]*?mål)\s+(?:nr\.?\s*|nummer\s+)?(?<ref>\d{1,2})$/.ignoresCase()
+    nonisolated(unsafe) static let sectionNumberPattern = /^\d+(\.\d+)*\.?\s+/
+    nonisolated(unsafe) static let stagePattern = /^(?<level>[\p{L}]*mål)\s+(?:är|blir)\s+(?<title>.+)$/
+
     /// `3.4.2 LÅNGSIKTIGT MÅL NR 2` → level `Långsiktigt mål`, ref `2`: a goal whose title is printed below.
     static func labelOnly(_ heading: String) -> (level: String, ref: String?)? {
+        // The label ends in a number: a heading whose last character is ASCII and neither a digit
+        // nor a line break (nearly all) cannot match.
+        if let last = heading.last?.asciiValue, !(0x30...0x39).contains(last), !(0x0A...0x0D).contains(last) { return nil }
         let text = withoutSectionNumber(heading)
-        guard let match = text.firstMatch(of: /^(?<label>[\p{L}:\- ]*?mål)\s+(?:nr\.?\s*|nummer\s+)?(?<ref>\d{1,2})$/.ignoresCase())
+        guard let match = text.firstMatch(of: labelOnlyPattern)
         else { return nil }
         let label = String(match.output.label).lowercased()
         return (label.prefix(1).uppercased() + label.dropFirst(), String(match.output.ref))
@@ -23,7 +34,10 @@ enum StatedGoal {
 
     /// The heading without a leading section number (`3.4.2 `).
     static func withoutSectionNumber(_ heading: String) -> String {
-        heading.replacing(/^\d+(\.\d+)*\.?\s+/, with: "")
+        // Only a heading starting with a digit has a number to remove (an ASCII first character
+        // that is no digit cannot start one).
+        if let first = heading.first?.asciiValue, !(0x30...0x39).contains(first) { return heading }
+        return heading.replacing(sectionNumberPattern, with: "")
     }
 
     /// A list item's goal: its first sentence, and stages it names (`Etappmål är 70 procent lägre … .`).
@@ -31,7 +45,7 @@ enum StatedGoal {
         let sentences = self.sentences(item)
         var stages: [(String, String)] = []
         for sentence in sentences.dropFirst() {
-            if let match = sentence.firstMatch(of: /^(?<level>[\p{L}]*mål)\s+(?:är|blir)\s+(?<title>.+)$/) {
+            if let match = sentence.firstMatch(of: stagePattern) {
                 stages.append((String(match.output.level), String(match.output.title)))
             }
         }
@@ -42,7 +56,9 @@ enum StatedGoal {
     static func financialGoal(in paragraph: String) -> String? {
         // Both phrases below start "finansiella mål": a paragraph without it (nearly all) has no
         // such sentence, and need not be split into sentences.
-        guard paragraph.lowercased().contains("finansiella mål") else { return nil }
+        // Lower-casing and searching a whole paragraph is costly; "finansiella" in any case (as
+        // ASCII letters, which only ASCII letters lower-case to) must be there first.
+        guard paragraph.utf8ContainsIgnoringASCIICase("finansiella"), paragraph.lowercased().contains("finansiella mål") else { return nil }
         for sentence in sentences(paragraph) {
             let lower = sentence.lowercased()
             guard lower.contains("finansiella målet") || lower.contains("finansiella mål "),

@@ -55,6 +55,9 @@ struct Evidence {
 
     var pieces: [Piece] = []
 
+    /// Template fields that name what a report is about.
+    static let fieldLabels = ["organisation:", "nämnd:", "styrelse:", "förvaltning:", "rapportperiod:"]
+
     init(layout: LayoutDocument, furniture: [SourceLine]) {
         let firstContent = layout.lines.firstIndex { !$0.isBlank } ?? 0
         let headingLines = Set(layout.blocks.filter { $0.kind == .heading }.flatMap { Array($0.lineRange) })
@@ -64,10 +67,11 @@ struct Evidence {
             if index - firstContent < 40 { weight = 3 }
             if headingLines.contains(index) { weight = max(weight, 3) }
             // A template's field (`Organisation: Kultur- och fritidsnämnden`, `Nämnd: …`) is
-            // the report's own statement of what it is about.
-            let lower = line.text.lowercased()
-            if ["organisation:", "nämnd:", "styrelse:", "förvaltning:", "rapportperiod:"].contains(where: lower.contains) {
-                weight = max(weight, 6)
+            // the report's own statement of what it is about. Every field ends in a colon, so only
+            // lines with one (a few) pay for lower-casing and Foundation's search.
+            if line.text.utf8.contains(0x3A) {
+                let lower = line.text.lowercased()
+                if Self.fieldLabels.contains(where: lower.contains) { weight = max(weight, 6) }
             }
             pieces.append(Piece(text: line.text, weight: weight, isTitle: headingLines.contains(index)))
         }
@@ -97,7 +101,7 @@ enum MunicipalityVote {
             let words = piece.words
             for (index, word) in words.enumerated() {
                 guard let first = word.first, first.isUppercase else { continue }
-                let nextIsKommun = index + 1 < words.count && words[index + 1].lowercased().hasPrefix("kommun")
+                let nextIsKommun = index + 1 < words.count && piece.lowercasedWords[index + 1].hasPrefix("kommun")
                 for candidate in candidates(for: word, next: index + 1 < words.count ? words[index + 1] : nil) {
                     guard let municipality = Municipality.named(candidate.name) else { continue }
                     if ambiguousNames.contains(municipality.name) && !nextIsKommun { continue }
@@ -132,17 +136,68 @@ enum MunicipalityVote {
     }
 
     static func tokenize(_ text: String) -> [String] {
-        text.split(whereSeparator: { !($0.isLetter || $0.isNumber || $0 == "-") }).map(String.init)
+        latinTokens(text) ?? text.split(whereSeparator: { !isWordCharacter($0) }).map(String.init)
+    }
+
+    /// `isWordCharacter` of each scalar up to U+024F (ASCII, Latin-1, Latin Extended-A and -B).
+    static let latinWordCharacter: [Bool] = (0...0x24F).map { isWordCharacter(Character(Unicode.Scalar($0)!)) }
+
+    /// `tokenize` by bytes, for a text of scalars up to U+024F (nearly every Swedish line); nil
+    /// for any other text. None of those scalars joins another into one character (CR LF aside,
+    /// both separators), so each scalar is a character and the runs of word scalars are the words.
+    static func latinTokens(_ text: String) -> [String]? {
+        var text = text
+        return text.withUTF8 { bytes -> [String]? in
+            var tokens: [String] = []
+            var start: Int?
+            var i = 0
+            while i < bytes.count {
+                let lead = bytes[i]
+                var value = Int(lead)
+                var width = 1
+                if lead >= 0x80 {
+                    // Two-byte sequences only (up to U+07FF), and of those only up to U+024F.
+                    guard lead >= 0xC2, lead <= 0xDF, i + 1 < bytes.count else { return nil }
+                    value = (Int(lead & 0x1F) << 6) | Int(bytes[i + 1] & 0x3F)
+                    guard value <= 0x24F else { return nil }
+                    width = 2
+                }
+                if latinWordCharacter[value] {
+                    if start == nil { start = i }
+                } else if let s = start {
+                    tokens.append(String(decoding: UnsafeBufferPointer(rebasing: bytes[s..<i]), as: UTF8.self))
+                    start = nil
+                }
+                i += width
+            }
+            if let s = start { tokens.append(String(decoding: UnsafeBufferPointer(rebasing: bytes[s..<bytes.count]), as: UTF8.self)) }
+            return tokens
+        }
+    }
+
+    /// A letter, a digit or a hyphen. ASCII characters (most of them) are classified by their
+    /// code, without the Unicode property lookups of `isLetter` and `isNumber`.
+    @inline(__always)
+    static func isWordCharacter(_ character: Character) -> Bool {
+        if let ascii = character.asciiValue {
+            return (ascii >= 0x61 && ascii <= 0x7A) || (ascii >= 0x41 && ascii <= 0x5A) || (ascii >= 0x30 && ascii <= 0x39)
+                || ascii == 0x2D
+        }
+        return character.isLetter || character.isNumber || character == "-"
     }
 }
 
 /// A federation of municipalities named after its members: `Alingsås-Vårgårda räddningstjänstförbund`.
 enum FederationVote {
     static let pattern = try! NSRegularExpression(pattern: #"\b([A-ZÅÄÖ][\p{L}]+(?:\s*[-–]\s*[A-ZÅÄÖ][\p{L}]+)+)\s+(\p{L}*förbund)"#)
+    /// The literal every match of `pattern` holds, as UTF-8 (the expression matches code points
+    /// literally, so a piece without these bytes has no match).
+    static let förbundUTF8 = Array("förbund".utf8)
 
     static func best(in evidence: Evidence) -> String? {
         var scores: [String: Int] = [:]
-        for piece in evidence.pieces {
+        // Every match ends in "förbund": pieces without it (nearly all) skip the expression.
+        for piece in evidence.pieces where piece.text.utf8Contains(Self.förbundUTF8) {
             let text = piece.text
             for match in pattern.matches(in: text, range: NSRange(text.startIndex..., in: text)) {
                 guard let namesRange = Range(match.range(at: 1), in: text), let kindRange = Range(match.range(at: 2), in: text)
@@ -182,6 +237,8 @@ enum FederationVote {
 enum OrganisationVote {
     /// Board words; a board's name is a word ending in one of these (`Valnämnden`, `Kommunstyrelsen`).
     static let boardSuffixes = ["nämnden", "nämndens", "styrelsen", "styrelsens", "förbundet", "förbundets", "revisionen", "revisionens"]
+    /// The last UTF-8 byte of each suffix (all ASCII letters), for a cheap first test.
+    static let suffixLastBytes = Set(boardSuffixes.map { $0.utf8.last! })
     /// Heads that are not a board's name on their own.
     static let generic: Set<String> = ["nämnden", "styrelsen", "förbundet", "revisionen", "bolagsstyrelsen"]
 
@@ -190,7 +247,10 @@ enum OrganisationVote {
         for piece in evidence.pieces {
             let words = piece.lowercasedWords
             for (index, lower) in words.enumerated() {
-                guard let suffix = boardSuffixes.first(where: { lower.hasSuffix($0) }) else { continue }
+                // A word that does not end as some suffix does (n, s, t) skips the suffix tests.
+                guard let last = lower.utf8.last, suffixLastBytes.contains(last),
+                    let suffix = boardSuffixes.first(where: { lower.hasSuffix($0) })
+                else { continue }
                 var name = lower
                 if suffix.hasSuffix("s") { name.removeLast() }
                 guard !generic.contains(name), name.count > 8, !name.hasPrefix("-") else { continue }
@@ -221,6 +281,10 @@ enum ReportTypeVote {
         ("verksamhetsplan", .verksamhetsplan),
     ]
 
+    /// `words` grouped by their first character, in order, so a token is compared only with the
+    /// words it could be or begin with (every token of the document is looked up).
+    static let wordsByInitial: [Character: [(String, ReportType)]] = Dictionary(grouping: words, by: { $0.0.first! })
+
     /// Words by which a title names a document of no listed type (a strategy, a plan, a follow-up).
     static let otherDocumentWords = ["strategi", "plan", "program", "policy", "riktlinje", "utredning", "rapport",
                                      "redogörelse", "uppföljning", "analys", "budget"]
@@ -235,7 +299,9 @@ enum ReportTypeVote {
             let tokens = piece.words
             for (index, token) in tokens.enumerated() {
                 let lower = piece.lowercasedWords[index]
-                guard let (word, type) = words.first(where: { lower == $0.0 || (lower.hasPrefix($0.0) && $0.0.count > 3 && lower.count <= $0.0.count + 3) })
+                // Equal or a prefix: either way the first character is the word's.
+                guard let initial = lower.first, let candidates = wordsByInitial[initial],
+                    let (word, type) = candidates.first(where: { lower == $0.0 || (lower.hasPrefix($0.0) && $0.0.count > 3 && lower.count <= $0.0.count + 3) })
                 else { continue }
                 if word == "vb" && token != "VB" { continue }
                 // "Budget" names the document only in a title; in text and column headers it says little.
@@ -269,6 +335,10 @@ enum ReportTypeVote {
 }
 
 enum YearVote {
+    /// A span of years (`2022-2025`), built once: a regex literal is compiled on every use.
+    /// (`Regex` is immutable once built, its compiled program stored atomically, so sharing it is safe.)
+    nonisolated(unsafe) static let spanPattern = /((?:19|20)[0-9]{2}) ?[-–] ?(?:19|20)[0-9]{2}/
+
     /// The most mentioned plausible year on the first page and in headings.
     static func best(in evidence: Evidence) -> Int? {
         var scores: [Int: Int] = [:]
@@ -279,7 +349,7 @@ enum YearVote {
                 if let year = Int(run) { scores[year, default: 0] += piece.weight }
             }
             // A span's first year is the one reported on or budgeted for (`Budget 2027–2031`, `plan 2022-2025`).
-            for match in piece.text.matches(of: /((?:19|20)[0-9]{2}) ?[-–] ?(?:19|20)[0-9]{2}/) {
+            for match in piece.text.matches(of: spanPattern) {
                 if let year = Int(match.output.1) { scores[year, default: 0] += piece.weight }
             }
         }

@@ -217,34 +217,55 @@ struct ColumnHeader: Sendable, Hashable {
     /// How header-like a line is: nil when it cannot be a header line (it holds figures that are
     /// not years, or reads as a sentence); else the share of its words that are header vocabulary.
     static func headerShare(_ text: String) -> Double? {
-        let words = words(text)
-        guard !words.isEmpty, words.count <= 24 else { return nil }
+        headerCounts(text).map { Double($0.known) / Double($0.words) }
+    }
+
+    /// The word count and header-vocabulary count behind `headerShare`; nil where it is nil.
+    ///
+    /// One pass over the words, without building them as an array: a line of more than 24
+    /// words or with a figure that is not a year is turned away at that word (the answer is nil
+    /// either way), and each word is lower-cased once.
+    static func headerCounts(_ text: String) -> (words: Int, known: Int)? {
+        var count = 0
         var known = 0
-        for word in words {
+        for word in text.split(whereSeparator: { $0 == " " || $0 == "\t" }) {
+            count += 1
+            if count > 24 { return nil }
             let lower = trimSet2.trim(word.lowercased())
             if TableVocabulary.isYearToken(lower) {
                 known += 1
                 continue
             }
-            if lower.contains(where: \.isNumber) { return nil }
-            let bare = trimSet4.trim(lower)
-            if TableVocabulary.isHead(lower) || TableVocabulary.isHead(bare) || TableVocabulary.isModifier(lower)
-                || TableVocabulary.units.contains(lower)
+            if TableVocabulary.containsNumber(lower) { return nil }
+            if TableVocabulary.isHead(lower) || TableVocabulary.isModifier(lower) || TableVocabulary.units.contains(lower) {
+                known += 1
+                continue
+            }
+            // Only a word with a slash or a full stop at an end has a different bare form.
+            if let first = lower.utf8.first, let last = lower.utf8.last,
+                first == 0x2F || first == 0x2E || last == 0x2F || last == 0x2E,
+                TableVocabulary.isHead(trimSet4.trim(lower))
             {
                 known += 1
             }
         }
-        return Double(known) / Double(words.count)
+        guard count > 0 else { return nil }
+        return (count, known)
     }
 
     /// True when a line can open a header: it names at least one column, and the words from the
     /// first column on are mostly header vocabulary (the stub before them may be anything short).
     static func canOpen(_ text: String) -> Bool {
+        guard let counts = headerCounts(text) else { return false }
+        // The columns are the words after a stub of at most 6 words, and their header words are
+        // among the line's: a line with too few header words cannot open a header, and most
+        // lines are turned away here, before they are parsed.
+        let fewestColumnWords = counts.words - 6
+        if counts.known == 0 || (fewestColumnWords > 2 && 2 * counts.known < fewestColumnWords) { return false }
         // A lower-case start continues something (`andel (%)`), except a measured stub (`tkr ⇥ 2024`).
-        guard headerShare(text) != nil else { return false }
         if text.first?.isLowercase == true {
-            let stubCell = text.components(separatedBy: "\t").first ?? ""
-            guard text.contains("\t"), words(stubCell).count <= 3, TableVocabulary.unit(inCaption: stubCell) != nil else { return false }
+            let stubCell = text.tabSeparatedComponents().first ?? ""
+            guard text.containsTab, words(stubCell).count <= 3, TableVocabulary.unit(inCaption: stubCell) != nil else { return false }
         }
         if text.hasSuffix(".") && words(text).count > 6 { return false }
         let header = parse(text)

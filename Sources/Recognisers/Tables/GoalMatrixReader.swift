@@ -219,7 +219,7 @@ struct GoalMatrixReader {
                 break
             }
             if GoalLabels.labelledGoal(in: text) != nil || TableRecogniser.indicatorLabel(in: text) != nil { break }
-            if !text.contains("\t"), reader.isProse(text) { break }
+            if !text.containsTab, reader.isProse(text) { break }
             var goalText: [String] = []
             var nameText: [String] = []
             var values = [[String]](repeating: [], count: header.columns.count)

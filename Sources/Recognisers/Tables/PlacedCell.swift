@@ -15,9 +15,18 @@ struct PlacedCell: Sendable, Hashable {
     /// matched by their letters, so a word normalisation joined across a hyphen still finds its
     /// boxes; from the first cell that matches no words on, cells have no span.
     static func cells(of line: LayoutLine) -> [PlacedCell] {
-        let parts = line.text.components(separatedBy: "\t").map { $0.trimming(.whitespaces) }.filter { !$0.isEmpty }
+        let parts = line.text.tabSeparatedComponents().map { $0.trimming(.whitespaces) }.filter { !$0.isEmpty }
         let words = line.source.words
-        func letters(_ text: String) -> String { String(text.filter { !$0.isWhitespace && $0 != "-" && $0 != "\u{00AD}" }) }
+        func letters(_ text: String) -> String {
+            // ASCII text (most words) is filtered by byte: there every character is one byte (CR LF
+            // aside, both white space) and the white space is tab to carriage return and space.
+            if text.utf8.allSatisfy({ $0 < 0x80 }) {
+                let isDropped = { (byte: UInt8) in byte == 0x20 || byte == 0x2D || (0x09...0x0D).contains(byte) }
+                guard text.utf8.contains(where: isDropped) else { return text }
+                return String(decoding: text.utf8.filter { !isDropped($0) }, as: UTF8.self)
+            }
+            return String(text.filter { !$0.isWhitespace && $0 != "-" && $0 != "\u{00AD}" })
+        }
         var next = 0
         var aligned = !words.isEmpty
         var result: [PlacedCell] = []
@@ -25,9 +34,10 @@ struct PlacedCell: Sendable, Hashable {
             var span: ClosedRange<Double>?
             if aligned {
                 let target = letters(part)
+                let targetCount = target.count
                 var taken = ""
                 var boxes: [BoundingBox] = []
-                while next < words.count, taken.count < target.count {
+                while next < words.count, taken.count < targetCount {
                     taken += letters(words[next].text)
                     boxes.append(words[next].box)
                     next += 1

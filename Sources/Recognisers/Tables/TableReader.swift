@@ -88,7 +88,7 @@ struct TableReader {
             blanks = 0
             let text = lines[index].text
             // A measured line below a blank starts a header of its own (the words above are a caption).
-            guard ColumnHeader.canContinue(text), GoalLabels.labelledGoal(in: text) == nil, !text.contains("\t") else { break }
+            guard ColumnHeader.canContinue(text), GoalLabels.labelledGoal(in: text) == nil, !text.containsTab else { break }
             texts.append(text)
             add(index + 1)
             index += 1
@@ -117,7 +117,7 @@ struct TableReader {
         var index = end
         while index < lines.count, index < end + 4 {
             defer { index += 1 }
-            guard lines[index].text.contains("\t"), let label = PlacedCell.cells(of: lines[index]).first, let span = label.span else { continue }
+            guard lines[index].text.containsTab, let label = PlacedCell.cells(of: lines[index]).first, let span = label.span else { continue }
             // Left-aligned with the labels below it: the first header cell heads the label column.
             guard CellSegmenter.measuredCell(label.text).value == nil, abs(span.lowerBound - first.lowerBound) < 3 else { return header }
             var moved = header
@@ -142,7 +142,7 @@ struct TableReader {
             block.append(index)
             index += 1
         }
-        let tabbed = block.filter { lines[$0].text.contains("\t") }
+        let tabbed = block.filter { lines[$0].text.containsTab }
         guard let anchor = tabbed.max(by: { PlacedCell.cells(of: lines[$0]).count <= PlacedCell.cells(of: lines[$1]).count }) else {
             return nil
         }
@@ -203,7 +203,7 @@ struct TableReader {
                 continue
             }
             if startsSomethingElse(index, table: table) || isContentsLine(text) { break }
-            if !text.contains("\t"), isProse(text) {
+            if !text.containsTab, isProse(text) {
                 // Running text inside a measured table (a description under an indicator) is
                 // passed over when measured rows follow; else it ends the table.
                 guard !table.header.columnSpans.isEmpty, let next = nextMeasuredRow(after: index), next - index <= 10 else { break }
@@ -211,7 +211,7 @@ struct TableReader {
                 pending = []  // the start of the description, not a label
                 continue
             }
-            let isTabbed = text.contains("\t")
+            let isTabbed = text.containsTab
             // PDF lines of a measured table place every piece by position, tabbed or not.
             let placed = isTabbed || (!table.header.columnSpans.isEmpty && !line.source.words.isEmpty)
             let (label, values) = placed ? (text, []) : RowSplitter.split(text, columns: columns, allowTextCells: indicators)
@@ -367,7 +367,7 @@ struct TableReader {
         while i < lines.count, blanks < 3 {
             if lines[i].isBlank {
                 blanks += 1
-            } else if lines[i].text.contains("\t") {
+            } else if lines[i].text.containsTab {
                 let cells = PlacedCell.cells(of: lines[i]).dropFirst()
                 return cells.contains(where: { CellSegmenter.measuredCell($0.text).value != nil }) && !ColumnHeader.canOpen(lines[i].text) ? i : nil
             } else {
@@ -487,10 +487,17 @@ struct TableReader {
     /// text ending in one (a description printed in a label column).
     func isSentences(_ text: String) -> Bool {
         let words = text.split(separator: " ").count
-        if text.range(of: #"[a-zåäö0-9)]\. [A-ZÅÄÖ]"#, options: .regularExpression) != nil { return true }
+        // Every match holds ". " (the expression matches literally): other texts skip it.
+        if text.utf8Contains(Self.fullStopSpace), Self.sentenceBreak.matches(text) { return true }
         if text.hasSuffix("."), words >= 12 { return true }
         return words >= 24
     }
+
+    /// A full stop ending a sentence before the next (compiled once: `range(of:options:)` with
+    /// `.regularExpression` looks the pattern up on every call).
+    static let sentenceBreak = try! NSRegularExpression(pattern: #"[a-zåäö0-9)]\. [A-ZÅÄÖ]"#)
+    /// `". "` as UTF-8.
+    static let fullStopSpace = Array(". ".utf8)
 
     /// A year alone where a table of several columns wants figures: a sentence naming a year.
     func isLoneYear(_ values: [ValueToken], columns: Int) -> Bool {

@@ -102,6 +102,11 @@ struct TableRecogniser {
 
     /// The bulleted list under a line that is only an indicator label (`Indikatorer`, `Nyckeltal:`).
     func indicatorList(at index: Int, lines: [LayoutLine]) -> (items: [(name: String, lines: ClosedRange<Int>)], end: Int)? {
+        // Every line is offered here: one whose first character after colons and spaces is an
+        // ASCII character no label starts with (in either case) is turned away unchanged.
+        guard let first = lines[index].text.utf8.first(where: { $0 != 0x3A && $0 != 0x20 }),
+            first >= 0x80 || Self.indicatorLabelInitials.contains(first | 0x20)
+        else { return nil }
         let label = lines[index].text.trimming(trimSet0).lowercased()
         guard TableVocabulary.indicatorLabels.contains(label) else { return nil }
         var items: [(name: String, lines: ClosedRange<Int>)] = []
@@ -122,8 +127,13 @@ struct TableRecogniser {
         return items.isEmpty ? nil : (items, next)
     }
 
+    /// The first byte of each indicator label (all start with a lower-case ASCII letter).
+    static let indicatorLabelInitials = Set(TableVocabulary.indicatorLabels.map { $0.utf8.first! })
+
     /// The name after an indicator label (`Indikator: Företagsklimat …` → `Företagsklimat …`).
     static func indicatorLabel(in text: String) -> String? {
+        // No colon byte, no colon character: most lines stop here.
+        guard text.utf8.contains(0x3A) else { return nil }
         guard let colon = text.firstIndex(of: ":") else { return nil }
         let label = text[..<colon].trimming(.whitespaces).lowercased()
         guard TableVocabulary.indicatorLabels.contains(label) else { return nil }

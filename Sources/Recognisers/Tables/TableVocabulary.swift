@@ -82,11 +82,30 @@ enum TableVocabulary {
         if let measure = heads[word] { return measure }
         // Compounds ending in a head word name the same thing (`helårsprognos`, `nettobudget`),
         // except goal words, which head goal columns (`nämndmål`) rather than figure columns.
-        for (suffix, measure) in [("prognos", Measure.forecast), ("budget", .budget), ("utfall", .outcome), ("avvikelse", .other)]
+        // A word can end in a suffix only if it ends in the suffix's last letter: most words stop there.
+        guard let last = word.utf8.last, compoundSuffixLastBytes.contains(last) else { return nil }
+        for (suffix, measure) in compoundSuffixes
         where word.hasSuffix(suffix) && word.count > suffix.count + 2 {  // suffix first: counting is the slower test
             return measure
         }
         return nil
+    }
+
+    /// Head words that compounds end in, with what the compound measures.
+    static let compoundSuffixes: [(String, Measure)] = [
+        ("prognos", .forecast), ("budget", .budget), ("utfall", .outcome), ("avvikelse", .other),
+    ]
+    /// The last UTF-8 byte of each compound suffix (all ASCII letters).
+    static let compoundSuffixLastBytes = Set(compoundSuffixes.map { $0.0.utf8.last! })
+
+    /// `text.contains(where: \.isNumber)`, with ASCII characters tested by their code (an ASCII
+    /// character is a number exactly when it is a digit) and only others by Unicode properties.
+    static func containsNumber<S: StringProtocol>(_ text: S) -> Bool {
+        if text.utf8.allSatisfy({ $0 < 0x80 }) { return text.utf8.contains { $0 >= 0x30 && $0 <= 0x39 } }
+        return text.contains { character in
+            if let ascii = character.asciiValue { return ascii >= 0x30 && ascii <= 0x39 }
+            return character.isNumber
+        }
     }
 
     /// Words that name the period a column covers: they sit between a head word and its year
@@ -100,6 +119,8 @@ enum TableVocabulary {
     /// True for a period word or a month span (`jan-aug`, `januari–april`, `per augusti`).
     static func isPeriodWord(_ lower: String) -> Bool {
         if periodWords.contains(lower) { return true }
+        // A span needs a hyphen or an en dash (UTF-8 E2 80 93); words without one stop here.
+        guard lower.utf8.contains(where: { $0 == 0x2D || $0 == 0xE2 }) else { return false }
         let parts = lower.split(whereSeparator: { $0 == "-" || $0 == "–" })
         return parts.count == 2 && parts.allSatisfy { part in monthStems.contains { part.hasPrefix($0) } }
     }
@@ -109,7 +130,7 @@ enum TableVocabulary {
 
     /// True for a modifier (`Periodens`, `KF:s`).
     static func isModifier(_ word: String) -> Bool {
-        modifiers.contains(word) || (word.hasSuffix(":s") && word.count <= 6)
+        modifiers.contains(word) || (word.utf8.last == 0x73 && word.hasSuffix(":s") && word.count <= 6)
     }
 
     /// True for a year or a year with a slash (`2023`, `2023/`, `2023/24`, `2025–2029`).
