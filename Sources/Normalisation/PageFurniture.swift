@@ -59,8 +59,43 @@ enum PageFurniture {
     }
 
     /// A line with each run of digits folded to `#` and tabs to spaces, so `Sida 9` and `Sida 10` look alike.
+    ///
+    /// Every line of every page is shaped, so this is one pass over the scalars rather than two
+    /// Foundation replacements (a regular expression among them), which cost more than the rest of
+    /// normalisation together. The rare line this pass cannot answer exactly as Foundation does (a
+    /// non-ASCII decimal digit, which `\d` also folds; a mark straight after a tab) takes the old way.
     static func shape(of text: String) -> String {
-        text.trimming(.whitespaces).replacingOccurrences(of: "\t", with: " ")
+        let trimmed = text.trimming(.whitespaces)
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(trimmed.utf8.count)
+        var inDigits = false
+        var afterTab = false
+        for scalar in trimmed.unicodeScalars {
+            if scalar.isASCII {
+                let byte = UInt8(scalar.value)
+                if byte >= 0x30 && byte <= 0x39 {
+                    if !inDigits { bytes.append(0x23) }  // #
+                    inDigits = true
+                    afterTab = false
+                    continue
+                }
+                inDigits = false
+                afterTab = byte == 0x09
+                bytes.append(afterTab ? 0x20 : byte)
+                continue
+            }
+            if afterTab || scalar.properties.generalCategory == .decimalNumber {
+                return foundationShape(of: trimmed)
+            }
+            inDigits = false
+            bytes.append(contentsOf: UTF8.encode(scalar)!)
+        }
+        return String(decoding: bytes, as: UTF8.self)
+    }
+
+    /// `shape(of:)` by Foundation's replacements, for the lines its own pass leaves to them.
+    private static func foundationShape(of trimmed: String) -> String {
+        trimmed.replacingOccurrences(of: "\t", with: " ")
             .replacingOccurrences(of: #"\d+"#, with: "#", options: .regularExpression)
     }
 
@@ -105,6 +140,13 @@ enum PageFurniture {
     /// A lone line `<report word> … <year> <page>` between blank lines: a footer left in the flow.
     static func isRunningFooter(_ line: SourceLine, at index: Int, in lines: [SourceLine]) -> Bool {
         let t = line.text.trimming(.whitespaces)
+        // The pattern ends in a page number: a line ending in an ASCII character other than a digit
+        // (or a line break, which `$` may stand before) cannot match, and skips the expression.
+        if let last = t.unicodeScalars.last, last.isASCII, !(last.value >= 0x30 && last.value <= 0x39),
+            last != "\n", last != "\r"
+        {
+            return false
+        }
         guard t.count <= 80,
             Self.runningFooterPattern.matches(t)
         else { return false }
