@@ -4,9 +4,37 @@ import ReportSource
 enum CharacterRepair {
     static func repair(_ line: SourceLine) -> SourceLine {
         var line = line
+        if needsRepair(line.text) { line.text = repairCharacters(of: line.text, icons: &line.icons) }
+        // A tab is always a character of its own, so a line without a tab byte is one column.
+        if !line.text.utf8.contains(0x09) {
+            line.text = LetterSpacing.repair(line.text)
+            return line
+        }
+        line.text = line.text.split(separator: "\t", omittingEmptySubsequences: false)
+            .map { LetterSpacing.repair(String($0)) }.joined(separator: "\t")
+        return line
+    }
+
+    /// True when a text holds a character `repairCharacters` changes: most lines hold none, and
+    /// are kept as they are instead of being rebuilt scalar by scalar.
+    static func needsRepair(_ text: String) -> Bool {
+        for scalar in text.unicodeScalars where !scalar.isASCII {
+            switch scalar.value {
+            case 0x00A0, 0x2007, 0x2009, 0x202F, 0x2002, 0x2003, 0x2212, 0x00AD, 0x200B, 0xFEFF, 0xFB01, 0xFB02,
+                0xE000...0xF8FF:
+                return true
+            default:
+                continue
+            }
+        }
+        return false
+    }
+
+    /// The text with spaces, minus signs and ligatures repaired, and an icon noted for each private-use glyph.
+    static func repairCharacters(of original: String, icons: inout [IconMark]) -> String {
         var text = ""
-        text.reserveCapacity(line.text.count)
-        for scalar in line.text.unicodeScalars {
+        text.reserveCapacity(original.utf8.count)
+        for scalar in original.unicodeScalars {
             switch scalar.value {
             case 0x00A0, 0x2007, 0x2009, 0x202F, 0x2002, 0x2003:
                 text.append(" ")  // no-break and thin spaces group thousands; one space is enough
@@ -20,7 +48,7 @@ enum CharacterRepair {
                 text.append("fl")
             case 0xE000...0xF8FF:
                 // Private-use glyphs are symbol-font icons (status circles, arrows): keep them as icons.
-                line.icons.append(IconMark())
+                icons.append(IconMark())
                 text.append(" ")
             case 0x09:
                 // A tab is the PDF front-end's mark of a column gap: keep it for the table recognisers.
@@ -29,9 +57,7 @@ enum CharacterRepair {
                 text.unicodeScalars.append(scalar)
             }
         }
-        line.text = text.split(separator: "\t", omittingEmptySubsequences: false)
-            .map { LetterSpacing.repair(String($0)) }.joined(separator: "\t")
-        return line
+        return text
     }
 }
 
