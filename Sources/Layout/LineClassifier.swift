@@ -223,14 +223,34 @@ struct LineClassifier {
         let years = tokens.filter { ReportVocabulary.isYear($0) }
         if years.count >= 2 || (tokens.count == 1 && (years.count == 1 || ReportVocabulary.isYearSpan(tokens[0]))) { return false }
         // A form's field and its value (`Organisation: Kultur- och fritidsnämnden`) is no heading.
-        if let colon = text.range(of: ": "), text[..<colon.lowerBound].split(separator: " ").count <= 2,
-            GoalLabels.labelledGoal(in: text) == nil
+        // Foundation's search runs only for a line that holds ": " at all (it matches nothing else).
+        if Self.containsColonSpace(text), let colon = text.range(of: ": "),
+            text[..<colon.lowerBound].split(separator: " ").count <= 2, GoalLabels.labelledGoal(in: text) == nil
         {
             return false
         }
-        if text.range(of: #"\b(19|20)\d\d-\d\d-\d\d\b"#, options: .regularExpression) != nil { return false }
-        if let colon = text.firstIndex(of: ":"), ReportVocabulary.isFieldLabel(String(text[..<colon])) { return false }
+        // A date is written with ASCII hyphens: a line without one skips the expression.
+        if text.utf8.contains(0x2D), Self.datePattern.matches(text) { return false }
+        if let colon = firstColon(in: text), ReportVocabulary.isFieldLabel(String(text[..<colon])) { return false }
         return true
+    }
+
+    /// An ISO date (`2024-03-31`), compiled once: every heading candidate is tested.
+    private static let datePattern = try! NSRegularExpression(pattern: #"\b(19|20)\d\d-\d\d-\d\d\b"#)
+
+    /// True when the bytes `: ` occur in a text.
+    private static func containsColonSpace(_ text: String) -> Bool {
+        var previous: UInt8 = 0
+        for byte in text.utf8 {
+            if byte == 0x20 && previous == 0x3A { return true }
+            previous = byte
+        }
+        return false
+    }
+
+    /// `text.firstIndex(of: ":")`, without walking the characters of a line that has no colon byte.
+    private func firstColon(in text: String) -> String.Index? {
+        text.utf8.contains(0x3A) ? text.firstIndex(of: ":") : nil
     }
 
     /// A long single-line heading: no comma, and running text starting a new sentence right under it.
@@ -313,7 +333,7 @@ struct LineClassifier {
         if isPlaceholder(text) { return .placeholder }
         if isAssessmentLike(text) { return .assessment }
         if ReportVocabulary.isFieldLabel(text) { return .label }
-        if let colon = text.firstIndex(of: ":"), ReportVocabulary.isFieldLabel(String(text[..<colon])) {
+        if let colon = firstColon(in: text), ReportVocabulary.isFieldLabel(String(text[..<colon])) {
             return .label
         }
         if ReportVocabulary.isSignature(text) { return .signature }
@@ -345,6 +365,9 @@ struct LineClassifier {
     func isPlaceholder(_ text: String) -> Bool { text == "-" || text == "–" || text == "—" }
 
     func isBullet(_ text: String) -> Bool {
+        // A line starting with an ASCII character other than `-` and `*` (most lines) starts with no
+        // bullet: every bullet character is a single non-ASCII scalar.
+        guard let byte = text.utf8.first, byte >= 0x80 || byte == 0x2D || byte == 0x2A else { return false }
         guard let first = text.first else { return false }
         if "●•▪◦■□►➢✓".contains(first) { return true }
         if "-–*".contains(first), text.count > 2, text.dropFirst().first == " " { return true }
@@ -368,9 +391,27 @@ struct LineClassifier {
     }
 
     func isAssessmentLike(_ text: String) -> Bool {
-        AssessmentVocabulary.assessment(inLine: text) != nil
-            || ReportVocabulary.statusWords.contains(text.lowercased().trimming(.punctuationCharacters))
+        AssessmentVocabulary.assessment(inLine: text) != nil || Self.isStatusWord(text)
     }
+
+    /// `statusWords.contains(text.lowercased().trimming(.punctuationCharacters))`, without lowercasing
+    /// a line too long to be one (lowercasing a whole line is costly, and nearly every line is asked).
+    ///
+    /// Each ASCII letter and space of the text stays an ASCII letter or space when lowercased, and
+    /// is not punctuation, so trimming keeps it; a string equal to a status word (canonical
+    /// equivalence included) has no more of them than the word's decomposed form has scalars.
+    static func isStatusWord(_ text: String) -> Bool {
+        var lettersAndSpaces = 0
+        for byte in text.utf8 where byte == 0x20 || (byte | 0x20 >= 0x61 && byte | 0x20 <= 0x7A) {
+            lettersAndSpaces += 1
+            if lettersAndSpaces > statusWordScalarLimit { return false }
+        }
+        return ReportVocabulary.statusWords.contains(text.lowercased().trimming(.punctuationCharacters))
+    }
+
+    /// The most scalars a status word has, decomposed.
+    private static let statusWordScalarLimit = ReportVocabulary.statusWords
+        .map { $0.decomposedStringWithCanonicalMapping.unicodeScalars.count }.max() ?? 0
 
     func nextNonBlank(from index: Int) -> Int? {
         var i = index
@@ -385,21 +426,48 @@ struct LineClassifier {
 /// Counting the numbers that end a line: what makes a line a row of figures.
 public enum FigureRun {
     /// How many tokens at the end of the line are numbers or empty-cell marks (`-`, `I.U.`).
+    ///
+    /// Tokens are taken from the end one at a time (as `split(separator: " ")` would cut them), so
+    /// a line of running text, whose last word ends the count, is not split whole.
     public static func trailingNumbers(in text: String) -> Int {
         var count = 0
         var sawDigit = false
-        for token in text.split(separator: " ").reversed() {
+        var rest = Substring(text)
+        while !rest.isEmpty {
+            let token: Substring
+            if let space = rest.lastIndex(of: " ") {
+                token = rest[rest.index(after: space)...]
+                rest = rest[..<space]
+            } else {
+                token = rest
+                rest = rest[rest.startIndex..<rest.startIndex]
+            }
+            if token.isEmpty { continue }
             let t = trimSet0.trim(token)
             if t.isEmpty { continue }
-            if SwedishNumber.parseBareNumber(t) != nil || SwedishNumber.parse(String(token)) != nil {
+            // Both parsers need an ASCII digit; words (the usual last token) skip them.
+            if hasASCIIDigit(token), SwedishNumber.parseBareNumber(t) != nil || SwedishNumber.parse(String(token)) != nil {
                 count += 1
                 sawDigit = true
-            } else if ["-", "–", "i.u.", "i.u", "..", "x"].contains(t.lowercased()) || t == "tkr" || t == "kr" {
+            } else if isEmptyCellMark(t) || t == "tkr" || t == "kr" {
                 count += 1
             } else {
                 break
             }
         }
         return sawDigit ? count : 0
+    }
+
+    static func hasASCIIDigit(_ token: Substring) -> Bool {
+        token.utf8.contains { $0 >= 0x30 && $0 <= 0x39 }
+    }
+
+    /// Marks of an empty cell, lower-cased.
+    private static let emptyCellMarks: Set<String> = ["-", "–", "i.u.", "i.u", "..", "x"]
+
+    /// True for `-`, `–`, `I.U.`, `..`, `x` in any case. None has more than four scalars, and
+    /// lowercasing never shortens a text in scalars, so a longer token is not lowercased.
+    static func isEmptyCellMark(_ token: String) -> Bool {
+        token.utf8.count <= 16 && emptyCellMarks.contains(token.lowercased())
     }
 }
