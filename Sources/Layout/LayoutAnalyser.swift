@@ -2,9 +2,6 @@ import Foundation
 import ReportSource
 import SwedishReportLanguage
 
-/// Characters trimmed from tokens, built once (building a CharacterSet per token is costly).
-private let trimSet0 = TrimSet(" ")
-
 /// Stage 3: groups lines into blocks (headings, paragraphs, lists, labels, figures, captions).
 ///
 /// Text input has no geometry, so a heading is known by its shape and what follows it: a short
@@ -32,8 +29,8 @@ public struct LayoutAnalyser: Sendable {
         for page in document.pages {
             var seenText = false
             for line in page.lines {
-                let text = line.text.trimming(trimSet0)
-                let leading = line.text.prefix { $0 == " " }.count
+                let text = line.text.trimmingSpaces
+                let leading = line.text.leadingSpaceCount
                 var starts = !seenText && !text.isEmpty
                 if guessPageStarts, leading == 1, let first = text.first, first.isUppercase || first.isNumber,
                     let previous = result.last(where: { !$0.text.isEmpty })

@@ -358,7 +358,7 @@ struct LineClassifier {
     func startsLowercase(_ text: String) -> Bool { text.first?.isLowercase ?? false }
 
     func endsSentence(_ text: String) -> Bool {
-        guard let last = text.trimming(.whitespaces).last else { return false }
+        guard let last = text.trimmingWhitespace.last else { return false }
         return ".!?:".contains(last)
     }
 

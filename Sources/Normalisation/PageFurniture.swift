@@ -65,7 +65,7 @@ enum PageFurniture {
     /// normalisation together. The rare line this pass cannot answer exactly as Foundation does (a
     /// non-ASCII decimal digit, which `\d` also folds; a mark straight after a tab) takes the old way.
     static func shape(of text: String) -> String {
-        let trimmed = text.trimming(.whitespaces)
+        let trimmed = text.trimmingWhitespace
         var bytes: [UInt8] = []
         bytes.reserveCapacity(trimmed.utf8.count)
         var inDigits = false
@@ -123,7 +123,7 @@ enum PageFurniture {
 
     /// `12`, `- 12 -`, `Sida 3`, `Sida 3 av 24`, `3 (24)`, `3/24`.
     static func isPageNumber(_ text: String) -> Bool {
-        let t = text.trimming(.whitespaces).lowercased()
+        let t = text.trimmingWhitespace.lowercased()
         guard !t.isEmpty, t.count <= 16 else { return false }
         return pageNumberPatterns.contains { $0.matches(t) }
     }
@@ -139,7 +139,7 @@ enum PageFurniture {
 
     /// A lone line `<report word> … <year> <page>` between blank lines: a footer left in the flow.
     static func isRunningFooter(_ line: SourceLine, at index: Int, in lines: [SourceLine]) -> Bool {
-        let t = line.text.trimming(.whitespaces)
+        let t = line.text.trimmingWhitespace
         // The pattern ends in a page number: a line ending in an ASCII character other than a digit
         // (or a line break, which `$` may stand before) cannot match, and skips the expression.
         if let last = t.unicodeScalars.last, last.isASCII, !(last.value >= 0x30 && last.value <= 0x39),
