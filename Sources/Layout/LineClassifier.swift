@@ -11,6 +11,8 @@ struct LineClassifier {
     let bodyWidth: Double
     let bodyFontSize: Double?
     private var headingMemo: [Int: HeadingSpan?] = [:]
+    /// The vocabulary tests' answers for each line, each test run at most once per line.
+    private let tests: LineTestMemos
 
     struct HeadingSpan {
         var end: Int
@@ -33,6 +35,7 @@ struct LineClassifier {
         self.bodyWidth = bodyWidth
         self.bodyFontSize = bodyFontSize
         self.bodyFontName = bodyFontName
+        tests = LineTestMemos(count: lines.count)
         var styles = Set<HeadingStyle>()
         if let body = bodyFontSize {
             for line in lines where !line.isBlank && line.text.count <= 120 {
@@ -98,8 +101,9 @@ struct LineClassifier {
     ///   although no blank line precedes it.
     private mutating func computeHeadingSpan(at index: Int, depth: Int, chained: Bool) -> HeadingSpan? {
         let line = lines[index]
-        guard !line.isBlank, line.text.count <= 200 else { return nil }
-        if GoalLabels.labelledGoal(in: line.text) != nil {
+        // A line of at most 200 bytes has at most 200 characters: only a longer one is counted.
+        guard !line.isBlank, line.text.utf8.count <= 200 || line.text.count <= 200 else { return nil }
+        if hasLabelledGoal(index) {
             return HeadingSpan(end: continuationEnd(after: index, maxLines: 4), isGoal: true)
         }
         // A tagged PDF's own word: its paragraphs and table cells are not headings, and its
@@ -113,13 +117,13 @@ struct LineClassifier {
             // A numbered line heads a goal group when a labelled goal follows it (it may wrap).
             let end = continuationEnd(after: index, maxLines: 3)
             let joined = lines[index..<end].map(\.text).joined(separator: " ")
-            if let next = nextNonBlank(from: end), GoalLabels.labelledGoal(in: lines[next].text) != nil,
+            if let next = nextNonBlank(from: end), hasLabelledGoal(next),
                 isHeadingShaped(joined)
             {
                 return HeadingSpan(end: end, isGoal: false)
             }
         }
-        guard isHeadingShaped(line.text, styled: isStyledAsHeading(index)) else { return nil }
+        guard isHeadingShaped(line.text, line: index, styled: isStyledAsHeading(index)) else { return nil }
         var end = index + 1
         let styled = isStyledAsHeading(index)
         if end < lines.count, !lines[end].isBlank, startsLowercase(lines[end].text),
@@ -143,11 +147,11 @@ struct LineClassifier {
         if end < lines.count, !lines[end].isBlank {
             // Running text directly under the heading, in the same group.
             let next = lines[end].text
-            let headerBelow = ReportVocabulary.isColumnHeaderRow(next) || ReportVocabulary.isUnitCaption(next)
+            let headerBelow = isColumnHeaderRow(next, line: end) || isUnitCaption(next, line: end)
             let followedByText = (isWide(next) && startsUppercase(next)) || (next.hasSuffix(":") && startsUppercase(next))
             let followedByStructure =
-                isBullet(next) || isNumberedItem(next) || isPlaceholder(next) || isAssessment(next)
-                || GoalLabels.labelledGoal(in: next) != nil
+                isBullet(next) || isNumberedItem(next) || isPlaceholder(next) || isAssessment(next, line: end)
+                || hasLabelledGoal(end)
                 // A table's caption or header under a heading, unless the "heading" is itself a header fragment.
                 || (headerBelow && !(containsColumnWord(line.text) && (next.first?.isNumber ?? false)))
             // A short line over running text, unlike the first line of a paragraph, is a heading.
@@ -166,9 +170,9 @@ struct LineClassifier {
         }
         guard let next = nextNonBlank(from: end) else { return nil }
         let text = lines[next].text
-        if isWide(text) || isBullet(text) || isNumberedItem(text) || ReportVocabulary.isUnitCaption(text)
-            || ReportVocabulary.isColumnHeaderRow(text) || isPlaceholder(text) || GoalLabels.labelledGoal(in: text) != nil
-            || isAssessment(text) || styled
+        if isWide(text) || isBullet(text) || isNumberedItem(text) || isUnitCaption(text, line: next)
+            || isColumnHeaderRow(text, line: next) || isPlaceholder(text) || hasLabelledGoal(next)
+            || isAssessment(text, line: next) || styled
         {
             return HeadingSpan(end: end, isGoal: false)
         }
@@ -199,11 +203,12 @@ struct LineClassifier {
 
     /// - Parameter styled: the line is printed in a heading style (PDF), which outweighs words
     ///   that would otherwise make it a table header (`Utfall och prognos`, `Budget 2027 och ramar 2028 – 2029`).
-    private func isHeadingShaped(_ text: String, styled: Bool = false) -> Bool {
+    /// - Parameter line: the line whose own text `text` is, if it is one line's (its vocabulary tests are remembered).
+    private func isHeadingShaped(_ text: String, line: Int? = nil, styled: Bool = false) -> Bool {
         guard let first = text.first, first.isUppercase || first.isNumber else { return false }
         if let last = text.last, ".,;:!".contains(last) { return false }
-        if ReportVocabulary.isFieldLabel(text) || isAssessmentLike(text) || ReportVocabulary.isUnitCaption(text)
-            || (ReportVocabulary.isColumnHeaderRow(text) && !styled) || ReportVocabulary.isSignature(text) || isBullet(text)
+        if ReportVocabulary.isFieldLabel(text) || isAssessmentLike(text, line: line) || isUnitCaption(text, line: line)
+            || (isColumnHeaderRow(text, line: line) && !styled) || ReportVocabulary.isSignature(text) || isBullet(text)
         {
             return false
         }
@@ -213,9 +218,13 @@ struct LineClassifier {
         if tokens.contains(where: { ReportVocabulary.emptyCellMarks.contains($0.lowercased()) && $0.count > 1 }) { return false }
         // A leading section number (`2.3`) is the heading's own, not a figure.
         let body = GoalLabels.numberedLine(text) != nil ? Array(tokens.dropFirst()) : tokens
-        let numbers = body.filter { SwedishNumber.parseBareNumber($0) != nil && !ReportVocabulary.isYear($0) }
+        // A bare number has an ASCII digit: words skip the parser.
+        let numbers = body.filter {
+            FigureRun.hasASCIIDigit($0) && SwedishNumber.parseBareNumber($0) != nil && !ReportVocabulary.isYear($0)
+        }
         if numbers.count >= 2 { return false }
-        if let last = tokens.last, SwedishNumber.parseBareNumber(last) != nil, !ReportVocabulary.isYear(last),
+        if let last = tokens.last, FigureRun.hasASCIIDigit(last), SwedishNumber.parseBareNumber(last) != nil,
+            !ReportVocabulary.isYear(last),
             GoalLabels.numberedLine(text) == nil
         {
             return false
@@ -331,14 +340,14 @@ struct LineClassifier {
     private func computeLineKind(_ index: Int) -> BlockKind {
         let text = lines[index].text
         if isPlaceholder(text) { return .placeholder }
-        if isAssessmentLike(text) { return .assessment }
+        if isAssessmentLike(text, line: index) { return .assessment }
         if ReportVocabulary.isFieldLabel(text) { return .label }
         if let colon = firstColon(in: text), ReportVocabulary.isFieldLabel(String(text[..<colon])) {
             return .label
         }
         if ReportVocabulary.isSignature(text) { return .signature }
-        if ReportVocabulary.isUnitCaption(text) { return .caption }
-        if ReportVocabulary.isColumnHeaderRow(text) { return .columnHeader }
+        if isUnitCaption(text, line: index) { return .caption }
+        if isColumnHeaderRow(text, line: index) { return .columnHeader }
         if FigureRun.trailingNumbers(in: text) >= 2 { return .figures }
         if isBullet(text) || isNumberedItem(text) { return .listItem }
         return .paragraph
@@ -385,13 +394,39 @@ struct LineClassifier {
     private static let numberedItemPattern = try! NSRegularExpression(pattern: #"^\d{1,2}[.)]\s+\S"#)
 
     /// An assessment of a goal or of internal control: content a heading may stand over.
-    func isAssessment(_ text: String) -> Bool {
-        AssessmentVocabulary.assessment(inLine: text) != nil
-            || text.lowercased().trimming(.punctuationCharacters).hasSuffix("tillräcklig")
+    func isAssessment(_ text: String, line: Int? = nil) -> Bool {
+        statesAssessment(text, line: line) || text.lowercased().trimming(.punctuationCharacters).hasSuffix("tillräcklig")
     }
 
-    func isAssessmentLike(_ text: String) -> Bool {
-        AssessmentVocabulary.assessment(inLine: text) != nil || Self.isStatusWord(text)
+    func isAssessmentLike(_ text: String, line: Int? = nil) -> Bool {
+        statesAssessment(text, line: line) || Self.isStatusWord(text)
+    }
+
+    // MARK: Remembered vocabulary tests
+    //
+    // Each takes the text and, when the text is a line's own, that line, whose answer is then
+    // remembered: a line is tested for its own kind, as a heading candidate and as the line
+    // under one, and each test lowercases and splits the whole line.
+
+    private func isColumnHeaderRow(_ text: String, line: Int?) -> Bool {
+        guard let line else { return ReportVocabulary.isColumnHeaderRow(text) }
+        return tests.columnHeaderRow.answer(line) { ReportVocabulary.isColumnHeaderRow(text) }
+    }
+
+    private func isUnitCaption(_ text: String, line: Int?) -> Bool {
+        guard let line else { return ReportVocabulary.isUnitCaption(text) }
+        return tests.unitCaption.answer(line) { ReportVocabulary.isUnitCaption(text) }
+    }
+
+    /// True when the text is nothing but an assessment (`AssessmentVocabulary.assessment(inLine:)`).
+    private func statesAssessment(_ text: String, line: Int?) -> Bool {
+        guard let line else { return AssessmentVocabulary.assessment(inLine: text) != nil }
+        return tests.assessment.answer(line) { AssessmentVocabulary.assessment(inLine: text) != nil }
+    }
+
+    /// True when line `index` is a labelled goal (`Nämndmål: …`).
+    private func hasLabelledGoal(_ index: Int) -> Bool {
+        tests.labelledGoal.answer(index) { GoalLabels.labelledGoal(in: lines[index].text) != nil }
     }
 
     /// `statusWords.contains(text.lowercased().trimming(.punctuationCharacters))`, without lowercasing
@@ -469,5 +504,37 @@ public enum FigureRun {
     /// lowercasing never shortens a text in scalars, so a longer token is not lowercased.
     static func isEmptyCellMark(_ token: String) -> Bool {
         token.utf8.count <= 16 && emptyCellMarks.contains(token.lowercased())
+    }
+}
+
+/// Remembered answers of the vocabulary tests, one slot per line (see `LineClassifier`'s
+/// remembered tests). A class, so the classifier's non-mutating tests can fill it.
+private final class LineTestMemos {
+    let columnHeaderRow: LineTestMemo
+    let unitCaption: LineTestMemo
+    let assessment: LineTestMemo
+    let labelledGoal: LineTestMemo
+
+    init(count: Int) {
+        columnHeaderRow = LineTestMemo(count: count)
+        unitCaption = LineTestMemo(count: count)
+        assessment = LineTestMemo(count: count)
+        labelledGoal = LineTestMemo(count: count)
+    }
+}
+
+/// One test's answer for each line, computed on first use.
+private final class LineTestMemo {
+    private var answers: [Bool?]
+
+    init(count: Int) {
+        answers = Array(repeating: nil, count: count)
+    }
+
+    func answer(_ line: Int, _ compute: () -> Bool) -> Bool {
+        if let known = answers[line] { return known }
+        let value = compute()
+        answers[line] = value
+        return value
     }
 }
