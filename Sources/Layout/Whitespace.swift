@@ -5,13 +5,14 @@ extension String {
     /// UTF-8 bytes (a space byte is always the whole scalar) instead of asking Foundation, as
     /// every indented line of text input would.
     var trimmingSpaces: String {
-        let utf8 = self.utf8
-        var start = utf8.startIndex
-        var end = utf8.endIndex
-        while start < end, utf8[start] == 0x20 { start = utf8.index(after: start) }
-        while start < end, utf8[utf8.index(before: end)] == 0x20 { end = utf8.index(before: end) }
-        if start == utf8.startIndex && end == utf8.endIndex { return self }
-        return String(self[start..<end])
+        let (start, end) = withUTF8Bytes { bytes -> (Int, Int) in
+            var start = 0
+            var end = bytes.count
+            while start < end, bytes[start] == 0x20 { start += 1 }
+            while start < end, bytes[end - 1] == 0x20 { end -= 1 }
+            return (start, end)
+        }
+        return slice(start, end)
     }
 
     /// `trimming(.whitespaces)` (Foundation's `CharacterSet.whitespaces`: spaces and tabs, and
@@ -19,34 +20,38 @@ extension String {
     /// text whose ends are ASCII is done; an end that is not ASCII may be another kind of space,
     /// and Foundation is asked.
     var trimmingWhitespace: String {
-        let utf8 = self.utf8
-        var start = utf8.startIndex
-        var end = utf8.endIndex
-        while start < end, utf8[start] == 0x20 || utf8[start] == 0x09 { start = utf8.index(after: start) }
-        while start < end {
-            let last = utf8[utf8.index(before: end)]
-            guard last == 0x20 || last == 0x09 else { break }
-            end = utf8.index(before: end)
+        let (start, end, asciiEnds) = withUTF8Bytes { bytes -> (Int, Int, Bool) in
+            var start = 0
+            var end = bytes.count
+            while start < end, bytes[start] == 0x20 || bytes[start] == 0x09 { start += 1 }
+            while start < end, bytes[end - 1] == 0x20 || bytes[end - 1] == 0x09 { end -= 1 }
+            return (start, end, start == end || (bytes[start] < 0x80 && bytes[end - 1] < 0x80))
         }
-        if start == end { return "" }
-        guard utf8[start] < 0x80, utf8[utf8.index(before: end)] < 0x80 else { return trimming(.whitespaces) }
-        if start == utf8.startIndex && end == utf8.endIndex { return self }
-        return String(self[start..<end])
+        return asciiEnds ? slice(start, end) : trimming(.whitespaces)
     }
 
     /// How many `" "` characters the text starts with: `prefix { $0 == " " }.count`, counted in
     /// bytes unless a non-ASCII scalar follows the spaces (a combining mark makes the last space
     /// part of another character).
     var leadingSpaceCount: Int {
-        var count = 0
-        for byte in utf8 {
-            if byte == 0x20 {
-                count += 1
-                continue
-            }
-            if byte >= 0x80 { return prefix { $0 == " " }.count }
-            break
+        let count = withUTF8Bytes { bytes -> Int? in
+            var count = 0
+            while count < bytes.count, bytes[count] == 0x20 { count += 1 }
+            return count < bytes.count && bytes[count] >= 0x80 ? nil : count
         }
-        return count
+        return count ?? prefix { $0 == " " }.count
+    }
+
+    /// The text between two UTF-8 offsets that fall on ASCII boundaries (so on character boundaries).
+    private func slice(_ start: Int, _ end: Int) -> String {
+        if start == end { return "" }
+        if start == 0 && end == utf8.count { return self }
+        return String(self[utf8.index(utf8.startIndex, offsetBy: start)..<utf8.index(utf8.startIndex, offsetBy: end)])
+    }
+
+    /// Calls `body` with the text's UTF-8 bytes (in place for a native string).
+    func withUTF8Bytes<Result>(_ body: (UnsafeBufferPointer<UInt8>) -> Result) -> Result {
+        if let result = utf8.withContiguousStorageIfAvailable(body) { return result }
+        return Array(utf8).withUnsafeBufferPointer(body)
     }
 }

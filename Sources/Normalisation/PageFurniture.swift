@@ -16,10 +16,12 @@ enum PageFurniture {
 
     static func remove(from document: inout SourceDocument) -> [(page: Int, line: SourceLine)] {
         var removed: [(page: Int, line: SourceLine)] = []
-        let repeated = repeatedEdgeLines(in: document)
+        // Each page's edges, found once for both the repetition count and the removal.
+        let edgesByPage = document.pages.map(edgeIndices)
+        let repeated = repeatedEdgeLines(in: document, edgesByPage: edgesByPage)
         for pageIndex in document.pages.indices {
             let page = document.pages[pageIndex]
-            let edges = edgeIndices(of: page)
+            let edges = edgesByPage[pageIndex]
             var kept: [SourceLine] = []
             for (lineIndex, line) in page.lines.enumerated() {
                 let isEdge = edges.contains(lineIndex)
@@ -44,7 +46,7 @@ enum PageFurniture {
     /// The first and last few non-blank lines of a page (one each on a short page), if short
     /// enough to be a running header or footer.
     static func edgeIndices(of page: SourcePage) -> Set<Int> {
-        let nonBlank = page.lines.indices.filter { !page.lines[$0].isBlank }
+        let nonBlank = page.lines.indices.filter { !page.lines[$0].isBlankFast }
         // A footer often sits above a page number and a date: look three lines deep on a full page.
         let depth = nonBlank.count >= 6 ? 2 : 1
         var edges = Set(nonBlank.prefix(depth)).union(nonBlank.suffix(depth))
@@ -55,7 +57,8 @@ enum PageFurniture {
                 edges.insert(index)
             }
         }
-        return edges.filter { page.lines[$0].text.count <= 80 }
+        // At most 80 bytes is at most 80 characters: only a longer line is counted.
+        return edges.filter { page.lines[$0].text.utf8.count <= 80 || page.lines[$0].text.count <= 80 }
     }
 
     /// A line with each run of digits folded to `#` and tabs to spaces, so `Sida 9` and `Sida 10` look alike.
@@ -99,12 +102,12 @@ enum PageFurniture {
             .replacingOccurrences(of: #"\d+"#, with: "#", options: .regularExpression)
     }
 
-    static func repeatedEdgeLines(in document: SourceDocument) -> Set<String> {
+    static func repeatedEdgeLines(in document: SourceDocument, edgesByPage: [Set<Int>]) -> Set<String> {
         guard document.pages.count >= 3 else { return [] }
         var counts: [String: Int] = [:]
-        for page in document.pages {
+        for (pageIndex, page) in document.pages.enumerated() {
             var seen = Set<String>()
-            for index in edgeIndices(of: page) {
+            for index in edgesByPage[pageIndex] {
                 let s = shape(of: page.lines[index].text)
                 if s.count >= 1, seen.insert(s).inserted { counts[s, default: 0] += 1 }
             }
@@ -147,7 +150,7 @@ enum PageFurniture {
         {
             return false
         }
-        guard t.count <= 80,
+        guard t.utf8.count <= 80 || t.count <= 80,
             Self.runningFooterPattern.matches(t)
         else { return false }
         // A row of a table (`Bokslut 2023 178` under `Delårsbokslut 0 178`) is not a footer.

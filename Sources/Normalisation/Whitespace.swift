@@ -1,3 +1,4 @@
+import ReportSource
 import SwedishReportLanguage
 
 extension String {
@@ -8,18 +9,42 @@ extension String {
     /// Linux. Once the ASCII spaces and tabs are cut, a text whose ends are ASCII is done; an end
     /// that is not ASCII may be another kind of space, and Foundation is asked.
     var trimmingWhitespace: String {
-        let utf8 = self.utf8
-        var start = utf8.startIndex
-        var end = utf8.endIndex
-        while start < end, utf8[start] == 0x20 || utf8[start] == 0x09 { start = utf8.index(after: start) }
-        while start < end {
-            let last = utf8[utf8.index(before: end)]
-            guard last == 0x20 || last == 0x09 else { break }
-            end = utf8.index(before: end)
+        let (start, end, asciiEnds) = withUTF8Bytes { bytes -> (Int, Int, Bool) in
+            var start = 0
+            var end = bytes.count
+            while start < end, bytes[start] == 0x20 || bytes[start] == 0x09 { start += 1 }
+            while start < end, bytes[end - 1] == 0x20 || bytes[end - 1] == 0x09 { end -= 1 }
+            return (start, end, start == end || (bytes[start] < 0x80 && bytes[end - 1] < 0x80))
         }
+        guard asciiEnds else { return trimming(.whitespaces) }
         if start == end { return "" }
-        guard utf8[start] < 0x80, utf8[utf8.index(before: end)] < 0x80 else { return trimming(.whitespaces) }
-        if start == utf8.startIndex && end == utf8.endIndex { return self }
-        return String(self[start..<end])
+        if start == 0 && end == utf8.count { return self }
+        return String(self[utf8.index(utf8.startIndex, offsetBy: start)..<utf8.index(utf8.startIndex, offsetBy: end)])
+    }
+
+    /// Calls `body` with the text's UTF-8 bytes (in place for a native string).
+    func withUTF8Bytes<Result>(_ body: (UnsafeBufferPointer<UInt8>) -> Result) -> Result {
+        if let result = utf8.withContiguousStorageIfAvailable(body) { return result }
+        return Array(utf8).withUnsafeBufferPointer(body)
+    }
+}
+
+extension SourceLine {
+    /// `isBlank` (no icon, and every character white space), decided in bytes for ASCII text.
+    ///
+    /// Page edges are found on every page, and the lines of text input start with long runs of
+    /// spaces, each of which `isBlank` asks `Character.isWhitespace` about. An ASCII byte that
+    /// is not white space starts a character of its own (no ASCII scalar extends a character),
+    /// so it settles the answer; a non-ASCII byte is left to `isBlank`.
+    var isBlankFast: Bool {
+        guard icons.isEmpty else { return false }
+        let answer = text.withUTF8Bytes { bytes -> Bool? in
+            for byte in bytes {
+                if byte == 0x20 || (byte >= 0x09 && byte <= 0x0D) { continue }
+                return byte < 0x80 ? false : nil
+            }
+            return true
+        }
+        return answer ?? isBlank
     }
 }
