@@ -1,4 +1,8 @@
+import Foundation
 import SwedishReportLanguage
+
+/// The set `trimming(.whitespaces)` trims, for testing a single scalar.
+private let whitespaceSet = CharacterSet.whitespaces
 
 extension String {
     /// The text without spaces (U+0020 only) at either end: `trimming(TrimSet(" "))`, cut in
@@ -16,18 +20,29 @@ extension String {
     }
 
     /// `trimming(.whitespaces)` (Foundation's `CharacterSet.whitespaces`: spaces and tabs, and
-    /// the other Unicode spaces), with spaces and tabs cut in UTF-8 bytes. Once they are cut, a
-    /// text whose ends are ASCII is done; an end that is not ASCII may be another kind of space,
-    /// and Foundation is asked.
+    /// the other Unicode spaces), with spaces and tabs cut in UTF-8 bytes.
+    ///
+    /// Text input indents most lines, and Foundation's trimming is slow on Linux. Once the ASCII
+    /// spaces and tabs are cut, an end that is not ASCII (`på`) is asked of Foundation's set, and
+    /// only a Unicode space there sends the text to Foundation's trimming.
     var trimmingWhitespace: String {
-        let (start, end, asciiEnds) = withUTF8Bytes { bytes -> (Int, Int, Bool) in
+        let (start, end) = withUTF8Bytes { bytes -> (Int, Int) in
             var start = 0
             var end = bytes.count
             while start < end, bytes[start] == 0x20 || bytes[start] == 0x09 { start += 1 }
             while start < end, bytes[end - 1] == 0x20 || bytes[end - 1] == 0x09 { end -= 1 }
-            return (start, end, start == end || (bytes[start] < 0x80 && bytes[end - 1] < 0x80))
+            return (start, end)
         }
-        return asciiEnds ? slice(start, end) : trimming(.whitespaces)
+        if start == end { return "" }
+        let lower = utf8.index(utf8.startIndex, offsetBy: start)
+        let upper = utf8.index(utf8.startIndex, offsetBy: end)
+        let first = unicodeScalars[lower]
+        let last = unicodeScalars[unicodeScalars.index(before: upper)]
+        if (!first.isASCII && whitespaceSet.contains(first)) || (!last.isASCII && whitespaceSet.contains(last)) {
+            return trimming(.whitespaces)
+        }
+        if start == 0 && end == utf8.count { return self }
+        return String(self[lower..<upper])
     }
 
     /// How many `" "` characters the text starts with: `prefix { $0 == " " }.count`, counted in
@@ -42,7 +57,7 @@ extension String {
         return count ?? prefix { $0 == " " }.count
     }
 
-    /// The text between two UTF-8 offsets that fall on ASCII boundaries (so on character boundaries).
+    /// The text between two UTF-8 offsets next to ASCII bytes (so on scalar boundaries).
     private func slice(_ start: Int, _ end: Int) -> String {
         if start == end { return "" }
         if start == 0 && end == utf8.count { return self }

@@ -1,25 +1,35 @@
 import ReportSource
+import Foundation
 import SwedishReportLanguage
+
+/// The set `trimming(.whitespaces)` trims, for testing a single scalar.
+private let whitespaceSet = CharacterSet.whitespaces
 
 extension String {
     /// `trimming(.whitespaces)` (Foundation's `CharacterSet.whitespaces`: spaces and tabs, and
     /// the other Unicode spaces), with spaces and tabs cut in UTF-8 bytes.
     ///
-    /// Text input indents most lines, so its lines would all go to Foundation, which is slow on
-    /// Linux. Once the ASCII spaces and tabs are cut, a text whose ends are ASCII is done; an end
-    /// that is not ASCII may be another kind of space, and Foundation is asked.
+    /// Text input indents most lines, and Foundation's trimming is slow on Linux. Once the ASCII
+    /// spaces and tabs are cut, an end that is not ASCII (`på`) is asked of Foundation's set, and
+    /// only a Unicode space there sends the text to Foundation's trimming.
     var trimmingWhitespace: String {
-        let (start, end, asciiEnds) = withUTF8Bytes { bytes -> (Int, Int, Bool) in
+        let (start, end) = withUTF8Bytes { bytes -> (Int, Int) in
             var start = 0
             var end = bytes.count
             while start < end, bytes[start] == 0x20 || bytes[start] == 0x09 { start += 1 }
             while start < end, bytes[end - 1] == 0x20 || bytes[end - 1] == 0x09 { end -= 1 }
-            return (start, end, start == end || (bytes[start] < 0x80 && bytes[end - 1] < 0x80))
+            return (start, end)
         }
-        guard asciiEnds else { return trimming(.whitespaces) }
         if start == end { return "" }
+        let lower = utf8.index(utf8.startIndex, offsetBy: start)
+        let upper = utf8.index(utf8.startIndex, offsetBy: end)
+        let first = unicodeScalars[lower]
+        let last = unicodeScalars[unicodeScalars.index(before: upper)]
+        if (!first.isASCII && whitespaceSet.contains(first)) || (!last.isASCII && whitespaceSet.contains(last)) {
+            return trimming(.whitespaces)
+        }
         if start == 0 && end == utf8.count { return self }
-        return String(self[utf8.index(utf8.startIndex, offsetBy: start)..<utf8.index(utf8.startIndex, offsetBy: end)])
+        return String(self[lower..<upper])
     }
 
     /// Calls `body` with the text's UTF-8 bytes (in place for a native string).
