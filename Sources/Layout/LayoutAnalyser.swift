@@ -14,9 +14,12 @@ public struct LayoutAnalyser: Sendable {
     /// Builds the layout of a document.
     public func analyse(_ document: SourceDocument) -> LayoutDocument {
         let lines = Self.flatten(document)
-        let bodyWidth = Self.bodyWidth(of: lines)
+        // Each line's length in characters, counted once: every measure below and the classifier use it.
+        let lengths = lines.map { $0.text.count }
+        let bodyWidth = Self.bodyWidth(of: lengths)
         var classifier = LineClassifier(
-            lines: lines, bodyWidth: bodyWidth, bodyFontSize: Self.bodyFontSize(of: lines), bodyFontName: Self.bodyFontName(of: lines))
+            lines: lines, bodyWidth: bodyWidth, bodyFontSize: Self.bodyFontSize(of: lines, lengths: lengths),
+            bodyFontName: Self.bodyFontName(of: lines, lengths: lengths), lengths: lengths)
         let blocks = classifier.blocks()
         return LayoutDocument(source: document, lines: lines, blocks: blocks, bodyWidth: bodyWidth)
     }
@@ -47,28 +50,28 @@ public struct LayoutAnalyser: Sendable {
     }
 
     /// The 90th percentile of line lengths: how long a full line of running text is.
-    static func bodyWidth(of lines: [LayoutLine]) -> Double {
-        let lengths = lines.map { Double($0.text.count) }.filter { $0 > 0 }.sorted()
+    static func bodyWidth(of lineLengths: [Int]) -> Double {
+        let lengths = lineLengths.map { Double($0) }.filter { $0 > 0 }.sorted()
         guard !lengths.isEmpty else { return 80 }
         return max(50, lengths[min(lengths.count - 1, Int(Double(lengths.count) * 0.9))])
     }
 
     /// The most common font name weighted by characters (PDF input), else nil.
-    static func bodyFontName(of lines: [LayoutLine]) -> String? {
+    static func bodyFontName(of lines: [LayoutLine], lengths: [Int]) -> String? {
         var weights: [String: Int] = [:]
-        for line in lines {
+        for (index, line) in lines.enumerated() {
             guard let name = line.source.style?.fontName else { continue }
-            weights[name, default: 0] += line.text.count
+            weights[name, default: 0] += lengths[index]
         }
         return weights.max { $0.value < $1.value || ($0.value == $1.value && $0.key > $1.key) }?.key
     }
 
     /// The most common font size weighted by characters (PDF input), else nil.
-    static func bodyFontSize(of lines: [LayoutLine]) -> Double? {
+    static func bodyFontSize(of lines: [LayoutLine], lengths: [Int]) -> Double? {
         var weights: [Double: Int] = [:]
-        for line in lines {
+        for (index, line) in lines.enumerated() {
             guard let size = line.source.style?.fontSize else { continue }
-            weights[(size * 2).rounded() / 2, default: 0] += line.text.count
+            weights[(size * 2).rounded() / 2, default: 0] += lengths[index]
         }
         return weights.max { $0.value < $1.value }?.key
     }

@@ -10,6 +10,8 @@ struct LineClassifier {
     let lines: [LayoutLine]
     let bodyWidth: Double
     let bodyFontSize: Double?
+    /// Each line's text length in characters (`lines[i].text.count`), counted once.
+    let lengths: [Int]
     private var headingMemo: [Int: HeadingSpan?] = [:]
     /// The vocabulary tests' answers for each line, each test run at most once per line.
     private let tests: LineTestMemos
@@ -30,15 +32,16 @@ struct LineClassifier {
     /// The font of running text (PDF input): a heading may share its size but not its face.
     let bodyFontName: String?
 
-    init(lines: [LayoutLine], bodyWidth: Double, bodyFontSize: Double?, bodyFontName: String? = nil) {
+    init(lines: [LayoutLine], bodyWidth: Double, bodyFontSize: Double?, bodyFontName: String? = nil, lengths: [Int]? = nil) {
         self.lines = lines
+        self.lengths = lengths ?? lines.map { $0.text.count }
         self.bodyWidth = bodyWidth
         self.bodyFontSize = bodyFontSize
         self.bodyFontName = bodyFontName
         tests = LineTestMemos(count: lines.count)
         var styles = Set<HeadingStyle>()
         if let body = bodyFontSize {
-            for line in lines where !line.isBlank && line.text.count <= 120 {
+            for (index, line) in lines.enumerated() where !line.isBlank && self.lengths[index] <= 120 {
                 guard let style = line.source.style, let size = style.fontSize else { continue }
                 let text = line.text
                 if ".,;".contains(text.last ?? ".") { continue }
@@ -70,7 +73,7 @@ struct LineClassifier {
                 continue
             }
             var kind = lineKind(index)
-            if kind == .paragraph, lastKind == .signature, lines[index].text.count < 40, !endsSentence(lines[index].text) {
+            if kind == .paragraph, lastKind == .signature, lengths[index] < 40, !endsSentence(lines[index].text) {
                 kind = .signature  // the role under a signature: "Valnämndens ordförande"
             }
             var end = index + 1
@@ -127,7 +130,7 @@ struct LineClassifier {
         var end = index + 1
         let styled = isStyledAsHeading(index)
         if end < lines.count, !lines[end].isBlank, startsLowercase(lines[end].text),
-            Double(line.text.count) >= 0.4 * bodyWidth, !endsSentence(lines[end].text)
+            Double(lengths[index]) >= 0.4 * bodyWidth, !endsSentence(lines[end].text)
         {
             end += 1  // a heading wrapped onto a second line
         } else if tagged {
@@ -143,24 +146,24 @@ struct LineClassifier {
                 end += 1
             }
         }
-        if end == index + 1, Double(line.text.count) > 0.75 * bodyWidth, !styled, !isLongHeading(index) { return nil }
+        if end == index + 1, Double(lengths[index]) > 0.75 * bodyWidth, !styled, !isLongHeading(index) { return nil }
         if end < lines.count, !lines[end].isBlank {
             // Running text directly under the heading, in the same group.
             let next = lines[end].text
             let headerBelow = isColumnHeaderRow(next, line: end) || isUnitCaption(next, line: end)
-            let followedByText = (isWide(next) && startsUppercase(next)) || (next.hasSuffix(":") && startsUppercase(next))
+            let followedByText = (isWide(line: end) && startsUppercase(next)) || (next.hasSuffix(":") && startsUppercase(next))
             let followedByStructure =
                 isBullet(next) || isNumberedItem(next) || isPlaceholder(next) || isAssessment(next, line: end)
                 || hasLabelledGoal(end)
                 // A table's caption or header under a heading, unless the "heading" is itself a header fragment.
                 || (headerBelow && !(containsColumnWord(line.text) && (next.first?.isNumber ?? false)))
             // A short line over running text, unlike the first line of a paragraph, is a heading.
-            if followedByText && (Double(line.text.count) <= 0.6 * bodyWidth || styled || isLongHeading(index)) {
+            if followedByText && (Double(lengths[index]) <= 0.6 * bodyWidth || styled || isLongHeading(index)) {
                 return HeadingSpan(end: end, isGoal: false)
             }
             if followedByStructure { return HeadingSpan(end: end, isGoal: false) }
             // A heading directly over a subheading ("Personaluppföljning" / "Personalstatistik").
-            if end == index + 1, depth < 3, Double(line.text.count) <= 0.6 * bodyWidth,
+            if end == index + 1, depth < 3, Double(lengths[index]) <= 0.6 * bodyWidth,
                 lines[index].startsPage || styled, headingSpan(at: end, depth: depth + 1, chained: true) != nil
             {
                 return HeadingSpan(end: end, isGoal: false)
@@ -170,7 +173,7 @@ struct LineClassifier {
         }
         guard let next = nextNonBlank(from: end) else { return nil }
         let text = lines[next].text
-        if isWide(text) || isBullet(text) || isNumberedItem(text) || isUnitCaption(text, line: next)
+        if isWide(line: next) || isBullet(text) || isNumberedItem(text) || isUnitCaption(text, line: next)
             || isColumnHeaderRow(text, line: next) || isPlaceholder(text) || hasLabelledGoal(next)
             || isAssessment(text, line: next) || styled
         {
@@ -198,7 +201,7 @@ struct LineClassifier {
         if let size = lines[index].source.style?.fontSize, let body = bodyFontSize, size >= body * 1.15 { return true }
         let previous = lines[index - 1]
         if previous.isBlank { return true }
-        return endsSentence(previous.text) && Double(lines[index].text.count) <= 0.6 * bodyWidth
+        return endsSentence(previous.text) && Double(lengths[index]) <= 0.6 * bodyWidth
     }
 
     /// - Parameter styled: the line is printed in a heading style (PDF), which outweighs words
@@ -232,9 +235,8 @@ struct LineClassifier {
         let years = tokens.filter { ReportVocabulary.isYear($0) }
         if years.count >= 2 || (tokens.count == 1 && (years.count == 1 || ReportVocabulary.isYearSpan(tokens[0]))) { return false }
         // A form's field and its value (`Organisation: Kultur- och fritidsnämnden`) is no heading.
-        // Foundation's search runs only for a line that holds ": " at all (it matches nothing else).
-        if Self.containsColonSpace(text), let colon = text.range(of: ": "),
-            text[..<colon.lowerBound].split(separator: " ").count <= 2, GoalLabels.labelledGoal(in: text) == nil
+        if let colon = Self.firstColonSpace(in: text), text[..<colon].split(separator: " ").count <= 2,
+            GoalLabels.labelledGoal(in: text) == nil
         {
             return false
         }
@@ -247,14 +249,24 @@ struct LineClassifier {
     /// An ISO date (`2024-03-31`), compiled once: every heading candidate is tested.
     private static let datePattern = try! NSRegularExpression(pattern: #"\b(19|20)\d\d-\d\d-\d\d\b"#)
 
-    /// True when the bytes `: ` occur in a text.
-    private static func containsColonSpace(_ text: String) -> Bool {
-        var previous: UInt8 = 0
-        for byte in text.utf8 {
-            if byte == 0x20 && previous == 0x3A { return true }
-            previous = byte
+    /// Where `text.range(of: ": ")` starts, found in bytes.
+    ///
+    /// Nothing but the scalars `:` and ` ` side by side matches, so a text without those bytes
+    /// has no match, and the first pair with ASCII on both sides (no mark or prefix joins them
+    /// to another character) is the match. Any other pair is left to Foundation.
+    private static func firstColonSpace(in text: String) -> String.Index? {
+        let found = text.withUTF8Bytes { bytes -> (offset: Int, plain: Bool)? in
+            guard bytes.count >= 2 else { return nil }
+            for offset in 0..<(bytes.count - 1) where bytes[offset] == 0x3A && bytes[offset + 1] == 0x20 {
+                let plainBefore = offset == 0 || bytes[offset - 1] < 0x80
+                let plainAfter = offset + 2 == bytes.count || bytes[offset + 2] < 0x80
+                return (offset, plainBefore && plainAfter)
+            }
+            return nil
         }
-        return false
+        guard let found else { return nil }
+        guard found.plain else { return text.range(of: ": ")?.lowerBound }
+        return text.utf8.index(text.utf8.startIndex, offsetBy: found.offset)
     }
 
     /// `text.firstIndex(of: ":")`, without walking the characters of a line that has no colon byte.
@@ -265,10 +277,10 @@ struct LineClassifier {
     /// A long single-line heading: no comma, and running text starting a new sentence right under it.
     private func isLongHeading(_ index: Int) -> Bool {
         let text = lines[index].text
-        guard Double(text.count) <= 0.9 * bodyWidth, !text.contains(","), !text.contains(". "), index + 1 < lines.count
+        guard Double(lengths[index]) <= 0.9 * bodyWidth, !text.contains(","), !text.contains(". "), index + 1 < lines.count
         else { return false }
         let next = lines[index + 1].text
-        return !lines[index + 1].isBlank && startsUppercase(next) && isWide(next)
+        return !lines[index + 1].isBlank && startsUppercase(next) && isWide(line: index + 1)
     }
 
     private func containsColumnWord(_ text: String) -> Bool {
@@ -287,7 +299,7 @@ struct LineClassifier {
         if let size = style.fontSize, let body = bodyFontSize, size < body * 0.95 { return false }
         let otherFace = style.fontName != nil && bodyFontName != nil && style.fontName != bodyFontName
             && !(style.fontName?.lowercased().contains("italic") ?? false)
-        return (style.isBold || otherFace) && lines[index].text.count <= 90 && !endsSentence(lines[index].text)
+        return (style.isBold || otherFace) && lengths[index] <= 90 && !endsSentence(lines[index].text)
     }
 
     private func headingLevel(at index: Int, previous: Block?, previousWasHeading: Bool) -> Int {
@@ -361,6 +373,9 @@ struct LineClassifier {
     // MARK: Shape tests
 
     func isWide(_ text: String) -> Bool { Double(text.count) >= 0.6 * bodyWidth }
+
+    /// `isWide(lines[index].text)`.
+    func isWide(line index: Int) -> Bool { Double(lengths[index]) >= 0.6 * bodyWidth }
 
     func startsUppercase(_ text: String) -> Bool { text.first?.isUppercase ?? false }
 
