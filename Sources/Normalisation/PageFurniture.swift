@@ -25,12 +25,16 @@ enum PageFurniture {
             var kept: [SourceLine] = []
             for (lineIndex, line) in page.lines.enumerated() {
                 let isEdge = edges.contains(lineIndex)
-                let lineShape = shape(of: line.text)
+                // Only a line of at most 80 characters is furniture by its shape (no edge is longer),
+                // so running text, mostly longer, is not shaped.
+                let isShort = isEdge || line.text.utf8.count <= 80 || line.text.count <= 80
+                let lineShape = isShort ? shape(of: line.text) : ""
+                let isRepeated = isShort && repeated.contains(lineShape)
                 // A running title with its year (`Stadsrevisionens årsredogörelse 2024`) that extraction
                 // moved into the middle of a two-column page is still furniture.
-                let runningTitle = repeated.contains(lineShape) && lineShape.contains("#")
+                let runningTitle = isRepeated && lineShape.contains("#")
                     && lineShape.contains(where: \.isLetter) && line.text.count <= 80
-                if isEdge && (repeated.contains(lineShape) || isPageNumber(line.text)) || runningTitle
+                if isEdge && (isRepeated || isPageNumber(line.text)) || runningTitle
                     || isRunningFooter(line, at: lineIndex, in: page.lines)
                 {
                     removed.append((page.number, line))
