@@ -70,7 +70,8 @@ enum PageFurniture {
     /// Every line of every page is shaped, so this is one pass over the scalars rather than two
     /// Foundation replacements (a regular expression among them), which cost more than the rest of
     /// normalisation together. The rare line this pass cannot answer exactly as Foundation does (a
-    /// non-ASCII decimal digit, which `\d` also folds; a mark straight after a tab) takes the old way.
+    /// non-ASCII decimal digit, which `\d` also folds; after a tab, a scalar that might join it)
+    /// takes the old way.
     static func shape(of text: String) -> String {
         let trimmed = text.trimmingWhitespace
         var bytes: [UInt8] = []
@@ -91,13 +92,26 @@ enum PageFurniture {
                 bytes.append(afterTab ? 0x20 : byte)
                 continue
             }
-            if afterTab || scalar.properties.generalCategory == .decimalNumber {
+            if (afterTab && !isPlainAfterTab(scalar)) || scalar.properties.generalCategory == .decimalNumber {
                 return foundationShape(of: trimmed)
             }
             inDigits = false
             bytes.append(contentsOf: UTF8.encode(scalar)!)
         }
         return String(decoding: bytes, as: UTF8.self)
+    }
+
+    /// True for the non-ASCII scalars that commonly follow a column tab and are base characters
+    /// by any definition (Latin letters, dashes and quotes, currency, arrows and shapes), so
+    /// Foundation's replacement of the tab cannot see them as joined to it.
+    private static func isPlainAfterTab(_ scalar: Unicode.Scalar) -> Bool {
+        switch scalar.value {
+        case 0x00A1...0x00AC, 0x00AE...0x024F, 0x2010...0x2027, 0x2030...0x205E, 0x20A0...0x20CF, 0x2190...0x23FF,
+            0x25A0...0x27BF:
+            return true
+        default:
+            return false
+        }
     }
 
     /// `shape(of:)` by Foundation's replacements, for the lines its own pass leaves to them.
