@@ -18,6 +18,12 @@ enum CharacterRepair {
     /// True when a text holds a character `repairCharacters` changes: most lines hold none, and
     /// are kept as they are instead of being rebuilt scalar by scalar.
     static func needsRepair(_ text: String) -> Bool {
+        // Every such character is encoded with a lead byte C2, E2, EE or EF; Swedish letters
+        // (C3 ..) and plain ASCII are settled without decoding.
+        let mayNeedRepair = text.withUTF8Bytes { bytes in
+            bytes.contains { $0 == 0xC2 || $0 == 0xE2 || $0 == 0xEE || $0 == 0xEF }
+        }
+        guard mayNeedRepair else { return false }
         for scalar in text.unicodeScalars where !scalar.isASCII {
             switch scalar.value {
             case 0x00A0, 0x2007, 0x2009, 0x202F, 0x2002, 0x2003, 0x2212, 0x00AD, 0x200B, 0xFEFF, 0xFB01, 0xFB02,
@@ -80,14 +86,18 @@ enum LetterSpacing {
     ]
 
     static func hasLoneNarrowLetter(_ text: String) -> Bool {
-        let bytes = Array(text.utf8)
-        guard bytes.count >= 3 else { return false }
-        for index in 1..<bytes.count where bytes[index - 1] == 0x20 {
-            let letter = bytes[index]
-            let endsToken = index + 1 == bytes.count || bytes[index + 1] == 0x20
-            if endsToken, [0x6C, 0x6A, 0x66, 0x74, 0x72].contains(letter) { return true }  // l j f t r
+        text.withUTF8Bytes { bytes in
+            guard bytes.count >= 3 else { return false }
+            for index in 1..<bytes.count where bytes[index - 1] == 0x20 {
+                let letter = bytes[index]
+                let endsToken = index + 1 == bytes.count || bytes[index + 1] == 0x20
+                // l j f t r
+                if endsToken, letter == 0x6C || letter == 0x6A || letter == 0x66 || letter == 0x74 || letter == 0x72 {
+                    return true
+                }
+            }
+            return false
         }
-        return false
     }
 
     static func repair(_ text: String) -> String {

@@ -14,7 +14,8 @@ enum Hyphenation {
         while index < lines.count - 1 {
             defer { index += 1 }
             let trimmed = trimRight(lines[index].text)
-            guard trimmed.count >= 3, trimmed.hasSuffix("-") else { continue }
+            // The suffix first: counting characters walks the whole line, and few lines end in a hyphen.
+            guard trimmed.hasSuffix("-"), trimmed.count >= 3 else { continue }
             let beforeHyphen = trimmed.dropLast()
             guard let lastLetter = beforeHyphen.last, lastLetter.isLetter else { continue }
             guard let nextIndex = nextNonBlank(after: index, in: lines), nextIndex == index + 1 else { continue }
