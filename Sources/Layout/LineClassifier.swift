@@ -103,20 +103,21 @@ struct LineClassifier {
     /// - Parameter chained: the line sits directly under a heading, so it may start a heading
     ///   although no blank line precedes it.
     private mutating func computeHeadingSpan(at index: Int, depth: Int, chained: Bool) -> HeadingSpan? {
-        let line = lines[index]
+        // The line is read in place (a copy of a LayoutLine retains each of its strings and arrays).
+        let lineText = lines[index].text
         // A line of at most 200 bytes has at most 200 characters: only a longer one is counted.
-        guard !line.isBlank, line.text.utf8.count <= 200 || line.text.count <= 200 else { return nil }
+        guard !lines[index].isBlank, lineText.utf8.count <= 200 || lineText.count <= 200 else { return nil }
         if hasLabelledGoal(index) {
             return HeadingSpan(end: continuationEnd(after: index, maxLines: 4), isGoal: true)
         }
         // A tagged PDF's own word: its paragraphs and table cells are not headings, and its
         // headings are, whatever their font (a heading may be set in the body's).
         let tagged = isTaggedHeading(index)
-        if !tagged, let role = line.source.role, Self.bodyRoles.contains(role) { return nil }
+        if !tagged, let role = lines[index].source.role, Self.bodyRoles.contains(role) { return nil }
         guard chained || canStartHeading(index) || tagged else { return nil }
         // Where fonts are known, a line in the body's own font is body text, however short.
         if isInBodyStyle(index) && !tagged { return nil }
-        if GoalLabels.numberedLine(line.text) != nil {
+        if GoalLabels.numberedLine(lineText) != nil {
             // A numbered line heads a goal group when a labelled goal follows it (it may wrap).
             let end = continuationEnd(after: index, maxLines: 3)
             let joined = lines[index..<end].map(\.text).joined(separator: " ")
@@ -126,7 +127,7 @@ struct LineClassifier {
                 return HeadingSpan(end: end, isGoal: false)
             }
         }
-        guard isHeadingShaped(line.text, line: index, styled: isStyledAsHeading(index)) else { return nil }
+        guard isHeadingShaped(lineText, line: index, styled: isStyledAsHeading(index)) else { return nil }
         var end = index + 1
         let styled = isStyledAsHeading(index)
         if end < lines.count, !lines[end].isBlank, startsLowercase(lines[end].text),
@@ -135,10 +136,10 @@ struct LineClassifier {
             end += 1  // a heading wrapped onto a second line
         } else if tagged {
             // A heading wrapped over lines the tag marks as its own.
-            while end < lines.count, end - index < 4, !lines[end].isBlank, lines[end].source.role == line.source.role {
+            while end < lines.count, end - index < 4, !lines[end].isBlank, lines[end].source.role == lines[index].source.role {
                 end += 1
             }
-        } else if styled, let style = line.source.style {
+        } else if styled, let style = lines[index].source.style {
             // A title set over several lines in one heading style (`Månadsuppföljning` / `maj 2026`).
             while end < lines.count, end - index < 4, !lines[end].isBlank, lines[end].source.style == style,
                 !lines[end].text.contains("\t"), !endsSentence(lines[end - 1].text)
@@ -156,7 +157,7 @@ struct LineClassifier {
                 isBullet(next) || isNumberedItem(next) || isPlaceholder(next) || isAssessment(next, line: end)
                 || hasLabelledGoal(end)
                 // A table's caption or header under a heading, unless the "heading" is itself a header fragment.
-                || (headerBelow && !(containsColumnWord(line.text) && (next.first?.isNumber ?? false)))
+                || (headerBelow && !(containsColumnWord(lineText) && (next.first?.isNumber ?? false)))
             // A short line over running text, unlike the first line of a paragraph, is a heading.
             if followedByText && (Double(lengths[index]) <= 0.6 * bodyWidth || styled || isLongHeading(index)) {
                 return HeadingSpan(end: end, isGoal: false)
@@ -199,9 +200,8 @@ struct LineClassifier {
     private func canStartHeading(_ index: Int) -> Bool {
         if index == 0 || lines[index].startsPage { return true }
         if let size = lines[index].source.style?.fontSize, let body = bodyFontSize, size >= body * 1.15 { return true }
-        let previous = lines[index - 1]
-        if previous.isBlank { return true }
-        return endsSentence(previous.text) && Double(lengths[index]) <= 0.6 * bodyWidth
+        if lines[index - 1].isBlank { return true }
+        return endsSentence(lines[index - 1].text) && Double(lengths[index]) <= 0.6 * bodyWidth
     }
 
     /// - Parameter styled: the line is printed in a heading style (PDF), which outweighs words
