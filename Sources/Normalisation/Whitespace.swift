@@ -9,9 +9,10 @@ extension String {
     /// `trimming(.whitespaces)` (Foundation's `CharacterSet.whitespaces`: spaces and tabs, and
     /// the other Unicode spaces), with spaces and tabs cut in UTF-8 bytes.
     ///
-    /// Text input indents most lines, and Foundation's trimming is slow on Linux. Once the ASCII
+    /// Text input indents most lines with long runs of spaces, which a byte scan cuts faster than
+    /// `TrimSet`'s walk over scalars (about 0.7% of a text import's instructions). Once the ASCII
     /// spaces and tabs are cut, an end that is not ASCII (`på`) is asked of Foundation's set, and
-    /// only a Unicode space there sends the text to Foundation's trimming.
+    /// only a Unicode space there is left to `trimming(.whitespaces)`.
     var trimmingWhitespace: String {
         let (start, end) = withUTF8Bytes { bytes -> (Int, Int) in
             var start = 0
