@@ -1,14 +1,15 @@
 import Foundation
-import SwedishReportLanguage
 
 /// The set `trimming(.whitespaces)` trims, for testing a single scalar.
 private let whitespaceSet = CharacterSet.whitespaces
 
+/// Trims and counts of spaces and tabs in UTF-8 bytes, shared by the stages that test every line
+/// (normalisation and layout): Foundation's trims cost more than the tests they feed.
 extension String {
     /// The text without spaces (U+0020 only) at either end: `trimming(TrimSet(" "))`, cut in
     /// UTF-8 bytes (a space byte is always the whole scalar): every line of text input is trimmed,
     /// and most start with a long run of spaces.
-    var trimmingSpaces: String {
+    public var trimmingSpaces: String {
         let (start, end) = withUTF8Bytes { bytes -> (Int, Int) in
             var start = 0
             var end = bytes.count
@@ -26,7 +27,7 @@ extension String {
     /// `TrimSet`'s walk over scalars (about 0.7% of a text import's instructions). Once the ASCII
     /// spaces and tabs are cut, an end that is not ASCII (`på`) is asked of Foundation's set, and
     /// only a Unicode space there is left to `trimming(.whitespaces)`.
-    var trimmingWhitespace: String {
+    public var trimmingWhitespace: String {
         let (start, end) = withUTF8Bytes { bytes -> (Int, Int) in
             var start = 0
             var end = bytes.count
@@ -49,7 +50,7 @@ extension String {
     /// How many `" "` characters the text starts with: `prefix { $0 == " " }.count`, counted in
     /// bytes unless a non-ASCII scalar follows the spaces (a combining mark makes the last space
     /// part of another character).
-    var leadingSpaceCount: Int {
+    public var leadingSpaceCount: Int {
         let count = withUTF8Bytes { bytes -> Int? in
             var count = 0
             while count < bytes.count, bytes[count] == 0x20 { count += 1 }
@@ -66,7 +67,7 @@ extension String {
     }
 
     /// Calls `body` with the text's UTF-8 bytes (in place for a native string).
-    func withUTF8Bytes<Result>(_ body: (UnsafeBufferPointer<UInt8>) -> Result) -> Result {
+    public func withUTF8Bytes<Result>(_ body: (UnsafeBufferPointer<UInt8>) -> Result) -> Result {
         if let result = utf8.withContiguousStorageIfAvailable(body) { return result }
         return Array(utf8).withUnsafeBufferPointer(body)
     }
