@@ -110,13 +110,15 @@ final class PopplerPage {
         guard let surface = cairo_image_surface_create(CAIRO_FORMAT_RGB24, pixelWidth, pixelHeight) else { return nil }
         defer { cairo_surface_destroy(surface) }
         guard cairo_surface_status(surface) == CAIRO_STATUS_SUCCESS, let cr = cairo_create(surface) else { return nil }
-        // White paper first: pictures are judged against it.
-        cairo_set_source_rgb(cr, 1, 1, 1)
-        cairo_paint(cr)
         cairo_scale(cr, scale, scale)
         // Only the strips asked for are drawn; poppler still reads the page, cairo skips the rest.
         for rect in clip { cairo_rectangle(cr, rect.minX, rect.minY, rect.width, rect.height) }
         if !clip.isEmpty { cairo_clip(cr) }
+        // White paper under what is drawn: pictures are judged against it. Outside the clip the
+        // new surface stays zero (black), which no icon test takes for a colour or a grey, so
+        // painting the whole page (megabytes per page) would change nothing.
+        cairo_set_source_rgb(cr, 1, 1, 1)
+        cairo_paint(cr)
         poppler_page_render(handle, cr)
         cairo_destroy(cr)
         cairo_surface_flush(surface)
