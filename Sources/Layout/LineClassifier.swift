@@ -108,6 +108,8 @@ struct LineClassifier {
         // A line of at most 200 bytes has at most 200 characters: only a longer one is counted.
         guard !lines[index].isBlank, lineText.utf8.count <= 200 || lineText.count <= 200 else { return nil }
         if hasLabelledGoal(index) {
+            // `Fokusområde 13 …` wrapping in a form's answer cell is an answer, not a goal heading.
+            if continuesCellAbove(index) { return nil }
             return HeadingSpan(end: continuationEnd(after: index, maxLines: 4), isGoal: true)
         }
         // A tagged PDF's own word: its paragraphs and table cells are not headings, and its
@@ -440,6 +442,34 @@ struct LineClassifier {
     }
 
     /// True when line `index` is a labelled goal (`Nämndmål: …`).
+    /// True when the line, with no column gap of its own, starts where an inner cell of a line
+    /// above it starts, with only lines of that cell between: it continues that cell
+    /// (`projektet? ⇥ Fokusområde 10 …` over `Fokusområde 11 …` and `Fokusområde 13 …` in a
+    /// form's answer column). Needs word boxes, so PDF input only; asked only of lines that
+    /// read as labelled goals.
+    private func continuesCellAbove(_ index: Int) -> Bool {
+        guard !lines[index].text.containsTab, let x = lines[index].source.box?.x else { return false }
+        var above = index - 1
+        // Earlier lines of the same cell: no gap of their own, starting where this one starts.
+        while above >= 0, index - above <= 12, !lines[above].isBlank, lines[above].page == lines[index].page,
+            !lines[above].text.containsTab, let start = lines[above].source.box?.x, abs(start - x) < 2
+        {
+            above -= 1
+        }
+        // The cell's first line: a label cell, then the cell this line continues. A goal's own
+        // line above (`Mål 1: ⇥ Trygg kommun` over an aligned `Delmål 1.1: …`) is not a form.
+        guard above >= 0, !lines[above].isBlank, lines[above].page == lines[index].page, !hasLabelledGoal(above),
+            let first = lines[above].source.words.first, x > first.box.x + 2
+        else { return false }
+        if lines[above].text.containsTab {
+            return lines[above].source.words.dropFirst().contains { abs($0.box.x - x) < 2 }
+        }
+        // A label and its answer too close for a measured column gap: the answer's first word
+        // (a goal-level word like this line's own) starts exactly where this line starts.
+        let ownFirstWord = lines[index].source.words.first?.text
+        return lines[above].source.words.dropFirst(2).contains { abs($0.box.x - x) < 1 && $0.text == ownFirstWord }
+    }
+
     private func hasLabelledGoal(_ index: Int) -> Bool {
         tests.labelledGoal.answer(index) { GoalLabels.labelledGoal(in: lines[index].text) != nil }
     }
