@@ -112,6 +112,12 @@ struct LineClassifier {
             if continuesCellAbove(index) { return nil }
             return HeadingSpan(end: continuationEnd(after: index, maxLines: 4), isGoal: true)
         }
+        // A goal's label and number alone (`MÅL 11`) heads the goal whose title runs below it.
+        if index + 1 < lines.count, !lines[index + 1].isBlank, lineText.utf8.count <= 60,
+            GoalLabels.labelOnly(lineText.trimmingWhitespace) != nil, !continuesCellAbove(index)
+        {
+            return HeadingSpan(end: index + 1, isGoal: false)
+        }
         // A tagged PDF's own word: its paragraphs and table cells are not headings, and its
         // headings are, whatever their font (a heading may be set in the body's).
         let tagged = isTaggedHeading(index)

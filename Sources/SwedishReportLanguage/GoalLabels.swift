@@ -18,7 +18,7 @@ public struct GoalLabel: Sendable, Hashable {
 /// `Fokusområde`, `Perspektiv`. The label ends at a colon, a number or a dash.
 public enum GoalLabels {
     static let labelPattern = #"""
-    ^(?<label>(?:(?:[A-ZÅÄÖ][\p{L}\-]*\s+(?:kommuns|stads|stadens|regionens)|[A-ZÅÄÖ][\p{L}\-]*:s|[A-ZÅÄÖ][\p{L}\-]*s|[A-ZÅÄÖ][\p{L}\-]*(?:ande|ade|iska|iga|ska))\s+)?(?:[\p{L}\-]*mål|Mål|MÅL|[A-ZÅÄÖ][\p{L}]*målet|Målområde|Fokusområde|Perspektiv|Strategiskt mål|Övergripande mål|Prioriterat mål)(?:\s+för\s+[\p{L}\- ]{3,40}?)?)\s*(?:(?::\s*(?<ref1>\d+(?:\.\d+)*)?\.?\s*(?:[-–]\s+)?)|(?:\s+(?<ref2>\d+(?:\.\d+)*)\.?\s*(?:[-–:]\s*)?)|(?:\s+[-–]\s+))(?<title>\S.*)$
+    ^(?<label>(?:(?:[A-ZÅÄÖ][\p{L}\-]*\s+(?:kommuns|stads|stadens|regionens)|[A-ZÅÄÖ][\p{L}\-]*:s|[A-ZÅÄÖ][\p{L}\-]*s|[A-ZÅÄÖ][\p{L}\-]*(?:ande|ade|iska|iga|ska))\s+)?(?:[\p{L}\-]*mål|Mål|MÅL|[A-ZÅÄÖ][\p{L}]*målet|Målområde|Fokusområde|Perspektiv|Strategiskt mål|Övergripande mål|Prioriterat mål)(?:\s+för\s+[\p{L}\- ]{3,40}?)?)\s*(?:(?::\s*(?<ref1>\d+(?:\.\d+)*(?!\d))?\.?\s*(?:[-–]\s+)?)|(?:\s+(?<ref2>\d+(?:\.\d+)*)(?!\d)\.?\s*(?:[-–:]\s*)?)|(?:\s+[-–]\s+))(?<title>\S.*)$
     """#
     static let labelRegex = try! NSRegularExpression(pattern: labelPattern)
     static let areaPattern = try! NSRegularExpression(pattern: #"^(?<label>Målområde|Fokusområde|Perspektiv|Målområdet)\s*:?\s+(?<title>[A-ZÅÄÖ][\p{L}\- ,&]*)$"#)
@@ -76,6 +76,8 @@ public enum GoalLabels {
             // A bare "Mål 2023" is a column header, not a goal.
             if head == "mål" && words.count == 1 && ReportVocabulary.isYear(ref ?? "") { return nil }
             if title.isEmpty || ReportVocabulary.isColumnHeaderRow(text) { return nil }
+            // A number is no title (`Nämndmål: 12`: the goal's title is printed below).
+            if title.allSatisfy({ $0.isNumber || $0 == "." }) { return nil }
             // The area words take a short name, not a sentence ("Målområde samhälle beskriver vad …").
             if ["målområde", "fokusområde", "perspektiv"].contains(head), ref == nil,
                 !text.contains(":"), title.split(separator: " ").count > 4
@@ -89,6 +91,20 @@ public enum GoalLabels {
         }
         return nil
     }
+
+    /// A goal's label and number with nothing after them (`MÅL 11`, `Långsiktigt mål nr 2`,
+    /// `Nämndmål 3`): the goal whose title is printed on the lines below. The level comes back
+    /// capitalised (`Mål`, `Långsiktigt mål`).
+    public static func labelOnly(_ line: String) -> (level: String, ref: String)? {
+        // The label ends in a number: a line whose last character is ASCII and neither a digit
+        // nor a line break (nearly all) cannot match.
+        if let last = line.last?.asciiValue, !(0x30...0x39).contains(last), !(0x0A...0x0D).contains(last) { return nil }
+        guard let match = line.firstMatch(of: labelOnlyPattern) else { return nil }
+        let label = String(match.output.label).lowercased()
+        return (label.prefix(1).uppercased() + label.dropFirst(), String(match.output.ref))
+    }
+
+    nonisolated(unsafe) static let labelOnlyPattern = /^(?<label>[\p{L}:\- ]*?mål)\s+(?:nr\.?\s*|nummer\s+)?(?<ref>\d{1,2})$/.ignoresCase()
 
     /// Reads a numbered line (`1. Alingsås växer …`, `3.2 I Stockholm …`); whether it is a goal depends on context.
     public static func numberedLine(_ line: String) -> GoalLabel? {

@@ -88,4 +88,23 @@ final class GoalRecogniserTests: XCTestCase {
         XCTAssertEqual(report.goals.count, 1)
         XCTAssertNil(report.goals.first?.status)
     }
+    func testAGoalLabelledOnlyByItsNumberTakesTheSentenceBelowAsTitle() {
+        // An energy plan's goals: `MÅL 11` on its own line, the goal's sentence under it, then its key figure.
+        let report = recognise("""
+        Mål och delmål
+
+        MÅL 11
+        Tillförd energi för uppvärmning till lokaler som ägs av kommunen ska
+        kontinuerligt minska.
+        Nyckeltal: kWh per m2
+
+        MÅL 12
+        Den totala elförbrukningen i den kommunala organisationen ska minska.
+        Nyckeltal: GWh
+        """)
+        XCTAssertEqual(report.goals.map(\.ref), ["11", "12"])
+        XCTAssertEqual(report.goals.first?.title,
+                       "Tillförd energi för uppvärmning till lokaler som ägs av kommunen ska kontinuerligt minska.")
+        XCTAssertEqual(report.goals.last?.title, "Den totala elförbrukningen i den kommunala organisationen ska minska.")
+    }
 }

@@ -39,6 +39,19 @@ final class VocabularyTests: XCTestCase {
         XCTAssertEqual(GoalLabels.labelledGoal(in: "Fokusområde: Livsmiljö")?.level, "Fokusområde")
     }
 
+    func testALabelAndNumberAloneHaveTheirTitleBelow() {
+        // `MÅL 11` is goal 11 with its title on the next lines, not goal 1 titled "1".
+        XCTAssertNil(GoalLabels.labelledGoal(in: "MÅL 11"))
+        XCTAssertNil(GoalLabels.labelledGoal(in: "Nämndmål: 12"))
+        XCTAssertEqual(GoalLabels.labelOnly("MÅL 11")?.ref, "11")
+        XCTAssertEqual(GoalLabels.labelOnly("MÅL 11")?.level, "Mål")
+        XCTAssertEqual(GoalLabels.labelOnly("Långsiktigt mål nr 2")?.level, "Långsiktigt mål")
+        XCTAssertNil(GoalLabels.labelOnly("Mål 2: Förskolan ska ha hög kvalitet"))
+        // A number that runs on into the title is still read whole.
+        XCTAssertEqual(GoalLabels.labelledGoal(in: "Mål 12 Alla ska ha en trygg skolgång")?.ref, "12")
+        XCTAssertEqual(GoalLabels.labelledGoal(in: "Mål 12 Alla ska ha en trygg skolgång")?.title, "Alla ska ha en trygg skolgång")
+    }
+
     func testLinesThatOnlyMentionGoalsAreNotGoals() {
         XCTAssertNil(GoalLabels.labelledGoal(in: "Målområde samhälle beskriver vad kommunen ska uppnå för att utveckla närmiljön"))
         XCTAssertNil(GoalLabels.labelledGoal(in: "Mål 2023 Preliminärt utfall 2023 Utfall 2022 Utfall 2021"))

@@ -9,7 +9,6 @@ enum StatedGoal {
     // again on every call, which made these tests most of the goal recogniser's time.
     // `Regex` is not marked Sendable, but it is immutable once built (its compiled program is
     // stored once, atomically), so documents read in parallel may share these.
-    nonisolated(unsafe) static let labelOnlyPattern = /^(?<label>[\p{L}:\- ]*?mål)\s+(?:nr\.?\s*|nummer\s+)?(?<ref>\d{1,2})$/.ignoresCase()
     nonisolated(unsafe) static let sectionNumberPattern = /^\d+(\.\d+)*\.?\s+/
     nonisolated(unsafe) static let stagePattern = /^(?<level>[\p{L}]*mål)\s+(?:är|blir)\s+(?<title>.+)$/
 
@@ -18,11 +17,7 @@ enum StatedGoal {
         // The label ends in a number: a heading whose last character is ASCII and neither a digit
         // nor a line break (nearly all) cannot match.
         if let last = heading.last?.asciiValue, !(0x30...0x39).contains(last), !(0x0A...0x0D).contains(last) { return nil }
-        let text = withoutSectionNumber(heading)
-        guard let match = text.firstMatch(of: labelOnlyPattern)
-        else { return nil }
-        let label = String(match.output.label).lowercased()
-        return (label.prefix(1).uppercased() + label.dropFirst(), String(match.output.ref))
+        return GoalLabels.labelOnly(withoutSectionNumber(heading)).map { ($0.level, $0.ref) }
     }
 
     /// True for a heading that names a goal level: a few words ending in a word ending in `mål`.
