@@ -45,6 +45,15 @@ final class StatedGoalTests: XCTestCase {
         XCTAssertEqual(report.goals.map(\.title), ["resultatet ska vara 2 procent av skatteintäkterna"])
     }
 
+    func testProseAboutSettingFinancialGoalsStatesNone() {
+        // What the law asks of a budget, not a goal: `är` belongs to a relative clause.
+        let report = recognise("""
+            God ekonomisk hushållning
+            I enlighet med kommunallagen ska kommunfullmäktige i sin budget fastställa finansiella mål och verksamhetsmål som är av betydelse för god ekonomisk hushållning. Målen ska användas för styrning.
+            """)
+        XCTAssertEqual(report.goals.map(\.title), [])
+    }
+
     func testOrdinaryNumberedListsAreNotGoals() {
         let report = recognise("""
             Insatsområden

@@ -56,10 +56,15 @@ enum StatedGoal {
         guard paragraph.utf8ContainsIgnoringASCIICase("finansiella"), paragraph.lowercased().contains("finansiella mål") else { return nil }
         for sentence in sentences(paragraph) {
             let lower = sentence.lowercased()
-            guard lower.contains("finansiella målet") || lower.contains("finansiella mål "),
-                let range = sentence.range(of: " är ")
+            guard let subject = lower.range(of: "finansiella mål"),
+                let verb = lower.range(of: " är ", range: subject.upperBound..<lower.endIndex), lower.count == sentence.count
             else { continue }
-            var title = String(sentence[range.upperBound...]).trimming(.whitespaces)
+            // The goal must be what `är` is said of (`Det finansiella målet för 2027 är …`), not
+            // other goals in a relative clause (`fastställa finansiella mål och verksamhetsmål som är …`).
+            let between = lower[subject.upperBound..<verb.lowerBound].split(separator: " ")
+            guard !between.contains("som"), !between.contains("och"), between.count <= 8 else { continue }
+            let titleStart = sentence.index(sentence.startIndex, offsetBy: lower.distance(from: lower.startIndex, to: verb.upperBound))
+            var title = String(sentence[titleStart...]).trimming(.whitespaces)
             if title.hasPrefix("att ") { title.removeFirst(4) }
             if title.hasSuffix(".") { title.removeLast() }
             return title.count >= 10 ? title : nil
