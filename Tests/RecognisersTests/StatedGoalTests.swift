@@ -52,6 +52,12 @@ final class StatedGoalTests: XCTestCase {
             I enlighet med kommunallagen ska kommunfullmäktige i sin budget fastställa finansiella mål och verksamhetsmål som är av betydelse för god ekonomisk hushållning. Målen ska användas för styrning.
             """)
         XCTAssertEqual(report.goals.map(\.title), [])
+        // An auditor's judgement of the goals states none either.
+        let judged = recognise("""
+            God ekonomisk hushållning
+            När det gäller de finansiella målen för god ekonomisk hushållning är det vår bedömning att resultatet är förenligt med dem. Verksamheten följer planen.
+            """)
+        XCTAssertEqual(judged.goals.map(\.title), [])
     }
 
     func testOrdinaryNumberedListsAreNotGoals() {

@@ -63,6 +63,9 @@ enum StatedGoal {
             // other goals in a relative clause (`fastställa finansiella mål och verksamhetsmål som är …`).
             let between = lower[subject.upperBound..<verb.lowerBound].split(separator: " ")
             guard !between.contains("som"), !between.contains("och"), between.count <= 8 else { continue }
+            // `De finansiella målen … är uppfyllda`, `… målen är det vår bedömning att …`: the goals
+            // are judged, not stated.
+            if lower[subject.upperBound...].hasPrefix("en") || lower[verb.upperBound...].hasPrefix("det ") { continue }
             let titleStart = sentence.index(sentence.startIndex, offsetBy: lower.distance(from: lower.startIndex, to: verb.upperBound))
             var title = String(sentence[titleStart...]).trimming(.whitespaces)
             if title.hasPrefix("att ") { title.removeFirst(4) }
