@@ -73,6 +73,13 @@ public enum GoalLabels {
                 if let r = Range(match.range(withName: name), in: text) { ref = String(text[r]) }
             }
             let title = String(text[titleRange]).trimming(.whitespaces)
+            // `Mål 6 handlar om …`: a sentence about goal 6 goes on in lower case where a goal's
+            // title, after its number and no colon or dash, starts a new phrase in upper case.
+            if let refRange = Range(match.range(withName: "ref2"), in: text), title.first?.isLowercase == true,
+                !text[refRange.upperBound..<titleRange.lowerBound].contains(where: { "-–:".contains($0) })
+            {
+                return nil
+            }
             // A bare "Mål 2023" is a column header, not a goal.
             if head == "mål" && words.count == 1 && ReportVocabulary.isYear(ref ?? "") { return nil }
             if title.isEmpty || ReportVocabulary.isColumnHeaderRow(text) { return nil }

@@ -53,6 +53,10 @@ final class VocabularyTests: XCTestCase {
     }
 
     func testLinesThatOnlyMentionGoalsAreNotGoals() {
+        // A sentence about a numbered goal, not the goal itself.
+        XCTAssertNil(GoalLabels.labelledGoal(in: "Mål 6 handlar om att försäkra att alla människor har tillgång till rent vatten."))
+        XCTAssertNil(GoalLabels.labelledGoal(in: "Mål 12 har av OECD identifierats som den största utmaningen för Sverige."))
+        XCTAssertEqual(GoalLabels.labelledGoal(in: "Mål 3 - öka andelen förnybar energi")?.ref, "3")
         XCTAssertNil(GoalLabels.labelledGoal(in: "Målområde samhälle beskriver vad kommunen ska uppnå för att utveckla närmiljön"))
         XCTAssertNil(GoalLabels.labelledGoal(in: "Mål 2023 Preliminärt utfall 2023 Utfall 2022 Utfall 2021"))
         XCTAssertNil(GoalLabels.labelledGoal(in: "Inom målet - arbetet har fortsatt"))
