@@ -451,29 +451,62 @@ struct LineClassifier {
     /// True when the line, with no column gap of its own, starts where an inner cell of a line
     /// above it starts, with only lines of that cell between: it continues that cell
     /// (`projektet? ⇥ Fokusområde 10 …` over `Fokusområde 11 …` and `Fokusområde 13 …` in a
-    /// form's answer column). Needs word boxes, so PDF input only; asked only of lines that
-    /// read as labelled goals.
+    /// form's answer column). PDF input compares word boxes; text input compares character
+    /// columns (an inner cell starts after a run of spaces). Asked only of lines that read as
+    /// labelled goals.
     private func continuesCellAbove(_ index: Int) -> Bool {
-        guard !lines[index].text.containsTab, let x = lines[index].source.box?.x else { return false }
+        guard !lines[index].text.containsTab else { return false }
+        let box = lines[index].source.box
+        // Where the line starts: its box's left edge, or for text its column.
+        let start = box?.x ?? Double(lines[index].leadingSpaces)
+        let tolerance = box == nil ? 0.5 : 2
+        guard box != nil || lines[index].leadingSpaces >= 8 else { return false }
+        func startOf(_ line: Int) -> Double? { box == nil ? Double(lines[line].leadingSpaces) : lines[line].source.box?.x }
         var above = index - 1
         // Earlier lines of the same cell: no gap of their own, starting where this one starts.
         while above >= 0, index - above <= 12, !lines[above].isBlank, lines[above].page == lines[index].page,
-            !lines[above].text.containsTab, let start = lines[above].source.box?.x, abs(start - x) < 2
+            !lines[above].text.containsTab, let other = startOf(above), abs(other - start) < tolerance
         {
             above -= 1
         }
         // The cell's first line: a label cell, then the cell this line continues. A goal's own
         // line above (`Mål 1: ⇥ Trygg kommun` over an aligned `Delmål 1.1: …`) is not a form.
         guard above >= 0, !lines[above].isBlank, lines[above].page == lines[index].page, !hasLabelledGoal(above),
-            let first = lines[above].source.words.first, x > first.box.x + 2
+            let aboveStart = startOf(above), start > aboveStart + tolerance
         else { return false }
+        guard box != nil else {
+            let column = lines[index].leadingSpaces
+            if Self.cellColumns(of: lines[above].source.text).contains(column) { return true }
+            // Label and answer parted by one space: the answer's first word (this line's own first word) starts at the column.
+            guard let ownFirstWord = lines[index].text.split(separator: " ").first else { return false }
+            let aboveText = Array(lines[above].source.text)
+            return column < aboveText.count && column > 0 && aboveText[column - 1] == " "
+                && String(aboveText[column...].prefix(ownFirstWord.count)) == ownFirstWord
+        }
         if lines[above].text.containsTab {
-            return lines[above].source.words.dropFirst().contains { abs($0.box.x - x) < 2 }
+            return lines[above].source.words.dropFirst().contains { abs($0.box.x - start) < 2 }
         }
         // A label and its answer too close for a measured column gap: the answer's first word
         // (a goal-level word like this line's own) starts exactly where this line starts.
         let ownFirstWord = lines[index].source.words.first?.text
-        return lines[above].source.words.dropFirst(2).contains { abs($0.box.x - x) < 1 && $0.text == ownFirstWord }
+        return lines[above].source.words.dropFirst(2).contains { abs($0.box.x - start) < 1 && $0.text == ownFirstWord }
+    }
+
+    /// The character columns where a text line's inner cells start: after a run of two or more spaces.
+    static func cellColumns(of text: String) -> Set<Int> {
+        var columns: Set<Int> = []
+        var spaces = 0
+        var sawText = false
+        for (column, character) in text.enumerated() {
+            if character == " " {
+                spaces += 1
+                continue
+            }
+            if sawText && spaces >= 2 { columns.insert(column) }
+            sawText = true
+            spaces = 0
+        }
+        return columns
     }
 
     private func hasLabelledGoal(_ index: Int) -> Bool {

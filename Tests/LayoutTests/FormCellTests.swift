@@ -69,4 +69,23 @@ final class FormCellTests: XCTestCase {
         ]
         XCTAssertEqual(goalHeadings(hanging).count, 2, "\(goalHeadings(hanging))")
     }
+    func testTextInputAnswerCellsByCharacterColumn() {
+        // pdftotext -layout output of the same form: the answer column is a character column.
+        let text = """
+        Projektet ska ge fler barn och unga en trygg och tillgänglig mötesplats under hela året.
+
+        Vilket fokusområde stödjer          Fokusområde 3 Kunskap, livslångt lärande och utbildning
+        projektet?                          Fokusområde 10 Hälsa och välbefinnande
+                                            Fokusområde 13 Hållbar kultur, friluftsliv och turism.
+        Vilket fokusområde stödjer projektet? Fokusområde 3 Kunskap, livslångt lärande, utbildning
+                                              Fokusområde 7 Jämlikhet och jämställdhet
+
+        Projektet ska ge fler barn och unga en trygg och tillgänglig mötesplats under hela året.
+        """
+        let lines = text.split(separator: "\n", omittingEmptySubsequences: false).enumerated().map {
+            SourceLine(text: String($1), lineNumber: $0 + 1)
+        }
+        let doc = LayoutAnalyser().analyse(SourceDocument(name: "f.txt", kind: .text, pages: [SourcePage(number: 1, lines: lines)]))
+        XCTAssertEqual(doc.blocks.filter { $0.isGoalHeading }.map { doc.text(of: $0) }, [])
+    }
 }
