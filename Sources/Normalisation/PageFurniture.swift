@@ -27,13 +27,13 @@ enum PageFurniture {
                 let isEdge = edges.contains(lineIndex)
                 // Only a line of at most 80 characters is furniture by its shape (no edge is longer),
                 // so running text, mostly longer, is not shaped.
-                let isShort = isEdge || line.text.utf8.count <= 80 || line.text.count <= 80
+                let isShort = isEdge || isShortEnoughForFurniture(line.text)
                 let lineShape = isShort ? shape(of: line.text) : ""
                 let isRepeated = isShort && repeated.contains(lineShape)
                 // A running title with its year (`Stadsrevisionens årsredogörelse 2024`) that extraction
                 // moved into the middle of a two-column page is still furniture.
                 let runningTitle = isRepeated && lineShape.contains("#")
-                    && lineShape.contains(where: \.isLetter) && line.text.count <= 80
+                    && lineShape.contains(where: \.isLetter) && isShortEnoughForFurniture(line.text)
                 if isEdge && (isRepeated || isPageNumber(line.text)) || runningTitle
                     || isRunningFooter(line, at: lineIndex, in: page.lines)
                 {
@@ -61,11 +61,28 @@ enum PageFurniture {
                 edges.insert(index)
             }
         }
-        // At most 80 bytes is at most 80 characters: only a longer line is counted.
-        return edges.filter { page.lines[$0].text.utf8.count <= 80 || page.lines[$0].text.count <= 80 }
+        return edges.filter { isShortEnoughForFurniture(page.lines[$0].text) }
     }
 
-    /// A line with each run of digits folded to `#` and tabs to spaces, so `Sida 9` and `Sida 10` look alike.
+    /// At most 80 characters once indentation and padding are off (pdftotext -layout sets a page
+    /// number far to the right and a running header's halves far apart; running text is longer).
+    /// At most 80 bytes is at most 80 characters, so only a longer line is counted.
+    static func isShortEnoughForFurniture(_ text: String) -> Bool {
+        if text.utf8.count <= 80 { return true }
+        var count = 0
+        var previousWasSpace = false
+        for character in text.trimmingWhitespace {
+            let isSpace = character == " " || character == "\t"
+            if isSpace && previousWasSpace { continue }
+            previousWasSpace = isSpace
+            count += 1
+            if count > 80 { return false }
+        }
+        return true
+    }
+
+    /// A line with each run of digits folded to `#`, tabs to spaces and runs of spaces to one, so
+    /// `Sida 9` and `Sida 10` look alike.
     ///
     /// Every line of every page is shaped, so this is one pass over the scalars rather than two
     /// Foundation replacements (a regular expression among them), which cost more than the rest of
@@ -89,7 +106,11 @@ enum PageFurniture {
                 }
                 inDigits = false
                 afterTab = byte == 0x09
-                bytes.append(afterTab ? 0x20 : byte)
+                let folded = afterTab ? 0x20 : byte
+                // A run of spaces is one space: pdftotext -layout pads a running header's two
+                // halves apart by a different number of spaces on different pages.
+                if folded == 0x20, bytes.last == 0x20 { continue }
+                bytes.append(folded)
                 continue
             }
             if (afterTab && !isPlainAfterTab(scalar)) || scalar.properties.generalCategory == .decimalNumber {
@@ -118,6 +139,7 @@ enum PageFurniture {
     private static func foundationShape(of trimmed: String) -> String {
         trimmed.replacingOccurrences(of: "\t", with: " ")
             .replacingOccurrences(of: #"\d+"#, with: "#", options: .regularExpression)
+            .replacingOccurrences(of: #" {2,}"#, with: " ", options: .regularExpression)
     }
 
     static func repeatedEdgeLines(in document: SourceDocument, edgesByPage: [Set<Int>]) -> Set<String> {

@@ -59,6 +59,22 @@ final class NormalisationTests: XCTestCase {
         XCTAssertTrue(result.furniture.contains { $0.line.text == "Verksamhetsberättelse 2023" })
     }
 
+    func testPdftotextLayoutFurnitureIsFoundThoughPaddedDifferentlyOnEachPage() {
+        // `pdftotext -layout` sets the two halves of a running header apart by however many spaces
+        // each page needs, and a page number far to the right.
+        let bodies = [["Inledning om året.", "Ekonomin gick bra.", "Personalen ökade."],
+                      ["Målen följs upp.", "Analysen visar mer.", "Tre mål nåddes."],
+                      ["Investeringar ökade.", "Driften höll budget.", "Prognosen stämde."]]
+        let pages = bodies.enumerated().map { index, body in
+            ["Linköpings kommun" + String(repeating: " ", count: 80 + index) + "Valnämndens internbudget 2024", ""] + body
+                + ["", String(repeating: " ", count: 100 + index) + "\(index + 1) (12)"]
+        }
+        let result = Normaliser().normalise(document(pages))
+        for page in result.document.pages {
+            XCTAssertEqual(page.lines.map(\.text).filter { !$0.isEmpty }, bodies[page.number - 1])
+        }
+    }
+
     func testARunningFooterInTextWithoutFormFeedsIsRemoved() {
         let result = Normaliser().normalise(document([["slut på sidan.", "", "Årsbokslut 2023 12", "", "Nästa sida"]]))
         XCTAssertEqual(result.document.pages[0].lines.map(\.text), ["slut på sidan.", "", "", "Nästa sida"])
