@@ -42,6 +42,9 @@ struct ColumnHeader: Sendable, Hashable {
     var stubCells: [String] = []
     /// Where each figure column is printed (PDF input), else empty.
     var columnSpans: [ClosedRange<Double>] = []
+    /// How many short identifier columns (`Prio`, `Status`, `Proj nr`) the stub starts with,
+    /// before the label column: their codes (`1`, `P`, `6289`) are no part of a row's label.
+    var identifierStubs = 0
 
     /// The words of a header line, split on white space (tabs included).
     static func words(_ text: String) -> [String] {
@@ -127,7 +130,53 @@ struct ColumnHeader: Sendable, Hashable {
                 if !(headTakesYear && word.count <= 3 && word == word.uppercased()) { headTakesYear = false }
             }
         }
-        return ColumnHeader(stub: stub.joined(separator: " "), columns: columns.map(column(from:)))
+        var header = ColumnHeader(stub: stub.joined(separator: " "), columns: columns.map(column(from:)))
+        header.identifierStubs = identifierColumns(inStubWords: stub).columns
+        return header
+    }
+
+    /// The identifier columns a stub read as words starts with (`Prio Status Projnr Investeringar`):
+    /// how many, and how many words they take. A heading may be one word or two (`Proj Nr`, `Pri o`);
+    /// the label column must remain, and a goal or indicator stub has none.
+    static func identifierColumns(inStubWords stub: [String]) -> (columns: Int, words: Int) {
+        guard stub.count >= 2 else { return (0, 0) }
+        var columns = 0
+        var index = 0
+        while index < stub.count - 1 {
+            if index + 2 < stub.count, TableVocabulary.isIdentifierHeader(stub[index] + stub[index + 1]) {
+                index += 2
+            } else if TableVocabulary.isIdentifierHeader(stub[index]) {
+                index += 1
+            } else {
+                break
+            }
+            columns += 1
+        }
+        if columns > 0, stub.contains(where: { TableVocabulary.isGoalStubWord($0) || TableVocabulary.isIndicatorStubWord($0) }) {
+            return (0, 0)
+        }
+        return (columns, index)
+    }
+
+    /// True when the stub cells of a measured header line are short identifier columns before
+    /// one label column (`Prio ⇥ Status ⇥ Proj nr ⇥ Investeringar (tkr)`): at most five cells, each
+    /// identifier heading a few letters, the label column as short as any stub.
+    static func isIdentifierStub(_ cells: [String]) -> Bool {
+        guard cells.count >= 2, cells.count <= 5, let label = cells.last, words(label).count <= 6 else { return false }
+        return cells.dropLast().allSatisfy { words($0).count <= 2 && TableVocabulary.isIdentifierHeader($0) }
+    }
+
+    /// The cells of a measured (tabbed) header line that hold its first `count` words: the stub's cells.
+    static func leadingCells(of text: String, words count: Int) -> [String] {
+        var remaining = count
+        var cells: [String] = []
+        for cell in text.tabSeparatedComponents() where remaining > 0 {
+            let cellWords = words(cell)
+            guard !cellWords.isEmpty else { continue }
+            cells.append(cellWords.prefix(remaining).joined(separator: " "))
+            remaining -= cellWords.count
+        }
+        return cells
     }
 
     /// Reads a header whose columns a front-end separated with tabs (PDF input): the leading
@@ -149,6 +198,11 @@ struct ColumnHeader: Sendable, Hashable {
             cells.removeFirst()
         }
         var header = ColumnHeader(stub: stub.map(\.text).joined(separator: " "), columns: cells.map { column(from: words($0.text)) })
+        if isIdentifierStub(stub.map(\.text)), !stub.contains(where: { cell in
+            words(cell.text).contains { TableVocabulary.isGoalStubWord($0) || TableVocabulary.isIndicatorStubWord($0) }
+        }) {
+            header.identifierStubs = stub.count - 1
+        }
         if cells.allSatisfy({ $0.span != nil }) && stub.allSatisfy({ $0.span != nil }) {
             header.columnSpans = cells.compactMap(\.span)
             header.stubSpans = stub.compactMap(\.span)
@@ -185,6 +239,7 @@ struct ColumnHeader: Sendable, Hashable {
         header.columnSpans = spans
         header.stubSpans = stubSpans
         header.stubCells = stubCells
+        header.identifierStubs = identifierStubs
         return header
     }
 
@@ -269,7 +324,18 @@ struct ColumnHeader: Sendable, Hashable {
         }
         if text.hasSuffix(".") && words(text).count > 6 { return false }
         let header = parse(text)
-        guard !header.columns.isEmpty, ColumnHeader.words(header.stub).count <= 6 else { return false }
+        guard !header.columns.isEmpty else { return false }
+        let stubWords = ColumnHeader.words(header.stub)
+        if stubWords.count > 6 {
+            // A longer stub is short identifier columns before the label column (`Prio ⇥ Status ⇥
+            // Proj nr ⇥ Investeringar (tkr)`): judged by its measured cells where the line has them.
+            if text.containsTab {
+                guard isIdentifierStub(leadingCells(of: text, words: stubWords.count)) else { return false }
+            } else {
+                let identifiers = identifierColumns(inStubWords: stubWords)
+                guard identifiers.columns > 0, stubWords.count - identifiers.words <= 6 else { return false }
+            }
+        }
         let columnText = header.columns.map(\.text).joined(separator: " ")
         guard let share = headerShare(columnText) else { return false }
         let columnWords = words(columnText).count

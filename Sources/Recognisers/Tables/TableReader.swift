@@ -305,7 +305,12 @@ struct TableReader {
                         labelParts = joined.map { lines[$0].text } + [rowLabel]
                         first = joined.first ?? index
                     }
-                    let joinedLabel = joinLabel(labelParts)
+                    var joinedLabel = joinLabel(labelParts)
+                    if !placed, table.header.identifierStubs > 0 {
+                        // The codes of the identifier columns before the label (`1 P 6289 Utrustning …`).
+                        let words = joinedLabel.split(separator: " ").map(String.init)
+                        joinedLabel = words.dropFirst(leadingCodes(words, columns: table.header.identifierStubs)).joined(separator: " ")
+                    }
                     let lower = joinedLabel.lowercased()
                     let isVarav = lower.hasPrefix("varav") || lower.hasPrefix("- varav") || lower.hasPrefix("därav")
                         || lower.hasPrefix("– varav")
@@ -402,7 +407,12 @@ struct TableReader {
     /// each cell under the header column it is printed beneath (left to right without geometry).
     func tabbedCells(_ line: LayoutLine, header: ColumnHeader) -> (label: String, cells: [ParsedCell]) {
         var parts = PlacedCell.cells(of: line)
-        var label: [String] = []
+        var label: [PlacedCell] = []
+        if header.identifierStubs > 0, header.columnSpans.isEmpty || parts.first?.span == nil {
+            // Without positions, the codes of the identifier columns lead the line (`2 ⇥ N ⇥ Valfisken`).
+            let codes = leadingCodes(parts.map(\.text), columns: header.identifierStubs)
+            parts.removeFirst(codes)
+        }
         // The label is what starts left of the first column; without positions, the pieces
         // before the first that reads as a figure.
         let firstColumn = header.columnSpans.first?.lowerBound
@@ -417,8 +427,26 @@ struct TableReader {
                 let cell = CellSegmenter.measuredCell(first.text)
                 guard cell.value == nil, !ValueToken.tokens(of: first.text).allSatisfy(\.isValueLike) else { break }
             }
-            label.append(first.text)
+            label.append(first)
             parts.removeFirst()
+        }
+        if header.identifierStubs > 0, header.stubSpans.count == header.identifierStubs + 1,
+            label.allSatisfy({ $0.span != nil })
+        {
+            // A code printed under an identifier column (`1 ⇥ P ⇥ 6289`) is no part of the label, nor
+            // are the codes a piece starting in one begins with (`6016 Reinvesteringar`, no gap measured).
+            let identifiers = header.identifierStubs
+            label = label.compactMap { piece in
+                let span = piece.span!
+                if TableVocabulary.isIdentifierCode(piece.text) {
+                    return PlacedCell.column(of: span, in: header.stubSpans)! < identifiers ? nil : piece
+                }
+                let startColumn = header.stubSpans.lastIndex { $0.lowerBound <= span.lowerBound + 2 } ?? 0
+                guard startColumn < identifiers else { return piece }
+                let words = piece.text.split(separator: " ").map(String.init)
+                let codes = leadingCodes(words, columns: identifiers - startColumn)
+                return codes == 0 ? piece : PlacedCell(text: words.dropFirst(codes).joined(separator: " "), span: span)
+            }
         }
         var cells = parts.map { CellSegmenter.measuredCell($0.text) }
         if !header.columnSpans.isEmpty, parts.allSatisfy({ $0.span != nil }) {
@@ -437,7 +465,20 @@ struct TableReader {
             while placed.last?.isEmpty == true { placed.removeLast() }
             cells = placed
         }
-        return (label.joined(separator: " "), cells)
+        return (label.map(\.text).joined(separator: " "), cells)
+    }
+
+    /// How many of a row's leading pieces (cells or words) are codes of `columns` identifier
+    /// columns (`1 P 6289 Utrustning …`): at most one a column, and only where a label follows.
+    func leadingCodes(_ pieces: [String], columns: Int) -> Int {
+        var count = 0
+        while count < min(columns, pieces.count - 1), TableVocabulary.isIdentifierCode(pieces[count]) {
+            count += 1
+        }
+        guard count > 0, count < pieces.count else { return 0 }
+        let next = pieces[count]
+        let isText = CellSegmenter.measuredCell(next).value == nil && !ValueToken.tokens(of: next).allSatisfy(\.isValueLike)
+        return isText ? count : 0
     }
 
     // MARK: Solving

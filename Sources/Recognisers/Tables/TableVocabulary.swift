@@ -179,6 +179,31 @@ enum TableVocabulary {
         return indicatorStubWords.contains { w.contains($0) }
     }
 
+    /// Headings of short identifier columns printed before a table's label column: priority,
+    /// status, number, code, responsibility (`Prio`, `Status`, `Proj nr`, `Id`, `Kod`, `Ansvar`).
+    static let identifierHeaders: Set<String> = [
+        "nr", "nr.", "nummer", "pri", "prio", "prioritet", "prioritering", "status", "id", "kod", "ansvar", "ansv",
+        "kst", "konto", "ref", "objekt", "proj", "litt", "#",
+    ]
+
+    /// True for the heading of an identifier column, letter-spaced (`Pri o`, `Stat us`) or
+    /// abbreviated (`Proj Nr`, `Projektnr`, `Objektnummer`) as printed.
+    static func isIdentifierHeader(_ text: String) -> Bool {
+        let key = String(text.lowercased().filter { !$0.isWhitespace && $0 != ":" && $0 != "." })
+        guard !key.isEmpty, key.count <= 14 else { return false }
+        if identifierHeaders.contains(key) { return true }
+        // A number column named for what it numbers (`Projnr`, `Objektnummer`, `Löpnr`).
+        return key.count > 2 && (key.hasSuffix("nr") || key.hasSuffix("nummer")) && key.allSatisfy(\.isLetter)
+    }
+
+    /// True for a code printed in an identifier column: one short token with a digit (`6289`,
+    /// `1`, `A12`) or a capital abbreviation of up to three letters (`P`, `N`, `KS`).
+    static func isIdentifierCode(_ text: String) -> Bool {
+        guard !text.isEmpty, text.count <= 8, !text.contains(where: \.isWhitespace) else { return false }
+        if text.contains(where: \.isNumber) { return true }
+        return text.count <= 3 && text.first?.isUppercase == true && text.allSatisfy(\.isLetter)
+    }
+
     /// The unit a caption, stub or name states (`Belopp i tkr` → tkr, `andel (%)` → %).
     static func unit(inCaption text: String) -> String? {
         let lower = text.lowercased()
