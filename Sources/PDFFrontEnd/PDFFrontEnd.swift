@@ -47,10 +47,9 @@ public struct PDFFrontEnd: Sendable {
     public func read(contentsOf url: URL) throws -> SourceDocument {
         let path = url.path
         let name = url.lastPathComponent
-        // The structure tree is read once, here, on the thread that opened this document.
-        let (count, info, structure): (Int, [String: String], StructureRoles) = try {
+        let (count, info): (Int, [String: String]) = try {
             let document = try PopplerDocument(path: path, password: options.password)
-            return (document.pageCount, document.info, options.readsStructure ? document.structureHeadings() : StructureRoles())
+            return (document.pageCount, document.info)
         }()
         guard count > 0 else { throw FrontEndError.pdf(file: path, page: nil, reason: "the PDF has no pages") }
 
@@ -58,9 +57,13 @@ public struct PDFFrontEnd: Sendable {
         let results = PageResults(count: count)
         let password = options.password
         let readsPictures = options.readsPictureIcons
+        let readsStructure = options.readsStructure
         DispatchQueue.concurrentPerform(iterations: workers) { worker in
             do {
                 let document = try PopplerDocument(path: path, password: password)
+                // A tagged PDF's headings cost a pass over their page each: every worker reads
+                // its share, on its own document, before its pages.
+                if readsStructure { results.setHeadings(worker, document.structureHeadings(part: worker, of: workers)) }
                 var index = worker
                 while index < count {
                     // Each page object lives only for this iteration, so its text analysis is freed here.
@@ -74,6 +77,7 @@ public struct PDFFrontEnd: Sendable {
             }
         }
         if let error = results.failure { throw error }
+        let structure = StructureRoles(merging: results.headings)
 
         var pages: [SourcePage] = []
         pages.reserveCapacity(count)
@@ -117,9 +121,22 @@ public struct PDFFrontEnd: Sendable {
 private final class PageResults: @unchecked Sendable {
     private let lock = NSLock()
     private var results: [PageReader.Result?]
+    private var headingShares: [Int: [StructureRoles.Found]] = [:]
     private var error: Error?
 
     init(count: Int) { results = Array(repeating: nil, count: count) }
+
+    func setHeadings(_ worker: Int, _ found: [StructureRoles.Found]) {
+        lock.lock()
+        headingShares[worker] = found
+        lock.unlock()
+    }
+
+    var headings: [[StructureRoles.Found]] {
+        lock.lock()
+        defer { lock.unlock() }
+        return Array(headingShares.values)
+    }
 
     func set(_ index: Int, _ result: PageReader.Result) {
         lock.lock()

@@ -1,7 +1,7 @@
 // pdf-lines: prints what the PDF front-end reads from a PDF, one line a line, so a person can
 // compare it with the page (and with pdftotext). A developer's tool, not part of the product.
 //
-//   pdf-lines FILE.pdf [--pages 3-5] [--style] [--boxes] [--no-pictures] [--password PW]
+//   pdf-lines FILE.pdf [--pages 3-5] [--style] [--boxes] [--no-pictures] [--no-structure] [--workers N] [--password PW]
 //
 // Column gaps (tabs) are shown as " ⇥ ", icons as [#rrggbb], page breaks as form feeds.
 import Foundation
@@ -9,7 +9,7 @@ import PDFFrontEnd
 import ReportSource
 
 var arguments = Array(CommandLine.arguments.dropFirst())
-var showStyle = false, showBoxes = false, pictures = true
+var showStyle = false, showBoxes = false, pictures = true, structure = true
 var pageRange: ClosedRange<Int>?
 var password: String?
 var workers: Int?
@@ -20,6 +20,7 @@ while !arguments.isEmpty {
     case "--style": showStyle = true
     case "--boxes": showBoxes = true
     case "--no-pictures": pictures = false
+    case "--no-structure": structure = false
     case "--workers": workers = arguments.isEmpty ? nil : Int(arguments.removeFirst())
     case "--password": password = arguments.isEmpty ? nil : arguments.removeFirst()
     case "--pages":
@@ -34,7 +35,7 @@ guard let path else {
     exit(2)
 }
 do {
-    let document = try PDFFrontEnd(options: PDFReadOptions(password: password, readsPictureIcons: pictures, workers: workers)).read(contentsOf: URL(fileURLWithPath: path))
+    let document = try PDFFrontEnd(options: PDFReadOptions(password: password, readsPictureIcons: pictures, workers: workers, readsStructure: structure)).read(contentsOf: URL(fileURLWithPath: path))
     var out = ""
     for page in document.pages where pageRange?.contains(page.number) ?? true {
         out += "\u{0C}--- page \(page.number) (\(page.width ?? 0) x \(page.height ?? 0))\n"

@@ -57,6 +57,36 @@ final class StructureTagTests: XCTestCase {
         XCTAssertEqual(found.first?.1, 1)
     }
 
+    func testHeadingsReadInSharesBySeveralWorkersKeepTheirPagesAndOrder() throws {
+        // Eight pages, two tagged headings each: with three workers every worker reads a share
+        // of the headings, and the roles must come out as one reader gives them.
+        let folder = TemporaryFolder()
+        let url = folder.file("many.pdf")
+        let maker = PDFMaker(url: url)
+        maker.tagged("Document") {
+            for page in 1...8 {
+                maker.tagged("H1") { maker.text("Avsnitt \(page) om ekonomin", x: 60, y: 80, size: 10) }
+                maker.tagged("P") { maker.text(Self.body[0], x: 60, y: 100, size: 10) }
+                maker.tagged("H2") { maker.text("Delavsnitt \(page) om personalen", x: 60, y: 130, size: 10) }
+                maker.tagged("P") { maker.text(Self.body[1], x: 60, y: 150, size: 10) }
+                maker.newPage()
+            }
+        }
+        maker.finish()
+        func roles(workers: Int) throws -> [[String?]] {
+            try PDFFrontEnd(options: PDFReadOptions(workers: workers)).read(contentsOf: url).pages.map { page in
+                page.lines.filter { !$0.isBlank }.map(\.role)
+            }
+        }
+        let alone = try roles(workers: 1)
+        guard alone.first?.first ?? nil != nil else {
+            throw XCTSkip("cairo \(String(cString: cairo_version_string())) wrote no structure tree poppler can read")
+        }
+        XCTAssertEqual(alone.first, ["H1", nil, "H2", nil])
+        XCTAssertEqual(try roles(workers: 3), alone)
+        XCTAssertEqual(try roles(workers: 2), alone)
+    }
+
     func testAnUntaggedPDFHasNoRolesAndNoHeadingInTheBodyFont() throws {
         let document = try read(tagged: false)
         XCTAssertTrue(document.pages[0].lines.allSatisfy { $0.role == nil })

@@ -16,8 +16,25 @@ struct StructureRoles: Sendable {
         var key: String
     }
 
+    /// A heading as read from the tree: its place among the tree's headings, role, page and text.
+    struct Found: Sendable {
+        var order: Int
+        var role: String
+        var page: Int
+        var text: String
+    }
+
     /// Elements by 0-based page index.
     private(set) var elementsByPage: [Int: [Element]] = [:]
+
+    init() {}
+
+    /// The roles of headings read in shares by several readers, in the tree's order.
+    init(merging shares: [[Found]]) {
+        for heading in shares.joined().sorted(by: { $0.order < $1.order }) {
+            add(role: heading.role, page: heading.page, text: heading.text)
+        }
+    }
 
     /// True when the tree gave nothing usable (untagged PDF, or a tree without headings).
     var isEmpty: Bool { elementsByPage.isEmpty }
