@@ -8,16 +8,7 @@ import XCTest
 final class MeasuredTableTests: XCTestCase {
     /// A line of cells, each starting at an x position; words get boxes 6 pt per character.
     private func line(_ cells: [(String, Double)], number: Int) -> SourceLine {
-        var words: [SourceWord] = []
-        for (text, x) in cells {
-            var left = x
-            for word in text.split(separator: " ") {
-                let width = Double(word.count) * 6
-                words.append(SourceWord(text: String(word), box: BoundingBox(x: left, y: Double(number) * 14, width: width, height: 10)))
-                left += width + 3
-            }
-        }
-        return SourceLine(text: cells.map(\.0).joined(separator: "\t"), lineNumber: number, words: words)
+        measuredLine(cells, number: number, letterWidth: 6)
     }
 
     private func prose(_ text: String, number: Int) -> SourceLine {
