@@ -107,6 +107,28 @@ final class TableGeometryTests: XCTestCase {
         XCTAssertEqual(texts(document).dropFirst().first, "Ingående eget kapital\t9 279\t10 259\t11 280")
     }
 
+    func testHeaderWordsReadAsOneLineStillHeadTheirColumns() throws {
+        let document = try read { pdf in
+            // A budget table as a Word report sets it: `Budget Plan Plan …` right-aligned over
+            // the years, and read as one line of words with no measured column gap.
+            let rights = [272.7, 323.8, 375.0, 426.1, 477.2, 528.4]
+            for (index, right) in rights.enumerated() {
+                pdf.text(index == 0 ? "Budget" : "Plan", right: right, y: 524, size: 9.5)
+                pdf.text(String(2024 + index), right: right, y: 535.5, size: 9.5)
+            }
+            pdf.text("Belopp tkr", x: 72.6, y: 535.5, size: 9.5)
+            let rows = [("Verksamhetens nettokostnader", ["5 378", "1 123", "5 417", "1 123", "1 123", "5 541"]),
+                        ("Investeringar, netto", ["0", "0", "0", "0", "0", "0"])]
+            for (row, (label, values)) in rows.enumerated() {
+                let y = 553.7 + Double(row) * 14
+                pdf.text(label, x: 72.6, y: y, size: 9.5)
+                for (value, right) in zip(values, rights) { pdf.text(value, right: right, y: y, size: 9.5) }
+            }
+        }
+        XCTAssertEqual(texts(document).first, "Belopp tkr\tBudget 2024\tPlan 2025\tPlan 2026\tPlan 2027\tPlan 2028\tPlan 2029")
+        XCTAssertEqual(texts(document).dropFirst().first, "Verksamhetens nettokostnader\t5 378\t1 123\t5 417\t1 123\t1 123\t5 541")
+    }
+
     func testWrappedRowLabelJoinsTheRowWithTheFigures() throws {
         let document = try read { pdf in
             pdf.text("Projekt", x: 60, y: 100)

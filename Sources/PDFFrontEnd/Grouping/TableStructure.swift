@@ -100,7 +100,9 @@ enum TableStructure {
                 let gap = result[first].rect.minY - candidate.rect.maxY
                 // Cell padding may part the header from the body; header lines themselves are close.
                 let allowed = first == index ? 2.0 * em : 0.8 * em
-                guard gap <= allowed, !isBodyRow(candidate, words: words), fits(candidate, slots: slots, words: words)
+                guard gap <= allowed, !isBodyRow(candidate, words: words),
+                    fits(candidate, slots: slots, words: words)
+                    || (first < index && stacksWordByWord(candidate, over: result[first], slots: slots, words: words))
                 else { break }
                 first -= 1
             }
@@ -187,22 +189,41 @@ enum TableStructure {
         return true
     }
 
+    /// True when a header line whose cells were set too close for column gaps (`Budget Plan Plan`
+    /// over `Belopp tkr ⇥ 2024 ⇥ 2025 ⇥ 2026`) still reads column by column: each of its words
+    /// sits over at most one number column and over a word of the header line below it, as the
+    /// lines of stacked header cells do (a caption above a table does not).
+    static func stacksWordByWord(_ row: Row, over below: Row, slots: [Rect], words: [Word]) -> Bool {
+        guard row.words.count >= 2 else { return false }
+        return row.words.allSatisfy { id in
+            let rect = words[id].rect
+            guard slots.filter({ $0.minX < rect.maxX && $0.maxX > rect.minX }).count <= 1 else { return false }
+            return below.words.contains { other in
+                let otherRect = words[other].rect
+                return min(rect.maxX, otherRect.maxX) - max(rect.minX, otherRect.minX) >= 0.3 * min(rect.width, otherRect.width)
+            }
+        }
+    }
+
     /// Header rows as one row: the words of each column top to bottom, a column gap between columns.
     static func merged(_ header: [Row], slots: [Rect], words: [Word]) -> Row {
         // Each header cell: its words, its box, and the column it heads (0 is the label column).
         var cells: [(ids: [Int], rect: Rect, column: Int)] = []
+        func column(of rect: Rect) -> Int {
+            if rect.maxX <= slots[0].minX + 2 { return 0 }
+            return (slots.indices.min { abs(slots[$0].midX - rect.midX) < abs(slots[$1].midX - rect.midX) } ?? 0) + 1
+        }
         for row in header {
             for segment in segments(of: row) {
                 let ids = Array(row.words[segment])
                 let rect = ids.map { words[$0].rect }.dropFirst().reduce(words[ids[0]].rect) { $0.union($1) }
-                let column: Int
-                if rect.maxX <= slots[0].minX + 2 {
-                    column = 0
-                } else {
-                    let best = slots.indices.min { abs(slots[$0].midX - rect.midX) < abs(slots[$1].midX - rect.midX) } ?? 0
-                    column = best + 1
+                if rect.maxX > slots[0].minX + 2, slots.filter({ $0.minX < rect.maxX && $0.maxX > rect.minX }).count > 1 {
+                    // Cells set too close for a gap (a line `stacksWordByWord` let in): each word
+                    // heads the column under it.
+                    for id in ids { cells.append(([id], words[id].rect, column(of: words[id].rect))) }
+                    continue
                 }
-                cells.append((ids, rect, column))
+                cells.append((ids, rect, column(of: rect)))
             }
         }
         // A header set left over right-aligned figures can end before its column starts
