@@ -50,7 +50,7 @@ enum PageFurniture {
     /// The first and last few non-blank lines of a page (one each on a short page), if short
     /// enough to be a running header or footer.
     static func edgeIndices(of page: SourcePage) -> Set<Int> {
-        let nonBlank = page.lines.indices.filter { !page.lines[$0].isBlankFast }
+        let nonBlank = page.lines.indices.filter { !page.lines[$0].isBlank }
         // A footer often sits above a page number and a date: look three lines deep on a full page.
         let depth = nonBlank.count >= 6 ? 2 : 1
         var edges = Set(nonBlank.prefix(depth)).union(nonBlank.suffix(depth))

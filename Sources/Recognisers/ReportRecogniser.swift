@@ -14,37 +14,6 @@ public struct ReportRecogniser: Sendable {
     ///   - layout: the document's blocks.
     ///   - furniture: running headers and footers removed by normalisation (evidence for metadata).
     public func recognise(_ layout: LayoutDocument, furniture: [SourceLine] = []) -> Report {
-        // In turn on purpose: metadata beside the goal/table/assignment chain on a second core
-        // saved ~0.1 s on 500 pages, but in-process batches then crashed with heap corruption
-        // now and then (2 test runs in 20; ThreadSanitizer saw no race in this package's code,
-        // so the shared state is in a library), and none in 20 without it.
-        let metadata = MetadataRecogniser().recognise(layout, furniture: furniture)
-        let main = Self.recogniseItems(layout)
-        let source = layout.source
-        return Report(
-            document: DocumentInfo(fileName: source.name, sourceKind: source.kind, pages: source.pages.count,
-                                   producer: source.info["producer"]),
-            metadata: metadata,
-            headings: main.outline.map(\.heading),
-            goals: main.goals.filter { !$0.isRepeat }.map(\.goal),
-            indicators: main.figures.indicators,
-            tables: main.figures.tables,
-            assignments: main.assignments,
-            warnings: source.warnings + main.context.warnings)
-    }
-}
-
-extension ReportRecogniser {
-    /// What the chain of outline, goal, table and assignment recognisers finds.
-    struct MainItems {
-        var outline: [OutlineEntry]
-        var goals: [GoalEntry]
-        var figures: TableRecognition
-        var assignments: [Assignment]
-        var context: RecognitionContext
-    }
-
-    static func recogniseItems(_ layout: LayoutDocument) -> MainItems {
         var context = RecognitionContext(layout: layout)
         let outline = OutlineRecogniser().recognise(layout)
         context.headings = outline
@@ -55,7 +24,21 @@ extension ReportRecogniser {
         context.goals = goals
         context.warnings += goalWarnings
         let assignments = AssignmentRecogniser().recognise(layout, goals: goals)
-        return MainItems(outline: outline, goals: goals, figures: figures, assignments: assignments, context: context)
+        // In turn on purpose: metadata on a second core beside the rest saved ~0.1 s on 500
+        // pages, but in-process batches then crashed with heap corruption in 2 test runs of 20
+        // (ThreadSanitizer saw no race in this package's code; the shared state is in a library).
+        let metadata = MetadataRecogniser().recognise(layout, furniture: furniture)
+        let source = layout.source
+        return Report(
+            document: DocumentInfo(fileName: source.name, sourceKind: source.kind, pages: source.pages.count,
+                                   producer: source.info["producer"]),
+            metadata: metadata,
+            headings: outline.map(\.heading),
+            goals: goals.filter { !$0.isRepeat }.map(\.goal),
+            indicators: figures.indicators,
+            tables: figures.tables,
+            assignments: assignments,
+            warnings: source.warnings + context.warnings)
     }
 }
 

@@ -65,8 +65,22 @@ public struct SourceLine: Sendable, Hashable {
     }
 
     /// True when the line holds nothing but white space (and no icon).
+    ///
+    /// Decided in bytes for ASCII text: every stage asks it of every line, and text input
+    /// indents most lines with long runs of spaces. An ASCII byte that is not white space starts
+    /// a character of its own (no ASCII scalar extends one), so it settles the answer; text with
+    /// a non-ASCII byte before that is left to `Character.isWhitespace`.
     public var isBlank: Bool {
-        icons.isEmpty && text.allSatisfy { $0.isWhitespace }
+        guard icons.isEmpty else { return false }
+        let answer = text.utf8.withContiguousStorageIfAvailable { bytes -> Bool? in
+            for byte in bytes {
+                if byte == 0x20 || (byte >= 0x09 && byte <= 0x0D) { continue }
+                return byte < 0x80 ? false : nil
+            }
+            return true
+        }
+        if let known = answer ?? nil { return known }
+        return text.allSatisfy { $0.isWhitespace }
     }
 }
 

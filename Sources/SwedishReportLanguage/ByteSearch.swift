@@ -26,8 +26,7 @@ extension StringProtocol {
             }
             return false
         }
-        if let found = utf8.withContiguousStorageIfAvailable(search) { return found }
-        return Array(utf8).withUnsafeBufferPointer(search)
+        return withUTF8Bytes(search)
     }
 
     /// True when the text's UTF-8 contains `needle`, a lower-case ASCII word, with its ASCII
@@ -57,8 +56,7 @@ extension StringProtocol {
             }
             return false
         }
-        if let found = utf8.withContiguousStorageIfAvailable(search) { return found }
-        return Array(utf8).withUnsafeBufferPointer(search)
+        return withUTF8Bytes(search)
     }
 }
 
@@ -100,17 +98,10 @@ private func tabLayout(of bytes: UnsafeBufferPointer<UInt8>) -> TabLayout {
     return sawTab ? .plain : .none
 }
 
-/// Runs `body` on the text's UTF-8 bytes, contiguous (copied only where the text is not native).
-@inline(__always)
-private func withUTF8Bytes<S: StringProtocol, R>(_ text: S, _ body: (UnsafeBufferPointer<UInt8>) -> R) -> R {
-    if let result = text.utf8.withContiguousStorageIfAvailable(body) { return result }
-    return Array(text.utf8).withUnsafeBufferPointer(body)
-}
-
 /// `containsTab` for any text; public entry points are concrete, so callers in other modules
 /// get code specialised for `String` and `Substring`.
 private func containsTab<S: StringProtocol>(_ text: S) -> Bool {
-    switch withUTF8Bytes(text, tabLayout(of:)) {
+    switch text.withUTF8Bytes(tabLayout(of:)) {
     case .none: return false
     case .plain: return true
     case .unusual: return text.contains("\t")
@@ -118,7 +109,7 @@ private func containsTab<S: StringProtocol>(_ text: S) -> Bool {
 }
 
 private func tabSeparatedComponents<S: StringProtocol>(_ text: S) -> [String] {
-    switch withUTF8Bytes(text, tabLayout(of:)) {
+    switch text.withUTF8Bytes(tabLayout(of:)) {
     case .none: return [String(text)]
     case .plain:
         let parts: [Substring] = String(text).split(separator: "\t", omittingEmptySubsequences: false)

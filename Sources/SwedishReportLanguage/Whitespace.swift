@@ -66,7 +66,11 @@ extension String {
         return String(self[utf8.index(utf8.startIndex, offsetBy: start)..<utf8.index(utf8.startIndex, offsetBy: end)])
     }
 
-    /// Calls `body` with the text's UTF-8 bytes (in place for a native string).
+}
+
+extension StringProtocol {
+    /// Calls `body` with the text's UTF-8 bytes: in place for native text, copied otherwise.
+    @inlinable
     public func withUTF8Bytes<Result>(_ body: (UnsafeBufferPointer<UInt8>) -> Result) -> Result {
         if let result = utf8.withContiguousStorageIfAvailable(body) { return result }
         return Array(utf8).withUnsafeBufferPointer(body)

@@ -14,10 +14,7 @@ enum StatedGoal {
 
     /// `3.4.2 LÅNGSIKTIGT MÅL NR 2` → level `Långsiktigt mål`, ref `2`: a goal whose title is printed below.
     static func labelOnly(_ heading: String) -> (level: String, ref: String?)? {
-        // The label ends in a number: a heading whose last character is ASCII and neither a digit
-        // nor a line break (nearly all) cannot match.
-        if let last = heading.last?.asciiValue, !(0x30...0x39).contains(last), !(0x0A...0x0D).contains(last) { return nil }
-        return GoalLabels.labelOnly(withoutSectionNumber(heading)).map { ($0.level, $0.ref) }
+        GoalLabels.labelOnly(withoutSectionNumber(heading)).map { ($0.level, $0.ref) }
     }
 
     /// True for a heading that names a goal level: a few words ending in a word ending in `mål`.
