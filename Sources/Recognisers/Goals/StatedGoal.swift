@@ -59,7 +59,7 @@ enum StatedGoal {
             // The goal must be what `är` is said of (`Det finansiella målet för 2027 är …`), not
             // other goals in a relative clause (`fastställa finansiella mål och verksamhetsmål som är …`).
             let between = lower[subject.upperBound..<verb.lowerBound].split(separator: " ")
-            guard !between.contains("som"), !between.contains("och"), between.count <= 8 else { continue }
+            guard !between.contains("som"), between.count <= 8 else { continue }
             // `De finansiella målen … är uppfyllda`, `… målen är det vår bedömning att …`: the goals
             // are judged, not stated.
             if lower[subject.upperBound...].hasPrefix("en") || lower[verb.upperBound...].hasPrefix("det ") { continue }
