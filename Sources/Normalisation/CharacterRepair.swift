@@ -4,7 +4,14 @@ import ReportSource
 enum CharacterRepair {
     static func repair(_ line: SourceLine) -> SourceLine {
         var line = line
-        if needsRepair(line.text) { line.text = repairCharacters(of: line.text, icons: &line.icons) }
+        if needsRepair(line.text) {
+            line.text = repairCharacters(of: line.text, icons: &line.icons)
+            // The table stage reads the words: they get the same minus signs and spaces.
+            var ignored: [IconMark] = []
+            for index in line.words.indices where needsRepair(line.words[index].text) {
+                line.words[index].text = repairCharacters(of: line.words[index].text, icons: &ignored).trimmingWhitespace
+            }
+        }
         // A tab is always a character of its own, so a line without a tab byte is one column.
         if !line.text.utf8.contains(0x09) {
             line.text = LetterSpacing.repair(line.text)

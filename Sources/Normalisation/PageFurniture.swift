@@ -19,6 +19,7 @@ enum PageFurniture {
         // Each page's edges, found once for both the repetition count and the removal.
         let edgesByPage = document.pages.map(edgeIndices)
         let repeated = repeatedEdgeLines(in: document, edgesByPage: edgesByPage)
+        let tableHeaders = repeatedTableHeaders(in: document, edgesByPage: edgesByPage, repeated: repeated)
         for pageIndex in document.pages.indices {
             let page = document.pages[pageIndex]
             let edges = edgesByPage[pageIndex]
@@ -34,9 +35,11 @@ enum PageFurniture {
                 // moved into the middle of a two-column page is still furniture.
                 let runningTitle = isRepeated && lineShape.contains("#")
                     && lineShape.contains(where: \.isLetter) && isShortEnoughForFurniture(line.text)
-                if isEdge && (isRepeated || isPageNumber(line.text)) || runningTitle
+                let furniture = isEdge && (isRepeated || isPageNumber(line.text)) || runningTitle
                     || isRunningFooter(line, at: lineIndex, in: page.lines)
-                {
+                // A table's header repeated on every page it covers, and its caption, repeat like a
+                // running header; they belong to the table.
+                if furniture && !(isRepeated && tableHeaders.contains(lineShape)) {
                     removed.append((page.number, line))
                 } else {
                     kept.append(line)
@@ -45,6 +48,22 @@ enum PageFurniture {
             document.pages[pageIndex].lines = kept
         }
         return removed
+    }
+
+    /// Repeated lines that head a table wherever they appear: a table's header repeated on each
+    /// page it covers, or a caption repeated in several chapters. A running header also stands
+    /// over a table now and then, but not on every page.
+    static func repeatedTableHeaders(in document: SourceDocument, edgesByPage: [Set<Int>], repeated: Set<String>) -> Set<String> {
+        var headsEveryTime: [String: Bool] = [:]
+        for (pageIndex, page) in document.pages.enumerated() {
+            for lineIndex in edgesByPage[pageIndex] {
+                let lineShape = shape(of: page.lines[lineIndex].text)
+                guard repeated.contains(lineShape) else { continue }
+                let heads = TableHeaderGuard.headsTable(at: lineIndex, in: page.lines)
+                headsEveryTime[lineShape] = (headsEveryTime[lineShape] ?? true) && heads
+            }
+        }
+        return Set(headsEveryTime.filter(\.value).keys)
     }
 
     /// The first and last few non-blank lines of a page (one each on a short page), if short
