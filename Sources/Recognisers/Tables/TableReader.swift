@@ -551,15 +551,7 @@ struct TableReader {
     func startsLowercase(_ text: String) -> Bool { text.first?.isLowercase ?? false }
 
     /// A label line that the next line continues (`Expansionsinvestering -`, `Kostnader för`).
-    func endsWithConnector(_ text: String) -> Bool {
-        let trimmed = text.trimming(.whitespaces)
-        if let last = trimmed.last, "-–,/&".contains(last) { return true }
-        let lastWord = trimmed.split(separator: " ").last.map { $0.lowercased() } ?? ""
-        return [
-            "och", "av", "för", "i", "till", "med", "samt", "inkl", "inkl.", "exkl", "exkl.", "per", "från", "om", "hur",
-            "att", "på", "som", "eller", "vid", "inom", "mot", "en", "ett", "den", "det", "de",
-        ].contains(lastWord)
-    }
+    func endsWithConnector(_ text: String) -> Bool { TableWords.endsWithConnector(text) }
 
     /// Joins the pieces of a cell wrapped over lines, a line-end hyphen joining its word (`Upprätt-` / `hålls`).
     func joinHyphenated(_ pieces: [String]) -> String {

@@ -1,0 +1,33 @@
+/// Swedish words that table reading needs, each list once.
+public enum TableWords {
+    /// Words a wrapped label or cell line ends on when the next line continues it
+    /// (`Kostnader för` / `lokaler`, `Gator och` / `vägar`).
+    public static let lineEndConnectors: Set<String> = [
+        "och", "av", "för", "i", "till", "med", "samt", "inkl", "inkl.", "exkl", "exkl.", "per", "från", "om", "hur",
+        "att", "på", "som", "eller", "vid", "inom", "mot", "en", "ett", "den", "det", "de", "utan",
+    ]
+
+    /// True when `text` ends on a connector word or on punctuation that wants a continuation.
+    public static func endsWithConnector(_ text: String) -> Bool {
+        let trimmed = text.trimming(.whitespaces)
+        if let last = trimmed.last, "-–,/&".contains(last) { return true }
+        let lastWord = trimmed.split(separator: " ").last.map { $0.lowercased() } ?? ""
+        return lineEndConnectors.contains(lastWord)
+    }
+
+    /// Joins the lines of a wrapped label or caption with one space; a line-end hyphen before a
+    /// lower-case letter joins its word (`tillgänglighets-` / `anpassade`).
+    public static func joinWrapped(_ parts: [String]) -> String {
+        var result = ""
+        for part in parts where !part.isEmpty {
+            if result.isEmpty {
+                result = part
+            } else if result.hasSuffix("-"), !result.hasSuffix(" -"), let first = part.first, first.isLowercase {
+                result = String(result.dropLast()) + part
+            } else {
+                result += " " + part
+            }
+        }
+        return result
+    }
+}
