@@ -31,15 +31,17 @@ let package = Package(
         .target(name: "Normalisation", dependencies: ["ReportSource", "SwedishReportLanguage"]),
         // Stage 3: lines into blocks (headings, paragraphs, lists, tables).
         .target(name: "Layout", dependencies: ["ReportSource", "SwedishReportLanguage"]),
+        // Stage 3b: tables from geometry (header trees, rows, cells), whatever the words say.
+        .target(name: "Tables", dependencies: ["Layout", "ReportSource", "SwedishReportLanguage"]),
         // Stage 5: the typed report model (declared before the recognisers that fill it).
         .target(name: "ReportModel", dependencies: ["ReportSource"]),
         // Stage 4: blocks into Swedish-report meaning.
-        .target(name: "Recognisers", dependencies: ["Layout", "ReportModel", "ReportSource", "SwedishReportLanguage"]),
+        .target(name: "Recognisers", dependencies: ["Layout", "Tables", "ReportModel", "ReportSource", "SwedishReportLanguage"]),
         // Stage 6: JSON, tidy facts.
         .target(name: "Exporters", dependencies: ["ReportModel"]),
         // The pipeline, front to back, behind one call.
         .target(name: "KommunrapportKit", dependencies: [
-            "ReportSource", "TextFrontEnd", "PDFFrontEnd", "Normalisation", "Layout", "Recognisers", "ReportModel", "Exporters",
+            "ReportSource", "TextFrontEnd", "PDFFrontEnd", "Normalisation", "Layout", "Tables", "Recognisers", "ReportModel", "Exporters",
         ]),
         // The SQLite warehouse: schema, migrations, writer, merge, views.
         .target(name: "Warehouse", dependencies: [
@@ -57,6 +59,7 @@ let package = Package(
         .testTarget(name: "PDFFrontEndTests", dependencies: ["PDFFrontEnd", "CPoppler", "ReportSource", "Layout"]),
         .testTarget(name: "NormalisationTests", dependencies: ["Normalisation", "ReportSource"]),
         .testTarget(name: "LayoutTests", dependencies: ["Layout", "ReportSource"]),
+        .testTarget(name: "TablesTests", dependencies: ["Tables", "Layout", "ReportSource"]),
         .testTarget(name: "RecognisersTests", dependencies: ["Recognisers", "Layout", "ReportModel", "ReportSource"]),
         .testTarget(name: "ExportersTests", dependencies: ["Exporters", "ReportModel"]),
         .testTarget(name: "AccuracyTests", dependencies: ["KommunrapportKit", "Exporters"]),

@@ -1,0 +1,98 @@
+import SwedishReportLanguage
+
+/// A run of words on one line with no column gap inside: a cell candidate.
+struct Segment: Sendable, Hashable {
+    /// What a segment holds, as far as finding tables needs to know.
+    enum Kind: Sendable, Hashable {
+        /// One number as Swedish reports print it (`34 950`, `-1 955`, `53%`, `(73)`, `≤38`).
+        case number
+        /// A year or a school year (`2026`, `21/22`): a header word more often than a figure.
+        case year
+        /// A mark for an empty cell (`-`, `–`, `..`, `x`, `I.U.`).
+        case empty
+        /// Several numbers the line printed too close to part (`16 (53%)`, `120 80`).
+        case numbers
+        /// Anything else.
+        case text
+    }
+
+    var words: [PlacedWord]
+    var kind: Kind
+
+    var minX: Double { words.first!.minX }
+    var maxX: Double { words.last!.maxX }
+    /// The words in reading order: printed lines top-down (a stacked cell), each left to right;
+    /// a line-end hyphen before a lower-case word joins the word (`visstids-` / `anställda`).
+    var text: String {
+        guard words.contains(where: { $0.y != words[0].y }) else { return words.map(\.text).joined(separator: " ") }
+        var printedLines: [[PlacedWord]] = []
+        for word in words.sorted(by: { $0.y < $1.y }) {
+            if let top = printedLines.last?.first, word.y - top.y < 0.5 * max(top.height, 1) {
+                printedLines[printedLines.count - 1].append(word)
+            } else {
+                printedLines.append([word])
+            }
+        }
+        var result = ""
+        for line in printedLines {
+            let text = line.sorted { $0.minX < $1.minX }.map(\.text).joined(separator: " ")
+            if result.hasSuffix("-"), !result.hasSuffix(" -"), let first = text.first, first.isLowercase {
+                result = String(result.dropLast()) + text
+            } else {
+                result += result.isEmpty ? text : " " + text
+            }
+        }
+        return result
+    }
+
+    init(words: [PlacedWord]) {
+        self.words = words
+        self.kind = Self.kind(of: words.map(\.text))
+    }
+
+    /// True for cells a figure column holds: numbers, and the marks for an empty one.
+    var isFigure: Bool { kind == .number || kind == .empty || kind == .numbers }
+
+    /// Splits a line's words into segments wherever the gap is at least `minimumGap` characters.
+    static func segments(of line: PlacedLine, minimumGap: Double) -> [Segment] {
+        var result: [Segment] = []
+        var current: [PlacedWord] = []
+        for word in line.words {
+            if let last = current.last, word.minX - last.maxX >= minimumGap * line.characterWidth {
+                result.append(Segment(words: current))
+                current = []
+            }
+            current.append(word)
+        }
+        if !current.isEmpty { result.append(Segment(words: current)) }
+        return result
+    }
+
+    static func kind(of words: [String]) -> Kind {
+        let text = words.joined(separator: " ")
+        if words.count == 1, ReportVocabulary.isYear(words[0]) || isSchoolYear(words[0]) { return .year }
+        if SwedishNumber.parse(text) != nil { return .number }
+        if ReportVocabulary.emptyCellMarks.contains(text.lowercased()) || text == "—" || text == "−" { return .empty }
+        if words.count > 1, words.allSatisfy(isNumberWord) { return .numbers }
+        return .text
+    }
+
+    /// `21/22`, `2024/25`: a school or split year.
+    static func isSchoolYear(_ word: String) -> Bool {
+        let parts = word.split(separator: "/", omittingEmptySubsequences: false)
+        guard parts.count == 2, parts.allSatisfy({ !$0.isEmpty && $0.allSatisfy(\.isASCII) && $0.allSatisfy(\.isNumber) }) else { return false }
+        return (parts[0].count == 2 || parts[0].count == 4) && parts[1].count == 2
+    }
+
+    /// A word made of digits and number punctuation only, or a unit after a number.
+    static func isNumberWord(_ word: String) -> Bool {
+        if SwedishNumber.units.contains(word.lowercased()) { return true }
+        var digits = 0
+        for scalar in word.unicodeScalars {
+            if scalar.properties.numericType != nil && scalar.isASCII { digits += 1; continue }
+            if "()%,.+-−–≤≥<>\u{00A0}".unicodeScalars.contains(scalar) { continue }
+            return false
+        }
+        return digits > 0
+    }
+}

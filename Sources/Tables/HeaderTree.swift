@@ -1,0 +1,133 @@
+/// Header cells to column names, by horizontal overlap alone.
+///
+/// - A header cell over one column is part of that column's name; cells stacked over the same
+///   column join top-down (`Prognos` / `helår 2026` → `Prognos helår 2026`).
+/// - A header cell over several columns is a group cell: its text starts the name of each
+///   column beneath it (`Helår` over `Budget Prognos` → `Helår Budget`, `Helår Prognos`).
+/// - A header line set without column gaps (`Budget 2024 Plan 2025`) is split word by word
+///   over the columns below it.
+/// - Where names still collide (two columns both called `Budget`), the cells of the lines above
+///   are group cells over the columns nearest them, so that the names part again.
+enum HeaderTree {
+    /// The column a piece of a row belongs to: the one it overlaps most, else the nearest.
+    static func bestColumn(for segment: Segment, clusters: [ColumnClusters.Column]) -> Int {
+        let overlaps = clusters.map { min(segment.maxX, $0.maxX) - max(segment.minX, $0.minX) }
+        if let best = overlaps.indices.max(by: { overlaps[$0] < overlaps[$1] }), overlaps[best] >= 0 { return best }
+        return nearestColumn(to: segment, clusters: clusters)
+    }
+
+    /// The columns a segment overlaps.
+    static func overlapped(by segment: Segment, clusters: [ColumnClusters.Column], tolerance: Double) -> [Int] {
+        clusters.indices.filter { segment.minX <= clusters[$0].maxX - tolerance && segment.maxX >= clusters[$0].minX + tolerance }
+    }
+
+    /// Splits a segment over several columns at the word gaps that fall between columns.
+    static func splitAtGutters(_ segment: Segment, clusters: [ColumnClusters.Column], tolerance: Double) -> [Segment] {
+        guard segment.words.count > 1, overlapped(by: segment, clusters: clusters, tolerance: tolerance).count > 1 else { return [segment] }
+        var pieces: [Segment] = []
+        var current: [PlacedWord] = [segment.words[0]]
+        for word in segment.words.dropFirst() {
+            let previous = current.last!
+            // A gap inside one column's extent is a space within a cell (`1 200`); a gap between
+            // words that fall in different columns is a gutter.
+            let insideColumn = clusters.contains { $0.minX < previous.maxX - tolerance && $0.maxX > word.minX + tolerance }
+            let left = nearestColumn(to: Segment(words: [previous]), clusters: clusters)
+            let right = nearestColumn(to: Segment(words: [word]), clusters: clusters)
+            if !insideColumn, left != right {
+                pieces.append(Segment(words: current))
+                current = []
+            }
+            current.append(word)
+        }
+        pieces.append(Segment(words: current))
+        return pieces
+    }
+
+    /// Words further apart than this (characters) are not one phrase.
+    static let wordSpaceCharacters = 1.0
+
+    /// Header cells of one segment: `(column, text)` for each column it names.
+    static func assign(_ segment: Segment, to clusters: [ColumnClusters.Column]) -> [(column: Int, text: String)] {
+        let hits = overlapped(by: segment, clusters: clusters, tolerance: 0)
+        if hits.count <= 1 {
+            return [(hits.first ?? nearestColumn(to: segment, clusters: clusters), segment.text)]
+        }
+        // A header line set without column gaps (`Budget 2027 Plan 2028` over two columns) parts
+        // at its widest word gaps, one piece a column, when those gaps are wider than a word
+        // space; a phrase set over two columns (`Summa avgift` over `2026 2027`) is a group cell.
+        let words = segment.words.sorted { $0.minX < $1.minX }
+        let width = words.map { ($0.maxX - $0.minX) / Double(max($0.text.count, 1)) }.max() ?? 1
+        func gap(_ index: Int) -> Double { words[index].minX - words[index - 1].maxX }
+        let cuts = (1..<max(words.count, 1)).sorted { gap($0) > gap($1) }.prefix(hits.count - 1).sorted()
+        if cuts.count == hits.count - 1, cuts.allSatisfy({ gap($0) >= wordSpaceCharacters * width }) {
+            var pieces: [String] = []
+            var start = 0
+            for cut in cuts + [words.count] {
+                pieces.append(Segment(words: Array(words[start..<cut])).text)
+                start = cut
+            }
+            return zip(hits, pieces).map { ($0, $1) }
+        }
+        // One cell over several columns: a group cell.
+        return hits.map { ($0, segment.text) }
+    }
+
+    /// The column whose middle is nearest the middle of a segment.
+    static func nearestColumn(to segment: Segment, clusters: [ColumnClusters.Column]) -> Int {
+        let center = (segment.minX + segment.maxX) / 2
+        // Within a column's extent first: right-aligned figures under a left-set header word.
+        if let inside = clusters.firstIndex(where: { center >= $0.minX && center <= $0.maxX }) { return inside }
+        return clusters.indices.min { abs(clusters[$0].center - center) < abs(clusters[$1].center - center) } ?? 0
+    }
+
+    /// Where column names collide, reads the cells of a higher header line as group cells over
+    /// the columns nearest them, when that parts the colliding names.
+    static func spreadGroupCells(_ perLine: inout [[Int: String]], lineCells: [[Segment]], clusters: [ColumnClusters.Column]) {
+        func names() -> [String] { clusters.indices.map { column in join(perLine.compactMap { $0[column] }) } }
+        func collisions(_ names: [String]) -> Int {
+            let filled = names.filter { !$0.isEmpty }
+            return filled.count - Set(filled).count
+        }
+        guard perLine.count >= 2, collisions(names()) > 0 else { return }
+        for line in perLine.indices.dropLast() where !lineCells[line].isEmpty {
+            var trial = perLine
+            for column in clusters.indices where trial[line][column] == nil {
+                let center = clusters[column].center
+                let nearest = lineCells[line].min { distance($0, center) < distance($1, center) }!
+                trial[line][column] = nearest.text
+            }
+            let before = perLine
+            let collidedBefore = collisions(names())
+            perLine = trial
+            if collisions(names()) >= collidedBefore { perLine = before }
+            if collisions(names()) == 0 { return }
+        }
+    }
+
+    /// Horizontal distance from a segment to a point (0 inside it).
+    static func distance(_ segment: Segment, _ x: Double) -> Double {
+        x < segment.minX ? segment.minX - x : x > segment.maxX ? x - segment.maxX : 0
+    }
+
+    /// Names every column from its header parts, top down.
+    static func name(_ columns: inout [GridColumn]) {
+        for index in columns.indices {
+            columns[index].header = join(columns[index].headerParts)
+        }
+    }
+
+    /// Joins stacked header cells; a line-end hyphen before a lower-case letter joins its word.
+    static func join(_ parts: [String]) -> String {
+        var result = ""
+        for part in parts where !part.isEmpty {
+            if result.isEmpty {
+                result = part
+            } else if result.hasSuffix("-"), let first = part.first, first.isLowercase {
+                result = String(result.dropLast()) + part
+            } else {
+                result += " " + part
+            }
+        }
+        return result
+    }
+}

@@ -1,0 +1,567 @@
+import SwedishReportLanguage
+
+/// Finds tables from geometry: runs of lines whose cells line up in columns, with figures in at
+/// least one column. No header word needs to be known for a table to be found.
+///
+/// Every distance is measured in characters of the line's font (`PlacedLine.characterWidth`), so
+/// the same rules read PDF word boxes and the character columns of `pdftotext -layout` text.
+struct TableFinder {
+    /// A gap of this many characters or more parts two cells on a line (two spaces in text).
+    static let columnGapCharacters = 1.6
+    /// Cells closer than this (characters) to a column still overlap it (right-aligned jitter).
+    static let alignmentToleranceCharacters = 0.6
+    /// Blank lines a table's body may hold between two rows.
+    static let maximumBlankLinesBetweenRows = 3
+    /// Lines without figures a body may hold in a row (wrapped labels, group rows, notes).
+    static let maximumLinesWithoutFiguresBetweenRows = 3
+    /// Header lines stacked over a table's columns at most (`Avv.` / `prognos/` / `budget 2026`).
+    static let maximumHeaderLines = 4
+    /// Blank lines allowed between the header and the first row.
+    static let maximumBlankLinesUnderHeader = 3
+    /// A line of running text has at least this many words in one cell.
+    static let proseWords = 9
+    /// The share of a table's cells (figure rows × columns) that hold something, at least.
+    static let minimumFilledShare = 0.4
+    /// A stub cell of this many words is a sentence, not a header's caption or unit.
+    static let sentenceStubWords = 7
+    /// A row label of this many words is a sentence: a line of text with a figure beside it.
+    static let sentenceLabelWords = 12
+    /// Indentation (characters) that puts a row label one level deeper.
+    static let indentPerLevelCharacters = 1.5
+
+    let lines: [PlacedLine]
+    let segments: [[Segment]]
+
+    init(lines: [PlacedLine]) {
+        self.lines = lines
+        self.segments = lines.map { Segment.segments(of: $0, minimumGap: Self.columnGapCharacters) }
+    }
+
+    // MARK: Lines
+
+    /// A line that is a table row: figures after a label, or several figures.
+    func isBody(_ index: Int) -> Bool {
+        let parts = segments[index]
+        guard !parts.isEmpty, !hasLeaderDots(index) else { return false }
+        // A line of years is a header, whatever stands before them (a chart's last axis tick).
+        if parts.count >= 3, parts.dropFirst().allSatisfy({ $0.kind == .year }) { return false }
+        let figures = parts.enumerated().filter { $0.element.isFigure && ($0.offset > 0 || parts.count > 1) }
+        // Dashes alone do not make a row of figures; a number must be among them.
+        guard figures.contains(where: { $0.element.kind != .empty }) else { return false }
+        if !parts[0].isFigure, parts[0].words.count >= Self.sentenceLabelWords { return false }
+        if parts[0].isFigure { return figures.count >= 2 || parts.count >= 2 }
+        return true
+    }
+
+    /// A contents line (`Inledning ........ 3`) lines up its page numbers but is no table.
+    func hasLeaderDots(_ index: Int) -> Bool {
+        segments[index].contains { $0.text.contains("....") || $0.text.contains("……") || $0.text.contains("…") && $0.words.count > 1 }
+    }
+
+    /// A line of running text: one cell of many words.
+    func isProse(_ index: Int) -> Bool {
+        let parts = segments[index]
+        return parts.count == 1 && parts[0].words.count >= Self.proseWords || hasLeaderDots(index)
+    }
+
+    // MARK: Regions
+
+    /// Runs of body lines that line up, with the lines between them.
+    func regions() -> [ClosedRange<Int>] {
+        var result: [ClosedRange<Int>] = []
+        var first: Int?
+        var last = 0
+        var figureSpans: [ClosedRange<Double>] = []
+        var labelMargin = Double.infinity
+        var blankRun = 0
+        var otherRun = 0
+        func close() {
+            if let start = first { result.append(start...last) }
+            first = nil
+            figureSpans = []
+            labelMargin = .infinity
+        }
+        for index in lines.indices {
+            if lines[index].isBlank {
+                blankRun += 1
+                if blankRun > Self.maximumBlankLinesBetweenRows { close() }
+                continue
+            }
+            if isBody(index) {
+                let spans = segments[index].filter(\.isFigure).map { $0.minX...$0.maxX }
+                let tolerance = Self.alignmentToleranceCharacters * lines[index].characterWidth
+                let aligned = spans.contains { span in
+                    figureSpans.contains { $0.lowerBound - tolerance <= span.upperBound && span.lowerBound <= $0.upperBound + tolerance }
+                }
+                if first != nil, lines[index].page != lines[last].page || !aligned { close() }
+                if first == nil { first = index }
+                last = index
+                figureSpans += spans
+                if let label = labelSegment(index) { labelMargin = min(labelMargin, label.minX) }
+                blankRun = 0
+                otherRun = 0
+                continue
+            }
+            otherRun += 1
+            blankRun = 0
+            if otherRun > Self.maximumLinesWithoutFiguresBetweenRows || isProse(index) || isNewHeader(index, under: figureSpans, labelMargin: labelMargin) {
+                close()
+            }
+        }
+        close()
+        return result
+    }
+
+    /// A line of column names over the figure columns, with nothing among the labels: the
+    /// header of the next table, which ends the one above it.
+    func isNewHeader(_ index: Int, under figureSpans: [ClosedRange<Double>], labelMargin: Double) -> Bool {
+        let parts = segments[index]
+        guard parts.count >= 2 else { return false }
+        let tolerance = Self.alignmentToleranceCharacters * lines[index].characterWidth
+        let overFigures = parts.contains { part in figureSpans.contains { $0.lowerBound <= part.maxX && part.minX <= $0.upperBound } }
+        return overFigures && parts.allSatisfy { ($0.kind == .year || $0.kind == .text) && $0.minX > labelMargin + tolerance }
+    }
+
+    // MARK: Grids
+
+    /// Every table on the lines.
+    func grids() -> [TableGrid] {
+        var result: [TableGrid] = []
+        for grid in regions().compactMap(grid(from:)) {
+            if let last = result.last, continues(last, with: grid) {
+                result[result.count - 1] = stitched(last, grid)
+            } else {
+                result.append(grid)
+            }
+        }
+        return result
+    }
+
+    /// Most lines of page furniture left between a table's last row on one page and its first
+    /// row on the next (a running header that normalisation did not recognise).
+    static let maximumLinesBetweenPages = 2
+
+    /// How far (share of the table's width) a column may stand from where it stood on the page
+    /// before, for the table to continue there.
+    static let continuedColumnShift = 0.1
+
+    /// Whether `next` continues `table` on the next page: it starts the next page with the same
+    /// columns at the same places, and either has no header or repeats the same one.
+    func continues(_ table: TableGrid, with next: TableGrid) -> Bool {
+        guard let lastPage = table.pages.last, next.pages.first == lastPage + 1,
+            next.columns.count == table.columns.count
+        else { return false }
+        let between = lines[table.lines.upperBound..<next.lines.lowerBound].filter { !$0.isBlank }
+        guard between.count <= Self.maximumLinesBetweenPages else { return false }
+        let sameHeader = next.headerLines.isEmpty || zip(next.columns, table.columns).allSatisfy { $0.header == $1.header }
+        guard sameHeader else { return false }
+        // The columns stand in the same proportions between the first and the last (text
+        // extraction packs a page's columns tighter or looser by a few characters).
+        func centers(_ grid: TableGrid) -> [Double] { grid.columns.map { ($0.span.lowerBound + $0.span.upperBound) / 2 } }
+        let above = centers(table), below = centers(next)
+        guard above.count > 1 else {
+            let tolerance = 2 * Self.alignmentToleranceCharacters * lines[next.lines.lowerBound].characterWidth
+            return abs(above[0] - below[0]) <= tolerance + (table.columns[0].span.upperBound - table.columns[0].span.lowerBound)
+        }
+        func relative(_ xs: [Double]) -> [Double] { xs.map { ($0 - xs[0]) / max(xs[xs.count - 1] - xs[0], 1e-9) } }
+        return zip(relative(above), relative(below)).allSatisfy { abs($0 - $1) <= Self.continuedColumnShift }
+    }
+
+    /// One table from a table and its continuation on the next page.
+    func stitched(_ table: TableGrid, _ next: TableGrid) -> TableGrid {
+        var result = table
+        let offset = table.rows.count
+        result.rows += next.rows.map { row in
+            var row = row
+            row.parent = row.parent.map { $0 + offset }
+            if table.identifierColumns > 0 { row.label = Self.withoutLeadingCode(row.label) }
+            return row
+        }
+        result.lines = table.lines.lowerBound..<next.lines.upperBound
+        result.pages = Array(Set(table.pages + next.pages)).sorted()
+        for index in result.columns.indices {
+            let a = result.columns[index].span, b = next.columns[index].span
+            result.columns[index].span = min(a.lowerBound, b.lowerBound)...max(a.upperBound, b.upperBound)
+        }
+        return result
+    }
+
+    /// The label of a line: its first cell when that is not a figure, or the first long text
+    /// cell after a run of short codes (`1 | P | 6289 | Utrustning …`: priority, status and
+    /// project number columns before the name).
+    func labelSegment(_ index: Int) -> Segment? {
+        labelPosition(index).map { segments[index][$0] }
+    }
+
+    /// Where the label stands among a line's cells.
+    func labelPosition(_ index: Int) -> Int? {
+        let parts = segments[index]
+        guard let first = parts.first else { return nil }
+        var position = 0
+        while position + 1 < parts.count, Self.isCode(parts[position]) { position += 1 }
+        if position > 0, parts[position].kind == .text, !Self.isCode(parts[position]) { return position }
+        return first.isFigure ? nil : 0
+    }
+
+    /// A label without the project number set before it with no gap (`6016 Reinvesteringar`),
+    /// in a table with identifier columns.
+    static func withoutLeadingCode(_ label: Segment) -> Segment {
+        guard label.words.count > 1, isCode(Segment(words: [label.words[0]])), label.words[0].text.allSatisfy(\.isNumber)
+        else { return label }
+        return Segment(words: Array(label.words.dropFirst()))
+    }
+
+    static func withoutLeadingCode(_ label: String) -> String {
+        let words = label.split(separator: " ")
+        guard words.count > 1, words[0].count <= identifierLength, words[0].allSatisfy(\.isNumber) else { return label }
+        return words.dropFirst().joined(separator: " ")
+    }
+
+    /// Longest code (characters) in an identifier column before the labels.
+    static let identifierLength = 6
+
+    /// A short code of one word: a number or a few letters (`1`, `P`, `6289`, `A12`).
+    static func isCode(_ segment: Segment) -> Bool {
+        segment.words.count == 1 && segment.text.count <= identifierLength && segment.kind != .empty
+    }
+
+    /// Reads a region into a grid, with the header above it; nil when it is no table.
+    func grid(from region: ClosedRange<Int>) -> TableGrid? {
+        let body = region.filter(isBody)
+        guard let firstBody = body.first else { return nil }
+        let width = lines[firstBody].characterWidth
+        let tolerance = Self.alignmentToleranceCharacters * width
+        // Columns from the cells after the labels.
+        var cellSegments: [Segment] = []
+        for index in body {
+            let parts = segments[index]
+            cellSegments += labelPosition(index).map { Array(parts.dropFirst($0 + 1)) } ?? parts
+        }
+        var clusters = ColumnClusters(cellSegments, tolerance: tolerance).columns
+        guard !clusters.isEmpty else { return nil }
+        // A text column left of every figure column is part of the labels (a label that the
+        // line's spacing parted in two); text columns between figures stay columns.
+        while let first = clusters.first, first.figures * 2 < first.cells, clusters.count > 1 { clusters.removeFirst() }
+        let figuresStart = clusters[0].minX
+        let figureColumns = clusters.filter { $0.figures * 2 >= $0.cells }
+        guard !figureColumns.isEmpty else { return nil }
+
+        let labels = body.compactMap(labelSegment)
+        let labelEnds = labels.map(\.maxX).sorted()
+        let frame = Frame(
+            clusters: clusters, figuresStart: figuresStart, labelMargin: labels.map(\.minX).min() ?? figuresStart,
+            labelEnd: labelEnds.isEmpty ? figuresStart : labelEnds[labelEnds.count / 2],
+            bodyFontSize: body.compactMap { lines[$0].fontSize }.sorted().dropFirst(body.count / 2).first)
+        let header = findHeader(above: region.lowerBound, firstBody: firstBody, frame: frame)
+        let rows = readRows(region, clusters: clusters, figuresStart: figuresStart, groupRowsAbove: header?.groupRows ?? [])
+        let figureRows = rows.filter { row in row.cells.contains { cell in clusters[cell.column].figures * 2 >= clusters[cell.column].cells } }
+        // A table has two rows of figures, or one under a header. A single column of figures
+        // with no header is a list with numbers in it (a contents page, a chart's axis).
+        guard figureRows.count >= 2 || (figureRows.count == 1 && header != nil && figureColumns.count >= 2) else { return nil }
+        guard figureColumns.count >= 2 || header != nil else { return nil }
+        // A chart's value labels line up too, but they have no row labels and leave most of the
+        // grid empty; a table labels its rows and fills most of its cells.
+        let labelled = figureRows.filter { !$0.label.isEmpty }.count
+        guard labelled * 2 >= figureRows.count, labelled > 0 else { return nil }
+        let filled = figureRows.reduce(0) { $0 + $1.cells.count }
+        guard Double(filled) >= Self.minimumFilledShare * Double(figureRows.count * clusters.count) else { return nil }
+
+        var columns = clusters.enumerated().map { index, cluster in
+            GridColumn(
+                header: "", headerParts: header?.parts[index] ?? [], isNumeric: cluster.figures * 2 >= cluster.cells,
+                span: cluster.minX...cluster.maxX)
+        }
+        HeaderTree.name(&columns)
+        let start = header?.lines.lowerBound ?? rows.first.map { $0.lines.lowerBound } ?? region.lowerBound
+        let end = (rows.last?.lines.upperBound ?? region.upperBound) + 1
+        let pages = Array(Set(lines[start..<end].map(\.page))).sorted()
+        var grid = TableGrid(
+            lines: start..<end, headerLines: header?.lines ?? start..<start, stub: header?.stub ?? "",
+            columns: columns, rows: rows, pages: pages)
+        grid.identifierColumns = body.map { labelPosition($0) ?? 0 }.max() ?? 0
+        return grid
+    }
+
+    // MARK: Header
+
+    /// Where a table's parts lie across the page: the columns, where the figures start, and the
+    /// margin and usual right end of the row labels.
+    struct Frame {
+        var clusters: [ColumnClusters.Column]
+        var figuresStart: Double
+        var labelMargin: Double
+        /// The median right end of the row labels: header text right of it stands over columns.
+        var labelEnd: Double
+        /// The usual font size of the rows (PDF input).
+        var bodyFontSize: Double?
+    }
+
+    /// A line set this much larger than the rows is a heading, not a header line.
+    static let headingSizeRatio = 1.15
+
+    struct Header {
+        var lines: Range<Int>
+        var stub: String
+        /// Header cells per column, top down.
+        var parts: [[String]]
+        /// Label-only lines between the header and the first row: group rows of the body.
+        var groupRows: [Int]
+    }
+
+    /// The header over a table: up to four lines above the first row whose cells stand over the
+    /// columns (stub cells left of them are allowed), with label-only lines between it and the
+    /// body read as the body's group rows.
+    func findHeader(above top: Int, firstBody: Int, frame: Frame) -> Header? {
+        let clusters = frame.clusters, figuresStart = frame.figuresStart
+        var headerLines: [Int] = []
+        var pending: [Int] = []  // label-only lines not yet known to be group rows
+        var stubBetween: [Int] = []  // stub-only lines above a header line
+        var blanks = 0
+        var index = top - 1
+        let page = lines[firstBody].page
+        while index >= 0, lines[index].page == page {
+            if lines[index].isBlank {
+                blanks += 1
+                let limit = headerLines.isEmpty ? Self.maximumBlankLinesUnderHeader : 1
+                if blanks > limit { break }
+                index -= 1
+                continue
+            }
+            blanks = 0
+            if isBody(index) || isProse(index) { break }
+            if isHeaderLine(index, frame: frame) {
+                headerLines += stubBetween
+                stubBetween = []
+                headerLines.append(index)
+                if headerLines.count == Self.maximumHeaderLines { break }
+            } else if headerLines.isEmpty, segments[index].allSatisfy({ $0.maxX < figuresStart }), pending.count < 2 {
+                pending.append(index)
+            } else if !headerLines.isEmpty, headerLines.count + stubBetween.count < Self.maximumHeaderLines,
+                segments[index].allSatisfy({ isStubCell($0, line: index, frame: frame) })
+            {
+                // Stub text set between header lines (centred on a stacked header) is the
+                // header's once a header line is found above it.
+                stubBetween.append(index)
+            } else {
+                break
+            }
+            index -= 1
+        }
+        guard !headerLines.isEmpty else { return nil }
+        headerLines.reverse()
+        var perLine: [[Int: String]] = []
+        var lineCells: [[Segment]] = []
+        var stub: [String] = []
+        for index in headerLines {
+            var cells: [(column: Int, text: String)] = []
+            var inColumns: [Segment] = []
+            for segment in segments[index] {
+                if isStubCell(segment, line: index, frame: frame) {
+                    stub.append(segment.text)
+                    continue
+                }
+                inColumns.append(segment)
+                cells += HeaderTree.assign(segment, to: clusters)
+            }
+            // Cells of one line that fall in one column are one header cell.
+            var byColumn: [Int: String] = [:]
+            for cell in cells { byColumn[cell.column] = byColumn[cell.column].map { $0 + " " + cell.text } ?? cell.text }
+            perLine.append(byColumn)
+            lineCells.append(inColumns)
+        }
+        HeaderTree.spreadGroupCells(&perLine, lineCells: lineCells, clusters: clusters)
+        let parts = clusters.indices.map { column in perLine.compactMap { $0[column] } }
+        return Header(
+            lines: headerLines.first!..<(headerLines.last! + 1), stub: stub.joined(separator: " "), parts: parts,
+            groupRows: pending.reversed())
+    }
+
+    /// A header cell over the row labels (a unit, a caption), not over a column.
+    func isStubCell(_ segment: Segment, line: Int, frame: Frame) -> Bool {
+        let width = lines[line].characterWidth
+        guard segment.maxX < frame.figuresStart - Self.alignmentToleranceCharacters * width else { return false }
+        // Left of the figures, a header cell stands close to its column (left-set over
+        // right-aligned figures); one over the labels or far from the columns is stub.
+        return segment.minX < frame.labelEnd || frame.figuresStart - segment.maxX > Self.headerCellReachCharacters * width
+    }
+
+    /// How far (characters) left of its column a header cell may end.
+    static let headerCellReachCharacters = 2.5
+
+    /// A header line: cells over the columns (stub cells left of them allowed), none straddling
+    /// the labels and the columns the way running text does.
+    func isHeaderLine(_ index: Int, frame: Frame) -> Bool {
+        let parts = segments[index]
+        guard parts.contains(where: { !isStubCell($0, line: index, frame: frame) }) else { return false }
+        // A sentence over the labels makes the line running text whose words happen to align.
+        if parts.contains(where: { isStubCell($0, line: index, frame: frame) && $0.words.count >= Self.sentenceStubWords }) {
+            return false
+        }
+        if let size = lines[index].fontSize, let body = frame.bodyFontSize, size > Self.headingSizeRatio * body { return false }
+        let tolerance = Self.alignmentToleranceCharacters * lines[index].characterWidth
+        return parts.allSatisfy { part in
+            guard part.minX < frame.figuresStart, part.maxX > frame.figuresStart else { return true }
+            // A header cell may start left of the first column, centred over right-aligned
+            // figures; text that starts at the labels' margin and runs on over the columns, or
+            // runs over a second column, is a title or a sentence.
+            return part.minX > frame.labelMargin + tolerance
+                && HeaderTree.overlapped(by: part, clusters: frame.clusters, tolerance: 0).count <= 1
+        }
+    }
+
+    // MARK: Rows
+
+    /// Reads the body: one row per line of figures; wrapped labels and cells joined to their
+    /// row; label-only lines become group rows.
+    func readRows(_ region: ClosedRange<Int>, clusters: [ColumnClusters.Column], figuresStart: Double, groupRowsAbove: [Int]) -> [GridRow] {
+        var rows: [GridRow] = []
+        var labelIndents: [Int: Double] = [:]  // row → left edge of its label
+        var pendingLabel: (text: String, line: Int, indent: Double)?
+        var previousLine: Int?
+        let lineIndices = groupRowsAbove + Array(region)
+        let bodyLines = Set(region.filter(isBody))
+        let hasIdentifierColumns = bodyLines.contains { (labelPosition($0) ?? 0) > 0 }
+        for index in lineIndices where !lines[index].isBlank {
+            defer { previousLine = index }
+            let adjacent = previousLine.map { index - $0 == 1 } ?? false
+            var (label, cells) = split(index, clusters: clusters, figuresStart: figuresStart)
+            if hasIdentifierColumns, let found = label { label = Self.withoutLeadingCode(found) }
+            if bodyLines.contains(index) {
+                var text = label?.text ?? ""
+                var first = index
+                var indent = label?.minX ?? figuresStart
+                if let pending = pendingLabel {
+                    if Self.continues(pending.text, with: text) {
+                        text = Self.join(pending.text, text)
+                        first = pending.line
+                        indent = pending.indent
+                    } else {
+                        rows.append(GridRow(label: pending.text, lines: pending.line...pending.line, cells: []))
+                        labelIndents[rows.count - 1] = pending.indent
+                    }
+                    pendingLabel = nil
+                }
+                rows.append(GridRow(label: text, lines: first...index, cells: cells))
+                labelIndents[rows.count - 1] = indent
+                continue
+            }
+            // A line without figures.
+            if let label, cells.isEmpty {
+                if let last = rows.last, adjacent, last.lines.upperBound == previousLine, pendingLabel == nil,
+                    Self.continuesAfter(last.label, with: label.text)
+                {
+                    rows[rows.count - 1].label = Self.join(last.label, label.text)
+                    rows[rows.count - 1].lines = last.lines.lowerBound...index
+                } else if let pending = pendingLabel, adjacent, Self.continuesAfter(pending.text, with: label.text) {
+                    pendingLabel = (Self.join(pending.text, label.text), pending.line, pending.indent)
+                } else {
+                    if let pending = pendingLabel {
+                        rows.append(GridRow(label: pending.text, lines: pending.line...pending.line, cells: []))
+                        labelIndents[rows.count - 1] = pending.indent
+                    }
+                    pendingLabel = (label.text, index, label.minX)
+                }
+                continue
+            }
+            // Text in the columns under a row: its cells wrapped onto this line.
+            if let last = rows.last, adjacent, label == nil || Self.continuesAfter(last.label, with: label!.text) {
+                var row = last
+                if let label { row.label = Self.join(row.label, label.text) }
+                for cell in cells {
+                    if let at = row.cells.firstIndex(where: { $0.column == cell.column }) {
+                        row.cells[at].text = Self.join(row.cells[at].text, cell.text)
+                    } else {
+                        row.cells.append(cell)
+                    }
+                }
+                row.cells.sort { $0.column < $1.column }
+                row.lines = row.lines.lowerBound...index
+                rows[rows.count - 1] = row
+            }
+        }
+        // Levels from indentation, relative to the leftmost label.
+        let margin = labelIndents.values.min() ?? 0
+        let step = Self.indentPerLevelCharacters * (lines[region.lowerBound].characterWidth)
+        for r in rows.indices {
+            let indent = (labelIndents[r] ?? margin) - margin
+            rows[r].level = indent >= step ? (indent >= 2.5 * step ? 2 : 1) : 0
+            rows[r].parent = rows[..<r].lastIndex { $0.level < rows[r].level }
+        }
+        return rows
+    }
+
+    /// A line's label (the text left of the figure columns) and its cells, column by column.
+    func split(_ index: Int, clusters: [ColumnClusters.Column], figuresStart: Double) -> (label: Segment?, cells: [GridCell]) {
+        let width = lines[index].characterWidth
+        let tolerance = Self.alignmentToleranceCharacters * width
+        var labelWords: [PlacedWord] = []
+        var pieces: [Segment] = []
+        // Codes in identifier columns before the label are no part of it.
+        let codes = labelPosition(index) ?? 0
+        for segment in segments[index].dropFirst(codes) {
+            if segment.maxX < figuresStart - tolerance || segment.minX < figuresStart - tolerance && !segment.isFigure {
+                // A label that ran into the first column: the figures at its end are cells
+                // when they end on a column's right edge (`Ombyggnad/tillgängliggörande 400`).
+                let (text, trailing) = Self.trailingFigures(of: segment, clusters: clusters, tolerance: tolerance)
+                labelWords += text
+                pieces += trailing
+            } else {
+                pieces += HeaderTree.splitAtGutters(segment, clusters: clusters, tolerance: tolerance)
+            }
+        }
+        var cells: [GridCell] = []
+        for piece in pieces {
+            let column = HeaderTree.bestColumn(for: piece, clusters: clusters)
+            if let at = cells.firstIndex(where: { $0.column == column }) {
+                cells[at].text += " " + piece.text
+            } else {
+                cells.append(GridCell(column: column, text: piece.text))
+            }
+        }
+        cells.sort { $0.column < $1.column }
+        return (labelWords.isEmpty ? nil : Segment(words: labelWords), cells)
+    }
+
+    /// Splits number words off the end of a label segment when they end on a column's right edge.
+    static func trailingFigures(of segment: Segment, clusters: [ColumnClusters.Column], tolerance: Double) -> ([PlacedWord], [Segment]) {
+        var words = segment.words
+        guard words.count > 1, let last = words.last,
+            clusters.contains(where: { abs($0.maxX - last.maxX) <= tolerance && $0.figures * 2 >= $0.cells })
+        else { return (words, []) }
+        var start = words.count - 1
+        while start > 1, Segment.isNumberWord(words[start - 1].text), words[start - 1].text.count <= 3 || !words[start].text.contains(",") {
+            // Stop at a word that is far from the number (the label's own number).
+            if words[start].minX - words[start - 1].maxX > 2 * tolerance { break }
+            start -= 1
+        }
+        let figure = Segment(words: Array(words[start...]))
+        guard figure.isFigure, Segment.isNumberWord(words[start].text) else { return (words, []) }
+        words.removeSubrange(start...)
+        return (words, [figure])
+    }
+
+    // MARK: Joining text
+
+    /// Whether a label-only line starts the label the next row's figures end.
+    static func continues(_ above: String, with below: String) -> Bool {
+        continuesAfter(above, with: below) || below.isEmpty
+    }
+
+    /// Whether `next` continues `text` on the next line: a hyphen or connector at the end, or a
+    /// lower-case start.
+    static func continuesAfter(_ text: String, with next: String) -> Bool {
+        guard let first = next.first else { return false }
+        if first.isLowercase || first == "(" { return true }
+        return TableWords.endsWithConnector(text)
+    }
+
+    /// Joins wrapped text: a hyphen at a line end before a lower-case letter is dropped.
+    static func join(_ first: String, _ second: String) -> String {
+        if first.isEmpty { return second }
+        if second.isEmpty { return first }
+        if first.hasSuffix("-"), let next = second.first, next.isLowercase, !first.hasSuffix(" -") {
+            return String(first.dropLast()) + second
+        }
+        return first + " " + second
+    }
+}

@@ -1,0 +1,14 @@
+import Layout
+
+/// Stage 3b: tables from geometry, between layout and the recognisers.
+///
+/// Reads the positioned words of every line (PDF word boxes, or the character columns of text)
+/// and returns each table as a grid: header tree, rows with level and parent, cells with row
+/// and column. Nothing here knows what a column means; the recognisers name it.
+public enum TableStage {
+    /// Every table of the document, in reading order.
+    public static func grids(in layout: LayoutDocument) -> [TableGrid] {
+        let lines = layout.lines.enumerated().map { PlacedLine($1, index: $0) }
+        return TableFinder(lines: lines).grids()
+    }
+}
