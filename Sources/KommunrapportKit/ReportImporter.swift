@@ -4,6 +4,7 @@ import Normalisation
 import Recognisers
 import ReportModel
 import ReportSource
+import Tables
 import TextFrontEnd
 
 /// Options for one import.
@@ -94,10 +95,11 @@ public struct ReportImporter: Sendable {
 
 extension ReportImporter {
     /// The layout stage's blocks as readable lines: `page:line kind[level] text`.
-    public func inspect(at url: URL, options: ImportOptions = ImportOptions()) throws -> [String] {
+    public func inspect(at url: URL, options: ImportOptions = ImportOptions(), tables: Bool = false) throws -> [String] {
         let source = try readSource(at: url, options: options)
         let normalised = Normaliser().normalise(source)
         let layout = LayoutAnalyser().analyse(normalised.document)
+        if tables { return Self.describe(TableStage.grids(in: layout), layout: layout) }
         return layout.blocks.map { block in
             let first = layout.lines[block.lineRange.lowerBound]
             let level = block.level.map { "[\($0)]" } ?? ""
@@ -105,5 +107,23 @@ extension ReportImporter {
             let padded = kind.padding(toLength: max(kind.count, 14), withPad: " ", startingAt: 0)
             return "\(first.page):\(first.source.lineNumber)\t\(padded) \(layout.text(of: block))"
         }
+    }
+
+    /// The grids of the table stage as text: each table's pages, header, and rows with their cells.
+    static func describe(_ grids: [TableGrid], layout: LayoutDocument) -> [String] {
+        var out: [String] = []
+        for (number, grid) in grids.enumerated() {
+            let first = layout.lines[grid.lines.lowerBound]
+            out.append("table \(number + 1): page \(grid.pages.map(String.init).joined(separator: ",")), line \(first.source.lineNumber), \(grid.rows.count) rows, \(grid.columns.count) columns")
+            out.append("  stub: \(grid.stub)")
+            for (index, column) in grid.columns.enumerated() {
+                out.append("  column \(index + 1)\(column.isNumeric ? "" : " (text)"): \(column.header)")
+            }
+            for row in grid.rows {
+                let cells = row.cells.map { "[\($0.column + 1)] \($0.text)" }.joined(separator: " | ")
+                out.append("  " + String(repeating: "  ", count: row.level) + "\(row.label) :: \(cells)")
+            }
+        }
+        return out
     }
 }

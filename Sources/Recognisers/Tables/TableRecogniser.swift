@@ -3,6 +3,7 @@ import Layout
 import ReportModel
 import ReportSource
 import SwedishReportLanguage
+import Tables
 
 /// Characters trimmed from tokens, built once (building a CharacterSet per token is costly).
 private let trimSet0 = TrimSet(": ")
@@ -19,6 +20,8 @@ struct TableRecognition {
     var tables: [ReportTable] = []
     /// Goals that exist only as cells of a goal column in a goal/indicator matrix.
     var goals: [GoalEntry] = []
+    /// The layout lines each reading took, so the geometric table stage reads only the rest.
+    var claimed: [Range<Int>] = []
 }
 
 /// Finds indicator tables and tables of figures, and reads every cell with its row, column,
@@ -33,6 +36,7 @@ struct TableRecogniser {
     func recognise(_ layout: LayoutDocument, goals: [GoalEntry]) -> TableRecognition {
         let lines = layout.lines
         let reader = TableReader(lines: lines, bodyWidth: layout.bodyWidth)
+        let grids = TableStage.grids(in: layout)
         var result = TableRecognition()
         var nextGoal = (goals.compactMap { Int($0.goal.id.dropFirst()) }.max() ?? goals.count) + 1
         var index = 0
@@ -49,6 +53,7 @@ struct TableRecogniser {
                         id: "i\(result.indicators.count + 1)", goalId: goal?.goal.id, name: item.name,
                         unit: TableVocabulary.unit(inCaption: item.name), provenance: layout.provenance(of: range)))
                 }
+                result.claimed.append(index..<list.end)
                 index = max(index, list.end - 1)
                 continue
             }
@@ -73,6 +78,7 @@ struct TableRecogniser {
                 }
                 if let found, let table = reader.read(headerAt: found, name: (nameText, index)) {
                     emit(table, layout: layout, goals: goals, into: &result)
+                    result.claimed.append(index..<table.end)
                     index = max(index, table.end - 1)
                 }
                 continue
@@ -88,15 +94,24 @@ struct TableRecogniser {
                     : matrixReader.read(from: bodyStart, columns: fullHeader.columns.count)
                 if !matrix.indicators.isEmpty {
                     emit(matrix, header: fullHeader, start: index, layout: layout, goals: goals, nextGoal: &nextGoal, into: &result)
+                    result.claimed.append(index..<matrix.end)
                     index = max(index, matrix.end - 1)
                 }
                 continue
             }
             if let table = reader.read(headerAt: index) {
+                // A table of figures is read from its grid where the table stage found one;
+                // indicator tables keep their vocabulary-led reading.
+                if table.kind == .figures, grids.contains(where: { $0.lines.overlaps(table.start..<table.end) }) {
+                    index = max(index, table.end - 1)
+                    continue
+                }
                 emit(table, layout: layout, goals: goals, into: &result)
+                result.claimed.append(table.start..<table.end)
                 index = max(index, table.end - 1)
             }
         }
+        GridTableReader(layout: layout, recogniser: self).add(grids, into: &result)
         return result
     }
 
@@ -248,16 +263,56 @@ struct TableRecogniser {
         return String(text[..<text.index(after: match.lowerBound)])
     }
 
-    /// The table's title: a short caption line just above it, else the nearest heading before it.
+    /// The longest line (characters) read as a table's caption; a longer one is running text.
+    static let captionLength = 90
+
+    /// Print this much smaller than the table is small print (a note between caption and table).
+    static let smallPrintRatio = 0.85
+    /// Axis ticks and source notes skipped between a chart's data table and the chart's title.
+    static let chartLinesSkipped = 14
+    /// Lines a caption set in its own type (bold, or larger than the table) may wrap over.
+    static let captionLines = 3
+
+    /// The table's title: a short caption just above it, else the nearest heading before it.
+    ///
+    /// In a PDF a note in small print may stand between the caption and the table, and a
+    /// caption set in its own type (bold, or larger than the table) may wrap over a few lines.
     func title(before start: Int, layout: LayoutDocument) -> String? {
+        let lines = layout.lines
+        let tableSize = lines[start].source.style?.fontSize
         var index = start - 1
         var steps = 0
+        var skippedAboveTable = 0
         while index >= 0, steps < 3 {
-            let line = layout.lines[index]
+            let line = lines[index]
+            if let size = line.source.style?.fontSize, let tableSize, size < Self.smallPrintRatio * tableSize, !line.isBlank {
+                index -= 1
+                continue
+            }
+            // A chart over its data table: its axis ticks (a lone figure a line) and a source
+            // note in parentheses stand between the table and the chart's title.
+            if !line.isBlank, skippedAboveTable < Self.chartLinesSkipped,
+                SwedishNumber.parse(line.text) != nil || line.text.hasPrefix("(") && line.text.hasSuffix(")")
+            {
+                skippedAboveTable += 1
+                index -= 1
+                continue
+            }
             if !line.isBlank {
-                let text = line.text
-                if text.count <= 60, let last = text.last, !".:;,".contains(last), !ReportVocabulary.isUnitCaption(text),
-                    text.first?.isUppercase == true, FigureRun.trailingNumbers(in: text) == 0
+                var text = line.text
+                if let style = line.source.style, let size = style.fontSize, style.isBold || size > (tableSize ?? size) {
+                    var above = index - 1
+                    var parts = [text]
+                    while above >= 0, parts.count < Self.captionLines, !lines[above].isBlank, lines[above].source.style == style {
+                        parts.insert(lines[above].text, at: 0)
+                        above -= 1
+                    }
+                    text = TableWords.joinWrapped(parts)
+                }
+                let longest = text.count <= Self.captionLength * (text == line.text ? 1 : Self.captionLines)
+                if longest, let last = text.last, !".:;,".contains(last), !ReportVocabulary.isUnitCaption(text),
+                    text.first?.isUppercase == true, FigureRun.trailingNumbers(in: text) == 0,
+                    !TableWords.endsWithConnector(text)  // a line cut off mid-sentence is a note's, not a caption
                 {
                     return text
                 }

@@ -53,6 +53,11 @@ enum TableVocabulary {
         "i.u.", "i.u", "iu", "..", "…", "x", "n/a", "u.p.", "e.u.", "saknas", "uppg.saknas", "ej", "*",
     ]
 
+    /// Words that say a table counts things (`Antal barn`, `Antal rektorer`).
+    static let countWords: Set<String> = ["antal", "antalet"]
+    /// The unit of a table of counts, as answer keys and warehouses write it.
+    static let countUnit = "antal"
+
     /// Cells that are an empty cell written as a dash.
     static let dashes: Set<String> = ["-", "–", "—", "−"]
 

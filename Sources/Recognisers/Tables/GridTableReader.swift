@@ -1,0 +1,80 @@
+import Layout
+import ReportModel
+import SwedishReportLanguage
+import Tables
+
+/// Gives the grids of the geometric table stage their meaning: each column's year, measure and
+/// unit from its header words, each cell's number and unit, the table's title and unit.
+///
+/// Grids over lines that a vocabulary-led reading already took (an indicator table, a goal
+/// matrix) are left to it.
+struct GridTableReader {
+    let layout: LayoutDocument
+    let recogniser: TableRecogniser
+
+    func add(_ grids: [TableGrid], into result: inout TableRecognition) {
+        for grid in grids where !result.claimed.contains(where: { $0.overlaps(grid.lines) }) {
+            guard let table = table(from: grid) else { continue }
+            result.tables.append(table)
+            result.claimed.append(grid.lines)
+        }
+        // Ids follow document order whichever reading found a table.
+        result.tables.sort { ($0.provenance.page, $0.provenance.firstLine ?? 0) < ($1.provenance.page, $1.provenance.firstLine ?? 0) }
+        for index in result.tables.indices { result.tables[index].id = "t\(index + 1)" }
+    }
+
+    /// A table of figures from a grid; nil when no cell holds a number.
+    func table(from grid: TableGrid) -> ReportTable? {
+        let columns = grid.columns.map { column in
+            ColumnHeader.column(from: ColumnHeader.words(column.header))
+        }
+        var unit = TableVocabulary.unit(inCaption: grid.stub) ?? recogniser.captionUnit(above: grid.lines.lowerBound, layout: layout)
+        var rows: [TableRow] = []
+        for row in grid.rows {
+            let cells: [TableCell] = row.cells.compactMap { cell in
+                let column = columns[cell.column]
+                let parsed = CellSegmenter.measuredCell(cell.text)
+                let value = column.isText || !grid.columns[cell.column].isNumeric ? nil : parsed.value
+                guard value != nil || !cell.text.isEmpty else { return nil }
+                let cellUnit = value == nil ? nil : parsed.unit ?? column.unit ?? unit
+                let sek = value.flatMap { v in SwedishNumber.kronorFactor(unit: cellUnit).map { v * $0 } }
+                return TableCell(columnIndex: cell.column, value: value, unit: cellUnit, valueSEK: sek, text: cell.text)
+            }
+            let lower = row.label.lowercased()
+            let isSum = TableVocabulary.sumWords.contains(String(lower.split(separator: " ").first ?? ""))
+            rows.append(TableRow(
+                label: row.label, level: row.level, isSum: isSum, cells: cells,
+                provenance: layout.provenance(of: row.lines.lowerBound..<(row.lines.upperBound + 1))))
+        }
+        guard rows.contains(where: { $0.cells.contains { $0.value != nil } }) else { return nil }
+        let title = recogniser.title(before: grid.lines.lowerBound, layout: layout)
+        if unit == nil {
+            // A table that states no unit but prints one in every cell (`3,4%`) has that unit.
+            let cellUnits = Set(rows.flatMap(\.cells).filter { $0.value != nil }.map { $0.unit ?? "" })
+            if cellUnits.count == 1, let only = cellUnits.first, !only.isEmpty { unit = only }
+        }
+        if unit == nil, countsThings(grid, title: title) {
+            unit = TableVocabulary.countUnit
+            for r in rows.indices {
+                for c in rows[r].cells.indices where rows[r].cells[c].value != nil && rows[r].cells[c].unit == nil {
+                    rows[r].cells[c].unit = unit
+                }
+            }
+        }
+        return ReportTable(
+            id: "t0", title: title, unit: unit,
+            columns: columns.map { TableColumn(header: $0.text, year: $0.year, measure: $0.measure) },
+            rows: rows, provenance: layout.provenance(of: grid.lines))
+    }
+
+    /// A table of counts: it names what it counts (`Antal …` in its stub, title, a column header
+    /// or a row label) and prints whole numbers without a unit of their own.
+    func countsThings(_ grid: TableGrid, title: String?) -> Bool {
+        let texts = [grid.stub, title ?? ""] + grid.columns.map(\.header) + grid.rows.map(\.label)
+        guard texts.contains(where: { text in
+            ColumnHeader.words(text.lowercased()).contains { TableVocabulary.countWords.contains($0) }
+        }) else { return false }
+        let values = grid.rows.flatMap(\.cells).compactMap { cell -> SwedishNumber? in SwedishNumber.parse(cell.text) }
+        return !values.isEmpty && values.allSatisfy { $0.unit == nil && $0.value == $0.value.rounded() }
+    }
+}
