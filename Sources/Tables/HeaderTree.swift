@@ -43,8 +43,12 @@ enum HeaderTree {
         return pieces
     }
 
-    /// Words further apart than this (characters) are not one phrase.
-    static let wordSpaceCharacters = 1.0
+    /// Printed words this far apart (characters) or further are not one phrase: a word space
+    /// is about half a character.
+    static let wordSpaceCharacters = 1.5
+    /// In text set in character columns one space is all the gap there is, so any gap may part
+    /// two header cells.
+    static let textWordSpaceCharacters = 1.0
 
     /// Header cells of one segment: `(column, text)` for each column it names.
     static func assign(_ segment: Segment, to clusters: [ColumnClusters.Column]) -> [(column: Int, text: String)] {
@@ -59,7 +63,9 @@ enum HeaderTree {
         let width = words.map { ($0.maxX - $0.minX) / Double(max($0.text.count, 1)) }.max() ?? 1
         func gap(_ index: Int) -> Double { words[index].minX - words[index - 1].maxX }
         let cuts = (1..<max(words.count, 1)).sorted { gap($0) > gap($1) }.prefix(hits.count - 1).sorted()
-        if cuts.count == hits.count - 1, cuts.allSatisfy({ gap($0) >= wordSpaceCharacters * width }) {
+        let inCharacterColumns = words.allSatisfy { $0.height == 0 }
+        let wordSpace = (inCharacterColumns ? textWordSpaceCharacters : wordSpaceCharacters) * width
+        if cuts.count == hits.count - 1, cuts.allSatisfy({ gap($0) >= wordSpace }) {
             var pieces: [String] = []
             var start = 0
             for cut in cuts + [words.count] {

@@ -404,8 +404,9 @@ struct TableFinder {
             // A header cell may start left of the first column, centred over right-aligned
             // figures; text that starts at the labels' margin and runs on over the columns, or
             // runs over a second column, is a title or a sentence.
-            return part.minX > frame.labelMargin + tolerance
-                && HeaderTree.overlapped(by: part, clusters: frame.clusters, tolerance: 0).count <= 1
+            guard part.minX > frame.labelMargin + tolerance else { return false }
+            let assigned = HeaderTree.assign(part, to: frame.clusters)
+            return assigned.count <= 1 || Set(assigned.map(\.text)).count == assigned.count
         }
     }
 

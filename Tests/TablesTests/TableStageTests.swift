@@ -1,0 +1,151 @@
+import Layout
+import ReportSource
+import Tables
+import XCTest
+
+/// The table stage on text set the way `pdftotext -layout` sets it: one rule a test, each on a
+/// text built for it. Pages are parted by form feeds.
+final class TableStageTests: XCTestCase {
+    private func grids(_ text: String) -> [TableGrid] {
+        let pages = text.components(separatedBy: "\u{0C}").enumerated().map { number, page in
+            SourcePage(number: number + 1, lines: page.split(separator: "\n", omittingEmptySubsequences: false).enumerated().map {
+                SourceLine(text: String($1), lineNumber: $0 + 1)
+            })
+        }
+        let layout = LayoutAnalyser().analyse(SourceDocument(name: "t.txt", kind: .text, pages: pages))
+        return TableStage.grids(in: layout)
+    }
+
+    private func cells(_ row: GridRow) -> [String] { row.cells.map(\.text) }
+
+    func testATableIsFoundWhateverItsHeaderSays() throws {
+        // No word of this header is report vocabulary: the columns are found from alignment.
+        let found = grids("""
+            Taxor för hämtning
+
+            Kärlstorlek              Tömning varannan vecka      Tömning var fjärde vecka
+            140 liter                        1 250                        980
+            190 liter                        1 540                      1 120
+            370 liter                        2 860                      2 010
+
+            Avgiften tas ut per hushåll och år och gäller från den första januari.
+            """)
+        let grid = try XCTUnwrap(found.first)
+        XCTAssertEqual(found.count, 1)
+        XCTAssertEqual(grid.columns.map(\.header), ["Tömning varannan vecka", "Tömning var fjärde vecka"])
+        XCTAssertEqual(grid.stub, "Kärlstorlek")
+        XCTAssertEqual(grid.rows.map(\.label), ["140 liter", "190 liter", "370 liter"])
+        XCTAssertEqual(grid.rows.map(cells), [["1 250", "980"], ["1 540", "1 120"], ["2 860", "2 010"]])
+    }
+
+    func testProseWithNumbersIsNoTable() {
+        let found = grids("""
+            Under 2025 ökade antalet elever med 120 till 4 987, och kostnaden per elev steg med 3,2 procent.
+            Nämnden har 14 förskolor och 9 skolor, där 1 250 barn och 4 987 elever går.
+
+            Prognosen för helåret visar ett överskott på 5 000 tkr jämfört med budget.
+            """)
+        XCTAssertTrue(found.isEmpty)
+    }
+
+    func testStackedHeaderCellsJoinTopDown() throws {
+        let grid = try XCTUnwrap(grids("""
+            Belopp i tkr          Budget 2026      Prognos         Avv.
+                                                 helår 2026     prognos/
+                                                               budget 2026
+            Verksamhetens intäkter     34 956       37 201         2 245
+            Personalkostnader         -57 455      -56 595           860
+            """).first)
+        XCTAssertEqual(grid.stub, "Belopp i tkr")
+        XCTAssertEqual(grid.columns.map(\.header), ["Budget 2026", "Prognos helår 2026", "Avv. prognos/ budget 2026"])
+        XCTAssertEqual(grid.columns[1].headerParts, ["Prognos", "helår 2026"])
+    }
+
+    func testGroupCellsPrefixTheColumnsBeneathWhenNamesWouldCollide() throws {
+        let grid = try XCTUnwrap(grids("""
+                                  Perioden                      Helår
+                           Budget    Utfall     Avv.     Budget   Prognos    Avv.
+            Intäkter         120       130       10        360      380       20
+            Kostnader       -400      -390       10     -1 200   -1 150       50
+            """).first)
+        XCTAssertEqual(grid.columns.map(\.header), [
+            "Perioden Budget", "Perioden Utfall", "Perioden Avv.", "Helår Budget", "Helår Prognos", "Helår Avv.",
+        ])
+    }
+
+    func testAHeaderLineWithoutColumnGapsIsSplitOverItsColumns() throws {
+        // In text one space is all the gap there is: each word over a column names it.
+        let grid = try XCTUnwrap(grids("""
+            Belopp tkr      Budget Plan  Plan
+                             2024  2025  2026
+            Intäkter          -45   -45   -45
+            Kostnader         900   910   920
+            """).first)
+        XCTAssertEqual(grid.columns.map(\.header), ["Budget 2024", "Plan 2025", "Plan 2026"])
+    }
+
+    func testRowsWrapNestAndGroup() throws {
+        let grid = try XCTUnwrap(grids("""
+            Belopp i tkr                     Budget 2026    Prognos 2026
+            Intäkter
+              Taxor och avgifter                   1 200           1 300
+              Bidrag från staten för
+              särskilda insatser                     400             450
+            Kostnader
+              Personal                            -9 000          -9 100
+            Summa                                 -7 400          -7 350
+            """).first)
+        XCTAssertEqual(grid.rows.map(\.label), [
+            "Intäkter", "Taxor och avgifter", "Bidrag från staten för särskilda insatser", "Kostnader", "Personal", "Summa",
+        ])
+        XCTAssertEqual(grid.rows.map(\.level), [0, 1, 1, 0, 1, 0])
+        XCTAssertEqual(grid.rows[2].parent, 0)
+        XCTAssertEqual(grid.rows[4].parent, 3)
+        XCTAssertTrue(grid.rows[0].cells.isEmpty)
+        XCTAssertEqual(cells(grid.rows[2]), ["400", "450"])
+    }
+
+    func testATableGoesOnOnTheNextPageWithoutItsHeader() throws {
+        let found = grids("""
+            Antal årsarbetare          2024      2025
+            Förskola                    412       420
+            Grundskola                  655       661
+            \u{0C}Fritidshem              101       104
+            Gymnasium                  233       240
+            """)
+        XCTAssertEqual(found.count, 1)
+        let grid = try XCTUnwrap(found.first)
+        XCTAssertEqual(grid.pages, [1, 2])
+        XCTAssertEqual(grid.rows.map(\.label), ["Förskola", "Grundskola", "Fritidshem", "Gymnasium"])
+        XCTAssertEqual(grid.rows[3].cells.map(\.column), [0, 1])
+    }
+
+    func testChartTicksAndContentsPagesAreNoTables() {
+        XCTAssertTrue(grids("""
+                  100%
+                   80%
+                   60%
+                   40%
+                   20%
+                    0%
+                       2021    2022    2023
+            """).isEmpty)
+        XCTAssertTrue(grids("""
+            Innehåll
+            Inledning ........................................ 3
+            Ekonomi ........................................... 5
+            Verksamhet ........................................ 9
+            """).isEmpty)
+    }
+
+    func testCodesBeforeTheLabelAreIdentifierColumns() throws {
+        let grid = try XCTUnwrap(grids("""
+            Pri   Proj nr   Investering                  Budget 2027   Plan 2028
+            1     6289      Ny förskola i Väster               5 000       3 000
+            2     6301      Renovering av simhall              1 200         800
+            """).first)
+        XCTAssertEqual(grid.identifierColumns, 2)
+        XCTAssertEqual(grid.rows.map(\.label), ["Ny förskola i Väster", "Renovering av simhall"])
+        XCTAssertEqual(grid.columns.map(\.header), ["Budget 2027", "Plan 2028"])
+    }
+}
