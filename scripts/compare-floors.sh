@@ -14,8 +14,9 @@ new = rows(measured)
 for key in sorted(new):
     if key not in old:
         print(key, "new input"); continue
-    changes = [f"{m} {old[key][m]}→{new[key][m]}" for m in new[key] if m not in ("report", "input") and old[key][m] != new[key][m]]
+    measures = [m for m in new[key] if m not in ("report", "input")]
+    changes = [f"{m} {old[key][m]}→{new[key][m]}" for m in measures if old[key][m] != new[key][m]]
     if changes:
-        worse = any(float(new[key][m]) < float(old[key][m]) for m in new[key] if m not in ("report", "input"))
+        worse = any(float(new[key][m]) < float(old[key][m]) for m in measures if "-" not in (new[key][m], old[key][m]))
         print(("FELL " if worse else "rose ") + f"{key[0][:40]} {key[1]}: " + ", ".join(changes))
 PY

@@ -8,6 +8,10 @@ usage:
                                     where they are higher; never lowers a floor, and says which
                                     scores fell below their floor (fix those, do not land them)
 
+A share of nothing is no score: where no number was matched, columns_acc, units_acc and
+titles_acc are written `-` (no floor), and so is status_acc where no goal was matched; score.py
+prints 1.0 for them, which would hold a later change that reads the first numbers to 1.0.
+
 The inputs are every key in ../shared/corpus/gold/ with its text (`text`), its PDF (`pdf`) and the
 PDF's `pdftotext -layout` text (`layout`, the way many users have their reports). A floor may rise,
 never fall: raise it in the commit whose change earns it.
@@ -53,8 +57,14 @@ def measure(binary):
                                      capture_output=True, text=True, check=True)
                 scores = json.loads(res.stdout)
             # Truncated, not rounded: a floor must never stand above the score it came from.
-            rows.append({"report": name, "input": kind,
-                         **{m: f"{math.floor(scores.get(m, 0.0) * 1000 + 1e-9) / 1000:.3f}" for m in MEASURES}})
+            row = {"report": name, "input": kind,
+                   **{m: f"{math.floor(scores.get(m, 0.0) * 1000 + 1e-9) / 1000:.3f}" for m in MEASURES}}
+            if not (scores.get("_numbers") or [0])[0]:
+                for m in ("columns_acc", "units_acc", "titles_acc"):
+                    row[m] = "-"
+            if not (scores.get("_goals") or [0])[0]:
+                row["status_acc"] = "-"
+            rows.append(row)
     return rows
 
 
@@ -88,6 +98,8 @@ def main(argv):
         if not old:
             continue
         for m in MEASURES:
+            if row[m] == "-" or old[m] == "-":
+                continue
             new, before = float(row[m]), float(old[m])
             if new < before - 1e-9:
                 print(f"FELL {row['report']} {row['input']} {m}: {before:.3f} -> {new:.3f}", file=sys.stderr)

@@ -116,12 +116,16 @@ extension ReportImporter {
             let first = layout.lines[grid.lines.lowerBound]
             out.append("table \(number + 1): page \(grid.pages.map(String.init).joined(separator: ",")), line \(first.source.lineNumber), \(grid.rows.count) rows, \(grid.columns.count) columns")
             out.append("  stub: \(grid.stub)")
+            for (index, column) in grid.identifierColumns.enumerated() {
+                out.append("  identifier column \(index + 1): \(column.header)")
+            }
             for (index, column) in grid.columns.enumerated() {
                 out.append("  column \(index + 1)\(column.isNumeric ? "" : " (text)"): \(column.header)")
             }
             for row in grid.rows {
+                let codes = row.identifiers.map { "<\($0.column + 1)> \($0.text) " }.joined()
                 let cells = row.cells.map { "[\($0.column + 1)] \($0.text)" }.joined(separator: " | ")
-                out.append("  " + String(repeating: "  ", count: row.level) + "\(row.label) :: \(cells)")
+                out.append("  " + String(repeating: "  ", count: row.level) + "\(codes)\(row.label) :: \(cells)")
             }
         }
         return out

@@ -22,6 +22,15 @@ struct TableFinder {
     static let proseWords = 9
     /// The share of a table's cells (figure rows × columns) that hold something, at least.
     static let minimumFilledShare = 0.4
+    /// A label is a sentence when it has this many words, or ends with a full stop and has half
+    /// as many.
+    static let sentenceWords = 10
+
+    static func isSentence(_ label: String) -> Bool {
+        let words = label.split(separator: " ").count
+        return words >= sentenceWords || label.hasSuffix(".") && words >= sentenceWords / 2
+    }
+
     /// A stub cell of this many words is a sentence, not a header's caption or unit.
     static let sentenceStubWords = 7
     /// A row label of this many words is a sentence: a line of text with a figure beside it.
@@ -72,6 +81,7 @@ struct TableFinder {
         var first: Int?
         var last = 0
         var figureSpans: [ClosedRange<Double>] = []
+        var cellSpans: [ClosedRange<Double>] = []  // every cell after the labels, text ones too
         var labelMargin = Double.infinity
         var blankRun = 0
         var otherRun = 0
@@ -79,6 +89,7 @@ struct TableFinder {
             if let start = first { result.append(start...last) }
             first = nil
             figureSpans = []
+            cellSpans = []
             labelMargin = .infinity
         }
         for index in lines.indices {
@@ -97,19 +108,42 @@ struct TableFinder {
                 if first == nil { first = index }
                 last = index
                 figureSpans += spans
+                cellSpans += segments[index].dropFirst((labelPosition(index) ?? -1) + 1).map { $0.minX...$0.maxX }
                 if let label = labelSegment(index) { labelMargin = min(labelMargin, label.minX) }
                 blankRun = 0
                 otherRun = 0
                 continue
             }
-            otherRun += 1
             blankRun = 0
+            // Text wrapped inside the cells of a row (every piece of it under a cell above) is
+            // part of the row however many lines it takes.
+            if first != nil, lines[index].page == lines[last].page, !isProse(index),
+                !isNewHeader(index, under: figureSpans, labelMargin: labelMargin),
+                wrapsInCells(index, cellSpans: cellSpans, labelMargin: labelMargin)
+            {
+                last = index
+                continue
+            }
+            otherRun += 1
             if otherRun > Self.maximumLinesWithoutFiguresBetweenRows || isProse(index) || isNewHeader(index, under: figureSpans, labelMargin: labelMargin) {
                 close()
             }
         }
         close()
         return result
+    }
+
+    /// A line whose pieces each stand under a cell of the rows above, or start at the labels'
+    /// margin as the next line of a wrapped label.
+    func wrapsInCells(_ index: Int, cellSpans: [ClosedRange<Double>], labelMargin: Double) -> Bool {
+        let tolerance = Self.alignmentToleranceCharacters * lines[index].characterWidth
+        let parts = segments[index]
+        guard parts.contains(where: { part in cellSpans.contains { $0.lowerBound - tolerance <= part.maxX && part.minX <= $0.upperBound + tolerance } })
+        else { return false }
+        return parts.allSatisfy { part in
+            cellSpans.contains { $0.lowerBound - tolerance <= part.maxX && part.minX <= $0.upperBound + tolerance }
+                || abs(part.minX - labelMargin) <= 4 * tolerance
+        }
     }
 
     /// A line of column names over the figure columns, with nothing among the labels: the
@@ -127,11 +161,17 @@ struct TableFinder {
     /// Every table on the lines.
     func grids() -> [TableGrid] {
         var result: [TableGrid] = []
-        for grid in regions().compactMap(grid(from:)) {
-            if let last = result.last, continues(last, with: grid) {
-                result[result.count - 1] = stitched(last, grid)
-            } else {
-                result.append(grid)
+        for region in regions() {
+            if let grid = grid(from: region) {
+                if let last = result.last, continues(last, with: grid) {
+                    result[result.count - 1] = stitched(last, grid)
+                } else {
+                    result.append(grid)
+                }
+            } else if let last = result.last, let rest = grid(from: region, continuing: true), continues(last, with: rest) {
+                // Rows that would be too few to stand as a table of their own go on the table
+                // of the page before.
+                result[result.count - 1] = stitched(last, rest)
             }
         }
         return result
@@ -174,7 +214,7 @@ struct TableFinder {
         result.rows += next.rows.map { row in
             var row = row
             row.parent = row.parent.map { $0 + offset }
-            if table.identifierColumns > 0 { row.label = Self.withoutLeadingCode(row.label) }
+            if !table.identifierColumns.isEmpty { row.label = Self.withoutLeadingCode(row.label) }
             return row
         }
         result.lines = table.lines.lowerBound..<next.lines.upperBound
@@ -220,13 +260,16 @@ struct TableFinder {
     /// Longest code (characters) in an identifier column before the labels.
     static let identifierLength = 6
 
-    /// A short code of one word: a number or a few letters (`1`, `P`, `6289`, `A12`).
+    /// A short code of one word: a number, a letter or two, or letters with digits (`1`, `P`,
+    /// `6289`, `A12`); a short word (`Boende`) is a label.
     static func isCode(_ segment: Segment) -> Bool {
-        segment.words.count == 1 && segment.text.count <= identifierLength && segment.kind != .empty
+        let text = segment.text
+        guard segment.words.count == 1, text.count <= identifierLength, segment.kind != .empty else { return false }
+        return text.count <= 2 || text.contains(where: \.isNumber)
     }
 
     /// Reads a region into a grid, with the header above it; nil when it is no table.
-    func grid(from region: ClosedRange<Int>) -> TableGrid? {
+    func grid(from region: ClosedRange<Int>, continuing: Bool = false) -> TableGrid? {
         let body = region.filter(isBody)
         guard let firstBody = body.first else { return nil }
         let width = lines[firstBody].characterWidth
@@ -241,28 +284,42 @@ struct TableFinder {
         guard !clusters.isEmpty else { return nil }
         // A text column left of every figure column is part of the labels (a label that the
         // line's spacing parted in two); text columns between figures stay columns.
-        while let first = clusters.first, first.figures * 2 < first.cells, clusters.count > 1 { clusters.removeFirst() }
+        // Only a text column few rows fill is such a piece; one most rows fill is a column.
+        while let first = clusters.first, first.figures * 2 < first.cells, first.cells * 2 < body.count, clusters.count > 1 {
+            clusters.removeFirst()
+        }
         let figuresStart = clusters[0].minX
         let figureColumns = clusters.filter { $0.figures * 2 >= $0.cells }
         guard !figureColumns.isEmpty else { return nil }
 
         let labels = body.compactMap(labelSegment)
         let labelEnds = labels.map(\.maxX).sorted()
+        // Codes before the labels (priority, status, project number) make columns of their own.
+        let codeSegments = body.flatMap { index in segments[index].prefix(labelPosition(index) ?? 0) }
+        let codeClusters = ColumnClusters(codeSegments, tolerance: tolerance).columns
         let frame = Frame(
-            clusters: clusters, figuresStart: figuresStart, labelMargin: labels.map(\.minX).min() ?? figuresStart,
+            clusters: clusters, codeClusters: codeClusters, figuresStart: figuresStart,
+            labelMargin: labels.map(\.minX).min() ?? figuresStart,
             labelEnd: labelEnds.isEmpty ? figuresStart : labelEnds[labelEnds.count / 2],
             bodyFontSize: body.compactMap { lines[$0].fontSize }.sorted().dropFirst(body.count / 2).first)
         let header = findHeader(above: region.lowerBound, firstBody: firstBody, frame: frame)
-        let rows = readRows(region, clusters: clusters, figuresStart: figuresStart, groupRowsAbove: header?.groupRows ?? [])
+        var rows = readRows(region, frame: frame, groupRowsAbove: header?.groupRows ?? [])
+        // A table ends with its last row of cells; label lines after it (a footer, the next
+        // heading) are not its group rows.
+        while let last = rows.last, last.cells.isEmpty, last.identifiers.isEmpty { rows.removeLast() }
         let figureRows = rows.filter { row in row.cells.contains { cell in clusters[cell.column].figures * 2 >= clusters[cell.column].cells } }
         // A table has two rows of figures, or one under a header. A single column of figures
         // with no header is a list with numbers in it (a contents page, a chart's axis).
-        guard figureRows.count >= 2 || (figureRows.count == 1 && header != nil && figureColumns.count >= 2) else { return nil }
-        guard figureColumns.count >= 2 || header != nil else { return nil }
+        guard continuing || figureRows.count >= 2 || (figureRows.count == 1 && header != nil && figureColumns.count >= 2) else { return nil }
+        guard continuing || figureColumns.count >= 2 || header != nil else { return nil }
         // A chart's value labels line up too, but they have no row labels and leave most of the
         // grid empty; a table labels its rows and fills most of its cells.
         let labelled = figureRows.filter { !$0.label.isEmpty }.count
         guard labelled * 2 >= figureRows.count, labelled > 0 else { return nil }
+        // Rows labelled by sentences are running text set in columns (an assessment written
+        // out beside its score), not a table of figures.
+        let sentences = figureRows.filter { Self.isSentence($0.label) }.count
+        guard sentences * 2 < figureRows.count else { return nil }
         let filled = figureRows.reduce(0) { $0 + $1.cells.count }
         guard Double(filled) >= Self.minimumFilledShare * Double(figureRows.count * clusters.count) else { return nil }
 
@@ -278,7 +335,12 @@ struct TableFinder {
         var grid = TableGrid(
             lines: start..<end, headerLines: header?.lines ?? start..<start, stub: header?.stub ?? "",
             columns: columns, rows: rows, pages: pages)
-        grid.identifierColumns = body.map { labelPosition($0) ?? 0 }.max() ?? 0
+        grid.identifierColumns = codeClusters.enumerated().map { index, cluster in
+            let parts = header?.codeParts[index] ?? []
+            return GridColumn(
+                header: HeaderTree.join(parts), headerParts: parts, isNumeric: cluster.figures * 2 >= cluster.cells,
+                span: cluster.minX...cluster.maxX)
+        }
         return grid
     }
 
@@ -288,6 +350,8 @@ struct TableFinder {
     /// margin and usual right end of the row labels.
     struct Frame {
         var clusters: [ColumnClusters.Column]
+        /// Columns of codes before the labels.
+        var codeClusters: [ColumnClusters.Column] = []
         var figuresStart: Double
         var labelMargin: Double
         /// The median right end of the row labels: header text right of it stands over columns.
@@ -304,6 +368,8 @@ struct TableFinder {
         var stub: String
         /// Header cells per column, top down.
         var parts: [[String]]
+        /// Header cells per identifier column, top down.
+        var codeParts: [[String]] = []
         /// Label-only lines between the header and the first row: group rows of the body.
         var groupRows: [Int]
     }
@@ -351,11 +417,31 @@ struct TableFinder {
         headerLines.reverse()
         var perLine: [[Int: String]] = []
         var lineCells: [[Segment]] = []
+        var codeParts = Array(repeating: [String](), count: frame.codeClusters.count)
         var stub: [String] = []
         for index in headerLines {
+            let tolerance = Self.alignmentToleranceCharacters * lines[index].characterWidth
             var cells: [(column: Int, text: String)] = []
             var inColumns: [Segment] = []
             for segment in segments[index] {
+                var segment = segment
+                if !frame.codeClusters.isEmpty, segment.minX < frame.labelMargin - tolerance {
+                    // The part left of the labels names the identifier columns (`Nummer`); the
+                    // rest, if any, is the stub (`Urvals-`).
+                    // A word nearer the codes than the labels is the codes' (text extraction may
+                    // set the stub's word a character or two left of the labels).
+                    let codesEnd = frame.codeClusters.map(\.maxX).max() ?? frame.labelMargin
+                    let boundary = (codesEnd + frame.labelMargin) / 2
+                    func isCodeWord(_ word: PlacedWord) -> Bool { (word.minX + word.maxX) / 2 < boundary }
+                    let codeWords = segment.words.filter(isCodeWord)
+                    if !codeWords.isEmpty {
+                        let part = Segment(words: codeWords)
+                        codeParts[HeaderTree.nearestColumn(to: part, clusters: frame.codeClusters)].append(part.text)
+                    }
+                    let rest = segment.words.filter { !isCodeWord($0) }
+                    guard !rest.isEmpty else { continue }
+                    segment = Segment(words: rest)
+                }
                 if isStubCell(segment, line: index, frame: frame) {
                     stub.append(segment.text)
                     continue
@@ -371,9 +457,20 @@ struct TableFinder {
         }
         HeaderTree.spreadGroupCells(&perLine, lineCells: lineCells, clusters: clusters)
         let parts = clusters.indices.map { column in perLine.compactMap { $0[column] } }
+        var stubText = TableWords.joinWrapped(stub)
+        var groupRows = Array(pending.reversed())
+        var lastHeaderLine = headerLines.last!
+        // The stub's own wrapped line under the header (`Urvals-` / `kriterier`) is no group row.
+        if let first = groupRows.first, first - lastHeaderLine <= 2, !stubText.isEmpty,
+            Self.continuesAfter(stubText, with: segments[first].map(\.text).joined(separator: " "))
+        {
+            stubText = TableWords.joinWrapped([stubText] + segments[first].map(\.text))
+            lastHeaderLine = first
+            groupRows.removeFirst()
+        }
         return Header(
-            lines: headerLines.first!..<(headerLines.last! + 1), stub: stub.joined(separator: " "), parts: parts,
-            groupRows: pending.reversed())
+            lines: headerLines.first!..<(lastHeaderLine + 1), stub: stubText, parts: parts, codeParts: codeParts,
+            groupRows: groupRows)
     }
 
     /// A header cell over the row labels (a unit, a caption), not over a column.
@@ -393,6 +490,8 @@ struct TableFinder {
     func isHeaderLine(_ index: Int, frame: Frame) -> Bool {
         let parts = segments[index]
         guard parts.contains(where: { !isStubCell($0, line: index, frame: frame) }) else { return false }
+        // A sentence among the cells makes the line running text whose words happen to align.
+        if parts.contains(where: { $0.words.count >= Self.proseWords }) { return false }
         // A sentence over the labels makes the line running text whose words happen to align.
         if parts.contains(where: { isStubCell($0, line: index, frame: frame) && $0.words.count >= Self.sentenceStubWords }) {
             return false
@@ -414,7 +513,8 @@ struct TableFinder {
 
     /// Reads the body: one row per line of figures; wrapped labels and cells joined to their
     /// row; label-only lines become group rows.
-    func readRows(_ region: ClosedRange<Int>, clusters: [ColumnClusters.Column], figuresStart: Double, groupRowsAbove: [Int]) -> [GridRow] {
+    func readRows(_ region: ClosedRange<Int>, frame: Frame, groupRowsAbove: [Int]) -> [GridRow] {
+        let clusters = frame.clusters, figuresStart = frame.figuresStart
         var rows: [GridRow] = []
         var labelIndents: [Int: Double] = [:]  // row → left edge of its label
         var pendingLabel: (text: String, line: Int, indent: Double)?
@@ -424,7 +524,8 @@ struct TableFinder {
         let hasIdentifierColumns = bodyLines.contains { (labelPosition($0) ?? 0) > 0 }
         for index in lineIndices where !lines[index].isBlank {
             defer { previousLine = index }
-            let adjacent = previousLine.map { index - $0 == 1 } ?? false
+            // Extraction leaves a blank line between the lines of a wrapped cell now and then.
+            let adjacent = previousLine.map { index - $0 <= 2 } ?? false
             var (label, cells) = split(index, clusters: clusters, figuresStart: figuresStart)
             if hasIdentifierColumns, let found = label { label = Self.withoutLeadingCode(found) }
             if bodyLines.contains(index) {
@@ -442,7 +543,13 @@ struct TableFinder {
                     }
                     pendingLabel = nil
                 }
-                rows.append(GridRow(label: text, lines: first...index, cells: cells))
+                var row = GridRow(label: text, lines: first...index, cells: cells)
+                if !frame.codeClusters.isEmpty {
+                    for code in segments[index].prefix(labelPosition(index) ?? 0) {
+                        row.identifiers.append(GridCell(column: HeaderTree.bestColumn(for: code, clusters: frame.codeClusters), text: code.text))
+                    }
+                }
+                rows.append(row)
                 labelIndents[rows.count - 1] = indent
                 continue
             }
@@ -500,7 +607,15 @@ struct TableFinder {
         // Codes in identifier columns before the label are no part of it.
         let codes = labelPosition(index) ?? 0
         for segment in segments[index].dropFirst(codes) {
-            if segment.maxX < figuresStart - tolerance || segment.minX < figuresStart - tolerance && !segment.isFigure {
+            if segment.minX < figuresStart - tolerance, segment.maxX > figuresStart + tolerance, !segment.isFigure,
+                let first = clusters.first, first.figures * 2 < first.cells,
+                let cut = segment.words.firstIndex(where: { $0.minX >= figuresStart - tolerance }), cut > 0
+            {
+                // Two text columns set so close that a line's label runs into the next cell: the
+                // words from where the column starts are the cell's.
+                labelWords += segment.words[..<cut]
+                pieces.append(Segment(words: Array(segment.words[cut...])))
+            } else if segment.maxX < figuresStart - tolerance || segment.minX < figuresStart - tolerance && !segment.isFigure {
                 // A label that ran into the first column: the figures at its end are cells
                 // when they end on a column's right edge (`Ombyggnad/tillgängliggörande 400`).
                 let (text, trailing) = Self.trailingFigures(of: segment, clusters: clusters, tolerance: tolerance)

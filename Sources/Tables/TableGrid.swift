@@ -15,9 +15,9 @@ public struct TableGrid: Sendable, Hashable {
     public var rows: [GridRow]
     /// 1-based physical pages the table is printed on, in order.
     public var pages: [Int]
-    /// How many columns of short codes (priority, status, project number) stand before the
-    /// row labels; their codes are left out of the grid.
-    public var identifierColumns: Int = 0
+    /// Columns of short codes (priority, status, project number) before the row labels, left
+    /// to right; a row's codes are its `identifiers`.
+    public var identifierColumns: [GridColumn] = []
 
     /// Creates a grid.
     public init(lines: Range<Int>, headerLines: Range<Int>, stub: String, columns: [GridColumn], rows: [GridRow], pages: [Int]) {
@@ -62,6 +62,8 @@ public struct GridRow: Sendable, Hashable {
     public var parent: Int?
     /// The row's cells, left to right; columns with nothing printed have no cell.
     public var cells: [GridCell]
+    /// The row's codes in the identifier columns (`column` indexes `identifierColumns`).
+    public var identifiers: [GridCell] = []
 
     /// Creates a row.
     public init(label: String, lines: ClosedRange<Int>, level: Int = 0, parent: Int? = nil, cells: [GridCell]) {

@@ -5,7 +5,8 @@ import ReportSource
 import XCTest
 
 /// Tables whose header has short identifier columns (priority, status, project number, `Nr`)
-/// before the label column: their codes are no part of a row's label.
+/// before the label column: their codes are no part of a row's label, but cells of columns of
+/// their own, numbers of no unit.
 final class IdentifierColumnTableTests: XCTestCase {
     /// A line of cells, each starting at an x position; words get boxes 4 pt per character.
     private func line(_ cells: [(String, Double)], number: Int) -> SourceLine {
@@ -30,7 +31,7 @@ final class IdentifierColumnTableTests: XCTestCase {
     }
 
     // The columns of the investment table: Pri, Status, Proj nr, label, five years, total.
-    private let xs: [Double] = [40, 70, 100, 140, 330, 380, 430, 480, 530, 580]
+    private let xs: [Double] = [40, 70, 106, 140, 330, 380, 430, 480, 530, 580]
 
     private func investmentRow(_ cells: [(String, Int)], number: Int) -> SourceLine {
         line(cells.map { ($0.0, xs[$0.1]) }, number: number)
@@ -64,22 +65,31 @@ final class IdentifierColumnTableTests: XCTestCase {
         ])
         XCTAssertEqual(report.tables.count, 1)
         let table = try XCTUnwrap(report.tables.first)
-        XCTAssertEqual(table.columns.map(\.header), ["Budget 2027", "Plan 2028", "Plan 2029", "Plan 2030", "Plan 2031", "Total utgift"])
+        // The identifier columns are columns of their own, before the figures.
+        XCTAssertEqual(table.columns.map(\.header), [
+            "Pri o", "Stat us", "Proj Nr", "Budget 2027", "Plan 2028", "Plan 2029", "Plan 2030", "Plan 2031", "Total utgift",
+        ])
         XCTAssertEqual(table.unit, "tkr")
         XCTAssertEqual(table.rows.map(\.label), [
             "Utrustning uppstart Korsavadsanläggningen", "Valfisken inklusive gamingrum", "Tillgängligt museum",
             "Digitalisering av bibliotek", "Summa nya enskilda investeringsprojekt", "Reinvesteringar",
         ])
-        XCTAssertEqual(table.rows[0].cells.map(\.value), [1000, 500, 0, 0, 0, 1500])
-        XCTAssertEqual(table.rows[0].cells.first?.valueSEK, 1_000_000)
+        func figures(_ row: TableRow) -> [TableCell] { row.cells.filter { $0.columnIndex >= 3 } }
+        func codes(_ row: TableRow) -> [TableCell] { row.cells.filter { $0.columnIndex < 3 } }
+        XCTAssertEqual(figures(table.rows[0]).map(\.value), [1000, 500, 0, 0, 0, 1500])
+        XCTAssertEqual(figures(table.rows[0]).first?.valueSEK, 1_000_000)
+        // A code is a number of no unit: no kronor.
+        XCTAssertEqual(codes(table.rows[0]).map(\.text), ["1", "P", "6289"])
+        XCTAssertEqual(codes(table.rows[0]).compactMap(\.valueSEK), [])
+        XCTAssertEqual(codes(table.rows[0]).compactMap(\.unit), [])
         // Empty plan cells are absent; the total stays under its own column.
-        XCTAssertEqual(table.rows[2].cells.map(\.columnIndex), [0, 1, 5])
-        XCTAssertEqual(table.rows[2].cells.map(\.value), [250, 100, 350])
+        XCTAssertEqual(figures(table.rows[2]).map(\.columnIndex), [3, 4, 8])
+        XCTAssertEqual(figures(table.rows[2]).map(\.value), [250, 100, 350])
         // A text in a figure column is no figure.
-        XCTAssertEqual(table.rows[3].cells.compactMap(\.value), [150, 150, 150, 150, 150])
+        XCTAssertEqual(figures(table.rows[3]).compactMap(\.value), [150, 150, 150, 150, 150])
         XCTAssertEqual(table.rows[4].isSum, true)
         XCTAssertEqual(table.rows[4].provenance.page, 2)
-        XCTAssertEqual(table.rows[5].cells.map(\.value), [1200, 1200])
+        XCTAssertEqual(figures(table.rows[5]).map(\.value), [1200, 1200])
     }
 
     func testASingleNumberColumnBeforeTheLabel() throws {
@@ -93,7 +103,9 @@ final class IdentifierColumnTableTests: XCTestCase {
         ])
         let table = try XCTUnwrap(report.tables.first)
         XCTAssertEqual(table.rows.map(\.label), ["Ny förskola i Väster", "Renovering av simhall", "Summa"])
-        XCTAssertEqual(table.rows.map { $0.cells.map(\.value) }, [[5000, 3000], [1200], [6200, 3000]])
+        XCTAssertEqual(table.columns.first?.header, "Nr")
+        XCTAssertEqual(table.rows.map { $0.cells.filter { $0.columnIndex > 0 }.map(\.value) }, [[5000, 3000], [1200], [6200, 3000]])
+        XCTAssertEqual(table.rows.map { $0.cells.filter { $0.columnIndex == 0 }.map(\.value) }, [[1], [2], []])
     }
 
     func testIdentifierColumnsInATextRenditionWithoutTabs() throws {

@@ -144,7 +144,8 @@ final class TableStageTests: XCTestCase {
             1     6289      Ny förskola i Väster               5 000       3 000
             2     6301      Renovering av simhall              1 200         800
             """).first)
-        XCTAssertEqual(grid.identifierColumns, 2)
+        XCTAssertEqual(grid.identifierColumns.map(\.header), ["Pri", "Proj nr"])
+        XCTAssertEqual(grid.rows[1].identifiers.map(\.text), ["2", "6301"])
         XCTAssertEqual(grid.rows.map(\.label), ["Ny förskola i Väster", "Renovering av simhall"])
         XCTAssertEqual(grid.columns.map(\.header), ["Budget 2027", "Plan 2028"])
     }

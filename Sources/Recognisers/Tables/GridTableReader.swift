@@ -25,20 +25,29 @@ struct GridTableReader {
 
     /// A table of figures from a grid; nil when no cell holds a number.
     func table(from grid: TableGrid) -> ReportTable? {
+        // Identifier columns (`Nr`, `Proj nr`) come first; their codes are numbers of no unit.
+        let codeColumns = grid.identifierColumns.map { column in
+            ColumnHeader.Column(text: column.header, year: nil, measure: .other, isDifference: false, isText: !column.isNumeric, unit: nil)
+        }
+        let offset = codeColumns.count
         let columns = grid.columns.map { column in
             ColumnHeader.column(from: ColumnHeader.words(column.header))
         }
         var unit = TableVocabulary.unit(inCaption: grid.stub) ?? recogniser.captionUnit(above: grid.lines.lowerBound, layout: layout)
         var rows: [TableRow] = []
         for row in grid.rows {
-            let cells: [TableCell] = row.cells.compactMap { cell in
+            let codes: [TableCell] = row.identifiers.map { code in
+                let value = codeColumns[code.column].isText ? nil : SwedishNumber.parse(code.text)?.value
+                return TableCell(columnIndex: code.column, value: value, text: code.text)
+            }
+            let cells: [TableCell] = codes + row.cells.compactMap { cell in
                 let column = columns[cell.column]
                 let parsed = CellSegmenter.measuredCell(cell.text)
                 let value = column.isText || !grid.columns[cell.column].isNumeric ? nil : parsed.value
                 guard value != nil || !cell.text.isEmpty else { return nil }
                 let cellUnit = value == nil ? nil : parsed.unit ?? column.unit ?? unit
                 let sek = value.flatMap { v in SwedishNumber.kronorFactor(unit: cellUnit).map { v * $0 } }
-                return TableCell(columnIndex: cell.column, value: value, unit: cellUnit, valueSEK: sek, text: cell.text)
+                return TableCell(columnIndex: offset + cell.column, value: value, unit: cellUnit, valueSEK: sek, text: cell.text)
             }
             let lower = row.label.lowercased()
             let isSum = TableVocabulary.sumWords.contains(String(lower.split(separator: " ").first ?? ""))
@@ -50,20 +59,22 @@ struct GridTableReader {
         let title = recogniser.title(before: grid.lines.lowerBound, layout: layout)
         if unit == nil {
             // A table that states no unit but prints one in every cell (`3,4%`) has that unit.
-            let cellUnits = Set(rows.flatMap(\.cells).filter { $0.value != nil }.map { $0.unit ?? "" })
+            let cellUnits = Set(rows.flatMap(\.cells).filter { $0.value != nil && $0.columnIndex >= offset }.map { $0.unit ?? "" })
             if cellUnits.count == 1, let only = cellUnits.first, !only.isEmpty { unit = only }
         }
         if unit == nil, countsThings(grid, title: title) {
             unit = TableVocabulary.countUnit
             for r in rows.indices {
-                for c in rows[r].cells.indices where rows[r].cells[c].value != nil && rows[r].cells[c].unit == nil {
+                for c in rows[r].cells.indices where rows[r].cells[c].value != nil && rows[r].cells[c].unit == nil
+                    && rows[r].cells[c].columnIndex >= offset
+                {
                     rows[r].cells[c].unit = unit
                 }
             }
         }
         return ReportTable(
             id: "t0", title: title, unit: unit,
-            columns: columns.map { TableColumn(header: $0.text, year: $0.year, measure: $0.measure) },
+            columns: (codeColumns + columns).map { TableColumn(header: $0.text, year: $0.year, measure: $0.measure) },
             rows: rows, provenance: layout.provenance(of: grid.lines))
     }
 

@@ -70,11 +70,19 @@ struct Segment: Sendable, Hashable {
 
     static func kind(of words: [String]) -> Kind {
         let text = words.joined(separator: " ")
-        if words.count == 1, ReportVocabulary.isYear(words[0]) || isSchoolYear(words[0]) { return .year }
+        if words.count == 1, ReportVocabulary.isYear(words[0]) || isSchoolYear(words[0]) || isYearMonth(words[0]) { return .year }
         if SwedishNumber.parse(text) != nil { return .number }
         if ReportVocabulary.emptyCellMarks.contains(text.lowercased()) || text == "—" || text == "−" { return .empty }
         if words.count > 1, words.allSatisfy(isNumberWord) { return .numbers }
         return .text
+    }
+
+    /// `201711`: a year and month, as accounting periods are named.
+    static func isYearMonth(_ word: String) -> Bool {
+        guard word.count == 6, word.allSatisfy({ $0.isASCII && $0.isNumber }), ReportVocabulary.isYear(word.prefix(4)),
+            let month = Int(word.suffix(2))
+        else { return false }
+        return (1...12).contains(month)
     }
 
     /// `21/22`, `2024/25`: a school or split year.
