@@ -38,7 +38,7 @@ let package = Package(
         // Stage 4: blocks into Swedish-report meaning.
         .target(name: "Recognisers", dependencies: ["Layout", "Tables", "ReportModel", "ReportSource", "SwedishReportLanguage"]),
         // Stage 6: JSON, tidy facts.
-        .target(name: "Exporters", dependencies: ["ReportModel"]),
+        .target(name: "Exporters", dependencies: ["ReportModel", "ReportSource"]),
         // The pipeline, front to back, behind one call.
         .target(name: "KommunrapportKit", dependencies: [
             "ReportSource", "TextFrontEnd", "PDFFrontEnd", "Normalisation", "Layout", "Tables", "Recognisers", "ReportModel", "Exporters",

@@ -174,6 +174,9 @@ public final class BatchRunner: @unchecked Sendable {
         switch event {
         case .imported:
             summary.imported += 1
+            let (held, failed) = output.map(Self.checkCounts) ?? (0, 0)
+            summary.checksHeld += held
+            summary.checksFailed += failed
         case .skipped:
             summary.skipped += 1
             try? sink.recordSkip(index: index)
@@ -183,5 +186,34 @@ public final class BatchRunner: @unchecked Sendable {
         }
         lock.unlock()
         progress.finished(document.path, event, seconds: Date().timeIntervalSince(started))
+    }
+
+    /// The table checks of a document that held and failed, from its report or its export
+    /// (facts write `"holds":true`, the pretty-printed JSON `"holds" : true`).
+    private static func checkCounts(_ output: Output) -> (held: Int, failed: Int) {
+        switch output {
+        case .report(let report):
+            let checks = report.tables.flatMap(\.checks)
+            return (checks.filter(\.holds).count, checks.filter { !$0.holds }.count)
+        case .exported(let data):
+            func count(_ pattern: String) -> Int {
+                let needle = Array(pattern.utf8)
+                var found = 0
+                data.withUnsafeBytes { (bytes: UnsafeRawBufferPointer) in
+                    guard bytes.count >= needle.count else { return }
+                    var i = 0
+                    while i <= bytes.count - needle.count {
+                        if bytes[i] == needle[0], (0..<needle.count).allSatisfy({ bytes[i + $0] == needle[$0] }) {
+                            found += 1
+                            i += needle.count
+                        } else {
+                            i += 1
+                        }
+                    }
+                }
+                return found
+            }
+            return (count("\"holds\":true") + count("\"holds\" : true"), count("\"holds\":false") + count("\"holds\" : false"))
+        }
     }
 }

@@ -24,6 +24,9 @@ public struct BatchSummary: Sendable {
     public var interrupted = false
     /// Wall-clock seconds.
     public var seconds: Double = 0
+    /// Arithmetic checks of the imported tables that held, and that failed.
+    public var checksHeld = 0
+    public var checksFailed = 0
 
     /// Creates an empty summary.
     public init() {}
@@ -38,5 +41,12 @@ public struct BatchSummary: Sendable {
     /// The one-line count: `imported 12, skipped 3, failed 1`.
     public var counts: String {
         "imported \(imported), skipped \(skipped), failed \(failures.count)"
+    }
+
+    /// `table checks: 318 of 320 held (99.4 %)`, or nil when no table was checked.
+    public var checks: String? {
+        let total = checksHeld + checksFailed
+        guard total > 0 else { return nil }
+        return "table checks: \(checksHeld) of \(total) held (" + String(format: "%.1f", 100.0 * Double(checksHeld) / Double(total)) + " %)"
     }
 }

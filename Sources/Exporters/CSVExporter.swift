@@ -1,5 +1,6 @@
 import Foundation
 import ReportModel
+import ReportSource
 
 /// The tidy facts as CSV: one file per fact kind, UTF-8, a header row, RFC 4180 quoting.
 ///
@@ -7,7 +8,7 @@ import ReportModel
 /// facts' order; a kind's file has the same columns whether or not a report has such facts.
 public struct CSVExporter: Sendable {
     /// The fact kinds, one CSV file each (`goal.csv`, `tableCell.csv`, …).
-    public static let kinds = ["report", "heading", "goal", "indicator", "indicatorValue", "tableCell", "assignment"]
+    public static let kinds = ["report", "heading", "goal", "indicator", "indicatorValue", "tableCell", "tableCheck", "assignment", "warning"]
 
     /// Creates a CSV exporter.
     public init() {}
@@ -76,8 +77,10 @@ public struct CSVExporter: Sendable {
             tables: [ReportTable(
                 id: "t1", title: "t", unit: nil, columns: [TableColumn(header: "c", measure: .outcome)],
                 rows: [TableRow(label: "r", cells: [TableCell(columnIndex: 0, value: 1, text: "1")], provenance: here)],
+                checks: [TableCheck(kind: .sum, row: 0, column: 0, expected: 1, printed: 1, holds: true, terms: [0])],
                 provenance: here)],
-            assignments: [Assignment(id: "a1", kind: .assignment, title: "a", provenance: here)])
+            assignments: [Assignment(id: "a1", kind: .assignment, title: "a", provenance: here)],
+            warnings: [ImportWarning(code: "w", message: "w", page: 1)])
         var columns: [String: [String]] = [:]
         for record in FactsExporter().facts(of: sample) where columns[record.kind] == nil {
             columns[record.kind] = record.fields.map(\.key)

@@ -40,7 +40,7 @@ public struct FactRecord: Sendable, Hashable {
 /// Stage 6: the tidy facts export, the contract downstream tools read.
 ///
 /// Kinds and field names are fixed: `report`, `heading`, `goal`, `indicator`, `indicatorValue`,
-/// `tableCell`, `assignment`, each with `kind` and `document`.
+/// `tableCell`, `tableCheck`, `assignment`, each with `kind` and `document`; fields are only ever added.
 public struct FactsExporter: Sendable {
     /// Creates a facts exporter.
     public init() {}
@@ -86,7 +86,8 @@ public struct FactsExporter: Sendable {
             }
         }
         for table in report.tables {
-            for row in table.rows {
+            func header(_ index: Int) -> String? { table.columns.indices.contains(index) ? table.columns[index].header : nil }
+            for (rowIndex, row) in table.rows.enumerated() {
                 for cell in row.cells where cell.value != nil {
                     let column = table.columns.indices.contains(cell.columnIndex) ? table.columns[cell.columnIndex] : nil
                     add("tableCell", [
@@ -95,9 +96,26 @@ public struct FactsExporter: Sendable {
                         ("measure", FactValue(column?.measure.rawValue)), ("value", FactValue(cell.value)),
                         ("unit", FactValue(cell.unit)), ("valueSEK", FactValue(cell.valueSEK)), ("ambiguous", .bool(cell.ambiguous)),
                         ("text", .string(cell.text)), ("page", .int(row.provenance.page)),
+                        ("rowIndex", .int(rowIndex)), ("columnIndex", .int(cell.columnIndex)), ("rowLevel", .int(row.level)),
+                        ("rowParent", FactValue(row.parent)),
                     ])
                 }
             }
+            for check in table.checks {
+                add("tableCheck", [
+                    ("tableId", .string(table.id)), ("table", FactValue(table.title)), ("check", .string(check.kind.rawValue)),
+                    ("row", .string(table.rows[check.row].label)), ("column", FactValue(header(check.column))),
+                    ("expected", .double(check.expected)), ("printed", .double(check.printed)), ("holds", .bool(check.holds)),
+                    ("page", .int(table.rows[check.row].provenance.page)), ("rowIndex", .int(check.row)),
+                    ("columnIndex", .int(check.column)),
+                ])
+            }
+        }
+        for warning in report.warnings {
+            add("warning", [
+                ("code", .string(warning.code)), ("message", .string(warning.message)), ("page", FactValue(warning.page)),
+                ("line", FactValue(warning.line)),
+            ])
         }
         for assignment in report.assignments {
             add("assignment", [

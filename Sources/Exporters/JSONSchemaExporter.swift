@@ -102,6 +102,7 @@ public struct JSONSchemaExporter: Sendable {
             "label": (string, true, "The row label."),
             "level": (integer(minimum: 0), true, "0 for top rows, 1 for sub-rows."),
             "isSum": (boolean, true, "True for sums."),
+            "parent": (optional(integer(minimum: 0)), false, "Index of the row this one is nested under."),
             "cells": (array(ref("TableCell")), true, "The row's cells."),
             "provenance": (ref("Provenance"), true, "Where the row was printed."),
         ], "One row of a table.")
@@ -112,8 +113,18 @@ public struct JSONSchemaExporter: Sendable {
             "columns": (array(ref("TableColumn")), true, "The columns."),
             "rows": (array(ref("TableRow")), true, "The rows."),
             "notes": (array(string), true, "Notes printed under the table."),
+            "checks": (array(ref("TableCheck")), true, "Arithmetic checks of sum rows and difference columns."),
             "provenance": (ref("Provenance"), true, "Where the table was printed."),
         ], "A budget, accounting or statistics table.")
+        let check = object([
+            "kind": (enumeration(TableCheck.Kind.allCases.map(\.rawValue)), true, "A sum row or a difference column."),
+            "row": (integer(minimum: 0), true, "Index of the row checked."),
+            "column": (integer(minimum: 0), true, "Index of the column checked."),
+            "expected": (number, true, "What the other cells make it."),
+            "printed": (number, true, "The value printed in the cell."),
+            "holds": (boolean, true, "True when the printed value is the expected one within rounding."),
+            "terms": (array(integer(minimum: 0)), true, "The rows summed, or the two columns compared (minuend first)."),
+        ], "One arithmetic check of a table.")
         let assignment = object([
             "id": (string, true, "Deterministic id (a4)."),
             "goalId": (optional(string), false, "The goal it is printed under."),
@@ -149,7 +160,7 @@ public struct JSONSchemaExporter: Sendable {
         root["$defs"] = [
             "Provenance": provenance, "BoundingBox": boundingBox, "DocumentInfo": document, "ReportMetadata": metadata,
             "Heading": heading, "Goal": goal, "Indicator": indicator, "IndicatorValue": indicatorValue,
-            "TableColumn": column, "TableCell": cell, "TableRow": row, "ReportTable": table, "Assignment": assignment,
+            "TableColumn": column, "TableCell": cell, "TableRow": row, "ReportTable": table, "TableCheck": check, "Assignment": assignment,
             "ImportWarning": warning,
         ]
         return root

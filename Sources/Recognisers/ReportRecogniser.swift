@@ -22,7 +22,7 @@ public struct ReportRecogniser: Sendable {
         let figures = TableRecogniser().recognise(layout, goals: goals)
         goals += figures.goals  // goals printed only as cells of a goal/indicator matrix
         context.goals = goals
-        context.warnings += goalWarnings
+        context.warnings += goalWarnings + figures.warnings
         let assignments = AssignmentRecogniser().recognise(layout, goals: goals)
         // In turn on purpose: metadata on a second core beside the rest saved ~0.1 s on 500
         // pages, but in-process batches then crashed with heap corruption in 2 test runs of 20

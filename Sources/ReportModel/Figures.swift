@@ -135,16 +135,21 @@ public struct TableRow: Codable, Sendable, Hashable {
     public var level: Int
     /// True for sums (`Summa`, `Totalt`, `Nettokostnad`).
     public var isSum: Bool
+    /// Index of the row this one is nested under (the nearest row above with a smaller level).
+    public var parent: Int?
     /// The row's cells.
     public var cells: [TableCell]
     /// Where the row was printed.
     public var provenance: Provenance
 
     /// Creates a row.
-    public init(label: String, level: Int = 0, isSum: Bool = false, cells: [TableCell], provenance: Provenance) {
+    public init(
+        label: String, level: Int = 0, isSum: Bool = false, parent: Int? = nil, cells: [TableCell], provenance: Provenance
+    ) {
         self.label = label
         self.level = level
         self.isSum = isSum
+        self.parent = parent
         self.cells = cells
         self.provenance = provenance
     }
@@ -164,13 +169,15 @@ public struct ReportTable: Codable, Sendable, Hashable {
     public var rows: [TableRow]
     /// Notes printed under the table (`*utifrån …`).
     public var notes: [String]
+    /// Arithmetic checks of the table's sum rows and difference columns.
+    public var checks: [TableCheck]
     /// Where the table was printed.
     public var provenance: Provenance
 
     /// Creates a table.
     public init(
         id: String, title: String?, unit: String?, columns: [TableColumn], rows: [TableRow], notes: [String] = [],
-        provenance: Provenance
+        checks: [TableCheck] = [], provenance: Provenance
     ) {
         self.id = id
         self.title = title
@@ -178,6 +185,46 @@ public struct ReportTable: Codable, Sendable, Hashable {
         self.columns = columns
         self.rows = rows
         self.notes = notes
+        self.checks = checks
         self.provenance = provenance
+    }
+}
+
+/// One arithmetic check of a table: a sum row against the rows it sums, or a difference column
+/// against the two columns it compares. A check that fails says the table was printed or read
+/// inconsistently there.
+public struct TableCheck: Codable, Sendable, Hashable {
+    /// What is checked.
+    public enum Kind: String, Codable, Sendable, CaseIterable {
+        /// A sum row (`Summa`, `Totalt`) against the rows above it.
+        case sum
+        /// A difference column (`Avvikelse`, `Differens`) against the two columns it compares.
+        case difference
+    }
+
+    /// What is checked.
+    public var kind: Kind
+    /// Index of the row checked.
+    public var row: Int
+    /// Index of the column checked.
+    public var column: Int
+    /// What the other cells make it: the sum of the rows, or the difference of the columns.
+    public var expected: Double
+    /// The value printed in the cell.
+    public var printed: Double
+    /// True when the printed value is the expected one within the rounding of the printed figures.
+    public var holds: Bool
+    /// The rows (sum) or the two columns (difference, minuend first) the expectation is made of.
+    public var terms: [Int]
+
+    /// Creates a check.
+    public init(kind: Kind, row: Int, column: Int, expected: Double, printed: Double, holds: Bool, terms: [Int]) {
+        self.kind = kind
+        self.row = row
+        self.column = column
+        self.expected = expected
+        self.printed = printed
+        self.holds = holds
+        self.terms = terms
     }
 }

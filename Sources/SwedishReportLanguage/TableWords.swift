@@ -7,6 +7,12 @@ public enum TableWords {
         "att", "på", "som", "eller", "vid", "inom", "mot", "en", "ett", "den", "det", "de", "utan",
     ]
 
+    /// First words of rows that add up the rows above them (`Summa`, `Totalt`, `Totala utgifter`).
+    public static let additionWords: Set<String> = ["summa", "s:a", "totalt", "total", "totala", "sammanlagt", "sammantaget"]
+
+    /// Words that make a row a part of the row above it (`varav personal`, `- därav bidrag`).
+    public static let partWords: Set<String> = ["varav", "därav", "-varav", "-därav"]
+
     /// True when `text` ends on a connector word or on punctuation that wants a continuation.
     public static func endsWithConnector(_ text: String) -> Bool {
         let trimmed = text.trimming(.whitespaces)

@@ -89,13 +89,19 @@ struct ReportRowWriter {
             VALUES (?, ?, ?, ?, ?, ?, ?)
             """)
         let row = try db.cachedStatement(sql: """
-            INSERT INTO table_rows (id, table_id, report_id, row_index, label, level, is_sum, page, first_line, last_line)
-            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+            INSERT INTO table_rows (id, table_id, report_id, row_index, label, level, is_sum, page, first_line, last_line,
+                parent_index)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
             """)
         let cell = try db.cachedStatement(sql: """
             INSERT INTO table_cells (id, row_id, table_id, report_id, position, column_index, value, unit, value_sek,
                 ambiguous, text)
             VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+            """)
+        let check = try db.cachedStatement(sql: """
+            INSERT INTO table_checks (id, table_id, report_id, position, kind, row_index, column_index, expected, printed,
+                holds, terms, page)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
             """)
         for (position, t) in report.tables.enumerated() {
             let tableId = ids.claim(t.id)
@@ -110,7 +116,7 @@ struct ReportRowWriter {
                 let rowId = "\(tableId):r\(rowIndex)"
                 try row.execute(arguments: [
                     rowId, tableId, rid, rowIndex, r.label, r.level, r.isSum, r.provenance.page, r.provenance.firstLine,
-                    r.provenance.lastLine,
+                    r.provenance.lastLine, r.parent,
                 ])
                 for (n, c) in r.cells.enumerated() {
                     try cell.execute(arguments: [
@@ -118,6 +124,12 @@ struct ReportRowWriter {
                         c.valueSEK.finite, c.ambiguous, c.text,
                     ])
                 }
+            }
+            for (n, k) in t.checks.enumerated() {
+                try check.execute(arguments: [
+                    "\(tableId):k\(n)", tableId, rid, n, k.kind.rawValue, k.row, k.column, Optional(k.expected).finite, Optional(k.printed).finite,
+                    k.holds, k.terms.map(String.init).joined(separator: ","), t.rows[k.row].provenance.page,
+                ])
             }
         }
 

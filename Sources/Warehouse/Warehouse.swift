@@ -120,7 +120,7 @@ public final class Warehouse: Sendable {
     /// The tables that hold imported data, parents first.
     public static let dataTables = [
         "reports", "headings", "goals", "indicators", "indicator_values", "report_tables", "table_columns",
-        "table_rows", "table_cells", "assignments", "report_warnings", "import_errors",
+        "table_rows", "table_cells", "table_checks", "assignments", "report_warnings", "import_errors",
     ]
 
     static func timestamp(_ date: Date) -> String {

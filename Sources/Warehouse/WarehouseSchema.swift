@@ -17,6 +17,7 @@ public enum WarehouseSchema {
         var migrator = DatabaseMigrator()
         migrator.registerMigration("v1-tables", migrate: createTables)
         migrator.registerMigration("v2-views-and-errors", migrate: createViewsAndErrors)
+        migrator.registerMigration("v3-table-checks-and-row-parents", migrate: createTableChecks)
         return migrator
     }()
 
@@ -202,6 +203,41 @@ public enum WarehouseSchema {
                 line INTEGER
             );
             CREATE INDEX report_warnings_report ON report_warnings(report_id);
+            """)
+    }
+
+    /// Version 3: the arithmetic checks of each table (sum rows, difference columns), and the
+    /// row a table row is nested under.
+    static func createTableChecks(_ db: Database) throws {
+        try db.execute(sql: """
+            ALTER TABLE table_rows ADD COLUMN parent_index INTEGER;
+
+            CREATE TABLE table_checks (
+                id TEXT PRIMARY KEY NOT NULL,
+                table_id TEXT NOT NULL REFERENCES report_tables(id) ON DELETE CASCADE,
+                report_id TEXT NOT NULL REFERENCES reports(id) ON DELETE CASCADE,
+                position INTEGER NOT NULL,
+                kind TEXT NOT NULL,                    -- sum | difference
+                row_index INTEGER NOT NULL,
+                column_index INTEGER NOT NULL,
+                expected REAL NOT NULL,
+                printed REAL NOT NULL,
+                holds INTEGER NOT NULL,
+                terms TEXT NOT NULL,                   -- the rows summed or the columns compared, comma-separated
+                page INTEGER NOT NULL
+            );
+            CREATE INDEX table_checks_table ON table_checks(table_id);
+            CREATE INDEX table_checks_report ON table_checks(report_id);
+
+            -- Checks with the table, row and column they are about, and the report's columns.
+            CREATE VIEW table_check_facts AS
+            SELECT rf.*, t.id AS table_id, t.title AS table_title, k.kind, r.label AS row_label,
+                   c.header AS column_header, k.expected, k.printed, k.holds, k.page
+            FROM table_checks k
+            JOIN report_tables t ON t.id = k.table_id
+            JOIN report_facts rf ON rf.report_id = k.report_id
+            LEFT JOIN table_rows r ON r.table_id = k.table_id AND r.row_index = k.row_index
+            LEFT JOIN table_columns c ON c.table_id = k.table_id AND c.column_index = k.column_index;
             """)
     }
 

@@ -192,6 +192,9 @@ struct ImportCommand: ParsableCommand {
         if showsCounts {
             Console.progress("\(summary.counts) of \(total) document(s) into \(destination) "
                 + "in \(String(format: "%.1f", summary.seconds)) s")
+            if let checks = summary.checks {
+                Console.progress(checks + (summary.checksFailed > 0 ? "; the failed ones: kommunrapport checks PATH…" : ""))
+            }
         }
         guard !summary.failures.isEmpty else { return }
         if total == 1 {

@@ -19,9 +19,10 @@ struct Kommunrapport: ParsableCommand {
                                                                    every report into an SQLite warehouse
               kommunrapport merge shard-*.sqlite --into all.sqlite combine the warehouses of shards
               kommunrapport schema > report.schema.json            the JSON Schema of the JSON export
+              kommunrapport checks archive/                        the table sums and differences that do not add up
             """,
         version: KommunrapportVersion.current,
-        subcommands: [ImportCommand.self, MergeCommand.self, SchemaCommand.self, InspectCommand.self, WorkerCommand.self],
+        subcommands: [ImportCommand.self, MergeCommand.self, SchemaCommand.self, InspectCommand.self, ChecksCommand.self, WorkerCommand.self],
         defaultSubcommand: nil)
 
     /// Runs the command; usage errors exit with status 2 ("nothing could be done"), like the

@@ -250,7 +250,10 @@ final class BatchProcessTests: XCTestCase {
         let csv = try Fixtures.run(["import", "batch", "--format", "csv", "--output", "csv"], in: folder)
         XCTAssertEqual(csv.status, 0, csv.stderr)
         let files = try FileManager.default.contentsOfDirectory(atPath: folder.appendingPathComponent("csv").path).sorted()
-        XCTAssertEqual(files, ["assignment.csv", "goal.csv", "heading.csv", "indicator.csv", "indicatorValue.csv", "report.csv", "tableCell.csv"])
+        XCTAssertEqual(files, [
+            "assignment.csv", "goal.csv", "heading.csv", "indicator.csv", "indicatorValue.csv", "report.csv", "tableCell.csv",
+            "tableCheck.csv", "warning.csv",
+        ])
         let reportCSV = try String(contentsOf: folder.appendingPathComponent("csv/report.csv"), encoding: .utf8)
         XCTAssertEqual(reportCSV.components(separatedBy: "\r\n").filter { !$0.isEmpty }.count, names.count + 1)
     }

@@ -38,6 +38,27 @@ final class WarehouseTests: XCTestCase {
         XCTAssertEqual(counts["reports"], corpus.count)
     }
 
+    func testTableChecksAndRowParentsAreStored() throws {
+        let warehouse = try open()
+        var report = SampleReports.synthetic(municipality: "Alingsås", code: "1489", year: 2023, outcome: 80)
+        let here = report.tables[0].provenance
+        report.tables[0].rows += [
+            TableRow(label: "varav bidrag", level: 1, parent: 0, cells: [TableCell(columnIndex: 0, value: 40, text: "40")], provenance: here),
+            TableRow(label: "Summa", isSum: true, cells: [TableCell(columnIndex: 0, value: 101, text: "101")], provenance: here),
+        ]
+        report.tables[0].checks = [TableCheck(kind: .sum, row: 2, column: 0, expected: 100, printed: 101, holds: false, terms: [0])]
+        let origin = SampleReports.origin(path: "a.txt", content: "a")
+        try warehouse.store(report, origin: origin)
+        let check = try warehouse.read { db in try Row.fetchOne(db, sql: "SELECT * FROM table_check_facts") }
+        XCTAssertEqual(check?["kind"] as String?, "sum")
+        XCTAssertEqual(check?["row_label"] as String?, "Summa")
+        XCTAssertEqual(check?["column_header"] as String?, "Budget 2023")
+        XCTAssertEqual(check?["holds"] as Bool?, false)
+        XCTAssertEqual(check?["municipality"] as String?, "Alingsås")
+        let parent = try warehouse.read { db in try Int.fetchOne(db, sql: "SELECT parent_index FROM table_rows WHERE label = 'varav bidrag'") }
+        XCTAssertEqual(parent, 0)
+    }
+
     func testIdsDeriveFromTheDigestAndTheModelId() throws {
         let warehouse = try open()
         let origin = SampleReports.origin(path: "a/alingsas.txt", content: "one")

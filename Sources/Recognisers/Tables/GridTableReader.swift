@@ -52,7 +52,7 @@ struct GridTableReader {
             let lower = row.label.lowercased()
             let isSum = TableVocabulary.sumWords.contains(String(lower.split(separator: " ").first ?? ""))
             rows.append(TableRow(
-                label: row.label, level: row.level, isSum: isSum, cells: cells,
+                label: row.label, level: row.level, isSum: isSum, parent: row.parent, cells: cells,
                 provenance: layout.provenance(of: row.lines.lowerBound..<(row.lines.upperBound + 1))))
         }
         guard rows.contains(where: { $0.cells.contains { $0.value != nil } }) else { return nil }

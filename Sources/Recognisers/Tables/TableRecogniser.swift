@@ -22,6 +22,8 @@ struct TableRecognition {
     var goals: [GoalEntry] = []
     /// The layout lines each reading took, so the geometric table stage reads only the rest.
     var claimed: [Range<Int>] = []
+    /// What the tables' arithmetic checks found wrong.
+    var warnings: [ImportWarning] = []
 }
 
 /// Finds indicator tables and tables of figures, and reads every cell with its row, column,
@@ -112,6 +114,19 @@ struct TableRecogniser {
             }
         }
         GridTableReader(layout: layout, recogniser: self).add(grids, into: &result)
+        for index in result.tables.indices {
+            let table = result.tables[index]
+            result.tables[index].checks = TableChecks().checks(of: table)
+            for check in result.tables[index].checks where !check.holds {
+                let row = table.rows[check.row]
+                let column = table.columns.indices.contains(check.column) ? table.columns[check.column].header : "column \(check.column + 1)"
+                let what = check.kind == .sum ? "the rows it sums make" : "the columns it compares make"
+                result.warnings.append(ImportWarning(
+                    code: "table.check", message: "table \(table.id) (\(table.title ?? "untitled")), row '\(row.label)', column '\(column)': "
+                        + "\(what) \(TableChecks.text(of: check.expected)), printed \(TableChecks.text(of: check.printed))",
+                    page: row.provenance.page))
+            }
+        }
         return result
     }
 
