@@ -1,3 +1,4 @@
+import Foundation
 import Layout
 import ReportModel
 import SwedishReportLanguage
@@ -40,14 +41,22 @@ struct GridTableReader {
                 let value = codeColumns[code.column].isText ? nil : SwedishNumber.parse(code.text)?.value
                 return TableCell(columnIndex: code.column, value: value, text: code.text)
             }
-            let cells: [TableCell] = codes + row.cells.compactMap { cell in
+            let cells: [TableCell] = codes + row.cells.flatMap { cell -> [TableCell] in
                 let column = columns[cell.column]
+                let numeric = !column.isText && grid.columns[cell.column].isNumeric
+                // A count with its share (`16 (53%)`): two values of one cell.
+                if numeric, let (count, share) = Self.countAndShare(cell.text) {
+                    return [
+                        TableCell(columnIndex: offset + cell.column, value: count.value, unit: column.unit ?? unit, text: cell.text),
+                        TableCell(columnIndex: offset + cell.column, value: share.value, unit: "%", text: cell.text),
+                    ]
+                }
                 let parsed = CellSegmenter.measuredCell(cell.text)
-                let value = column.isText || !grid.columns[cell.column].isNumeric ? nil : parsed.value
-                guard value != nil || !cell.text.isEmpty else { return nil }
+                let value = numeric ? parsed.value : nil
+                guard value != nil || !cell.text.isEmpty else { return [] }
                 let cellUnit = value == nil ? nil : parsed.unit ?? column.unit ?? unit
                 let sek = value.flatMap { v in SwedishNumber.kronorFactor(unit: cellUnit).map { v * $0 } }
-                return TableCell(columnIndex: offset + cell.column, value: value, unit: cellUnit, valueSEK: sek, text: cell.text)
+                return [TableCell(columnIndex: offset + cell.column, value: value, unit: cellUnit, valueSEK: sek, text: cell.text)]
             }
             let lower = row.label.lowercased()
             let isSum = TableVocabulary.sumWords.contains(String(lower.split(separator: " ").first ?? ""))
@@ -85,7 +94,20 @@ struct GridTableReader {
         guard texts.contains(where: { text in
             ColumnHeader.words(text.lowercased()).contains { TableVocabulary.countWords.contains($0) }
         }) else { return false }
-        let values = grid.rows.flatMap(\.cells).compactMap { cell -> SwedishNumber? in SwedishNumber.parse(cell.text) }
+        let values = grid.rows.flatMap(\.cells).compactMap { cell -> SwedishNumber? in
+            Self.countAndShare(cell.text)?.count ?? SwedishNumber.parse(cell.text)
+        }
         return !values.isEmpty && values.allSatisfy { $0.unit == nil && $0.value == $0.value.rounded() }
+    }
+
+    /// A count followed by its share in parentheses (`16 (53%)`, `1 204 (12,5 %)`).
+    static func countAndShare(_ text: String) -> (count: SwedishNumber, share: SwedishNumber)? {
+        guard text.hasSuffix(")"), let open = text.lastIndex(of: "("), open > text.startIndex else { return nil }
+        let countText = text[..<open].trimmingCharacters(in: .whitespaces)
+        let shareText = text[text.index(after: open)..<text.index(before: text.endIndex)].trimmingCharacters(in: .whitespaces)
+        guard shareText.hasSuffix("%"), let count = SwedishNumber.parse(countText), count.unit == nil,
+            let share = SwedishNumber.parse(shareText), share.unit == "%"
+        else { return nil }
+        return (count, share)
     }
 }

@@ -1,0 +1,39 @@
+import ReportModel
+import XCTest
+
+/// What the recognisers make of the table stage's grids: units, counts with shares, titles.
+final class GridMeaningTests: XCTestCase {
+    func testACountWithItsShareGivesTwoValuesOfOneCell() throws {
+        let report = recognise("""
+            Sammansättning yrkesroller
+
+            April 2026         Antal (andel) förskollärare    Antal (andel) barnskötare
+            Team Norra                   16 (53%)                    13 (43%)
+            Team Södra                   44 (63%)                    23 (33%)
+
+            \(longLine)
+            """)
+        let table = try XCTUnwrap(report.tables.first)
+        XCTAssertEqual(table.title, "Sammansättning yrkesroller")
+        XCTAssertEqual(table.unit, "antal")
+        let first = table.rows[0].cells.filter { $0.columnIndex == 0 }
+        XCTAssertEqual(first.map(\.value), [16, 53])
+        XCTAssertEqual(first.map(\.unit), ["antal", "%"])
+        XCTAssertEqual(first.map(\.text), ["16 (53%)", "16 (53%)"])
+    }
+
+    func testAStubUnitGivesMoneyCellsTheirKronor() throws {
+        let report = recognise("""
+            Belopp i tkr        Budget 2026    Prognos 2026
+            Intäkter                  1 200           1 300
+            Kostnader                -9 000          -9 100
+
+            \(longLine)
+            """)
+        let table = try XCTUnwrap(report.tables.first)
+        XCTAssertEqual(table.unit, "tkr")
+        XCTAssertEqual(table.columns.map(\.measure), [.budget, .forecast])
+        XCTAssertEqual(table.columns.map(\.year), [2026, 2026])
+        XCTAssertEqual(table.rows[0].cells.first?.valueSEK, 1_200_000)
+    }
+}
