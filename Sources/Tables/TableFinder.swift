@@ -297,12 +297,19 @@ struct TableFinder {
         // Codes before the labels (priority, status, project number) make columns of their own.
         let codeSegments = body.flatMap { index in segments[index].prefix(labelPosition(index) ?? 0) }
         let codeClusters = ColumnClusters(codeSegments, tolerance: tolerance).columns
-        let frame = Frame(
+        var frame = Frame(
             clusters: clusters, codeClusters: codeClusters, figuresStart: figuresStart,
             labelMargin: labels.map(\.minX).min() ?? figuresStart,
             labelEnd: labelEnds.isEmpty ? figuresStart : labelEnds[labelEnds.count / 2],
             bodyFontSize: body.compactMap { lines[$0].fontSize }.sorted().dropFirst(body.count / 2).first)
-        let header = findHeader(above: region.lowerBound, firstBody: firstBody, frame: frame)
+        var header = findHeader(above: region.lowerBound, firstBody: firstBody, frame: frame)
+        if let found = header, let widened = withEmptyColumns(frame, header: found) {
+            // Columns no row fills (`Utfall kvinnor/flickor` left blank) are named by the
+            // header alone; read the header again over all of them.
+            frame = widened
+            clusters = widened.clusters
+            header = findHeader(above: region.lowerBound, firstBody: firstBody, frame: frame)
+        }
         var rows = readRows(region, frame: frame, groupRowsAbove: header?.groupRows ?? [])
         // A table ends with its last row of cells; label lines after it (a footer, the next
         // heading) are not its group rows.
@@ -471,6 +478,22 @@ struct TableFinder {
         return Header(
             lines: headerLines.first!..<(lastHeaderLine + 1), stub: stubText, parts: parts, codeParts: codeParts,
             groupRows: groupRows)
+    }
+
+    /// The frame with a column for each cell of the header's bottom line that stands over no
+    /// column of the body; nil when there is none.
+    func withEmptyColumns(_ frame: Frame, header: Header) -> Frame? {
+        guard let bottom = header.lines.reversed().first(where: { isHeaderLine($0, frame: frame) }) else { return nil }
+        let tolerance = Self.alignmentToleranceCharacters * lines[bottom].characterWidth
+        var added: [ColumnClusters.Column] = []
+        for segment in segments[bottom] where !isStubCell(segment, line: bottom, frame: frame) && segment.minX >= frame.figuresStart - tolerance {
+            let overlapsBody = frame.clusters.contains { segment.minX <= $0.maxX + tolerance && segment.maxX >= $0.minX - tolerance }
+            if !overlapsBody { added.append(ColumnClusters.Column(minX: segment.minX, maxX: segment.maxX, cells: 0, figures: 0)) }
+        }
+        guard !added.isEmpty else { return nil }
+        var widened = frame
+        widened.clusters = (frame.clusters + added).sorted { $0.minX < $1.minX }
+        return widened
     }
 
     /// A header cell over the row labels (a unit, a caption), not over a column.

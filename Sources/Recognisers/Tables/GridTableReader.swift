@@ -110,4 +110,29 @@ struct GridTableReader {
         else { return nil }
         return (count, share)
     }
+
+    /// The rows of a grid whose vocabulary makes it an indicator table (one indicator a row, its
+    /// columns outcomes and targets), read with the grid's header tree and cells.
+    func indicators(from grid: TableGrid, goal: String?, firstId: Int) -> [Indicator] {
+        let columns = grid.columns.map { ColumnHeader.column(from: ColumnHeader.words($0.header)) }
+        var result: [Indicator] = []
+        for row in grid.rows where !row.cells.isEmpty && !row.label.isEmpty {
+            let provenance = layout.provenance(of: row.lines.lowerBound..<(row.lines.upperBound + 1))
+            let nameUnit = TableVocabulary.unit(inCaption: row.label)
+            let values: [IndicatorValue] = row.cells.map { cell in
+                let column = columns[cell.column]
+                let parsed = CellSegmenter.measuredCell(cell.text)
+                let value = column.isText ? nil : parsed.value
+                return IndicatorValue(
+                    column: column.text, year: column.year, measure: column.measure, value: value,
+                    unit: value == nil ? nil : parsed.unit ?? column.unit ?? nameUnit, comparator: parsed.comparator,
+                    preliminary: parsed.preliminary, text: cell.text, provenance: provenance)
+            }
+            let units = Set(values.compactMap(\.unit))
+            result.append(Indicator(
+                id: "i\(firstId + result.count)", goalId: goal, name: row.label,
+                unit: nameUnit ?? (units.count == 1 ? units.first : nil), values: values, provenance: provenance))
+        }
+        return result
+    }
 }

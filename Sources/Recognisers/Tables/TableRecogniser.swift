@@ -108,6 +108,32 @@ struct TableRecogniser {
                     index = max(index, table.end - 1)
                     continue
                 }
+                // An indicator table is read from its grid too where the grid has its header;
+                // the vocabulary says only that its rows are indicators.
+                if table.kind == .indicators, table.indicatorName == nil,
+                    let grid = grids.first(where: { $0.lines.overlaps(table.start..<table.end) && !$0.headerLines.isEmpty }),
+                    // A goal/indicator matrix (a goal column beside the indicators) is the matrix reader's.
+                    !ColumnHeader.words(grid.stub).contains(where: TableVocabulary.isGoalStubWord)
+                {
+                    let goal = enclosingGoal(before: grid.lines.lowerBound, goals: goals)
+                    let fromGrid = GridTableReader(layout: layout, recogniser: self)
+                        .indicators(from: grid, goal: goal?.goal.id, firstId: result.indicators.count + 1)
+                    // The grid's reading unless it explains fewer of the table's figures (values
+                    // with units of their own, `2 av 8`, a year on the line below, are the
+                    // vocabulary's to read).
+                    let gridValues = fromGrid.flatMap(\.values).filter { $0.value != nil }.count
+                    let textValues = table.rows.flatMap { row in
+                        row.cells.enumerated().filter { c, cell in
+                            cell.value != nil && c < table.header.columns.count && !table.header.columns[c].isText
+                        }
+                    }.count
+                    if gridValues >= textValues, fromGrid.count >= table.rows.filter({ !$0.cells.isEmpty }).count {
+                        result.indicators += fromGrid
+                        result.claimed.append(grid.lines)
+                        index = max(index, table.end - 1, grid.lines.upperBound - 1)
+                        continue
+                    }
+                }
                 emit(table, layout: layout, goals: goals, into: &result)
                 result.claimed.append(table.start..<table.end)
                 index = max(index, table.end - 1)
