@@ -26,13 +26,20 @@ struct TableFinder {
     /// as many.
     static let sentenceWords = 10
 
+    /// A label of single letters (`n t s k s`) is a chart's rotated axis title read across.
+    static func isSpelledOut(_ label: String) -> Bool {
+        let words = label.split(separator: " ")
+        return words.count >= 2 && words.allSatisfy { $0.count == 1 }
+    }
+
     static func isSentence(_ label: String) -> Bool {
         let words = label.split(separator: " ").count
         return words >= sentenceWords || label.hasSuffix(".") && words >= sentenceWords / 2
     }
 
-    /// A stub cell of this many words is a sentence, not a header's caption or unit.
-    static let sentenceStubWords = 7
+    /// Stub cells of this many words together are a sentence, not a header's caption or unit
+    /// (`Antal år som rektor (per maj 2026)` has seven).
+    static let sentenceStubWords = 8
     /// A row label of this many words is a sentence: a line of text with a figure beside it.
     static let sentenceLabelWords = 12
     /// Indentation (characters) that puts a row label one level deeper.
@@ -85,12 +92,15 @@ struct TableFinder {
         var labelMargin = Double.infinity
         var blankRun = 0
         var otherRun = 0
+        var labelRun = 0
+        var textMargin = Double.infinity
         func close() {
             if let start = first { result.append(start...last) }
             first = nil
             figureSpans = []
             cellSpans = []
             labelMargin = .infinity
+            textMargin = .infinity
         }
         for index in lines.indices {
             if lines[index].isBlank {
@@ -110,8 +120,10 @@ struct TableFinder {
                 figureSpans += spans
                 cellSpans += segments[index].dropFirst((labelPosition(index) ?? -1) + 1).map { $0.minX...$0.maxX }
                 if let label = labelSegment(index) { labelMargin = min(labelMargin, label.minX) }
+                textMargin = min(textMargin, segments[index].first?.minX ?? textMargin)
                 blankRun = 0
                 otherRun = 0
+                labelRun = 0
                 continue
             }
             blankRun = 0
@@ -124,6 +136,19 @@ struct TableFinder {
                 last = index
                 continue
             }
+            // A row label wrapped over lines above and below its figures (set vertically centred)
+            // comes in short lines at the labels' margin.
+            let figuresLeft = figureSpans.map(\.lowerBound).min() ?? -.infinity
+            if first != nil, let start = segments[index].first?.minX, start < figuresLeft { textMargin = min(textMargin, start) }
+            if first != nil, lines[index].page == lines[last].page, isWrappedLabelLine(index, margin: min(labelMargin, textMargin)),
+                labelRun < Self.maximumWrappedLabelLines, let only = segments[index].first, only.maxX < figuresLeft
+            {
+                labelRun += 1
+                // The last row's label may go on below its figures; lines that turn out to
+                // label no row are dropped with the grid's trailing label rows.
+                if labelRun == 1, index - last <= 2 { last = index }
+                continue
+            }
             otherRun += 1
             if otherRun > Self.maximumLinesWithoutFiguresBetweenRows || isProse(index) || isNewHeader(index, under: figureSpans, labelMargin: labelMargin) {
                 close()
@@ -131,6 +156,20 @@ struct TableFinder {
         }
         close()
         return result
+    }
+
+    /// Short lines of a row label wrapped above and below its figures, at most.
+    static let maximumWrappedLabelLines = 6
+    /// A wrapped label line has at most this many words.
+    static let wrappedLabelWords = 6
+
+    /// A short line of one cell at the labels' margin that ends no sentence.
+    func isWrappedLabelLine(_ index: Int, margin: Double) -> Bool {
+        let parts = segments[index]
+        guard parts.count == 1, margin.isFinite, let only = parts.first, only.words.count <= Self.wrappedLabelWords,
+            !only.text.hasSuffix(".")
+        else { return false }
+        return abs(only.minX - margin) <= 4 * Self.alignmentToleranceCharacters * lines[index].characterWidth
     }
 
     /// A line whose pieces each stand under a cell of the rows above, or start at the labels'
@@ -321,7 +360,7 @@ struct TableFinder {
         guard continuing || figureColumns.count >= 2 || header != nil else { return nil }
         // A chart's value labels line up too, but they have no row labels and leave most of the
         // grid empty; a table labels its rows and fills most of its cells.
-        let labelled = figureRows.filter { !$0.label.isEmpty }.count
+        let labelled = figureRows.filter { !$0.label.isEmpty && !Self.isSpelledOut($0.label) }.count
         guard labelled * 2 >= figureRows.count, labelled > 0 else { return nil }
         // Rows labelled by sentences are running text set in columns (an assessment written
         // out beside its score), not a table of figures.
@@ -407,7 +446,7 @@ struct TableFinder {
                 stubBetween = []
                 headerLines.append(index)
                 if headerLines.count == Self.maximumHeaderLines { break }
-            } else if headerLines.isEmpty, segments[index].allSatisfy({ $0.maxX < figuresStart }), pending.count < 2 {
+            } else if headerLines.isEmpty, segments[index].allSatisfy({ $0.maxX < figuresStart }), pending.count < Self.maximumWrappedLabelLines {
                 pending.append(index)
             } else if !headerLines.isEmpty, headerLines.count + stubBetween.count < Self.maximumHeaderLines,
                 segments[index].allSatisfy({ isStubCell($0, line: index, frame: frame) })
@@ -475,8 +514,24 @@ struct TableFinder {
             lastHeaderLine = first
             groupRows.removeFirst()
         }
+        var firstHeaderLine = headerLines.first!
+        // A stub cell set vertically centred on a one-line header (`Visstidsanställda` above the
+        // years, `timavlönade` below them) is one cell, not a caption and a group row.
+        if stubText.isEmpty, let below = groupRows.first, below == lastHeaderLine + 1, firstHeaderLine > 0,
+            segments[firstHeaderLine - 1].count == 1, segments[firstHeaderLine - 1][0].maxX < figuresStart,
+            lines[firstHeaderLine - 1].page == lines[firstHeaderLine].page
+        {
+            let above = segments[firstHeaderLine - 1][0].text
+            let under = segments[below].map(\.text).joined(separator: " ")
+            if Self.continuesAfter(above, with: under) {
+                stubText = TableWords.joinWrapped([above, under])
+                firstHeaderLine -= 1
+                lastHeaderLine = below
+                groupRows.removeFirst()
+            }
+        }
         return Header(
-            lines: headerLines.first!..<(lastHeaderLine + 1), stub: stubText, parts: parts, codeParts: codeParts,
+            lines: firstHeaderLine..<(lastHeaderLine + 1), stub: stubText, parts: parts, codeParts: codeParts,
             groupRows: groupRows)
     }
 
@@ -516,11 +571,12 @@ struct TableFinder {
         // A sentence among the cells makes the line running text whose words happen to align.
         if parts.contains(where: { $0.words.count >= Self.proseWords }) { return false }
         // A sentence over the labels makes the line running text whose words happen to align.
-        if parts.contains(where: { isStubCell($0, line: index, frame: frame) && $0.words.count >= Self.sentenceStubWords }) {
-            return false
-        }
-        if let size = lines[index].fontSize, let body = frame.bodyFontSize, size > Self.headingSizeRatio * body { return false }
+        // (Only the words over the labels: names of identifier columns left of them are no sentence.)
         let tolerance = Self.alignmentToleranceCharacters * lines[index].characterWidth
+        let stubWords = parts.filter { isStubCell($0, line: index, frame: frame) }.flatMap(\.words)
+            .filter { $0.minX >= frame.labelMargin - tolerance }.count
+        if stubWords >= Self.sentenceStubWords { return false }
+        if let size = lines[index].fontSize, let body = frame.bodyFontSize, size > Self.headingSizeRatio * body { return false }
         return parts.allSatisfy { part in
             guard part.minX < frame.figuresStart, part.maxX > frame.figuresStart else { return true }
             // A header cell may start left of the first column, centred over right-aligned

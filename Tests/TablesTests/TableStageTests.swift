@@ -149,4 +149,43 @@ final class TableStageTests: XCTestCase {
         XCTAssertEqual(grid.rows.map(\.label), ["Ny förskola i Väster", "Renovering av simhall"])
         XCTAssertEqual(grid.columns.map(\.header), ["Budget 2027", "Plan 2028"])
     }
+
+    func testRowLabelsSetAroundTheirFiguresAreJoined() throws {
+        // Labels wrapped over lines above and below a row's figures (cells centred vertically),
+        // and a stub cell centred on the header the same way.
+        let grid = try XCTUnwrap(grids("""
+            Visstidsanställda
+                                   2023       2024       2025
+            timavlönade
+
+            Utförd tid av
+            timavlönade*
+                                   63,0       48,0       51,1
+            (omräknad till
+            antal årsarbetare)
+
+            Andel
+                                   5,5%       4,4%       4,4%
+            timavlönade
+            """).first)
+        XCTAssertEqual(grid.stub, "Visstidsanställda timavlönade")
+        XCTAssertEqual(grid.columns.map(\.header), ["2023", "2024", "2025"])
+        XCTAssertEqual(grid.rows.map(\.label), [
+            "Utförd tid av timavlönade* (omräknad till antal årsarbetare)", "Andel timavlönade",
+        ])
+    }
+
+    func testAHeaderCellOverAColumnNoRowFillsMakesItsColumn() throws {
+        let grid = try XCTUnwrap(grids("""
+                                      Periodens     Utfall      Utfall     Utfall VB
+            Indikator                    utfall     män/        kvinnor/        2022     Årsmål
+                                                    pojkar      flickor
+            Budgetföljsamhet            104,1 %                                105,7 %     100 %
+            Prognossäkerhet                -4 %                                   6 %     +/-1 %
+            """).first)
+        XCTAssertEqual(grid.columns.map(\.header), [
+            "Periodens utfall", "Utfall män/ pojkar", "Utfall kvinnor/ flickor", "Utfall VB 2022", "Årsmål",
+        ])
+        XCTAssertEqual(grid.rows[0].cells.map(\.column), [0, 3, 4])
+    }
 }
