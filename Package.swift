@@ -56,7 +56,7 @@ let package = Package(
 
         .testTarget(name: "SwedishReportLanguageTests", dependencies: ["SwedishReportLanguage"]),
         .testTarget(name: "TextFrontEndTests", dependencies: ["TextFrontEnd", "ReportSource"]),
-        .testTarget(name: "PDFFrontEndTests", dependencies: ["PDFFrontEnd", "CPoppler", "ReportSource", "Layout"]),
+        .testTarget(name: "PDFFrontEndTests", dependencies: ["PDFFrontEnd", "CPoppler", "ReportSource", "Layout", "Normalisation", "Tables"]),
         .testTarget(name: "NormalisationTests", dependencies: ["Normalisation", "ReportSource"]),
         .testTarget(name: "LayoutTests", dependencies: ["Layout", "ReportSource"]),
         .testTarget(name: "TablesTests", dependencies: ["Tables", "Layout", "ReportSource"]),

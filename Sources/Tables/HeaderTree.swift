@@ -53,6 +53,10 @@ enum HeaderTree {
     /// Header cells of one segment: `(column, text)` for each column it names.
     static func assign(_ segment: Segment, to clusters: [ColumnClusters.Column]) -> [(column: Int, text: String)] {
         let hits = overlapped(by: segment, clusters: clusters, tolerance: 0)
+        if hits.isEmpty, let gutter = gutter(around: segment, clusters: clusters) {
+            // Centred in the gap between two columns, over neither: a group cell over both.
+            return [(gutter, segment.text), (gutter + 1, segment.text)]
+        }
         if hits.count <= 1 {
             return [(hits.first ?? nearestColumn(to: segment, clusters: clusters), segment.text)]
         }
@@ -76,6 +80,18 @@ enum HeaderTree {
         }
         // One cell over several columns: a group cell.
         return hits.map { ($0, segment.text) }
+    }
+
+    /// The column left of the gap between two columns that a segment stands in, centred: its
+    /// middle in the gap, and as far from one column as from the other (within a character).
+    static func gutter(around segment: Segment, clusters: [ColumnClusters.Column]) -> Int? {
+        let center = (segment.minX + segment.maxX) / 2
+        let character = (segment.maxX - segment.minX) / Double(max(segment.text.count, 1))
+        guard let left = clusters.indices.dropLast().first(where: { clusters[$0].maxX < center && clusters[$0 + 1].minX > center })
+        else { return nil }
+        let gap = (clusters[left].maxX + clusters[left + 1].minX) / 2
+        let spanCenter = (clusters[left].minX + clusters[left + 1].maxX) / 2
+        return abs(center - gap) <= 2 * character || abs(center - spanCenter) <= 2 * character ? left : nil
     }
 
     /// The column whose middle is nearest the middle of a segment.

@@ -1,0 +1,143 @@
+import Foundation
+import Layout
+import Normalisation
+import PDFFrontEnd
+import Tables
+import XCTest
+
+/// The table stage on PDFs built through cairo, one rule a page: the geometry a real PDF gives
+/// (word boxes in points, proportional type), read through the front-end and normalisation.
+final class TableStagePDFTests: XCTestCase {
+    private let folder = TemporaryFolder()
+
+    private func grids(_ name: String, _ draw: (PDFMaker) -> Void) throws -> [TableGrid] {
+        let url = folder.file(name)
+        let maker = PDFMaker(url: url)
+        draw(maker)
+        maker.finish()
+        let source = try PDFFrontEnd().read(contentsOf: url)
+        let layout = LayoutAnalyser().analyse(Normaliser().normalise(source).document)
+        return TableStage.grids(in: layout)
+    }
+
+    /// Three right-aligned figure columns at these right edges.
+    private let rights: [Double] = [330, 420, 510]
+
+    private func row(_ pdf: PDFMaker, _ label: String, _ figures: [String], y: Double, indent: Double = 0) {
+        pdf.text(label, x: 60 + indent, y: y)
+        for (figure, right) in zip(figures, rights) { pdf.text(figure, right: right, y: y) }
+    }
+
+    func testStackedAndSpanningHeaderCellsNameTheirColumns() throws {
+        let found = try grids("header.pdf") { pdf in
+            pdf.text("Drift", x: 60, y: 80, size: 14, bold: true)
+            // A group cell over the last two columns, stacked cells over each.
+            let helår = pdf.width(of: "Helår", bold: true)
+            pdf.text("Helår", x: (372 + 510) / 2 - helår / 2, y: 110, bold: true)
+            pdf.text("Belopp i tkr", x: 60, y: 124, bold: true)
+            pdf.text("Budget", right: 330, y: 124, bold: true)
+            pdf.text("Prognos", right: 420, y: 124, bold: true)
+            pdf.text("Avvikelse", right: 510, y: 124, bold: true)
+            pdf.text("2026", right: 330, y: 136, bold: true)
+            pdf.text("2026", right: 420, y: 136, bold: true)
+            row(pdf, "Verksamhetens intäkter", ["34 956", "37 201", "2 245"], y: 156)
+            row(pdf, "Personalkostnader", ["-57 455", "-56 595", "860"], y: 170)
+            row(pdf, "Lokalhyror", ["-5 333", "-5 153", "180"], y: 184)
+            pdf.text("Prognosen för helåret visar ett överskott jämfört med budget, främst genom lägre kostnader.", x: 60, y: 220)
+        }
+        let grid = try XCTUnwrap(found.first)
+        XCTAssertEqual(found.count, 1)
+        XCTAssertEqual(grid.stub, "Belopp i tkr")
+        XCTAssertEqual(grid.columns.map(\.header), ["Budget 2026", "Helår Prognos 2026", "Helår Avvikelse"])
+        XCTAssertEqual(grid.rows.map(\.label), ["Verksamhetens intäkter", "Personalkostnader", "Lokalhyror"])
+        XCTAssertEqual(grid.rows[1].cells.map(\.text), ["-57 455", "-56 595", "860"])
+    }
+
+    func testAHeaderRepeatedOnTheNextPageStaysAndTheTableGoesOn() throws {
+        let found = try grids("repeated.pdf") { pdf in
+            for page in 0..<2 {
+                // The same caption and header on both pages, as long tables print them.
+                pdf.text("Investeringar", x: 60, y: 60, size: 12, bold: true)
+                pdf.text("Belopp i tkr", x: 60, y: 84, bold: true)
+                pdf.text("Budget 2026", right: 330, y: 84, bold: true)
+                pdf.text("Prognos 2026", right: 420, y: 84, bold: true)
+                pdf.text("Avvikelse", right: 510, y: 84, bold: true)
+                for n in 0..<3 {
+                    row(pdf, "Projekt \(page * 3 + n + 1)", ["\(n + 1) 000", "\(n + 1) 100", "-100"], y: 104 + Double(n) * 14)
+                }
+                pdf.text("Fördjupad månadsuppföljning", x: 60, y: 800)
+                if page == 0 { pdf.newPage() }
+            }
+        }
+        XCTAssertEqual(found.count, 1)
+        let grid = try XCTUnwrap(found.first)
+        XCTAssertEqual(grid.pages, [1, 2])
+        XCTAssertEqual(grid.columns.map(\.header), ["Budget 2026", "Prognos 2026", "Avvikelse"])
+        XCTAssertEqual(grid.rows.map(\.label), (1...6).map { "Projekt \($0)" })
+    }
+
+    func testAHeaderlessContinuationJoinsTheTableOfThePageBefore() throws {
+        let found = try grids("continued.pdf") { pdf in
+            pdf.text("Antal årsarbetare", x: 60, y: 700, bold: true)
+            pdf.text("2024", right: 330, y: 700, bold: true)
+            pdf.text("2025", right: 420, y: 700, bold: true)
+            pdf.text("2026", right: 510, y: 700, bold: true)
+            row(pdf, "Förskola", ["412", "420", "431"], y: 720)
+            row(pdf, "Grundskola", ["655", "661", "670"], y: 734)
+            pdf.newPage()
+            row(pdf, "Fritidshem", ["101", "104", "110"], y: 60)
+            row(pdf, "Gymnasium", ["233", "240", "251"], y: 74)
+            pdf.text("Antalet årsarbetare har ökat i alla verksamheter under perioden, mest inom grundskolan.", x: 60, y: 110)
+        }
+        XCTAssertEqual(found.count, 1)
+        XCTAssertEqual(found.first?.rows.map(\.label), ["Förskola", "Grundskola", "Fritidshem", "Gymnasium"])
+        XCTAssertEqual(found.first?.rows[3].cells.map(\.column), [0, 1, 2])
+    }
+
+    func testAChartsTickLabelsAndLegendAreNoTable() throws {
+        let found = try grids("chart.pdf") { pdf in
+            pdf.text("Andel behöriga lärare", x: 60, y: 80, bold: true)
+            for (n, tick) in ["100%", "80%", "60%", "40%", "20%", "0%"].enumerated() {
+                pdf.text(tick, right: 90, y: 110 + Double(n) * 24)
+            }
+            for (n, year) in ["2021", "2022", "2023", "2024"].enumerated() {
+                pdf.text(year, x: 130 + Double(n) * 90, y: 250)
+            }
+            // Value labels over the bars, at the bars' own heights.
+            for (n, value) in ["71%", "74%", "78%", "80%"].enumerated() {
+                pdf.text(value, x: 132 + Double(n) * 90, y: 170 - Double(n) * 12)
+            }
+            pdf.text("Alingsås", x: 150, y: 280)
+            pdf.text("Riket", x: 260, y: 280)
+        }
+        XCTAssertTrue(found.isEmpty, "\(found.map(\.rows))")
+    }
+
+    func testWrappedCellsOfATextColumnStayInTheirRow() throws {
+        let found = try grids("wrapped.pdf") { pdf in
+            pdf.text("Nr", x: 60, y: 80, bold: true)
+            pdf.text("Kriterium", x: 90, y: 80, bold: true)
+            pdf.text("Innebär", x: 200, y: 80, bold: true)
+            pdf.text("Vikt", right: 510, y: 80, bold: true)
+            let rows: [(String, String, [String], String)] = [
+                ("1", "Trafikmängd", ["Antal fordon per", "årsmedeldygn på", "intilliggande bilväg."], "1"),
+                ("2", "Boende", ["Antal individer per", "löpkilometer längs", "sträckan."], "3"),
+            ]
+            var y = 100.0
+            for (number, name, lines, weight) in rows {
+                pdf.text(number, x: 60, y: y)
+                pdf.text(name, x: 90, y: y)
+                pdf.text(weight, right: 510, y: y)
+                for (n, line) in lines.enumerated() { pdf.text(line, x: 200, y: y + Double(n) * 12) }
+                y += 50
+            }
+            pdf.text("Summan av värdena avgör vilken prioritet en sträcka får i planen för utbyggnaden.", x: 60, y: y + 20)
+        }
+        let grid = try XCTUnwrap(found.first)
+        XCTAssertEqual(grid.identifierColumns.map(\.header), ["Nr"])
+        XCTAssertEqual(grid.rows.map(\.label), ["Trafikmängd", "Boende"])
+        XCTAssertEqual(grid.columns.map(\.header), ["Innebär", "Vikt"])
+        XCTAssertEqual(grid.rows[0].cells.first?.text, "Antal fordon per årsmedeldygn på intilliggande bilväg.")
+        XCTAssertEqual(grid.rows[1].identifiers.map(\.text), ["2"])
+    }
+}
