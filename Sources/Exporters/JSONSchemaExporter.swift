@@ -114,7 +114,8 @@ public struct JSONSchemaExporter: Sendable {
             "rows": (array(ref("TableRow")), true, "The rows."),
             "notes": (array(string), true, "Notes printed under the table."),
             "checks": (array(ref("TableCheck")), true, "Arithmetic checks of sum rows and difference columns."),
-            "provenance": (ref("Provenance"), true, "Where the table was printed."),
+            "provenance": (ref("Provenance"), true, "Where the table was printed (its first page)."),
+            "spans": (array(ref("Provenance")), true, "Where the table was printed, one entry a page it covers."),
         ], "A budget, accounting or statistics table.")
         let check = object([
             "kind": (enumeration(TableCheck.Kind.allCases.map(\.rawValue)), true, "A sum row or a difference column."),

@@ -66,7 +66,8 @@ enum TableHeaderGuard {
         return result
     }
 
+    /// A page number (`12`); a year (`2024`) is a header's word.
     static func isBareNumber(_ cell: String) -> Bool {
-        !cell.isEmpty && cell.allSatisfy { $0.isNumber }
+        !cell.isEmpty && cell.allSatisfy { $0.isNumber } && !ReportVocabulary.isYear(cell)
     }
 }

@@ -171,13 +171,16 @@ public struct ReportTable: Codable, Sendable, Hashable {
     public var notes: [String]
     /// Arithmetic checks of the table's sum rows and difference columns.
     public var checks: [TableCheck]
-    /// Where the table was printed.
+    /// Where the table was printed (its first page, for a table over several).
     public var provenance: Provenance
+    /// Where the table was printed, one entry a page: a table going on over a page break has
+    /// one entry for each page, each with its own lines and box.
+    public var spans: [Provenance]
 
     /// Creates a table.
     public init(
         id: String, title: String?, unit: String?, columns: [TableColumn], rows: [TableRow], notes: [String] = [],
-        checks: [TableCheck] = [], provenance: Provenance
+        checks: [TableCheck] = [], provenance: Provenance, spans: [Provenance]? = nil
     ) {
         self.id = id
         self.title = title
@@ -187,6 +190,7 @@ public struct ReportTable: Codable, Sendable, Hashable {
         self.notes = notes
         self.checks = checks
         self.provenance = provenance
+        self.spans = spans ?? [provenance]
     }
 }
 

@@ -7,6 +7,11 @@ public enum TableWords {
         "att", "på", "som", "eller", "vid", "inom", "mot", "en", "ett", "den", "det", "de", "utan",
     ]
 
+    /// Words that say a table counts things (`Antal barn`, `Antal rektorer`).
+    public static let countWords: Set<String> = ["antal", "antalet"]
+    /// The unit of a table of counts, as answer keys and warehouses write it.
+    public static let countUnit = "antal"
+
     /// First words of rows that add up the rows above them (`Summa`, `Totalt`, `Totala utgifter`).
     public static let additionWords: Set<String> = ["summa", "s:a", "totalt", "total", "totala", "sammanlagt", "sammantaget"]
 

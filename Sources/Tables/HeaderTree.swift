@@ -1,3 +1,5 @@
+import SwedishReportLanguage
+
 /// Header cells to column names, by horizontal overlap alone.
 ///
 /// - A header cell over one column is part of that column's name; cells stacked over the same
@@ -139,17 +141,5 @@ enum HeaderTree {
     }
 
     /// Joins stacked header cells; a line-end hyphen before a lower-case letter joins its word.
-    static func join(_ parts: [String]) -> String {
-        var result = ""
-        for part in parts where !part.isEmpty {
-            if result.isEmpty {
-                result = part
-            } else if result.hasSuffix("-"), let first = part.first, first.isLowercase {
-                result = String(result.dropLast()) + part
-            } else {
-                result += " " + part
-            }
-        }
-        return result
-    }
+    static func join(_ parts: [String]) -> String { TableWords.joinWrapped(parts) }
 }

@@ -26,6 +26,11 @@ struct TableFinder {
     /// as many.
     static let sentenceWords = 10
 
+    static func median(_ values: [Double]) -> Double? {
+        let sorted = values.sorted()
+        return sorted.isEmpty ? nil : sorted[sorted.count / 2]
+    }
+
     /// A label of single letters (`n t s k s`) is a chart's rotated axis title read across.
     static func isSpelledOut(_ label: String) -> Bool {
         let words = label.split(separator: " ")
@@ -61,11 +66,12 @@ struct TableFinder {
         guard !parts.isEmpty, !hasLeaderDots(index) else { return false }
         // A line of years is a header, whatever stands before them (a chart's last axis tick).
         if parts.count >= 3, parts.dropFirst().allSatisfy({ $0.kind == .year }) { return false }
-        let figures = parts.enumerated().filter { $0.element.isFigure && ($0.offset > 0 || parts.count > 1) }
+        // A line of one cell is no row: a row has a label and figures, or several cells.
+        guard parts.count >= 2 else { return false }
+        let figures = parts.filter(\.isFigure)
         // Dashes alone do not make a row of figures; a number must be among them.
-        guard figures.contains(where: { $0.element.kind != .empty }) else { return false }
+        guard figures.contains(where: { $0.kind != .empty }) else { return false }
         if !parts[0].isFigure, parts[0].words.count >= Self.sentenceLabelWords { return false }
-        if parts[0].isFigure { return figures.count >= 2 || parts.count >= 2 }
         return true
     }
 
@@ -139,8 +145,11 @@ struct TableFinder {
             // A row label wrapped over lines above and below its figures (set vertically centred)
             // comes in short lines at the labels' margin.
             let figuresLeft = figureSpans.map(\.lowerBound).min() ?? -.infinity
+            // The margin of the lines before this one; a region whose rows have no labels takes
+            // the first short line left of its figures as the labels' margin.
+            let margin = min(labelMargin, textMargin.isFinite ? textMargin : (segments[index].first?.minX ?? .infinity))
             if first != nil, let start = segments[index].first?.minX, start < figuresLeft { textMargin = min(textMargin, start) }
-            if first != nil, lines[index].page == lines[last].page, isWrappedLabelLine(index, margin: min(labelMargin, textMargin)),
+            if first != nil, lines[index].page == lines[last].page, isWrappedLabelLine(index, margin: margin),
                 labelRun < Self.maximumWrappedLabelLines, let only = segments[index].first, only.maxX < figuresLeft
             {
                 labelRun += 1
@@ -228,7 +237,8 @@ struct TableFinder {
     /// columns at the same places, and either has no header or repeats the same one.
     func continues(_ table: TableGrid, with next: TableGrid) -> Bool {
         guard let lastPage = table.pages.last, next.pages.first == lastPage + 1,
-            next.columns.count == table.columns.count
+            next.columns.count == table.columns.count,
+            next.identifierColumns.isEmpty || next.identifierColumns.count == table.identifierColumns.count
         else { return false }
         let between = lines[table.lines.upperBound..<next.lines.lowerBound].filter { !$0.isBlank }
         guard between.count <= Self.maximumLinesBetweenPages else { return false }
@@ -340,7 +350,7 @@ struct TableFinder {
             clusters: clusters, codeClusters: codeClusters, figuresStart: figuresStart,
             labelMargin: labels.map(\.minX).min() ?? figuresStart,
             labelEnd: labelEnds.isEmpty ? figuresStart : labelEnds[labelEnds.count / 2],
-            bodyFontSize: body.compactMap { lines[$0].fontSize }.sorted().dropFirst(body.count / 2).first)
+            bodyFontSize: Self.median(body.compactMap { lines[$0].fontSize }))
         var header = findHeader(above: region.lowerBound, firstBody: firstBody, frame: frame)
         if let found = header, let widened = withEmptyColumns(frame, header: found) {
             // Columns no row fills (`Utfall kvinnor/flickor` left blank) are named by the
@@ -367,7 +377,9 @@ struct TableFinder {
         let sentences = figureRows.filter { Self.isSentence($0.label) }.count
         guard sentences * 2 < figureRows.count else { return nil }
         let filled = figureRows.reduce(0) { $0 + $1.cells.count }
-        guard Double(filled) >= Self.minimumFilledShare * Double(figureRows.count * clusters.count) else { return nil }
+        // Columns only the header names (left blank in every row) do not count against the fill.
+        let filledColumns = clusters.filter { $0.cells > 0 }.count
+        guard Double(filled) >= Self.minimumFilledShare * Double(figureRows.count * filledColumns) else { return nil }
 
         var columns = clusters.enumerated().map { index, cluster in
             GridColumn(
@@ -750,13 +762,6 @@ struct TableFinder {
         return TableWords.endsWithConnector(text)
     }
 
-    /// Joins wrapped text: a hyphen at a line end before a lower-case letter is dropped.
-    static func join(_ first: String, _ second: String) -> String {
-        if first.isEmpty { return second }
-        if second.isEmpty { return first }
-        if first.hasSuffix("-"), let next = second.first, next.isLowercase, !first.hasSuffix(" -") {
-            return String(first.dropLast()) + second
-        }
-        return first + " " + second
-    }
+    /// Joins wrapped text: a line-end hyphen before a lower-case letter joins its word.
+    static func join(_ first: String, _ second: String) -> String { TableWords.joinWrapped([first, second]) }
 }

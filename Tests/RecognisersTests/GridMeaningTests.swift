@@ -1,4 +1,7 @@
+import Layout
+import Recognisers
 import ReportModel
+import ReportSource
 import XCTest
 
 /// What the recognisers make of the table stage's grids: units, counts with shares, titles.
@@ -35,5 +38,32 @@ final class GridMeaningTests: XCTestCase {
         XCTAssertEqual(table.columns.map(\.measure), [.budget, .forecast])
         XCTAssertEqual(table.columns.map(\.year), [2026, 2026])
         XCTAssertEqual(table.rows[0].cells.first?.valueSEK, 1_200_000)
+    }
+
+    func testATableOverAPageBreakHasOneProvenanceAPage() throws {
+        func page(_ number: Int, _ text: String) -> SourcePage {
+            SourcePage(number: number, lines: text.split(separator: "\n", omittingEmptySubsequences: false).enumerated().map {
+                SourceLine(text: String($1), lineNumber: $0 + 1)
+            })
+        }
+        let source = SourceDocument(name: "t.txt", kind: .text, pages: [
+            page(1, """
+                Antal årsarbetare          2024      2025
+                Förskola                    412       420
+                Grundskola                  655       661
+                """),
+            page(2, """
+                Fritidshem                  101       104
+                Gymnasium                   233       240
+
+                \(longLine)
+                """),
+        ])
+        let report = ReportRecogniser().recognise(LayoutAnalyser().analyse(source))
+        let table = try XCTUnwrap(report.tables.first)
+        XCTAssertEqual(report.tables.count, 1)
+        XCTAssertEqual(table.spans.map(\.page), [1, 2])
+        XCTAssertEqual(table.provenance.page, 1)
+        XCTAssertEqual(table.rows.map(\.provenance.page), [1, 1, 2, 2])
     }
 }

@@ -255,7 +255,7 @@ struct ColumnHeader: Sendable, Hashable {
             if let m = TableVocabulary.measure(ofHead: lower) {
                 if !sawHead {
                     measure = m
-                    isDifference = TableVocabulary.differenceHeads.contains(lower) || lower.hasSuffix("avvikelse")
+                    isDifference = TableVocabulary.isDifferenceHead(lower)
                     isText = TableVocabulary.textHeads.contains(lower)
                     sawHead = true
                 }

@@ -66,13 +66,18 @@ struct GridTableReader {
         }
         guard rows.contains(where: { $0.cells.contains { $0.value != nil } }) else { return nil }
         let title = recogniser.title(before: grid.lines.lowerBound, layout: layout)
+        // One provenance a page: a box never unions boxes of different pages.
+        let spans = grid.pages.map { page in
+            let onPage = grid.lines.filter { layout.lines[$0].page == page }
+            return layout.provenance(of: onPage.first!..<(onPage.last! + 1))
+        }
         if unit == nil {
             // A table that states no unit but prints one in every cell (`3,4%`) has that unit.
             let cellUnits = Set(rows.flatMap(\.cells).filter { $0.value != nil && $0.columnIndex >= offset }.map { $0.unit ?? "" })
             if cellUnits.count == 1, let only = cellUnits.first, !only.isEmpty { unit = only }
         }
         if unit == nil, countsThings(grid, title: title) {
-            unit = TableVocabulary.countUnit
+            unit = TableWords.countUnit
             for r in rows.indices {
                 for c in rows[r].cells.indices where rows[r].cells[c].value != nil && rows[r].cells[c].unit == nil
                     && rows[r].cells[c].columnIndex >= offset
@@ -84,7 +89,7 @@ struct GridTableReader {
         return ReportTable(
             id: "t0", title: title, unit: unit,
             columns: (codeColumns + columns).map { TableColumn(header: $0.text, year: $0.year, measure: $0.measure) },
-            rows: rows, provenance: layout.provenance(of: grid.lines))
+            rows: rows, provenance: spans[0], spans: spans)
     }
 
     /// A table of counts: it names what it counts (`Antal …` in its stub, title, a column header
@@ -92,7 +97,7 @@ struct GridTableReader {
     func countsThings(_ grid: TableGrid, title: String?) -> Bool {
         let texts = [grid.stub, title ?? ""] + grid.columns.map(\.header) + grid.rows.map(\.label)
         guard texts.contains(where: { text in
-            ColumnHeader.words(text.lowercased()).contains { TableVocabulary.countWords.contains($0) }
+            ColumnHeader.words(text.lowercased()).contains { TableWords.countWords.contains($0) }
         }) else { return false }
         let values = grid.rows.flatMap(\.cells).compactMap { cell -> SwedishNumber? in
             Self.countAndShare(cell.text)?.count ?? SwedishNumber.parse(cell.text)

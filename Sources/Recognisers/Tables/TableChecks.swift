@@ -73,7 +73,8 @@ struct TableChecks {
             while next < rows.count {
                 for cell in table.rows[rows[next]].cells { sums[cell.columnIndex, default: 0] += cell.value ?? 0 }
                 let count = next - position
-                let matches = group.cells.filter { $0.value != nil && !Self.isShare($0) }.allSatisfy { cell in
+                let totals = group.cells.filter { $0.value != nil && !Self.isShare($0) }
+                let matches = !totals.isEmpty && totals.allSatisfy { cell in
                     abs((sums[cell.columnIndex] ?? 0) - cell.value!) <= Self.tolerance(decimals: Self.decimals(cell.text), terms: count)
                 }
                 if count >= 2, matches, group.cells.contains(where: { $0.value != nil && $0.value != 0 }) {
@@ -151,7 +152,7 @@ struct TableChecks {
 
     static func isDifferenceColumn(_ header: String) -> Bool {
         let words = header.lowercased().split(separator: " ").map { $0.trimmingCharacters(in: CharacterSet(charactersIn: ",:*")) }
-        return words.contains { TableVocabulary.differenceHeads.contains($0) || $0.hasSuffix("avvikelse") }
+        return words.contains(where: TableVocabulary.isDifferenceHead)
             && !header.contains("%")
     }
 

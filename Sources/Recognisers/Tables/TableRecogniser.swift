@@ -39,6 +39,9 @@ struct TableRecogniser {
         let lines = layout.lines
         let reader = TableReader(lines: lines, bodyWidth: layout.bodyWidth)
         let grids = TableStage.grids(in: layout)
+        // Grids that make a table of figures: a vocabulary-led reading over one gives way to it.
+        let gridReader = GridTableReader(layout: layout, recogniser: self)
+        let readableGrids = grids.filter { gridReader.table(from: $0) != nil }
         var result = TableRecognition()
         var nextGoal = (goals.compactMap { Int($0.goal.id.dropFirst()) }.max() ?? goals.count) + 1
         var index = 0
@@ -104,7 +107,7 @@ struct TableRecogniser {
             if let table = reader.read(headerAt: index) {
                 // A table of figures is read from its grid where the table stage found one;
                 // indicator tables keep their vocabulary-led reading.
-                if table.kind == .figures, grids.contains(where: { $0.lines.overlaps(table.start..<table.end) }) {
+                if table.kind == .figures, readableGrids.contains(where: { $0.lines.overlaps(table.start..<table.end) }) {
                     index = max(index, table.end - 1)
                     continue
                 }
@@ -309,7 +312,8 @@ struct TableRecogniser {
 
     /// Print this much smaller than the table is small print (a note between caption and table).
     static let smallPrintRatio = 0.85
-    /// Axis ticks and source notes skipped between a chart's data table and the chart's title.
+    /// Lines of small print, axis ticks and source notes skipped between a table and its caption
+    /// (a chart's ticks, 0 to 100 % in steps of ten, are eleven).
     static let chartLinesSkipped = 14
     /// Lines a caption set in its own type (bold, or larger than the table) may wrap over.
     static let captionLines = 3
@@ -326,7 +330,10 @@ struct TableRecogniser {
         var skippedAboveTable = 0
         while index >= 0, steps < 3 {
             let line = lines[index]
-            if let size = line.source.style?.fontSize, let tableSize, size < Self.smallPrintRatio * tableSize, !line.isBlank {
+            if let size = line.source.style?.fontSize, let tableSize, size < Self.smallPrintRatio * tableSize, !line.isBlank,
+                skippedAboveTable < Self.chartLinesSkipped
+            {
+                skippedAboveTable += 1
                 index -= 1
                 continue
             }

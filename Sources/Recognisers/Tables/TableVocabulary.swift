@@ -27,6 +27,12 @@ enum TableVocabulary {
         "prognosavvikelse": .other, "period": .other, "antal": .other, "andel": .other,
     ]
 
+    /// True for a head word of a column holding the difference of two others, compounds
+    /// included (`Budgetavvikelse`, `Prognosavvikelse`).
+    static func isDifferenceHead(_ lower: String) -> Bool {
+        differenceHeads.contains(lower) || lower.hasSuffix("avvikelse")
+    }
+
     /// Head words of columns that hold the difference of two others (`Avv. Bokslut 2023/ Budget 2023`).
     static let differenceHeads: Set<String> = [
         "avvikelse", "avv", "avv.", "diff", "diff.", "differens", "förändring", "förändr.", "skillnad",
@@ -52,11 +58,6 @@ enum TableVocabulary {
     static let missingMarkers: Set<String> = [
         "i.u.", "i.u", "iu", "..", "…", "x", "n/a", "u.p.", "e.u.", "saknas", "uppg.saknas", "ej", "*",
     ]
-
-    /// Words that say a table counts things (`Antal barn`, `Antal rektorer`).
-    static let countWords: Set<String> = ["antal", "antalet"]
-    /// The unit of a table of counts, as answer keys and warehouses write it.
-    static let countUnit = "antal"
 
     /// Cells that are an empty cell written as a dash.
     static let dashes: Set<String> = ["-", "–", "—", "−"]

@@ -32,13 +32,6 @@ struct PlacedLine: Sendable {
 
     var isBlank: Bool { words.isEmpty }
 
-    init(index: Int, page: Int, words: [PlacedWord], characterWidth: Double) {
-        self.index = index
-        self.page = page
-        self.words = words
-        self.characterWidth = characterWidth
-    }
-
     /// Places a layout line's words.
     init(_ line: LayoutLine, index: Int) {
         self.index = index
@@ -46,7 +39,7 @@ struct PlacedLine: Sendable {
         if !line.source.words.isEmpty {
             let words = line.source.words.filter { !$0.text.allSatisfy(\.isWhitespace) }.sorted { $0.box.x < $1.box.x }
             self.words = words.map { PlacedWord(text: $0.text, minX: $0.box.x, maxX: $0.box.maxX, y: $0.box.y, height: $0.box.height) }
-            let size = line.source.style?.fontSize ?? words.map(\.box.height).max() ?? 10
+            let size = line.source.style?.fontSize ?? words.map(\.box.height).max() ?? Self.usualFontSize
             self.fontSize = line.source.style?.fontSize
             self.characterWidth = max(0.5, size * Self.characterWidthPerFontSize)
         } else {
@@ -54,6 +47,9 @@ struct PlacedLine: Sendable {
             self.characterWidth = 1
         }
     }
+
+    /// The font size assumed for a line that states none and has no word boxes to tell.
+    static let usualFontSize = 10.0
 
     /// The share of the font size an average character of a proportional font is wide.
     static let characterWidthPerFontSize = 0.5

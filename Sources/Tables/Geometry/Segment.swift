@@ -33,16 +33,7 @@ struct Segment: Sendable, Hashable {
                 printedLines.append([word])
             }
         }
-        var result = ""
-        for line in printedLines {
-            let text = line.sorted { $0.minX < $1.minX }.map(\.text).joined(separator: " ")
-            if result.hasSuffix("-"), !result.hasSuffix(" -"), let first = text.first, first.isLowercase {
-                result = String(result.dropLast()) + text
-            } else {
-                result += result.isEmpty ? text : " " + text
-            }
-        }
-        return result
+        return TableWords.joinWrapped(printedLines.map { $0.sorted { $0.minX < $1.minX }.map(\.text).joined(separator: " ") })
     }
 
     init(words: [PlacedWord]) {
@@ -72,7 +63,7 @@ struct Segment: Sendable, Hashable {
         let text = words.joined(separator: " ")
         if words.count == 1, ReportVocabulary.isYear(words[0]) || isSchoolYear(words[0]) || isYearMonth(words[0]) { return .year }
         if SwedishNumber.parse(text) != nil { return .number }
-        if ReportVocabulary.emptyCellMarks.contains(text.lowercased()) || text == "—" || text == "−" { return .empty }
+        if ReportVocabulary.emptyCellMarks.contains(text.lowercased()) { return .empty }
         if words.count > 1, words.allSatisfy(isNumberWord) { return .numbers }
         return .text
     }
