@@ -50,7 +50,7 @@ let package = Package(
         // Batches: input lists, shards, worker processes, progress, outputs.
         .target(name: "BatchImport", dependencies: ["KommunrapportKit", "ReportModel", "Exporters", "Warehouse"]),
         .executableTarget(name: "kommunrapport", dependencies: [
-            "KommunrapportKit", "Exporters", "ReportModel", "Warehouse", "BatchImport",
+            "KommunrapportKit", "Exporters", "ReportModel", "Warehouse", "BatchImport", "SwedishReportLanguage",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
 

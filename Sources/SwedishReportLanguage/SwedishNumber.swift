@@ -136,4 +136,24 @@ public struct SwedishNumber: Sendable, Hashable {
         default: return nil
         }
     }
+
+    /// A value printed the Swedish way, as reports print it: a space groups thousands, a comma
+    /// marks decimals (at most `decimals`, trailing zeros dropped), `-` is minus: `-16 000`, `10,2`.
+    public static func format(_ value: Double, decimals: Int = 3) -> String {
+        guard value.isFinite else { return String(value) }
+        let scale = pow(10, Double(decimals))
+        let rounded = (abs(value) * scale).rounded() / scale
+        var whole = String(Int64(rounded.rounded(.towardZero)))
+        var grouped = ""
+        while whole.count > 3 {
+            grouped = " " + whole.suffix(3) + grouped
+            whole = String(whole.dropLast(3))
+        }
+        grouped = whole + grouped
+        var fraction = String(Int64(((rounded - rounded.rounded(.towardZero)) * scale).rounded()))
+        fraction = String(repeating: "0", count: max(0, decimals - fraction.count)) + fraction
+        while fraction.hasSuffix("0") { fraction.removeLast() }
+        let sign = value < 0 && rounded != 0 ? "-" : ""
+        return sign + grouped + (fraction.isEmpty || decimals == 0 ? "" : "," + fraction)
+    }
 }

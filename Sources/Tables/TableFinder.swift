@@ -240,8 +240,15 @@ struct TableFinder {
             next.columns.count == table.columns.count,
             next.identifierColumns.isEmpty || next.identifierColumns.count == table.identifierColumns.count
         else { return false }
-        let between = lines[table.lines.upperBound..<next.lines.lowerBound].filter { !$0.isBlank }
+        let between = (table.lines.upperBound..<next.lines.lowerBound).filter { !lines[$0].isBlank }
         guard between.count <= Self.maximumLinesBetweenPages else { return false }
+        // A header repeated under a caption of its own (`Ram 2029` after `Ram 2028`) starts a new
+        // table; the same caption repeated over the header goes on with the old one.
+        if !next.headerLines.isEmpty, let newCaption = captionText(above: next.lines.lowerBound),
+            newCaption != captionText(above: table.lines.lowerBound)
+        {
+            return false
+        }
         let sameHeader = next.headerLines.isEmpty || zip(next.columns, table.columns).allSatisfy { $0.header == $1.header }
         guard sameHeader else { return false }
         // The columns stand in the same proportions between the first and the last (text
@@ -255,6 +262,18 @@ struct TableFinder {
         func relative(_ xs: [Double]) -> [Double] { xs.map { ($0 - xs[0]) / max(xs[xs.count - 1] - xs[0], 1e-9) } }
         return zip(relative(above), relative(below)).allSatisfy { abs($0 - $1) <= Self.continuedColumnShift }
     }
+
+    /// The text of the nearest non-blank line above a line on its page.
+    func captionText(above index: Int) -> String? {
+        var current = index - 1
+        while current >= 0, lines[current].page == lines[index].page {
+            if !lines[current].isBlank { return text(of: current) }
+            current -= 1
+        }
+        return nil
+    }
+
+    func text(of index: Int) -> String { segments[index].map(\.text).joined(separator: " ") }
 
     /// One table from a table and its continuation on the next page.
     func stitched(_ table: TableGrid, _ next: TableGrid) -> TableGrid {

@@ -231,8 +231,8 @@ public enum WarehouseSchema {
 
             -- Checks with the table, row and column they are about, and the report's columns.
             CREATE VIEW table_check_facts AS
-            SELECT rf.*, t.id AS table_id, t.title AS table_title, k.kind, r.label AS row_label,
-                   c.header AS column_header, k.expected, k.printed, k.holds, k.page
+            SELECT rf.*, t.id AS table_id, t.title AS "table", k.kind AS "check", r.label AS "row",
+                   c.header AS "column", k.row_index, k.column_index, k.expected, k.printed, k.holds, k.terms, k.page
             FROM table_checks k
             JOIN report_tables t ON t.id = k.table_id
             JOIN report_facts rf ON rf.report_id = k.report_id

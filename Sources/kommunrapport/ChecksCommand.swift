@@ -3,6 +3,7 @@ import BatchImport
 import Foundation
 import KommunrapportKit
 import ReportModel
+import SwedishReportLanguage
 
 /// `kommunrapport checks`: the arithmetic checks of every table of the reports given.
 struct ChecksCommand: ParsableCommand {
@@ -36,7 +37,7 @@ struct ChecksCommand: ParsableCommand {
     func run() throws {
         let (documents, problems) = InputCollector().collect(paths)
         var held = 0, failed = 0, unreadable = problems.count
-        for problem in problems { FileHandle.standardError.write(Data("\(problem)\n".utf8)) }
+        for problem in problems { FileHandle.standardError.write(Data("\(problem.reason)\n".utf8)) }
         for document in documents {
             let report: Report
             do {
@@ -77,7 +78,5 @@ struct ChecksCommand: ParsableCommand {
             + "column \"\(column)\": \(what), printed \(number(check.printed)) — \(verdict)"
     }
 
-    static func number(_ value: Double) -> String {
-        value == value.rounded() && abs(value) < 1e15 ? String(Int64(value)) : String(format: "%.3f", value)
-    }
+    static func number(_ value: Double) -> String { SwedishNumber.format(value) }
 }

@@ -62,7 +62,7 @@ struct ImportCommand: ParsableCommand {
     @Option(help: ArgumentHelp("Password of encrypted PDFs.", valueName: "password"))
     var password: String?
 
-    @Option(name: .customShort("j"), help: ArgumentHelp("Documents read at once (default: the number of cores).", valueName: "N"))
+    @Option(name: .customShort("j"), help: ArgumentHelp("Documents read at once; the default is the number of cores.", valueName: "N"))
     var jobs: Int = ProcessInfo.processInfo.activeProcessorCount
 
     @Option(help: ArgumentHelp("Seconds one document may take before its worker is stopped.", valueName: "seconds"))

@@ -188,4 +188,18 @@ final class TableStageTests: XCTestCase {
         ])
         XCTAssertEqual(grid.rows[0].cells.map(\.column), [0, 3, 4])
     }
+
+    func testTheSameHeaderUnderANewCaptionOnTheNextPageIsANewTable() throws {
+        let found = grids("""
+            Ram 2028
+            Nämnd                      Ram         Förändring
+            Socialnämnden          274 077               -50
+            Tekniska nämnden        88 604            -3 250
+            \u{0C}Ram 2029
+            Nämnd                      Ram         Förändring
+            Socialnämnden          280 000               -40
+            Tekniska nämnden        90 000            -1 000
+            """)
+        XCTAssertEqual(found.map(\.pages), [[1], [2]])
+    }
 }

@@ -50,9 +50,10 @@ final class WarehouseTests: XCTestCase {
         let origin = SampleReports.origin(path: "a.txt", content: "a")
         try warehouse.store(report, origin: origin)
         let check = try warehouse.read { db in try Row.fetchOne(db, sql: "SELECT * FROM table_check_facts") }
-        XCTAssertEqual(check?["kind"] as String?, "sum")
-        XCTAssertEqual(check?["row_label"] as String?, "Summa")
-        XCTAssertEqual(check?["column_header"] as String?, "Budget 2023")
+        XCTAssertEqual(check?["check"] as String?, "sum")
+        XCTAssertEqual(check?["row"] as String?, "Summa")
+        XCTAssertEqual(check?["column"] as String?, "Budget 2023")
+        XCTAssertEqual(check?["row_index"] as Int?, 2)
         XCTAssertEqual(check?["holds"] as Bool?, false)
         XCTAssertEqual(check?["municipality"] as String?, "Alingsås")
         let parent = try warehouse.read { db in try Int.fetchOne(db, sql: "SELECT parent_index FROM table_rows WHERE label = 'varav bidrag'") }

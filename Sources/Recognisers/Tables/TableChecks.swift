@@ -180,7 +180,5 @@ struct TableChecks {
     }
 
     /// A number for a message: no needless decimals.
-    static func text(of value: Double) -> String {
-        value == value.rounded() && abs(value) < 1e15 ? String(Int64(value)) : String(format: "%.3f", value)
-    }
+    static func text(of value: Double) -> String { SwedishNumber.format(value) }
 }

@@ -358,6 +358,7 @@ struct TableRecogniser {
                     text = TableWords.joinWrapped(parts)
                 }
                 let longest = text.count <= Self.captionLength * (text == line.text ? 1 : Self.captionLines)
+                    && !text.contains("\t")  // a line set in cells is a table's row, not its caption
                 if longest, let last = text.last, !".:;,".contains(last), !ReportVocabulary.isUnitCaption(text),
                     text.first?.isUppercase == true, FigureRun.trailingNumbers(in: text) == 0,
                     !TableWords.endsWithConnector(text)  // a line cut off mid-sentence is a note's, not a caption
