@@ -437,6 +437,9 @@ struct TableFinder {
         var bodyFontSize: Double?
     }
 
+    /// Lone figures passed over between a table's header and its first row.
+    static let loneFiguresSkipped = 1
+
     /// A line set this much larger than the rows is a heading, not a header line.
     static let headingSizeRatio = 1.15
 
@@ -459,6 +462,7 @@ struct TableFinder {
         var headerLines: [Int] = []
         var pending: [Int] = []  // label-only lines not yet known to be group rows
         var stubBetween: [Int] = []  // stub-only lines above a header line
+        var skippedFigures = 0
         var blanks = 0
         var index = top - 1
         let page = lines[firstBody].page
@@ -471,6 +475,13 @@ struct TableFinder {
                 continue
             }
             blanks = 0
+            // A lone figure with no label (a stray zero, a chart's tick) is no header line and
+            // does not end the header either.
+            if segments[index].count == 1, segments[index][0].isFigure, skippedFigures < Self.loneFiguresSkipped {
+                skippedFigures += 1
+                index -= 1
+                continue
+            }
             if isBody(index) || isProse(index) { break }
             if isHeaderLine(index, frame: frame) {
                 headerLines += stubBetween
@@ -599,6 +610,9 @@ struct TableFinder {
     func isHeaderLine(_ index: Int, frame: Frame) -> Bool {
         let parts = segments[index]
         guard parts.contains(where: { !isStubCell($0, line: index, frame: frame) }) else { return false }
+        // Over the columns a header names them: words or years, not figures (a chart's labels).
+        guard parts.contains(where: { !isStubCell($0, line: index, frame: frame) && ($0.kind == .text || $0.kind == .year) })
+        else { return false }
         // A sentence among the cells makes the line running text whose words happen to align.
         if parts.contains(where: { $0.words.count >= Self.proseWords }) { return false }
         // A sentence over the labels makes the line running text whose words happen to align.

@@ -66,4 +66,39 @@ final class GridMeaningTests: XCTestCase {
         XCTAssertEqual(table.provenance.page, 1)
         XCTAssertEqual(table.rows.map(\.provenance.page), [1, 1, 2, 2])
     }
+
+    func testSentencesBrokenAroundAFigureAreNoRows() {
+        // Justified text that a column of years stands above: each line breaks around its figure.
+        let report = recognise("""
+                    1990                    2020                    2050
+
+            Mål till 2020:
+            Till 2020 ska Haparandas utsläpp av växthusgaser minska med 20 % jämfört
+            med utsläppsnivån 1990 mätt ur produktions- och konsumtionsperspektiv.
+
+            Mål till 2050:
+            Till 2050 ska Haparandas utsläpp av växthusgaser minska med 100 % jämfört
+            med utsläppsnivån 1990 mätt ur produktions- och konsumtionsperspektiv.
+
+            \(longLine)
+            """)
+        XCTAssertTrue(report.tables.isEmpty)
+        XCTAssertTrue(report.indicators.flatMap(\.values).isEmpty)
+    }
+
+    func testALoneFigureBetweenHeaderAndRowsIsPassedOver() throws {
+        let report = recognise("""
+            Planeringstal barn och elever,
+                                      Budget 2026    Prognos 2026   Avvikelse 2026
+            antal
+                                                                                  0
+            Förskola                         2 146          2 069               -77
+            Fritidshem                       2 258          2 255                -3
+
+            \(longLine)
+            """)
+        let table = try XCTUnwrap(report.tables.first)
+        XCTAssertEqual(table.columns.map(\.header), ["Budget 2026", "Prognos 2026", "Avvikelse 2026"])
+        XCTAssertEqual(table.rows.map(\.label), ["Förskola", "Fritidshem"])
+    }
 }

@@ -209,6 +209,13 @@ struct TableRecogniser {
 
     /// Adds a table read from the lines as indicators or as a table of figures.
     func emit(_ table: TextTable, layout: LayoutDocument, goals: [GoalEntry], into result: inout TableRecognition) {
+        var table = table
+        // A sentence broken around a figure (`… ska minska med 20 % jämfört …`) is no row: its
+        // "label" ends on a word that wants the figure after it.
+        table.rows.removeAll { row in
+            row.label.split(separator: " ").count >= Self.brokenSentenceWords && TableWords.endsWithConnector(row.label)
+        }
+        guard table.rows.contains(where: { !$0.cells.isEmpty }) else { return }
         switch table.kind {
         case .indicators:
             let goal = enclosingGoal(before: table.start, goals: goals)
@@ -306,6 +313,9 @@ struct TableRecogniser {
         guard let match = text.range(of: #"\. [A-ZÅÄÖ][^.:]{0,40}:"#, options: .regularExpression) else { return text }
         return String(text[..<text.index(after: match.lowerBound)])
     }
+
+    /// A row label of this many words that ends on a connector is a sentence broken by a figure.
+    static let brokenSentenceWords = 6
 
     /// The longest line (characters) read as a table's caption; a longer one is running text.
     static let captionLength = 90
