@@ -47,6 +47,13 @@ struct TableFinder {
     static let sentenceStubWords = 8
     /// A row label of this many words is a sentence: a line of text with a figure beside it.
     static let sentenceLabelWords = 12
+    /// How far (layout lines) the next line of wrapped text may stand: extraction leaves a blank
+    /// line between the lines of a wrapped cell now and then.
+    static let wrappedLineDistance = 2
+    /// How far (characters) a wrapped label line may start from the labels' margin.
+    static let labelMarginSlackCharacters = 2.4
+    /// The deepest row level told from indentation.
+    static let deepestLevel = 3
     /// Indentation (characters) that puts a row label one level deeper.
     static let indentPerLevelCharacters = 1.5
 
@@ -155,7 +162,7 @@ struct TableFinder {
                 labelRun += 1
                 // The last row's label may go on below its figures; lines that turn out to
                 // label no row are dropped with the grid's trailing label rows.
-                if labelRun == 1, index - last <= 2 { last = index }
+                if labelRun == 1, index - last <= Self.wrappedLineDistance { last = index }
                 continue
             }
             otherRun += 1
@@ -178,7 +185,7 @@ struct TableFinder {
         guard parts.count == 1, margin.isFinite, let only = parts.first, only.words.count <= Self.wrappedLabelWords,
             !only.text.hasSuffix(".")
         else { return false }
-        return abs(only.minX - margin) <= 4 * Self.alignmentToleranceCharacters * lines[index].characterWidth
+        return abs(only.minX - margin) <= Self.labelMarginSlackCharacters * lines[index].characterWidth
     }
 
     /// A line whose pieces each stand under a cell of the rows above, or start at the labels'
@@ -190,7 +197,7 @@ struct TableFinder {
         else { return false }
         return parts.allSatisfy { part in
             cellSpans.contains { $0.lowerBound - tolerance <= part.maxX && part.minX <= $0.upperBound + tolerance }
-                || abs(part.minX - labelMargin) <= 4 * tolerance
+                || abs(part.minX - labelMargin) <= Self.labelMarginSlackCharacters * lines[index].characterWidth
         }
     }
 
@@ -353,11 +360,11 @@ struct TableFinder {
         // A text column left of every figure column is part of the labels (a label that the
         // line's spacing parted in two); text columns between figures stay columns.
         // Only a text column few rows fill is such a piece; one most rows fill is a column.
-        while let first = clusters.first, first.figures * 2 < first.cells, first.cells * 2 < body.count, clusters.count > 1 {
+        while let first = clusters.first, !first.holdsFigures, first.cells * 2 < body.count, clusters.count > 1 {
             clusters.removeFirst()
         }
         let figuresStart = clusters[0].minX
-        let figureColumns = clusters.filter { $0.figures * 2 >= $0.cells }
+        let figureColumns = clusters.filter(\.holdsFigures)
         guard !figureColumns.isEmpty else { return nil }
 
         let labels = body.compactMap(labelSegment)
@@ -382,7 +389,7 @@ struct TableFinder {
         // A table ends with its last row of cells; label lines after it (a footer, the next
         // heading) are not its group rows.
         while let last = rows.last, last.cells.isEmpty, last.identifiers.isEmpty { rows.removeLast() }
-        let figureRows = rows.filter { row in row.cells.contains { cell in clusters[cell.column].figures * 2 >= clusters[cell.column].cells } }
+        let figureRows = rows.filter { row in row.cells.contains { cell in clusters[cell.column].holdsFigures } }
         // A table has two rows of figures, or one under a header. A single column of figures
         // with no header is a list with numbers in it (a contents page, a chart's axis).
         guard continuing || figureRows.count >= 2 || (figureRows.count == 1 && header != nil && figureColumns.count >= 2) else { return nil }
@@ -402,7 +409,7 @@ struct TableFinder {
 
         var columns = clusters.enumerated().map { index, cluster in
             GridColumn(
-                header: "", headerParts: header?.parts[index] ?? [], isNumeric: cluster.figures * 2 >= cluster.cells,
+                header: "", headerParts: header?.parts[index] ?? [], isNumeric: cluster.holdsFigures,
                 span: cluster.minX...cluster.maxX)
         }
         HeaderTree.name(&columns)
@@ -415,7 +422,7 @@ struct TableFinder {
         grid.identifierColumns = codeClusters.enumerated().map { index, cluster in
             let parts = header?.codeParts[index] ?? []
             return GridColumn(
-                header: HeaderTree.join(parts), headerParts: parts, isNumeric: cluster.figures * 2 >= cluster.cells,
+                header: HeaderTree.join(parts), headerParts: parts, isNumeric: cluster.holdsFigures,
                 span: cluster.minX...cluster.maxX)
         }
         return grid
@@ -649,7 +656,7 @@ struct TableFinder {
         for index in lineIndices where !lines[index].isBlank {
             defer { previousLine = index }
             // Extraction leaves a blank line between the lines of a wrapped cell now and then.
-            let adjacent = previousLine.map { index - $0 <= 2 } ?? false
+            let adjacent = previousLine.map { index - $0 <= Self.wrappedLineDistance } ?? false
             var (label, cells) = split(index, clusters: clusters, figuresStart: figuresStart)
             if hasIdentifierColumns, let found = label { label = Self.withoutLeadingCode(found) }
             if bodyLines.contains(index) {
@@ -716,7 +723,7 @@ struct TableFinder {
         let step = Self.indentPerLevelCharacters * (lines[region.lowerBound].characterWidth)
         for r in rows.indices {
             let indent = (labelIndents[r] ?? margin) - margin
-            rows[r].level = indent >= step ? (indent >= 2.5 * step ? 2 : 1) : 0
+            rows[r].level = min(Self.deepestLevel, Int((indent / step).rounded(.down)))
             rows[r].parent = rows[..<r].lastIndex { $0.level < rows[r].level }
         }
         return rows
@@ -732,7 +739,7 @@ struct TableFinder {
         let codes = labelPosition(index) ?? 0
         for segment in segments[index].dropFirst(codes) {
             if segment.minX < figuresStart - tolerance, segment.maxX > figuresStart + tolerance, !segment.isFigure,
-                let first = clusters.first, first.figures * 2 < first.cells,
+                let first = clusters.first, !first.holdsFigures,
                 let cut = segment.words.firstIndex(where: { $0.minX >= figuresStart - tolerance }), cut > 0
             {
                 // Two text columns set so close that a line's label runs into the next cell: the
@@ -766,7 +773,7 @@ struct TableFinder {
     static func trailingFigures(of segment: Segment, clusters: [ColumnClusters.Column], tolerance: Double) -> ([PlacedWord], [Segment]) {
         var words = segment.words
         guard words.count > 1, let last = words.last,
-            clusters.contains(where: { abs($0.maxX - last.maxX) <= tolerance && $0.figures * 2 >= $0.cells })
+            clusters.contains(where: { abs($0.maxX - last.maxX) <= tolerance && $0.holdsFigures })
         else { return (words, []) }
         var start = words.count - 1
         while start > 1, Segment.isNumberWord(words[start - 1].text), words[start - 1].text.count <= 3 || !words[start].text.contains(",") {

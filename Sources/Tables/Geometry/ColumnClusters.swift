@@ -11,6 +11,9 @@ struct ColumnClusters {
         var cells: Int
         var figures: Int
         var center: Double { (minX + maxX) / 2 }
+        /// True when figures (numbers, empty-cell marks) are at least half its cells: a column of
+        /// figures, not of text. A column only the header names (no cells) counts as one.
+        var holdsFigures: Bool { figures * 2 >= cells }
     }
 
     private(set) var columns: [Column] = []
