@@ -376,7 +376,7 @@ struct TableFinder {
             clusters: clusters, codeClusters: codeClusters, figuresStart: figuresStart,
             labelMargin: labels.map(\.minX).min() ?? figuresStart,
             labelEnd: labelEnds.isEmpty ? figuresStart : labelEnds[labelEnds.count / 2],
-            bodyFontSize: Self.median(body.compactMap { lines[$0].fontSize }))
+            bodyFontSize: Self.median(body.compactMap { lines[$0].fontSize }), figureRowCount: body.count)
         var header = findHeader(above: region.lowerBound, firstBody: firstBody, frame: frame)
         if let found = header, let widened = withEmptyColumns(frame, header: found) {
             // Columns no row fills (`Utfall kvinnor/flickor` left blank) are named by the
@@ -442,6 +442,9 @@ struct TableFinder {
         var labelEnd: Double
         /// The usual font size of the rows (PDF input).
         var bodyFontSize: Double?
+        /// How many rows of figures the body has: with several, the columns are certain enough
+        /// that a caption run into the header line's stub does not unmake the header.
+        var figureRowCount = 0
     }
 
     /// Lone figures passed over between a table's header and its first row.
@@ -553,6 +556,11 @@ struct TableFinder {
         HeaderTree.spreadGroupCells(&perLine, lineCells: lineCells, clusters: clusters)
         let parts = clusters.indices.map { column in perLine.compactMap { $0[column] } }
         var stubText = TableWords.joinWrapped(stub)
+        // A caption run into the stub on the same line (`Tabell 10 … befintliga verk. Investering
+        // (miljoner kr)`): the stub is what follows its last full stop.
+        if stubText.split(separator: " ").count >= Self.sentenceStubWords, let stop = stubText.range(of: ". ", options: .backwards) {
+            stubText = String(stubText[stop.upperBound...])
+        }
         var groupRows = Array(pending.reversed())
         var lastHeaderLine = headerLines.last!
         // The stub's own wrapped line under the header (`Urvals-` / `kriterier`) is no group row.
@@ -621,13 +629,17 @@ struct TableFinder {
         guard parts.contains(where: { !isStubCell($0, line: index, frame: frame) && ($0.kind == .text || $0.kind == .year) })
         else { return false }
         // A sentence among the cells makes the line running text whose words happen to align.
-        if parts.contains(where: { $0.words.count >= Self.proseWords }) { return false }
+        if parts.contains(where: {
+            $0.words.count >= Self.proseWords && (frame.figureRowCount < 2 || !isStubCell($0, line: index, frame: frame))
+        }) {
+            return false
+        }
         // A sentence over the labels makes the line running text whose words happen to align.
         // (Only the words over the labels: names of identifier columns left of them are no sentence.)
         let tolerance = Self.alignmentToleranceCharacters * lines[index].characterWidth
         let stubWords = parts.filter { isStubCell($0, line: index, frame: frame) }.flatMap(\.words)
             .filter { $0.minX >= frame.labelMargin - tolerance }.count
-        if stubWords >= Self.sentenceStubWords { return false }
+        if stubWords >= Self.sentenceStubWords, frame.figureRowCount < 2 { return false }
         if let size = lines[index].fontSize, let body = frame.bodyFontSize, size > Self.headingSizeRatio * body { return false }
         return parts.allSatisfy { part in
             guard part.minX < frame.figuresStart, part.maxX > frame.figuresStart else { return true }

@@ -202,4 +202,16 @@ final class TableStageTests: XCTestCase {
             """)
         XCTAssertEqual(found.map(\.pages), [[1], [2]])
     }
+
+    func testACaptionRunIntoTheHeaderLineLeavesTheHeader() throws {
+        // With several rows of figures the columns are certain: the caption before the stub's
+        // own words is dropped, the header kept.
+        let grid = try XCTUnwrap(grids("""
+            Tabell 10 Uppskattad kostnad för nya verk. Investering (mnkr)   Minsta   Trolig   Maximal
+            Nytt avloppsreningsverk                                              50       65        90
+            Befintligt avloppsreningsverk                                         1        2         3
+            """).first)
+        XCTAssertEqual(grid.stub, "Investering (mnkr)")
+        XCTAssertEqual(grid.columns.map(\.header), ["Minsta", "Trolig", "Maximal"])
+    }
 }
