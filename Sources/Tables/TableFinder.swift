@@ -22,9 +22,11 @@ struct TableFinder {
     static let proseWords = 9
     /// The share of a table's cells (figure rows × columns) that hold something, at least.
     static let minimumFilledShare = 0.4
-    /// A label is a sentence when it has this many words, or ends with a full stop and has half
-    /// as many.
-    static let sentenceWords = 10
+    /// A label of this many words is a sentence (an indicator's name, joined over lines, may run
+    /// to a dozen words; the assessments written beside scores run longer).
+    static let sentenceWords = 14
+    /// A label that ends with a full stop is a sentence from this many words.
+    static let stoppedSentenceWords = 5
 
     static func median(_ values: [Double]) -> Double? {
         let sorted = values.sorted()
@@ -39,7 +41,7 @@ struct TableFinder {
 
     static func isSentence(_ label: String) -> Bool {
         let words = label.split(separator: " ").count
-        return words >= sentenceWords || label.hasSuffix(".") && words >= sentenceWords / 2
+        return words >= sentenceWords || label.hasSuffix(".") && words >= stoppedSentenceWords
     }
 
     /// Stub cells of this many words together are a sentence, not a header's caption or unit

@@ -214,4 +214,21 @@ final class TableStageTests: XCTestCase {
         XCTAssertEqual(grid.stub, "Investering (mnkr)")
         XCTAssertEqual(grid.columns.map(\.header), ["Minsta", "Trolig", "Maximal"])
     }
+
+    func testTheYearAFigureWasMeasuredStaysWithItsCell() throws {
+        // `(2019)` under `1,35` is when the value was measured, not a second row of figures.
+        let grid = try XCTUnwrap(grids("""
+            Indikator                                                  Senast       Mål      Mål
+                                                                       uppmätta     2022     2025
+            Slutanvändning energi inom offentlig verksamhet inom det   1,35         1,28     1,20
+            geografiska området, MWh/inv                               (2019)
+            Antal fastigheter med fossil energikälla                   4            2        0
+                                                                       (2020)
+            """).first)
+        XCTAssertEqual(grid.rows.map(\.label), [
+            "Slutanvändning energi inom offentlig verksamhet inom det geografiska området, MWh/inv",
+            "Antal fastigheter med fossil energikälla",
+        ])
+        XCTAssertEqual(grid.rows[0].cells.first?.text, "1,35 (2019)")
+    }
 }

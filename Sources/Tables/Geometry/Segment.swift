@@ -1,3 +1,4 @@
+import Foundation
 import SwedishReportLanguage
 
 /// A run of words on one line with no column gap inside: a cell candidate.
@@ -62,6 +63,10 @@ struct Segment: Sendable, Hashable {
     static func kind(of words: [String]) -> Kind {
         let text = words.joined(separator: " ")
         if words.count == 1, ReportVocabulary.isYear(words[0]) || isSchoolYear(words[0]) || isYearMonth(words[0]) { return .year }
+        // `(2019)`, `(aug 2021)`: the year a figure above was measured, not a figure.
+        if text.hasPrefix("("), text.hasSuffix(")"), let last = words.last, ReportVocabulary.isYear(last.trimmingCharacters(in: CharacterSet(charactersIn: "()"))) {
+            return .year
+        }
         if SwedishNumber.parse(text) != nil { return .number }
         if ReportVocabulary.emptyCellMarks.contains(text.lowercased()) { return .empty }
         if words.count > 1, words.allSatisfy(isNumberWord) { return .numbers }
