@@ -28,24 +28,8 @@ struct TableFinder {
     /// A label that ends with a full stop is a sentence from this many words.
     static let stoppedSentenceWords = 5
 
-    static func median(_ values: [Double]) -> Double? {
-        let sorted = values.sorted()
-        return sorted.isEmpty ? nil : sorted[sorted.count / 2]
-    }
-
-    /// A label of single letters (`n t s k s`) is a chart's rotated axis title read across.
-    static func isSpelledOut(_ label: String) -> Bool {
-        let words = label.split(separator: " ")
-        return words.count >= 2 && words.allSatisfy { $0.count == 1 }
-    }
-
-    static func isSentence(_ label: String) -> Bool {
-        let words = label.split(separator: " ").count
-        return words >= sentenceWords || label.hasSuffix(".") && words >= stoppedSentenceWords
-    }
-
     /// Stub cells of this many words together are a sentence, not a header's caption or unit
-    /// (`Antal år som rektor (per maj 2026)` has seven).
+    /// (captions over the labels, such as a measure with its date, run to six or seven).
     static let sentenceStubWords = 8
     /// A row label of this many words is a sentence: a line of text with a figure beside it.
     static let sentenceLabelWords = 12
@@ -68,6 +52,24 @@ struct TableFinder {
     }
 
     // MARK: Lines
+
+    /// The middle value (the upper one of an even count), nil for none.
+    static func median(_ values: [Double]) -> Double? {
+        let sorted = values.sorted()
+        return sorted.isEmpty ? nil : sorted[sorted.count / 2]
+    }
+
+    /// A label of single letters (`n t s k s`) is a chart's rotated axis title read across.
+    static func isSpelledOut(_ label: String) -> Bool {
+        let words = label.split(separator: " ")
+        return words.count >= 2 && words.allSatisfy { $0.count == 1 }
+    }
+
+    /// A row label that is a sentence: text set beside a figure, not the name of a row.
+    static func isSentence(_ label: String) -> Bool {
+        let words = label.split(separator: " ").count
+        return words >= sentenceWords || label.hasSuffix(".") && words >= stoppedSentenceWords
+    }
 
     /// A line that is a table row: figures after a label, or several figures.
     func isBody(_ index: Int) -> Bool {

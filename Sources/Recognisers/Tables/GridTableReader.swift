@@ -58,6 +58,8 @@ struct GridTableReader {
                 let sek = value.flatMap { v in SwedishNumber.kronorFactor(unit: cellUnit).map { v * $0 } }
                 return [TableCell(columnIndex: offset + cell.column, value: value, unit: cellUnit, valueSEK: sek, text: cell.text)]
             }
+            // `isSum` marks every total the vocabulary names (Summa, Netto, Årets resultat), as the
+            // text reader does; the checks add up only rows that sum the rows above them.
             let lower = row.label.lowercased()
             let isSum = TableVocabulary.sumWords.contains(String(lower.split(separator: " ").first ?? ""))
             rows.append(TableRow(
