@@ -1,4 +1,4 @@
-// poppler-glib, GLib/GObject and cairo (image and PDF surfaces) for Swift.
+// poppler-glib, GLib/GObject and cairo (image, PDF and SVG surfaces) for Swift.
 // Licensed GPL-3.0-or-later.
 #ifndef KOMMUNRAPPORT_CPOPPLER_SHIM_H
 #define KOMMUNRAPPORT_CPOPPLER_SHIM_H
@@ -8,6 +8,7 @@
 #include <poppler.h>
 #include <cairo.h>
 #include <cairo-pdf.h>
+#include <cairo-svg.h>
 
 // GLib's type-check macros do not reach Swift; these small functions stand in for the few used.
 

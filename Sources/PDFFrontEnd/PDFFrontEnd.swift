@@ -15,9 +15,17 @@ public struct PDFReadOptions: Sendable {
     /// Whether a tagged PDF's structure tree is read to give lines their role (`SourceLine.role`).
     public var readsStructure: Bool
 
+    /// Whether the page's drawing is read for rules and shading (`SourcePage.rules`, `fills`),
+    /// which tables use for their rows and columns.
+    public var readsDrawing: Bool
+
     /// Creates options.
-    public init(password: String? = nil, readsPictureIcons: Bool = true, workers: Int? = nil, readsStructure: Bool = true) {
+    public init(
+        password: String? = nil, readsPictureIcons: Bool = true, workers: Int? = nil, readsStructure: Bool = true,
+        readsDrawing: Bool = true
+    ) {
         self.password = password
+        self.readsDrawing = readsDrawing
         self.readsPictureIcons = readsPictureIcons
         self.workers = workers
         self.readsStructure = readsStructure
@@ -58,6 +66,7 @@ public struct PDFFrontEnd: Sendable {
         let password = options.password
         let readsPictures = options.readsPictureIcons
         let readsStructure = options.readsStructure
+        let readsDrawing = options.readsDrawing
         DispatchQueue.concurrentPerform(iterations: workers) { worker in
             do {
                 let document = try PopplerDocument(path: path, password: password)
@@ -68,7 +77,7 @@ public struct PDFFrontEnd: Sendable {
                 while index < count {
                     // Each page object lives only for this iteration, so its text analysis is freed here.
                     if let page = document.page(at: index) {
-                        results.set(index, PageReader.read(page, number: index + 1, file: name, readsPictures: readsPictures))
+                        results.set(index, PageReader.read(page, number: index + 1, file: name, readsPictures: readsPictures, readsDrawing: readsDrawing))
                     }
                     index += workers
                 }

@@ -16,7 +16,7 @@ enum PageReader {
     /// find icon colours would need an unreasonable amount of memory.
     static let largestRenderedSide = 14_400.0
 
-    static func read(_ page: PopplerPage, number: Int, file: String, readsPictures: Bool) -> Result {
+    static func read(_ page: PopplerPage, number: Int, file: String, readsPictures: Bool, readsDrawing: Bool) -> Result {
         let size = page.size
         var warnings: [ImportWarning] = []
         let (scalars, rects) = page.textLayout()
@@ -50,8 +50,32 @@ enum PageReader {
             }
         }
         let lines = LineAssembler.lines(regions: regions, words: words, styles: glyphs.styles)
-        return Result(page: SourcePage(number: number, width: size.width, height: size.height, lines: lines),
+        // Rules and shading serve the tables printed over them, and reading a page's drawing costs
+        // more than reading its text: it is read only on pages that may hold a table.
+        var graphics = DrawingReader.Graphics()
+        if readsDrawing, Self.mayHoldTable(lines), max(size.width, size.height) <= largestRenderedSide, let svg = page.vectorDrawing() {
+            graphics = DrawingReader.graphics(svg: svg, pageWidth: size.width, pageHeight: size.height)
+        }
+        return Result(page: SourcePage(number: number, width: size.width, height: size.height, lines: lines,
+                                       rules: graphics.rules, fills: graphics.fills),
                       warnings: warnings, hasText: true, hasPictures: false)
+    }
+
+    /// A page with at least this many lines parted in columns may hold a table.
+    static let columnLinesOnATablePage = 2
+
+    /// Whether a page's lines look as if a table may be printed there: lines parted in columns
+    /// (a column gap the front-end measured) and a figure somewhere on the page. Running text
+    /// makes none, whatever dates and page numbers it holds.
+    static func mayHoldTable(_ lines: [SourceLine]) -> Bool {
+        var columnLines = 0
+        var figures = false
+        for line in lines {
+            if line.text.contains("\t") { columnLines += 1 }
+            if !figures { figures = line.words.contains { $0.text.unicodeScalars.contains { $0.properties.numericType != nil } } }
+            if figures, columnLines >= columnLinesOnATablePage { return true }
+        }
+        return false
     }
 
     /// Rows in reading order, with table structure settled.

@@ -94,13 +94,22 @@ public struct SourcePage: Sendable {
     public var height: Double?
     /// The page's lines in reading order.
     public var lines: [SourceLine]
+    /// Rules drawn on the page (PDF input, where the front-end reads the page's drawing).
+    public var rules: [PageRule]
+    /// Filled boxes drawn on the page that are not white (PDF input).
+    public var fills: [FilledArea]
 
     /// Creates a page.
-    public init(number: Int, width: Double? = nil, height: Double? = nil, lines: [SourceLine]) {
+    public init(
+        number: Int, width: Double? = nil, height: Double? = nil, lines: [SourceLine],
+        rules: [PageRule] = [], fills: [FilledArea] = []
+    ) {
         self.number = number
         self.width = width
         self.height = height
         self.lines = lines
+        self.rules = rules
+        self.fills = fills
     }
 }
 

@@ -1,7 +1,7 @@
 // pdf-lines: prints what the PDF front-end reads from a PDF, one line a line, so a person can
 // compare it with the page (and with pdftotext). A developer's tool, not part of the product.
 //
-//   pdf-lines FILE.pdf [--pages 3-5] [--style] [--boxes] [--no-pictures] [--no-structure] [--workers N] [--password PW]
+//   pdf-lines FILE.pdf [--pages 3-5] [--style] [--boxes] [--rules] [--no-drawing] [--no-pictures] [--no-structure] [--workers N] [--password PW]
 //
 // Column gaps (tabs) are shown as " ⇥ ", icons as [#rrggbb], page breaks as form feeds.
 import Foundation
@@ -9,7 +9,7 @@ import PDFFrontEnd
 import ReportSource
 
 var arguments = Array(CommandLine.arguments.dropFirst())
-var showStyle = false, showBoxes = false, pictures = true, structure = true
+var showStyle = false, showBoxes = false, showRules = false, pictures = true, structure = true, drawing = true
 var pageRange: ClosedRange<Int>?
 var password: String?
 var workers: Int?
@@ -19,6 +19,8 @@ while !arguments.isEmpty {
     switch argument {
     case "--style": showStyle = true
     case "--boxes": showBoxes = true
+    case "--rules": showRules = true
+    case "--no-drawing": drawing = false
     case "--no-pictures": pictures = false
     case "--no-structure": structure = false
     case "--workers": workers = arguments.isEmpty ? nil : Int(arguments.removeFirst())
@@ -35,7 +37,7 @@ guard let path else {
     exit(2)
 }
 do {
-    let document = try PDFFrontEnd(options: PDFReadOptions(password: password, readsPictureIcons: pictures, workers: workers, readsStructure: structure)).read(contentsOf: URL(fileURLWithPath: path))
+    let document = try PDFFrontEnd(options: PDFReadOptions(password: password, readsPictureIcons: pictures, workers: workers, readsStructure: structure, readsDrawing: drawing)).read(contentsOf: URL(fileURLWithPath: path))
     var out = ""
     for page in document.pages where pageRange?.contains(page.number) ?? true {
         out += "\u{0C}--- page \(page.number) (\(page.width ?? 0) x \(page.height ?? 0))\n"
@@ -56,6 +58,16 @@ do {
                 text += String(format: "   @(%.1f,%.1f %.1fx%.1f)", box.x, box.y, box.width, box.height)
             }
             out += text + "\n"
+        }
+        if showRules {
+            for rule in page.rules {
+                let box = rule.box
+                out += String(format: "rule %@ @(%.1f,%.1f %.1fx%.1f)\n", rule.direction.rawValue, box.x, box.y, box.width, box.height)
+            }
+            for fill in page.fills {
+                let box = fill.box
+                out += String(format: "fill %@ @(%.1f,%.1f %.1fx%.1f)\n", fill.color.hex, box.x, box.y, box.width, box.height)
+            }
         }
     }
     for warning in document.warnings { out += "warning: \(warning.message)\n" }

@@ -99,6 +99,9 @@ final class PopplerPage {
         return areas
     }
 
+    /// Draws the page onto a cairo context.
+    fileprivate func renderInto(_ cr: OpaquePointer) { poppler_page_render(handle, cr) }
+
     /// Renders the page (only inside `clip`, where given) at `scale` pixels per point into memory
     /// and hands the pixels to `body`.
     ///
@@ -119,7 +122,7 @@ final class PopplerPage {
         // painting the whole page (megabytes per page) would change nothing.
         cairo_set_source_rgb(cr, 1, 1, 1)
         cairo_paint(cr)
-        poppler_page_render(handle, cr)
+        renderInto(cr)
         cairo_destroy(cr)
         cairo_surface_flush(surface)
         guard let data = cairo_image_surface_get_data(surface) else { return nil }
@@ -127,6 +130,59 @@ final class PopplerPage {
             pixels: UnsafeRawPointer(data), width: Int(pixelWidth), height: Int(pixelHeight),
             stride: Int(cairo_image_surface_get_stride(surface)), scale: scale)
         return body(page)
+    }
+}
+
+extension PopplerPage {
+    /// Renders the page through cairo's SVG surface and returns the SVG: poppler-glib has no call
+    /// for a page's vector paths, but everything it draws reaches cairo, and the SVG surface
+    /// writes each stroke and fill out with its geometry. Nil when cairo fails, or when the
+    /// drawing grows past `largestDrawingBytes` (a hostile page), which is read as no drawing.
+    func vectorDrawing() -> [UInt8]? {
+        let (width, height) = size
+        guard width > 0, height > 0 else { return nil }
+        let sink = DrawingSink(limit: Self.largestDrawingBytes)
+        let retained = Unmanaged.passRetained(sink)
+        defer { retained.release() }
+        let write: cairo_write_func_t = { closure, data, length in
+            guard let closure, let data else { return CAIRO_STATUS_WRITE_ERROR }
+            let sink = Unmanaged<DrawingSink>.fromOpaque(closure).takeUnretainedValue()
+            return sink.append(data, count: Int(length)) ? CAIRO_STATUS_SUCCESS : CAIRO_STATUS_WRITE_ERROR
+        }
+        guard let surface = cairo_svg_surface_create_for_stream(write, retained.toOpaque(), width, height) else { return nil }
+        guard cairo_surface_status(surface) == CAIRO_STATUS_SUCCESS, let cr = cairo_create(surface) else {
+            cairo_surface_destroy(surface)
+            return nil
+        }
+        // Rendered as for printing: poppler then hands cairo a picture's JPEG data as it is
+        // stored, which the SVG surface embeds without decoding and re-encoding it.
+        poppler_page_render_for_printing(handle, cr)
+        cairo_destroy(cr)
+        cairo_surface_finish(surface)
+        let failed = cairo_surface_status(surface) != CAIRO_STATUS_SUCCESS
+        cairo_surface_destroy(surface)
+        return failed || sink.overflowed ? nil : sink.bytes
+    }
+
+    /// The most SVG a page's drawing may take; past it the page is read without its drawing.
+    static let largestDrawingBytes = 64 << 20
+}
+
+/// Collects what cairo writes, up to a limit.
+private final class DrawingSink {
+    private(set) var bytes: [UInt8] = []
+    private(set) var overflowed = false
+    let limit: Int
+
+    init(limit: Int) { self.limit = limit }
+
+    func append(_ data: UnsafePointer<UInt8>, count: Int) -> Bool {
+        guard bytes.count + count <= limit else {
+            overflowed = true
+            return false
+        }
+        bytes.append(contentsOf: UnsafeBufferPointer(start: data, count: count))
+        return true
     }
 }
 

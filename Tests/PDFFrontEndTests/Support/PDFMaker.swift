@@ -13,6 +13,9 @@ final class PDFMaker {
         static let green = Color(red: 0, green: 0.6, blue: 0.23)
         static let yellow = Color(red: 0.95, green: 0.75, blue: 0)
         static let red = Color(red: 0.85, green: 0.1, blue: 0.1)
+        static let white = Color(red: 1, green: 1, blue: 1)
+        static let darkGreen = Color(red: 0, green: 0.34, blue: 0.29)
+        static let lightGrey = Color(red: 0.85, green: 0.85, blue: 0.85)
     }
 
     let url: URL
@@ -52,6 +55,31 @@ final class PDFMaker {
         var extents = cairo_text_extents_t()
         cairo_text_extents(cr, text, &extents)
         return extents.x_advance
+    }
+
+    /// A stroked straight line (a table's rule).
+    func line(from start: (x: Double, y: Double), to end: (x: Double, y: Double), width: Double = 0.5, color: Color = .black) {
+        cairo_new_path(cr)
+        cairo_move_to(cr, start.x, start.y)
+        cairo_line_to(cr, end.x, end.y)
+        cairo_set_line_width(cr, width)
+        cairo_set_source_rgb(cr, color.red, color.green, color.blue)
+        cairo_stroke(cr)
+    }
+
+    /// A filled rectangle (a shaded cell, or a cell border drawn as a thin box).
+    func rectangle(x: Double, y: Double, width: Double, height: Double, color: Color) {
+        cairo_new_path(cr)
+        cairo_rectangle(cr, x, y, width, height)
+        cairo_set_source_rgb(cr, color.red, color.green, color.blue)
+        cairo_fill(cr)
+    }
+
+    /// A grid of rules: a horizontal rule at each of `ys` and a vertical one at each of `xs`,
+    /// from the first to the last of the other.
+    func grid(xs: [Double], ys: [Double], width: Double = 0.5) {
+        for y in ys { line(from: (xs[0], y), to: (xs[xs.count - 1], y), width: width) }
+        for x in xs { line(from: (x, ys[0]), to: (x, ys[ys.count - 1]), width: width) }
     }
 
     /// A filled vector circle (how HTML-to-PDF tools draw status icons).
