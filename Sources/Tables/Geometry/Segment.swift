@@ -67,9 +67,12 @@ struct Segment: Sendable, Hashable {
         if text.hasPrefix("("), text.hasSuffix(")"), let last = words.last, ReportVocabulary.isYear(last.trimmingCharacters(in: CharacterSet(charactersIn: "()"))) {
             return .year
         }
+        // Years side by side with no gap (`2026 2027` under `Summa avgift`) head two columns.
+        if words.count > 1, words.allSatisfy({ ReportVocabulary.isYear($0) }) { return .year }
         if SwedishNumber.parse(text) != nil { return .number }
         if ReportVocabulary.emptyCellMarks.contains(text.lowercased()) { return .empty }
-        if words.count > 1, words.allSatisfy(isNumberWord) { return .numbers }
+        // Units alone (`kr %` heading two columns) are no figures: a digit must be among them.
+        if words.count > 1, words.allSatisfy(isNumberWord), words.contains(where: { $0.contains(where: \.isNumber) }) { return .numbers }
         return .text
     }
 
