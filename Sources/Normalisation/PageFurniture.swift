@@ -38,8 +38,8 @@ enum PageFurniture {
                 let furniture = isEdge && (isRepeated || isPageNumber(line.text)) || runningTitle
                     || isRunningFooter(line, at: lineIndex, in: page.lines)
                 // A table's header repeated on every page it covers, and its caption, repeat like a
-                // running header; they belong to the table.
-                if furniture && !(isRepeated && tableHeaders.contains(lineShape)) {
+                // running header; they belong to the table. So does a figure in a drawn cell.
+                if furniture && !(isRepeated && tableHeaders.contains(lineShape)) && !RuledCellGuard.isInsideRuledCell(line, on: page) {
                     removed.append((page.number, line))
                 } else {
                     kept.append(line)

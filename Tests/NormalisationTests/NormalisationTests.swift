@@ -59,6 +59,24 @@ final class NormalisationTests: XCTestCase {
         XCTAssertTrue(result.furniture.contains { $0.line.text == "Verksamhetsberättelse 2023" })
     }
 
+    func testALoneFigureInADrawnCellIsNoPageNumber() {
+        // A table ends the page; its last row's figure, centred low in its cell, is the page's
+        // last line. Rules drawn on both sides of it make it the table's, not a page number.
+        func line(_ text: String, _ number: Int, x: Double, y: Double) -> SourceLine {
+            SourceLine(text: text, lineNumber: number, box: BoundingBox(x: x, y: y, width: 8, height: 10))
+        }
+        let lines = [line("Boende längs sträckan", 1, x: 60, y: 700), line("sträckan.", 2, x: 210, y: 712),
+                     line("3", 3, x: 460, y: 724)]
+        let ruled = [50.0, 200, 450, 500].map { x in
+            PageRule(direction: .vertical, box: BoundingBox(x: x, y: 690, width: 0.5, height: 50))
+        }
+        for (rules, kept) in [(ruled, ["Boende längs sträckan", "sträckan.", "3"]), ([], ["Boende längs sträckan", "sträckan."])] {
+            let page = SourcePage(number: 1, width: 595, height: 842, lines: lines, rules: rules)
+            let result = Normaliser().normalise(SourceDocument(name: "t.pdf", kind: .pdf, pages: [page]))
+            XCTAssertEqual(result.document.pages[0].lines.map(\.text), kept)
+        }
+    }
+
     func testPdftotextLayoutFurnitureIsFoundThoughPaddedDifferentlyOnEachPage() {
         // `pdftotext -layout` sets the two halves of a running header apart by however many spaces
         // each page needs, and a page number far to the right.
