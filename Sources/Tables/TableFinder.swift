@@ -1,3 +1,4 @@
+import ReportSource
 import SwedishReportLanguage
 
 /// Finds tables from geometry: runs of lines whose cells line up in columns, with figures in at
@@ -45,9 +46,12 @@ struct TableFinder {
 
     let lines: [PlacedLine]
     let segments: [[Segment]]
+    /// The pages with rules drawn on them (PDF input), by page number: their rules and fills.
+    let drawings: [Int: SourcePage]
 
-    init(lines: [PlacedLine]) {
+    init(lines: [PlacedLine], drawings: [Int: SourcePage] = [:]) {
         self.lines = lines
+        self.drawings = drawings
         self.segments = lines.map { Segment.segments(of: $0, minimumGap: Self.columnGapCharacters) }
     }
 
@@ -217,10 +221,39 @@ struct TableFinder {
 
     // MARK: Grids
 
-    /// Every table on the lines.
+    /// Ruled grids replace a table found from alignment over their lines when together they
+    /// hold at least this share of its lines; smaller ones (a ruled header over an open body)
+    /// give way to it.
+    static let ruledShareToReplace = 0.6
+
+    /// Every table on the lines: ruled grids where rules draw the cells, tables found from
+    /// alignment elsewhere.
     func grids() -> [TableGrid] {
+        var ruled = RuledTables(lines: lines).grids(drawings: drawings)
+        var regions = regions()
+        // Where ruled grids and an aligned region overlap, the ruled grids stand when together
+        // they hold most of the region's lines; else the region does.
+        var outvoted = Set<Int>()
+        regions = regions.filter { region in
+            let inside = ruled.indices.filter { ruled[$0].lines.overlaps(region.lowerBound..<(region.upperBound + 1)) }
+            guard !inside.isEmpty else { return true }
+            let regionLines = region.filter { !lines[$0].isBlank }
+            let held = regionLines.filter { line in inside.contains { ruled[$0].lines.contains(line) } }
+            if Double(held.count) >= Self.ruledShareToReplace * Double(regionLines.count) { return false }
+            outvoted.formUnion(inside)
+            return true
+        }
+        ruled = ruled.indices.filter { !outvoted.contains($0) }.map { ruled[$0] }
         var result: [TableGrid] = []
-        for region in regions() {
+        func add(_ grid: TableGrid) {
+            if let last = result.last, continues(last, with: grid) {
+                result[result.count - 1] = stitched(last, grid)
+            } else {
+                result.append(grid)
+            }
+        }
+        for region in regions {
+            while let next = ruled.first, next.lines.lowerBound < region.lowerBound { add(ruled.removeFirst()) }
             if let grid = grid(from: region) {
                 if let last = result.last, continues(last, with: grid) {
                     result[result.count - 1] = stitched(last, grid)
@@ -233,6 +266,7 @@ struct TableFinder {
                 result[result.count - 1] = stitched(last, rest)
             }
         }
+        ruled.forEach(add)
         return result
     }
 

@@ -1,4 +1,5 @@
 import Layout
+import ReportSource
 
 /// Stage 3b: tables from geometry, between layout and the recognisers.
 ///
@@ -9,6 +10,8 @@ public enum TableStage {
     /// Every table of the document, in reading order.
     public static func grids(in layout: LayoutDocument) -> [TableGrid] {
         let lines = layout.lines.enumerated().map { PlacedLine($1, index: $0) }
-        return TableFinder(lines: lines).grids()
+        var drawings: [Int: SourcePage] = [:]
+        for page in layout.source.pages where !page.rules.isEmpty { drawings[page.number] = page }
+        return TableFinder(lines: lines, drawings: drawings).grids()
     }
 }

@@ -325,6 +325,8 @@ struct TableRecogniser {
     /// Lines of small print, axis ticks and source notes skipped between a table and its caption
     /// (a chart's ticks, 0 to 100 % in steps of ten, are eleven).
     static let chartLinesSkipped = 14
+    /// A subtitle is printed at most this much larger than the table (a heading is larger).
+    static let subtitleSizeRatio = 1.25
     /// Lines a caption set in its own type (bold, or larger than the table) may wrap over.
     static let captionLines = 3
 
@@ -358,6 +360,16 @@ struct TableRecogniser {
             }
             if !line.isBlank {
                 var text = line.text
+                // A subtitle right under a title in larger type (a chart's or table's title over
+                // the population it covers) gives way to the title.
+                if index > 0, !lines[index - 1].isBlank, let size = line.source.style?.fontSize, let tableSize,
+                    size <= Self.subtitleSizeRatio * tableSize, line.source.style?.isBold == false,
+                    let titleSize = lines[index - 1].source.style?.fontSize, titleSize > size / Self.smallPrintRatio,
+                    text.count <= Self.captionLength / 2
+                {
+                    index -= 1
+                    continue
+                }
                 if let style = line.source.style, let size = style.fontSize, style.isBold || size > (tableSize ?? size) {
                     var above = index - 1
                     var parts = [text]

@@ -29,6 +29,8 @@ struct PlacedLine: Sendable {
     var characterWidth: Double
     /// The line's font size where the source says (PDF input).
     var fontSize: Double?
+    /// Whether the line is set in bold type, where the source says (PDF input).
+    var isBold = false
 
     var isBlank: Bool { words.isEmpty }
 
@@ -41,6 +43,7 @@ struct PlacedLine: Sendable {
             self.words = words.map { PlacedWord(text: $0.text, minX: $0.box.x, maxX: $0.box.maxX, y: $0.box.y, height: $0.box.height) }
             let size = line.source.style?.fontSize ?? words.map(\.box.height).max() ?? Self.usualFontSize
             self.fontSize = line.source.style?.fontSize
+            self.isBold = line.source.style?.isBold ?? false
             self.characterWidth = max(0.5, size * Self.characterWidthPerFontSize)
         } else {
             self.words = Self.characterColumns(of: line.source.text)

@@ -1,0 +1,224 @@
+import Foundation
+import Layout
+import Normalisation
+import PDFFrontEnd
+import ReportSource
+import Tables
+import XCTest
+
+/// Ruled tables: the front-end reads the page's rules and shading, and where rules cross in a
+/// grid the table stage takes the cells from the grid. One page built through cairo per rule.
+final class RuledTablePDFTests: XCTestCase {
+    private let folder = TemporaryFolder()
+
+    private func read(_ name: String, _ draw: (PDFMaker) -> Void) throws -> SourceDocument {
+        let url = folder.file(name)
+        let maker = PDFMaker(url: url)
+        draw(maker)
+        maker.finish()
+        return try PDFFrontEnd().read(contentsOf: url)
+    }
+
+    private func grids(_ name: String, _ draw: (PDFMaker) -> Void) throws -> [TableGrid] {
+        let source = try read(name, draw)
+        let layout = LayoutAnalyser().analyse(Normaliser().normalise(source).document)
+        return TableStage.grids(in: layout)
+    }
+
+    /// Rows of a ruled table: each row's baseline sits this far above the rule under it.
+    private let descent = 4.0
+
+    // MARK: Drawing
+
+    func testRulesAndShadingAreReadFromThePagesDrawing() throws {
+        let source = try read("drawing.pdf") { pdf in
+            for (n, row) in [("Verksamhetens intäkter", "34 956"), ("Personalkostnader", "-57 455")].enumerated() {
+                pdf.text(row.0, x: 60, y: 90 + 14 * Double(n))
+                pdf.text(row.1, right: 340, y: 90 + 14 * Double(n))
+            }
+            // A stroked grid of three columns and two rows.
+            pdf.grid(xs: [50, 250, 350, 450], ys: [120, 140, 160])
+            // A border drawn as a thin filled box, and a shaded cell.
+            pdf.rectangle(x: 50, y: 200, width: 400, height: 0.5, color: .black)
+            pdf.rectangle(x: 50, y: 210, width: 200, height: 20, color: .lightGrey)
+            // A status icon is no rule, nor is white paper.
+            pdf.circle(centerX: 480, centerY: 220, radius: 5, color: .green)
+            pdf.rectangle(x: 50, y: 300, width: 200, height: 20, color: .white)
+        }
+        let page = try XCTUnwrap(source.pages.first)
+        let horizontal = page.rules.filter { $0.direction == .horizontal }
+        let vertical = page.rules.filter { $0.direction == .vertical }
+        XCTAssertEqual(horizontal.count, 4, "\(horizontal)")
+        XCTAssertEqual(vertical.count, 4, "\(vertical)")
+        XCTAssertEqual(horizontal.map { $0.position.rounded() }.sorted(), [120, 140, 160, 200])
+        XCTAssertEqual(vertical.map(\.extent.lowerBound).min() ?? 0, 120, accuracy: 0.5)
+        XCTAssertEqual(page.fills.count, 1)
+        XCTAssertEqual(page.fills.first?.color.red, 217)
+        XCTAssertEqual(page.fills.first?.box.height ?? 0, 20, accuracy: 0.1)
+    }
+
+    func testAPageOfRunningTextIsNotDrawnForItsRules() throws {
+        // Reading a page's drawing costs more than its text; only pages that may hold a table pay.
+        let source = try read("prose.pdf") { pdf in
+            pdf.text("Nämnden har under året arbetat med att förbättra verksamheten.", x: 60, y: 90)
+            pdf.grid(xs: [50, 250, 350], ys: [120, 140, 160])
+        }
+        XCTAssertEqual(source.pages.first?.rules.count, 0)
+    }
+
+    // MARK: Ruled grids
+
+    func testARuledGridDecidesCellsWhoseTextWraps() throws {
+        let found = try grids("wrapped.pdf") { pdf in
+            pdf.text("Kriterium", x: 60, y: 96, bold: true)
+            pdf.text("Innebär", x: 210, y: 96, bold: true)
+            pdf.text("Vikt", x: 460, y: 96, bold: true)
+            // Name and description wrap in their cells; the weight stands centred on the row,
+            // level with no line of the label: only the rules tie them together.
+            let rows: [([String], [String], String)] = [
+                (["Trafikmängd på", "bilvägen"], ["Antal fordon per", "årsmedeldygn på", "intilliggande bilväg."], "1"),
+                (["Boende längs", "sträckan"], ["Antal individer per", "löpkilometer längs", "sträckan."], "3"),
+            ]
+            var y = 120.0
+            for (name, lines, weight) in rows {
+                for (n, line) in name.enumerated() { pdf.text(line, x: 60, y: y + Double(n) * 13) }
+                for (n, line) in lines.enumerated() { pdf.text(line, x: 210, y: y + Double(n) * 13) }
+                pdf.text(weight, x: 460, y: y + 19.5)
+                y += 45
+            }
+            pdf.grid(xs: [50, 200, 450, 500], ys: [82, 104, 149, 194])
+        }
+        XCTAssertEqual(found.count, 1)
+        let grid = try XCTUnwrap(found.first)
+        XCTAssertEqual(grid.stub, "Kriterium")
+        XCTAssertEqual(grid.columns.map(\.header), ["Innebär", "Vikt"])
+        XCTAssertEqual(grid.rows.map(\.label), ["Trafikmängd på bilvägen", "Boende längs sträckan"])
+        XCTAssertEqual(grid.rows[0].cells.map(\.text), ["Antal fordon per årsmedeldygn på intilliggande bilväg.", "1"])
+        XCTAssertEqual(grid.rows[1].cells.map(\.column), [0, 1])
+    }
+
+    /// A budget table with a header of three columns and three rows.
+    private func budgetRows(_ pdf: PDFMaker, top: Double) {
+        let rows = [("Verksamhetens intäkter", "38 613", "40 013"), ("Personalkostnader", "-174 304", "-173 604"),
+                    ("Lokalhyror", "-16 513", "-16 013")]
+        for (n, row) in rows.enumerated() {
+            let y = top + 16 * Double(n + 1) - descent
+            pdf.text(row.0, x: 60, y: y)
+            pdf.text(row.1, right: 340, y: y)
+            pdf.text(row.2, right: 440, y: y)
+        }
+    }
+
+    func testAShadedHeaderAboveADoubleRuleHeadsTheGrid() throws {
+        let found = try grids("shaded.pdf") { pdf in
+            // Header cells drawn as dark boxes with white text and white gaps for rules.
+            for (x, width) in [(50.0, 199.0), (250, 99), (350, 100)] {
+                pdf.rectangle(x: x, y: 80, width: width, height: 30, color: .darkGreen)
+            }
+            pdf.text("Belopp i tkr", x: 60, y: 100, bold: true, color: .white)
+            pdf.text("Budget 2026", x: 265, y: 100, bold: true, color: .white)
+            pdf.text("Prognos", x: 365, y: 94, bold: true, color: .white)
+            pdf.text("helår 2026", x: 365, y: 106, bold: true, color: .white)
+            // A double rule under the header, then the ruled body.
+            pdf.line(from: (50, 113), to: (450, 113))
+            pdf.grid(xs: [50, 250, 350, 450], ys: [116, 132, 148, 164])
+            budgetRows(pdf, top: 116)
+        }
+        XCTAssertEqual(found.count, 1)
+        let grid = try XCTUnwrap(found.first)
+        XCTAssertEqual(grid.stub, "Belopp i tkr")
+        XCTAssertEqual(grid.columns.map(\.header), ["Budget 2026", "Prognos helår 2026"])
+        XCTAssertEqual(grid.rows.map(\.label), ["Verksamhetens intäkter", "Personalkostnader", "Lokalhyror"])
+        XCTAssertEqual(grid.rows[1].cells.map(\.text), ["-174 304", "-173 604"])
+    }
+
+    func testHeaderCellsTheRulesDoNotPartArePartedWhereTheirWordsStand() throws {
+        let found = try grids("openheader.pdf") { pdf in
+            pdf.text("Belopp i tkr", x: 60, y: 96, bold: true)
+            pdf.text("Budget 2026", x: 265, y: 96, bold: true)
+            pdf.text("Prognos 2026", x: 365, y: 96, bold: true)
+            // The header row has its frame only; the body is ruled throughout.
+            pdf.grid(xs: [50, 450], ys: [82, 100])
+            pdf.grid(xs: [50, 250, 350, 450], ys: [100, 116, 132, 148])
+            budgetRows(pdf, top: 100)
+        }
+        let grid = try XCTUnwrap(found.first)
+        XCTAssertEqual(grid.stub, "Belopp i tkr")
+        XCTAssertEqual(grid.columns.map(\.header), ["Budget 2026", "Prognos 2026"])
+    }
+
+    func testACaptionInTheFramesFirstRowIsNoHeader() throws {
+        let found = try grids("caption.pdf") { pdf in
+            pdf.text("Personalomsättning i procent, tillsvidareanställda", x: 60, y: 78)
+            pdf.text("Kommun", x: 60, y: 96, bold: true)
+            pdf.text("2024", x: 265, y: 96, bold: true)
+            pdf.text("2025", x: 365, y: 96, bold: true)
+            pdf.grid(xs: [50, 450], ys: [64, 82])
+            pdf.grid(xs: [50, 250, 350, 450], ys: [82, 100, 116, 132, 148])
+            budgetRows(pdf, top: 100)
+        }
+        let grid = try XCTUnwrap(found.first)
+        XCTAssertEqual(grid.stub, "Kommun")
+        XCTAssertEqual(grid.columns.map(\.header), ["2024", "2025"])
+        XCTAssertEqual(grid.rows.count, 3)
+    }
+
+    func testTwoTablesDrawnInOneFrameAreTwoTables() throws {
+        let found = try grids("stacked.pdf") { pdf in
+            var top = 82.0
+            for (name, first) in [("Enfamiljshus", "3 794"), ("Fritidshus", "2 383")] {
+                pdf.text(name, x: 60, y: top + 14, bold: true)
+                pdf.text("2026", x: 265, y: top + 14, bold: true)
+                pdf.text("2027", x: 365, y: top + 14, bold: true)
+                pdf.text("FNI 370", x: 60, y: top + 30)
+                pdf.text(first, right: 340, y: top + 30)
+                pdf.text("4 000", right: 440, y: top + 30)
+                pdf.text("FNI 190", x: 60, y: top + 46)
+                pdf.text("1 200", right: 340, y: top + 46)
+                pdf.text("1 300", right: 440, y: top + 46)
+                top += 48
+            }
+            pdf.grid(xs: [50, 250, 350, 450], ys: stride(from: 82.0, through: 178, by: 16).map { $0 })
+        }
+        XCTAssertEqual(found.count, 2, "\(found.map(\.stub))")
+        XCTAssertEqual(found.map(\.stub), ["Enfamiljshus", "Fritidshus"])
+        XCTAssertEqual(found.map { $0.rows.map(\.label) }, [["FNI 370", "FNI 190"], ["FNI 370", "FNI 190"]])
+    }
+
+    func testRowsTheRulesDoNotPartAreLeftToAlignment() throws {
+        let found = try grids("partly.pdf") { pdf in
+            pdf.text("(tkr)", x: 60, y: 96, bold: true)
+            pdf.text("2027", right: 340, y: 96, bold: true)
+            pdf.text("2028", right: 440, y: 96, bold: true)
+            // Rules under the header and over the sum only: the three rows share one band.
+            pdf.grid(xs: [50, 250, 350, 450], ys: [82, 100, 150, 166])
+            budgetRows(pdf, top: 100)
+            pdf.text("Totalt", x: 60, y: 162)
+            pdf.text("-152 204", right: 340, y: 162)
+            pdf.text("-149 604", right: 440, y: 162)
+        }
+        let grid = try XCTUnwrap(found.first)
+        XCTAssertEqual(grid.rows.map(\.label), ["Verksamhetens intäkter", "Personalkostnader", "Lokalhyror", "Totalt"])
+        XCTAssertEqual(grid.columns.map(\.header), ["2027", "2028"])
+    }
+
+    func testANameInBoldOverItsDescriptionIsTheRowLabel() throws {
+        let found = try grids("indicator.pdf") { pdf in
+            pdf.text("Indikator", x: 60, y: 96, bold: true)
+            pdf.text("Utfall 2021", x: 265, y: 96, bold: true)
+            pdf.text("Mål 2025", x: 365, y: 96, bold: true)
+            pdf.text("Energianvändning, MWh/inv", x: 60, y: 116, bold: true)
+            pdf.text("1,35", right: 340, y: 116, bold: true)
+            pdf.text("1,20", right: 440, y: 116, bold: true)
+            pdf.text("Slutanvändning av energi", x: 60, y: 130)
+            pdf.text("per invånare. Källa: SCB.", x: 60, y: 143)
+            pdf.text("Antal fastigheter med olja", x: 60, y: 166)
+            pdf.text("4", right: 340, y: 166)
+            pdf.text("0", right: 440, y: 166)
+            pdf.grid(xs: [50, 250, 350, 450], ys: [82, 100, 150, 172])
+        }
+        let grid = try XCTUnwrap(found.first)
+        XCTAssertEqual(grid.rows.map(\.label), ["Energianvändning, MWh/inv", "Antal fastigheter med olja"])
+        XCTAssertEqual(grid.rows[0].cells.map(\.text), ["1,35", "1,20"])
+    }
+}
