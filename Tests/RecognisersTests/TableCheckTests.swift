@@ -23,6 +23,38 @@ final class TableCheckTests: XCTestCase {
         XCTAssertEqual(sums.first?.expected, -132_170)
     }
 
+    func testFiguresRoundedToTensAddUpWithinTheTensRounding() throws {
+        // Each cost rounded to the nearest ten on its own: the sum is 540 before rounding.
+        let rounded = try table("""
+            Kostnadspost              Alternativ A   Alternativ B
+            Överföring                         350            270
+            Avloppsreningsverk                 110            110
+            Vattenverk                          60             60
+            Grundvattentäkt                     20             20
+            Summa                              550            460
+            """)
+        XCTAssertEqual(rounded.checks.filter { $0.kind == .sum }.map(\.holds), [true, true])
+        // Figures in units add up exactly; ten off is an error there.
+        let units = try table("""
+            Kostnadspost              Alternativ A   Alternativ B
+            Överföring                         351            270
+            Avloppsreningsverk                 110            110
+            Vattenverk                          60             60
+            Grundvattentäkt                     20             20
+            Summa                              541            460
+            """)
+        XCTAssertEqual(units.checks.filter { $0.kind == .sum }.map(\.holds), [true, true])
+        let wrong = try table("""
+            Kostnadspost              Alternativ A   Alternativ B
+            Överföring                         351            270
+            Avloppsreningsverk                 110            110
+            Vattenverk                          60             60
+            Grundvattentäkt                     20             20
+            Summa                              561            460
+            """)
+        XCTAssertEqual(wrong.checks.filter { $0.kind == .sum }.map(\.holds), [false, true])
+    }
+
     func testASumThatDoesNotAddUpFailsAndWarns() throws {
         let report = recognise("""
             NÄMND                        Ram 2027   Statsbidrag

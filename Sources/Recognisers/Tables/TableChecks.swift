@@ -168,8 +168,28 @@ struct TableChecks {
     /// How far a value computed from printed figures may stand from the printed result: each
     /// figure was rounded by at most half a unit of its last digit (`1,9` by 0,05, `157` by 0,5).
     static func roundingError(of figures: [String]) -> Double {
-        let halfUnits = figures.map { 0.5 * pow(10, -Double(decimals($0))) }
+        let unit = roundingUnit(of: figures)
+        let halfUnits = figures.map { 0.5 * unit * pow(10, -Double(decimals($0))) }
         return max(halfUnits.reduce(0, +), 2 * (halfUnits.max() ?? 0)) + 1e-9
+    }
+
+    /// At least this many figures other than zero, all whole multiples of ten, tell that a table
+    /// was rounded to tens (or hundreds, …) rather than to units.
+    static let figuresThatTellRounding = 3
+    /// The coarsest rounding told from the figures themselves.
+    static let coarsestRounding = 1000.0
+
+    /// The unit whole figures were rounded to: 10 where every figure other than zero is a
+    /// multiple of ten (`350`, `110`, `60`, `20`, summed `550`: "avrundade till närmaste
+    /// tiotal"), 100 where of a hundred, …; 1 otherwise and for figures with decimals.
+    static func roundingUnit(of figures: [String]) -> Double {
+        let values = figures.compactMap { SwedishNumber.parse($0)?.value }.filter { $0 != 0 }
+        guard values.count >= figuresThatTellRounding, values.count == figures.filter({ SwedishNumber.parse($0)?.value != 0 }).count,
+            figures.allSatisfy({ decimals($0) == 0 })
+        else { return 1 }
+        var unit = 1.0
+        while unit < coarsestRounding, values.allSatisfy({ $0.truncatingRemainder(dividingBy: unit * 10) == 0 }) { unit *= 10 }
+        return unit
     }
 
     /// How far a computed value may stand from the printed one when each of `terms` figures was
