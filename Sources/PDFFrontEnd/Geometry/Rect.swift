@@ -24,6 +24,9 @@ struct Rect: Hashable, Sendable {
         Swift.max(0, Swift.min(maxY, other.maxY) - Swift.max(minY, other.minY))
     }
 
+    /// Whether a point lies inside.
+    func contains(x: Double, y: Double) -> Bool { x >= minX && x <= maxX && y >= minY && y <= maxY }
+
     /// The rectangle as the pipeline's box.
     var box: BoundingBox { BoundingBox(x: minX, y: minY, width: width, height: height) }
 }

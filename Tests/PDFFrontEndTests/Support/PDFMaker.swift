@@ -107,6 +107,27 @@ final class PDFMaker {
         cairo_surface_destroy(image)
     }
 
+    /// A raster picture `width` × `height` points at two pixels a point, white, with what `draw`
+    /// paints on it (in points, through the cairo context it is given): a table pasted as a
+    /// screenshot, a photograph, a chart.
+    func rasterPicture(x: Double, y: Double, width: Double, height: Double, _ draw: (OpaquePointer) -> Void) {
+        let image = cairo_image_surface_create(CAIRO_FORMAT_RGB24, Int32(width * 2), Int32(height * 2))
+        let painter = cairo_create(image)!
+        cairo_set_source_rgb(painter, 1, 1, 1)
+        cairo_paint(painter)
+        cairo_scale(painter, 2, 2)
+        cairo_set_source_rgb(painter, 0, 0, 0)
+        draw(painter)
+        cairo_destroy(painter)
+        cairo_save(cr)
+        cairo_translate(cr, x, y)
+        cairo_scale(cr, 0.5, 0.5)
+        cairo_set_source_surface(cr, image, 0, 0)
+        cairo_paint(cr)
+        cairo_restore(cr)
+        cairo_surface_destroy(image)
+    }
+
     /// Wraps what `draw` prints in a structure element (`H1`, `P`, `Document`, …): cairo's PDF
     /// surface then writes a tagged PDF with a structure tree.
     func tagged(_ role: String, _ draw: () -> Void) {

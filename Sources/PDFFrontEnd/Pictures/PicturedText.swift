@@ -1,0 +1,92 @@
+import ReportSource
+
+/// Pictures of text on a page that otherwise has a text layer: a table pasted as a screenshot,
+/// a scanned appendix page inside a born-digital report. Their figures cannot be read without
+/// OCR, so the user is told where they are.
+///
+/// A picture is taken for text by its ink: mostly paper, a modest share of dark ink, and the
+/// ink laid out in several bands of a text line's height that run across the picture (lines of
+/// text, table rows). A photograph has little paper; a chart's curves make tall bands and its
+/// tick labels narrow ones; a map's labels are scattered.
+enum PicturedText {
+    /// A picture smaller than this (points) on either side is an icon, a logo or a signature.
+    static let smallestWidth = 120.0
+    static let smallestHeight = 40.0
+    /// Words of the text layer over a picture beyond this many make it a background under text.
+    static let mostWordsOver = 3
+    /// Pixels per point the picture is looked at with.
+    static let scale = 1.0
+    /// A pixel this light on every channel is paper.
+    static let paperLevel: UInt8 = 225
+    /// A pixel this dark on average is ink.
+    static let inkLevel = 110
+    /// At least this share of a picture of text is paper.
+    static let leastPaperShare = 0.6
+    /// A picture of text is inked on this share of its pixels, within these bounds.
+    static let inkShares = 0.02...0.3
+    /// A picture of text has at least this many lines of ink (text lines, table rows).
+    static let leastInkBands = 4
+
+    /// Pictures large enough to hold a table, with no text layer drawn over them.
+    static func candidates(pictures: [Rect], words: [Word]) -> [Rect] {
+        pictures.filter { picture in
+            guard picture.width >= smallestWidth, picture.height >= smallestHeight else { return false }
+            let over = words.lazy.filter { !$0.isIcon && picture.contains(x: $0.rect.midX, y: $0.rect.midY) }.prefix(mostWordsOver + 1).count
+            return over <= mostWordsOver
+        }
+    }
+
+    /// A band of ink as tall as a line of text is at most this tall (points).
+    static let tallestTextBand = 16.0
+    /// ... and at least this tall (points): a rule is no line of text.
+    static let lowestTextBand = 3.0
+    /// A line of text or a table row spreads its ink over at least this share of the width; a
+    /// chart's tick labels stand at one side.
+    static let textBandWidthShare = 0.4
+
+    /// Whether the rendered picture at `area` looks like printed text or a table: paper with
+    /// ink in at least `leastInkBands` bands of a text line's height that run across it.
+    static func looksLikeText(_ page: RenderedPage, area: Rect) -> Bool {
+        let minX = max(0, Int(area.minX * page.scale)), maxX = min(page.width, Int(area.maxX * page.scale))
+        let minY = max(0, Int(area.minY * page.scale)), maxY = min(page.height, Int(area.maxY * page.scale))
+        guard maxX - minX >= 8, maxY - minY >= 8 else { return false }
+        var paper = 0, ink = 0, total = 0
+        var textBands = 0
+        // The band being followed: its first row and the horizontal extent of its ink.
+        var band: (top: Int, left: Int, right: Int)?
+        func close(at y: Int) {
+            guard let current = band else { return }
+            let height = Double(y - current.top) / page.scale
+            let width = Double(current.right - current.left + 1)
+            if height >= lowestTextBand, height <= tallestTextBand, width >= textBandWidthShare * Double(maxX - minX) { textBands += 1 }
+            band = nil
+        }
+        for y in minY..<maxY {
+            var left = Int.max, right = -1
+            for x in minX..<maxX {
+                let color = page.color(x: x, y: y)
+                total += 1
+                if color.red >= paperLevel, color.green >= paperLevel, color.blue >= paperLevel {
+                    paper += 1
+                } else if (Int(color.red) + Int(color.green) + Int(color.blue)) / 3 <= inkLevel {
+                    ink += 1
+                    left = min(left, x)
+                    right = max(right, x)
+                }
+            }
+            if right >= 0 {
+                if let current = band {
+                    band = (current.top, min(current.left, left), max(current.right, right))
+                } else {
+                    band = (y, left, right)
+                }
+            } else {
+                close(at: y)
+            }
+        }
+        close(at: maxY)
+        guard total > 0 else { return false }
+        return Double(paper) / Double(total) >= leastPaperShare && inkShares.contains(Double(ink) / Double(total))
+            && textBands >= leastInkBands
+    }
+}

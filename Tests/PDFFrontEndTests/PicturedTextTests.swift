@@ -1,0 +1,73 @@
+import CPoppler
+import Foundation
+import PDFFrontEnd
+import ReportSource
+import XCTest
+
+/// A table pasted as a picture among a page's text is reported, naming the page; photographs
+/// and charts are not.
+final class PicturedTextTests: XCTestCase {
+    private let folder = TemporaryFolder()
+
+    private func warnings(_ name: String, picture: @escaping (OpaquePointer) -> Void) throws -> [ImportWarning] {
+        let url = folder.file(name)
+        let pdf = PDFMaker(url: url)
+        pdf.text("Ekonomisk uppföljning", x: 60, y: 70, size: 14, bold: true)
+        pdf.text("Tabellen nedan visar driftredovisningen per verksamhet.", x: 60, y: 100)
+        pdf.newPage()
+        pdf.text("Driftredovisning", x: 60, y: 70, size: 14, bold: true)
+        pdf.rasterPicture(x: 60, y: 90, width: 400, height: 130, picture)
+        pdf.text("Prognosen visar ett överskott jämfört med budget.", x: 60, y: 260)
+        pdf.finish()
+        return try PDFFrontEnd().read(contentsOf: url).warnings
+    }
+
+    func testATablePastedAsAPictureIsReportedWithItsPage() throws {
+        let found = try warnings("screenshot.pdf") { cr in
+            cairo_select_font_face(cr, "DejaVu Sans", CAIRO_FONT_SLANT_NORMAL, CAIRO_FONT_WEIGHT_NORMAL)
+            cairo_set_font_size(cr, 10)
+            let rows = [["Belopp i tkr", "Budget", "Prognos", "Avvikelse"], ["Intäkter", "34 956", "37 201", "2 245"],
+                        ["Personalkostnader", "-57 455", "-56 595", "860"], ["Lokalhyror", "-5 333", "-5 153", "180"],
+                        ["Övriga kostnader", "-12 100", "-11 900", "200"], ["Summa", "-39 932", "-36 447", "3 485"]]
+            for (n, row) in rows.enumerated() {
+                for (column, cell) in row.enumerated() {
+                    cairo_move_to(cr, 10 + (column == 0 ? 0 : 150 + Double(column - 1) * 80), 20 + Double(n) * 20)
+                    cairo_show_text(cr, cell)
+                }
+            }
+        }
+        let pictured = found.filter { $0.code == "pdf.pictureOfText" }
+        XCTAssertEqual(pictured.map(\.page), [2])
+        XCTAssertTrue(pictured.first?.message.contains("screenshot.pdf, page 2") == true, "\(pictured)")
+    }
+
+    func testAPhotographIsNoPictureOfText() throws {
+        let found = try warnings("photo.pdf") { cr in
+            // A sky over a field: no paper, no lines of ink.
+            for y in stride(from: 0.0, to: 130, by: 2) {
+                cairo_set_source_rgb(cr, 0.3 + y / 400, 0.5, 0.8 - y / 300)
+                cairo_rectangle(cr, 0, y, 400, 2)
+                cairo_fill(cr)
+            }
+        }
+        XCTAssertFalse(found.contains { $0.code == "pdf.pictureOfText" }, "\(found)")
+    }
+
+    func testAChartIsNoPictureOfText() throws {
+        let found = try warnings("chart.pdf") { cr in
+            // Axes, a curve across the plot and tick labels down one side.
+            cairo_set_line_width(cr, 1)
+            cairo_move_to(cr, 40, 10); cairo_line_to(cr, 40, 110); cairo_line_to(cr, 390, 110); cairo_stroke(cr)
+            cairo_move_to(cr, 40, 100)
+            for x in stride(from: 40.0, through: 390, by: 10) { cairo_line_to(cr, x, 100 - (x - 40) * 0.25) }
+            cairo_stroke(cr)
+            cairo_select_font_face(cr, "DejaVu Sans", CAIRO_FONT_SLANT_NORMAL, CAIRO_FONT_WEIGHT_NORMAL)
+            cairo_set_font_size(cr, 8)
+            for (n, tick) in ["60", "40", "20", "0"].enumerated() {
+                cairo_move_to(cr, 20, 14 + Double(n) * 32)
+                cairo_show_text(cr, tick)
+            }
+        }
+        XCTAssertFalse(found.contains { $0.code == "pdf.pictureOfText" }, "\(found)")
+    }
+}
