@@ -35,7 +35,10 @@ public enum ReportVocabulary {
     ]
 
     /// Marks printed in a table cell that holds no figure (`I.U.` = ingen uppgift).
-    public static let emptyCellMarks: Set<String> = ["i.u.", "i.u", "iu", "u.a.", "uppgift saknas", "..", "…", "x", "-", "–", "—", "−", "n/a", "e.t."]
+    public static let emptyCellMarks: Set<String> = [
+        "i.u.", "i.u", "iu", "u.a.", "u.p.", "e.u.", "e.t.", "uppgift saknas", "uppg.saknas",
+        "..", "…", "x", "n/a", "-", "–", "—", "−",
+    ]
 
     /// Party abbreviations that end a signature line (`Kent Waltersson (S)`).
     public static let partyAbbreviations: Set<String> = ["S", "M", "C", "L", "KD", "V", "MP", "SD", "FP", "FI"]

@@ -18,6 +18,12 @@ public enum TableWords {
     /// Words that make a row a part of the row above it (`varav personal`, `- därav bidrag`).
     public static let partWords: Set<String> = ["varav", "därav", "-varav", "-därav"]
 
+    /// A row label that makes the row a part of the row above it: a part word among its first
+    /// two words (`varav personal`, `- därav bidrag`, `– varav lokaler`).
+    public static func isPartLabel(_ label: String) -> Bool {
+        label.lowercased().split(separator: " ").prefix(2).contains { partWords.contains(String($0)) }
+    }
+
     /// True when `text` ends on a connector word or on punctuation that wants a continuation.
     public static func endsWithConnector(_ text: String) -> Bool {
         let trimmed = text.trimming(.whitespaces)

@@ -254,7 +254,7 @@ struct ColumnHeader: Sendable, Hashable {
         for lower in lowers {
             if let m = TableVocabulary.measure(ofHead: lower) {
                 if !sawHead {
-                    measure = m
+                    measure = Measure(m)
                     isDifference = TableVocabulary.isDifferenceHead(lower)
                     isText = TableVocabulary.textHeads.contains(lower)
                     sawHead = true
@@ -265,7 +265,7 @@ struct ColumnHeader: Sendable, Hashable {
         let year = words.lazy.compactMap { TableVocabulary.isYearToken($0) ? TableVocabulary.year(in: $0) : nil }.first
         var unit: String?
         if lowers.contains("%") || lowers.contains("procent") { unit = "%" }
-        for candidate in ["tkr", "mnkr", "mkr", "kr"] where lowers.contains(candidate) { unit = candidate }
+        for candidate in SwedishNumber.units where candidate.hasSuffix("kr") && lowers.contains(candidate) { unit = candidate }
         return Column(text: text, year: year, measure: measure, isDifference: isDifference, isText: isText, unit: unit)
     }
 
@@ -350,5 +350,19 @@ struct ColumnHeader: Sendable, Hashable {
         if share >= 0.5 { return true }
         guard let first = text.first else { return false }
         return (first.isLowercase && words.count <= 3) || words.contains(where: { $0.hasSuffix("/") }) && words.count <= 3
+    }
+}
+
+extension Measure {
+    /// The model's measure for what a column's head word says it measures.
+    init(_ measure: TableVocabulary.ColumnMeasure) {
+        switch measure {
+        case .outcome: self = .outcome
+        case .target: self = .target
+        case .baseline: self = .baseline
+        case .forecast: self = .forecast
+        case .budget: self = .budget
+        case .other: self = .other
+        }
     }
 }

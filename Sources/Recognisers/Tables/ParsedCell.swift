@@ -1,4 +1,5 @@
 import ReportModel
+import SwedishReportLanguage
 
 /// One cell of a row as read from text.
 struct ParsedCell: Sendable, Hashable {

@@ -145,10 +145,7 @@ struct TableChecks {
     }
 
     /// A row that is a part of the row above it (`varav …`, `- därav …`).
-    static func isPartRow(_ label: String) -> Bool {
-        let words = label.lowercased().split(separator: " ").prefix(2).map(String.init)
-        return words.contains { TableWords.partWords.contains($0) }
-    }
+    static func isPartRow(_ label: String) -> Bool { TableWords.isPartLabel(label) }
 
     static func isDifferenceColumn(_ header: String) -> Bool {
         let words = header.lowercased().split(separator: " ").map { $0.trimmingCharacters(in: CharacterSet(charactersIn: ",:*")) }

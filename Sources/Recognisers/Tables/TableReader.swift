@@ -312,8 +312,7 @@ struct TableReader {
                         joinedLabel = words.dropFirst(leadingCodes(words, columns: table.header.identifierStubs)).joined(separator: " ")
                     }
                     let lower = joinedLabel.lowercased()
-                    let isVarav = lower.hasPrefix("varav") || lower.hasPrefix("- varav") || lower.hasPrefix("därav")
-                        || lower.hasPrefix("– varav")
+                    let isVarav = TableWords.isPartLabel(lower)
                     let isSum = TableVocabulary.sumWords.contains(firstWord(lower))
                     if isSum { group = false }
                     var row = TextTable.Row(label: joinedLabel, lines: first...index, readings: readings)

@@ -67,7 +67,7 @@ struct ValueToken: Sendable, Hashable {
             kind = .marker
         } else if TableVocabulary.units.contains(lower) {
             kind = .unit
-        } else if TableVocabulary.comparatorTokens.keys.contains(lower) {
+        } else if TableVocabulary.comparatorTokens.contains(lower) {
             kind = .comparator
         } else if text.hasPrefix("("), ReportVocabulary.isYear(text.trimming(trimSet0)) {
             kind = .text  // "(2019)": the year a value was measured, not a preliminary value

@@ -1,6 +1,4 @@
 import Foundation
-import ReportModel
-import SwedishReportLanguage
 
 /// Characters trimmed from tokens, built once (building a CharacterSet per token is costly).
 private let trimSet0 = TrimSet(":*")
@@ -8,10 +6,16 @@ private let trimSet0 = TrimSet(":*")
 /// The words of Swedish table headers and rows: which start a column, what a column measures,
 /// which rows are sums, which cells hold no number.
 ///
-/// Everything here is Swedish report vocabulary, not the strings of any one report.
-enum TableVocabulary {
+/// Everything here is Swedish report vocabulary, not the strings of any one report. The table
+/// stage finds tables without it; the recognisers name what it found with it.
+public enum TableVocabulary {
+    /// What a figure column measures, as its head word says (the model's `Measure`, by name).
+    public enum ColumnMeasure: String, Sendable {
+        case outcome, target, baseline, forecast, budget, other
+    }
+
     /// Column head words and what a column headed by them measures.
-    static let heads: [String: Measure] = [
+    public static let heads: [String: ColumnMeasure] = [
         "utfall": .outcome, "bokslut": .outcome, "resultat": .outcome, "årsutfall": .outcome, "nuläge": .outcome,
         "ack": .outcome, "ack.": .outcome, "ackumulerat": .outcome, "mätvärde": .outcome, "helårsutfall": .outcome,
         "värde": .outcome, "uppmätt": .outcome,
@@ -29,62 +33,64 @@ enum TableVocabulary {
 
     /// True for a head word of a column holding the difference of two others, compounds
     /// included (`Budgetavvikelse`, `Prognosavvikelse`).
-    static func isDifferenceHead(_ lower: String) -> Bool {
+    public static func isDifferenceHead(_ lower: String) -> Bool {
         differenceHeads.contains(lower) || lower.hasSuffix("avvikelse")
     }
 
     /// Head words of columns that hold the difference of two others (`Avv. Bokslut 2023/ Budget 2023`).
-    static let differenceHeads: Set<String> = [
+    public static let differenceHeads: Set<String> = [
         "avvikelse", "avv", "avv.", "diff", "diff.", "differens", "förändring", "förändr.", "skillnad",
         "budgetavvikelse", "prognosavvikelse",
     ]
 
     /// Columns whose cells are labels of the row, not figures (`Period`: `VB 2023`).
-    static let textHeads: Set<String> = ["period"]
+    public static let textHeads: Set<String> = ["period"]
 
     /// Words that open a column and bind to the head word after them (`Periodens utfall`, `KF:s årsmål`).
-    static let modifiers: Set<String> = [
+    public static let modifiers: Set<String> = [
         "periodens", "preliminärt", "preliminär", "prel.", "prel", "reviderad", "ursprunglig", "justerad",
         "föregående", "senaste", "senast", "beräknat", "beräknad", "förväntat",
     ]
 
     /// Words that keep the next head word in the same column (`Avvikelse från bokslut`).
-    static let binders: Set<String> = ["från", "mot", "jämfört", "med", "per", "i", "av", "och", "vs", "vs."]
+    public static let binders: Set<String> = ["från", "mot", "jämfört", "med", "per", "i", "av", "och", "vs", "vs."]
 
-    /// Units printed in headers or after numbers.
-    static let units: Set<String> = ["%", "kr", "tkr", "mnkr", "mkr", "mdkr", "st", "st.", "procent"]
+    /// Units printed in headers or after numbers: the units numbers are printed with, and the
+    /// abbreviation `st.` a header may add.
+    public static let units: Set<String> = Set(SwedishNumber.units).union(["st."])
 
-    /// Cells that say a number is missing (`I.U.`: ingen uppgift).
-    static let missingMarkers: Set<String> = [
-        "i.u.", "i.u", "iu", "..", "…", "x", "n/a", "u.p.", "e.u.", "saknas", "uppg.saknas", "ej", "*",
-    ]
+    /// Cells that say a number is missing (`I.U.`: ingen uppgift): the empty-cell marks that
+    /// are not dashes, and words that say so when they are a cell's whole text but end
+    /// sentences too (`ej`, `saknas`), so that layout does not take them for marks.
+    public static let missingMarkers: Set<String> = ReportVocabulary.emptyCellMarks.subtracting(dashes)
+        .union(["ej", "saknas", "*"])
 
     /// Cells that are an empty cell written as a dash.
-    static let dashes: Set<String> = ["-", "–", "—", "−"]
+    public static let dashes: Set<String> = ["-", "–", "—", "−"]
 
     /// Comparators that may stand as their own token before a number.
-    static let comparatorTokens: [String: ReportModel.Comparator?] = [
-        "≤": .lessThanOrEqual, "≥": .greaterThanOrEqual, "<": .lessThan, ">": .greaterThan,
-        "<=": .lessThanOrEqual, ">=": .greaterThanOrEqual, "~": .approximately, "ca": .approximately,
-        "ca.": .approximately, "±": nil, "+/-": nil, "+/–": nil,
+    public static let comparatorTokens: Set<String> = [
+        "≤", "≥", "<", ">", "<=", ">=", "~", "ca", "ca.", "±", "+/-", "+/–",
     ]
 
-    /// First words of rows that sum the rows above (or below).
-    static let sumWords: Set<String> = [
+    /// First words of rows that sum the rows above (or below), or state a result (`Netto`,
+    /// `Årets resultat`): a row to show as a total. The arithmetic checks add up only rows
+    /// that add (`TableWords.additionWords`), since a result row is not a sum of the rows over it.
+    public static let sumWords: Set<String> = [
         "summa", "totalt", "total", "totala", "netto", "nettokostnad", "nettokostnader", "resultat", "årets",
     ]
 
     /// Stub-column words that make a table one of indicators (one row per indicator).
-    static let indicatorStubWords: [String] = ["indikator", "nyckeltal", "mått", "mätetal", "resultatmått"]
+    public static let indicatorStubWords: [String] = ["indikator", "nyckeltal", "mått", "mätetal", "resultatmått"]
 
     /// Field labels that introduce one indicator by name (`Indikator: Företagsklimat …`).
-    static let indicatorLabels: Set<String> = [
+    public static let indicatorLabels: Set<String> = [
         "indikator", "indikatorer", "nyckeltal", "mått", "mätetal", "nämndindikator", "resultatmått",
         "kf-indikator", "kf:s indikator",
     ]
 
     /// The measure a lower-cased header word names, if it is a head word.
-    static func measure(ofHead word: String) -> Measure? {
+    public static func measure(ofHead word: String) -> ColumnMeasure? {
         if let measure = heads[word] { return measure }
         // Compounds ending in a head word name the same thing (`helårsprognos`, `nettobudget`),
         // except goal words, which head goal columns (`nämndmål`) rather than figure columns.
@@ -98,7 +104,7 @@ enum TableVocabulary {
     }
 
     /// Head words that compounds end in, with what the compound measures.
-    static let compoundSuffixes: [(String, Measure)] = [
+    static let compoundSuffixes: [(String, ColumnMeasure)] = [
         ("prognos", .forecast), ("budget", .budget), ("utfall", .outcome), ("avvikelse", .other),
     ]
     /// The last UTF-8 byte of each compound suffix (all ASCII letters).
@@ -106,7 +112,7 @@ enum TableVocabulary {
 
     /// `text.contains(where: \.isNumber)`, with ASCII characters tested by their code (an ASCII
     /// character is a number exactly when it is a digit) and only others by Unicode properties.
-    static func containsNumber<S: StringProtocol>(_ text: S) -> Bool {
+    public static func containsNumber<S: StringProtocol>(_ text: S) -> Bool {
         if text.utf8.allSatisfy({ $0 < 0x80 }) { return text.utf8.contains { $0 >= 0x30 && $0 <= 0x39 } }
         return text.contains { character in
             if let ascii = character.asciiValue { return ascii >= 0x30 && ascii <= 0x39 }
@@ -116,14 +122,14 @@ enum TableVocabulary {
 
     /// Words that name the period a column covers: they sit between a head word and its year
     /// (`Budget helår 2024`, `Utfall jan–aug 2024`) or open a column of their own (`Jan-aug 2024`).
-    static let periodWords: Set<String> = [
+    public static let periodWords: Set<String> = [
         "helår", "helåret", "delår", "ack", "ack.", "ackumulerat", "ackumulerad", "tertial", "prel", "prel.",
         "t1", "t2", "t3", "kv1", "kv2", "kv3", "kv4", "q1", "q2", "q3", "q4", "vb", "db", "helårs",
     ]
-    static let monthStems = ["jan", "feb", "mar", "apr", "maj", "jun", "jul", "aug", "sep", "okt", "nov", "dec"]
+    public static let monthStems = ["jan", "feb", "mar", "apr", "maj", "jun", "jul", "aug", "sep", "okt", "nov", "dec"]
 
     /// True for a period word or a month span (`jan-aug`, `januari–april`, `per augusti`).
-    static func isPeriodWord(_ lower: String) -> Bool {
+    public static func isPeriodWord(_ lower: String) -> Bool {
         if periodWords.contains(lower) { return true }
         // A span needs a hyphen or an en dash (UTF-8 E2 80 93); words without one stop here.
         guard lower.utf8.contains(where: { $0 == 0x2D || $0 == 0xE2 }) else { return false }
@@ -132,15 +138,15 @@ enum TableVocabulary {
     }
 
     /// True for a word that heads a figure column.
-    static func isHead(_ word: String) -> Bool { measure(ofHead: word) != nil }
+    public static func isHead(_ word: String) -> Bool { measure(ofHead: word) != nil }
 
     /// True for a modifier (`Periodens`, `KF:s`).
-    static func isModifier(_ word: String) -> Bool {
+    public static func isModifier(_ word: String) -> Bool {
         modifiers.contains(word) || (word.utf8.last == 0x73 && word.hasSuffix(":s") && word.count <= 6)
     }
 
     /// True for a year or a year with a slash (`2023`, `2023/`, `2023/24`, `2025–2029`).
-    static func isYearToken(_ token: String) -> Bool {
+    public static func isYearToken(_ token: String) -> Bool {
         // Years, spans and dates all start with 1 or 2 (1900s or 2000s); other words stop here.
         guard let first = token.utf8.first, first == 0x31 || first == 0x32 else { return false }
         var t = token
@@ -151,7 +157,7 @@ enum TableVocabulary {
     }
 
     /// `2023-12-31`, by character tests (this runs for every token of every table).
-    static func isDate(_ t: String) -> Bool {
+    public static func isDate(_ t: String) -> Bool {
         let c = Array(t.utf8)
         guard c.count == 10, c[4] == 0x2D, c[7] == 0x2D else { return false }
         let digits = c[0..<4] + c[5..<7] + c[8..<10]
@@ -160,7 +166,7 @@ enum TableVocabulary {
     }
 
     /// The first year a token names.
-    static func year(in token: String) -> Int? {
+    public static func year(in token: String) -> Int? {
         let chars = Array(token)
         guard chars.count >= 4 else { return nil }
         for start in 0...(chars.count - 4) {
@@ -173,28 +179,28 @@ enum TableVocabulary {
     }
 
     /// True for a word that names a goal column in a goal/indicator matrix (`Nämndmål`, `Mål`, `Verksamhetsmål`).
-    static func isGoalStubWord(_ word: String) -> Bool {
+    public static func isGoalStubWord(_ word: String) -> Bool {
         let w = word.lowercased().trimming(trimSet0)
         return w.hasSuffix("mål") && !["årsmål", "etappmål", "målvärde"].contains(w) && w != "mål"
             || w == "målområde" || w == "mål"
     }
 
     /// True for a word that names the indicator column (`Indikator`, `Nämndindikator`, `Nyckeltal`).
-    static func isIndicatorStubWord(_ word: String) -> Bool {
+    public static func isIndicatorStubWord(_ word: String) -> Bool {
         let w = word.lowercased()
         return indicatorStubWords.contains { w.contains($0) }
     }
 
     /// Headings of short identifier columns printed before a table's label column: priority,
     /// status, number, code, responsibility (`Prio`, `Status`, `Proj nr`, `Id`, `Kod`, `Ansvar`).
-    static let identifierHeaders: Set<String> = [
+    public static let identifierHeaders: Set<String> = [
         "nr", "nr.", "nummer", "pri", "prio", "prioritet", "prioritering", "status", "id", "kod", "ansvar", "ansv",
         "kst", "konto", "ref", "objekt", "proj", "litt", "#",
     ]
 
     /// True for the heading of an identifier column, letter-spaced (`Pri o`, `Stat us`) or
     /// abbreviated (`Proj Nr`, `Projektnr`, `Objektnummer`) as printed.
-    static func isIdentifierHeader(_ text: String) -> Bool {
+    public static func isIdentifierHeader(_ text: String) -> Bool {
         let key = String(text.lowercased().filter { !$0.isWhitespace && $0 != ":" && $0 != "." })
         guard !key.isEmpty, key.count <= 14 else { return false }
         if identifierHeaders.contains(key) { return true }
@@ -204,14 +210,14 @@ enum TableVocabulary {
 
     /// True for a code printed in an identifier column: one short token with a digit (`6289`,
     /// `1`, `A12`) or a capital abbreviation of up to three letters (`P`, `N`, `KS`).
-    static func isIdentifierCode(_ text: String) -> Bool {
+    public static func isIdentifierCode(_ text: String) -> Bool {
         guard !text.isEmpty, text.count <= 8, !text.contains(where: \.isWhitespace) else { return false }
         if text.contains(where: \.isNumber) { return true }
         return text.count <= 3 && text.first?.isUppercase == true && text.allSatisfy(\.isLetter)
     }
 
     /// The unit a caption, stub or name states (`Belopp i tkr` → tkr, `andel (%)` → %).
-    static func unit(inCaption text: String) -> String? {
+    public static func unit(inCaption text: String) -> String? {
         let lower = text.lowercased()
         return captionUnits.first { $0.pattern.matches(lower) }?.unit
     }
