@@ -29,6 +29,7 @@ public enum TableVocabulary {
         "avvikelse": .other, "avv": .other, "avv.": .other, "diff": .other, "diff.": .other, "differens": .other,
         "förändring": .other, "förändr.": .other, "skillnad": .other, "budgetavvikelse": .other,
         "prognosavvikelse": .other, "period": .other, "antal": .other, "andel": .other,
+        "not": .other, "noter": .other,
     ]
 
     /// True for a head word of a column holding the difference of two others, compounds
@@ -43,8 +44,9 @@ public enum TableVocabulary {
         "budgetavvikelse", "prognosavvikelse",
     ]
 
-    /// Columns whose cells are labels of the row, not figures (`Period`: `VB 2023`).
-    public static let textHeads: Set<String> = ["period"]
+    /// Columns whose cells are labels of the row, not figures (`Period`: `VB 2023`; `Not`: the
+    /// number of the note that explains the row, in the financial statements).
+    public static let textHeads: Set<String> = ["period", "not", "noter"]
 
     /// Words that open a column and bind to the head word after them (`Periodens utfall`, `KF:s årsmål`).
     public static let modifiers: Set<String> = [

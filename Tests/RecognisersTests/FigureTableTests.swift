@@ -59,6 +59,26 @@ final class FigureTableTests: XCTestCase {
         XCTAssertEqual(table.rows[2].cells.map(\.text), ["25 050", "11 220", "-13 830", "29 010", "-17 790"])
     }
 
+    func testANoteColumnHoldsNoteNumbersNotFigures() throws {
+        let report = recognise("""
+            Resultaträkning (mnkr)                 Not       2024       2025
+            Verksamhetens intäkter                   1      512,3      540,1
+            Verksamhetens kostnader                  2   -2 310,4   -2 402,7
+            Avskrivningar                            3     -101,2     -104,9
+            Verksamhetens nettokostnader                 -1 899,3   -1 967,5
+
+            \(longLine)
+            """)
+        let table = try XCTUnwrap(report.tables.first)
+        XCTAssertEqual(table.rows.map(\.label), ["Verksamhetens intäkter", "Verksamhetens kostnader", "Avskrivningar",
+                                                 "Verksamhetens nettokostnader"])
+        let notes = table.rows.compactMap { row in row.cells.first { table.columns[$0.columnIndex].header == "Not" } }
+        XCTAssertEqual(notes.map(\.text), ["1", "2", "3"])
+        XCTAssertTrue(notes.allSatisfy { $0.value == nil }, "\(notes)")
+        let outcome = table.rows[1].cells.first { table.columns[$0.columnIndex].header == "2025" }
+        XCTAssertEqual(outcome?.value, -2_402.7)
+    }
+
     func testGroupLabelsNotesEmptyCellsAndPercentages() throws {
         let report = recognise("""
             Personalstatistik
