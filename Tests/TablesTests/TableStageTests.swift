@@ -18,6 +18,39 @@ final class TableStageTests: XCTestCase {
 
     private func cells(_ row: GridRow) -> [String] { row.cells.map(\.text) }
 
+    func testRowsAfterAGroupRowAtItsOwnIndentationAreItsChildren() throws {
+        let grid = try XCTUnwrap(grids("""
+            Arvoden                                   2027        2028
+            Kommunstyrelsens ordförande                100 %       100 %
+            Barn- och ungdomsnämnden
+            Ordförande                                  15 %        20 %
+            Vice ordförande                             10 %        13 %
+            Socialnämnden
+            Ordförande                                  15 %        20 %
+            Vice ordförande                             10 %        13 %
+
+            Arvodena räknas som andel av inkomstbasbeloppet och följer det när det ändras.
+            """).first)
+        XCTAssertEqual(grid.rows.map(\.label), ["Kommunstyrelsens ordförande", "Barn- och ungdomsnämnden", "Ordförande",
+                                                "Vice ordförande", "Socialnämnden", "Ordförande", "Vice ordförande"])
+        XCTAssertEqual(grid.rows.map(\.level), [0, 0, 1, 1, 0, 1, 1])
+        XCTAssertEqual(grid.rows.map(\.parent), [nil, nil, 1, 1, nil, 4, 4])
+    }
+
+    func testRowsIndentedUnderAGroupRowKeepTheirIndentation() throws {
+        let grid = try XCTUnwrap(grids("""
+            Investeringar (tkr)                       Budget    Prognos
+            Insamling
+              Nya kärl                                 1 000      1 000
+              Containrar                                 900        900
+            Reinvestering                             17 250      8 000
+
+            Prognosen för reinvesteringar är lägre än budget, då upphandlingen av fordon dröjer.
+            """).first)
+        XCTAssertEqual(grid.rows.map(\.level), [0, 1, 1, 0])
+        XCTAssertEqual(grid.rows.map(\.parent), [nil, 0, 0, nil])
+    }
+
     func testATableIsFoundWhateverItsHeaderSays() throws {
         // No word of this header is report vocabulary: the columns are found from alignment.
         let found = grids("""
