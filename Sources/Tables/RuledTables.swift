@@ -307,9 +307,17 @@ struct RuledTables {
             let phrases = Self.phrases(cells[band][0].words, boundaries: [], lines: lines)
             return Set(phrases.map { phrase in (0..<columnCount).last { xs[$0] <= phrase.map(\.minX).min()! } ?? 0 })
         }
-        while let first = bands.first, spans[first].count == 1, spans[first][0] == 0...(columnCount - 1), startColumns(first).count == 1 {
+        func isWholeWidthText(_ band: Int) -> Bool {
+            spans[band].count == 1 && spans[band][0] == 0...(columnCount - 1) && startColumns(band).count == 1
+        }
+        while let first = bands.first, isWholeWidthText(first) {
             for column in cells[first].indices { cells[first][column] = Cell() }
             bands.removeFirst()
+        }
+        // So is a note drawn in the frame's last row, or in a box drawn round table and note.
+        while let last = bands.last, isWholeWidthText(last) {
+            for column in cells[last].indices { cells[last][column] = Cell() }
+            bands.removeLast()
         }
         // Several tables drawn in one frame, one under another: a band of text cells and no
         // figures after rows of figures is the next table's header.
@@ -359,7 +367,11 @@ struct RuledTables {
 
         // Leading columns of short codes in every row (a row number, a priority, a project
         // number) stand before the labels, as identifier columns.
-        var labelColumn = 0
+        // Columns nothing is printed in (the margin between a box drawn round a table and the
+        // table's own rules) are no columns.
+        let printed = (0..<columnCount).filter { column in bands.contains { !cells[$0][column].words.isEmpty } }
+        guard let firstPrinted = printed.first else { return nil }
+        var labelColumn = firstPrinted
         while labelColumn + 1 < columnCount - 1, body.allSatisfy({ band in
             let cell = cells[band][labelColumn]
             return cell.words.isEmpty || TableFinder.isCode(Segment(words: cell.words))
@@ -394,7 +406,8 @@ struct RuledTables {
                 header: HeaderTree.join(parts), headerParts: parts, isNumeric: filled.filter(\.isFigure).count * 2 > filled.count,
                 span: xs[column]...xs[column + 1])
         }
-        let columns = ((labelColumn + 1)..<columnCount).map(column)
+        let dataColumns = ((labelColumn + 1)..<columnCount).filter { printed.contains($0) || !headerParts[$0].isEmpty }
+        let columns = dataColumns.map(column)
         let stub = column(labelColumn).header
 
         let labelMargin = body.compactMap { cells[$0][labelColumn].words.map(\.minX).min() }.min() ?? xs[labelColumn]
@@ -403,9 +416,9 @@ struct RuledTables {
             let label = cells[band][labelColumn]
             let lineSet = cells[band].reduce(Set<Int>()) { $0.union($1.lines) }
             guard let first = lineSet.min(), let last = lineSet.max() else { continue }
-            let rowCells = ((labelColumn + 1)..<columnCount).compactMap { column -> GridCell? in
+            let rowCells = dataColumns.enumerated().compactMap { index, column -> GridCell? in
                 let text = cells[band][column].text
-                return text.isEmpty ? nil : GridCell(column: column - labelColumn - 1, text: text)
+                return text.isEmpty ? nil : GridCell(column: index, text: text)
             }
             // A lone zero with no label is a stray mark (an empty cell's placeholder left in a
             // spacer row), not a row.
@@ -423,10 +436,13 @@ struct RuledTables {
             if label.words.isEmpty, !closedAbove[band][labelColumn], let above = rows.last, bands.contains(band - 1) {
                 labelText = above.label
             }
+            // A paragraph inside the frame (a note under the table, in the box drawn round
+            // both) is no row.
+            if rowCells.isEmpty, TableFinder.isSentence(labelText) { continue }
             var row = GridRow(label: labelText, lines: first...last, cells: rowCells)
-            row.identifiers = (0..<labelColumn).compactMap { column in
+            row.identifiers = (firstPrinted..<labelColumn).compactMap { column in
                 let text = cells[band][column].text
-                return text.isEmpty ? nil : GridCell(column: column, text: text)
+                return text.isEmpty ? nil : GridCell(column: column - firstPrinted, text: text)
             }
             if let left = label.words.map(\.minX).min() {
                 let step = TableFinder.indentPerLevelCharacters * (lines[first].characterWidth)
@@ -441,7 +457,7 @@ struct RuledTables {
         let headerCovered = header.flatMap { band in cells[band].flatMap(\.lines) }
         let headerLines = headerCovered.min().map { $0..<(headerCovered.max()! + 1) } ?? top..<top
         var grid = TableGrid(lines: top..<(bottom + 1), headerLines: headerLines, stub: stub, columns: columns, rows: rows, pages: [page])
-        grid.identifierColumns = (0..<labelColumn).map(column)
+        grid.identifierColumns = (firstPrinted..<labelColumn).map(column)
         return grid
     }
 }

@@ -185,6 +185,25 @@ final class RuledTablePDFTests: XCTestCase {
         XCTAssertEqual(found.map { $0.rows.map(\.label) }, [["FNI 370", "FNI 190"], ["FNI 370", "FNI 190"]])
     }
 
+    func testABoxDrawnRoundATableAndItsNoteAddsNoColumnAndNoRow() throws {
+        let found = try grids("boxed.pdf") { pdf in
+            pdf.text("Belopp i tkr", x: 60, y: 96, bold: true)
+            pdf.text("Budget 2026", x: 265, y: 96, bold: true)
+            pdf.text("Prognos 2026", x: 365, y: 96, bold: true)
+            pdf.grid(xs: [50, 250, 350, 450], ys: [82, 100, 116, 132, 148])
+            budgetRows(pdf, top: 100)
+            pdf.text("Prognosen bygger på utfallet till och med april och på kända förändringar under året.", x: 40, y: 166, size: 8)
+            // The box round table and note: its sides stand apart from the table's rules.
+            pdf.grid(xs: [30, 470], ys: [70, 176])
+            pdf.line(from: (30, 82), to: (50, 82))
+            pdf.line(from: (450, 148), to: (470, 148))
+        }
+        let grid = try XCTUnwrap(found.first)
+        XCTAssertEqual(grid.stub, "Belopp i tkr")
+        XCTAssertEqual(grid.columns.map(\.header), ["Budget 2026", "Prognos 2026"])
+        XCTAssertEqual(grid.rows.map(\.label), ["Verksamhetens intäkter", "Personalkostnader", "Lokalhyror"])
+    }
+
     func testRowsTheRulesDoNotPartAreLeftToAlignment() throws {
         let found = try grids("partly.pdf") { pdf in
             pdf.text("(tkr)", x: 60, y: 96, bold: true)
