@@ -48,7 +48,7 @@ let package = Package(
             "ReportModel", .product(name: "GRDB", package: "GRDB.swift"),
         ]),
         // Batches: input lists, shards, worker processes, progress, outputs.
-        .target(name: "BatchImport", dependencies: ["KommunrapportKit", "ReportModel", "Exporters", "Warehouse"]),
+        .target(name: "BatchImport", dependencies: ["KommunrapportKit", "ReportModel", "ReportSource", "Exporters", "Warehouse"]),
         .executableTarget(name: "kommunrapport", dependencies: [
             "KommunrapportKit", "Exporters", "ReportModel", "Warehouse", "BatchImport", "SwedishReportLanguage",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),

@@ -1,5 +1,6 @@
 import Foundation
 import ReportModel
+import ReportSource
 import Warehouse
 
 /// How a batch runs.
@@ -177,6 +178,7 @@ public final class BatchRunner: @unchecked Sendable {
             let (held, failed) = output.map(Self.checkCounts) ?? (0, 0)
             summary.checksHeld += held
             summary.checksFailed += failed
+            if output.map(Self.foundNothing) == true { summary.emptyDocuments += 1 }
         case .skipped:
             summary.skipped += 1
             try? sink.recordSkip(index: index)
@@ -186,6 +188,14 @@ public final class BatchRunner: @unchecked Sendable {
         }
         lock.unlock()
         progress.finished(document.path, event, seconds: Date().timeIntervalSince(started))
+    }
+
+    /// Whether a document's report or export carries the warning that nothing was found in it.
+    private static func foundNothing(_ output: Output) -> Bool {
+        switch output {
+        case .report(let report): return report.warnings.contains { $0.code == ImportWarning.nothingFoundCode }
+        case .exported(let data): return data.range(of: Data(ImportWarning.nothingFoundCode.utf8)) != nil
+        }
     }
 
     /// The table checks of a document that held and failed, from its report or its export

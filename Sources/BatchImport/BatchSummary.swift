@@ -27,6 +27,9 @@ public struct BatchSummary: Sendable {
     /// Arithmetic checks of the imported tables that held, and that failed.
     public var checksHeld = 0
     public var checksFailed = 0
+    /// Imported documents in which nothing was found to compare (no goal, indicator, table or
+    /// assignment; warning `report.nothingFound`).
+    public var emptyDocuments = 0
 
     /// Creates an empty summary.
     public init() {}
@@ -41,6 +44,11 @@ public struct BatchSummary: Sendable {
     /// The one-line count: `imported 12, skipped 3, failed 1`.
     public var counts: String {
         "imported \(imported), skipped \(skipped), failed \(failures.count)"
+    }
+
+    /// `3 document(s) with no goals, indicators, tables or assignments`, or nil when none.
+    public var empty: String? {
+        emptyDocuments == 0 ? nil : "\(emptyDocuments) document(s) with no goals, indicators, tables or assignments (warning report.nothingFound)"
     }
 
     /// `table checks: 318 of 320 held (99.4 %)`, or nil when no table was checked.

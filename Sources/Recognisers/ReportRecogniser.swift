@@ -29,6 +29,10 @@ public struct ReportRecogniser: Sendable {
         // (ThreadSanitizer saw no race in this package's code; the shared state is in a library).
         let metadata = MetadataRecogniser().recognise(layout, furniture: furniture)
         let source = layout.source
+        var warnings = source.warnings + context.warnings
+        if goals.isEmpty, figures.indicators.isEmpty, figures.tables.isEmpty, assignments.isEmpty {
+            warnings.append(Self.nothingFound(in: source))
+        }
         return Report(
             document: DocumentInfo(fileName: source.name, sourceKind: source.kind, pages: source.pages.count,
                                    producer: source.info["producer"]),
@@ -38,7 +42,19 @@ public struct ReportRecogniser: Sendable {
             indicators: figures.indicators,
             tables: figures.tables,
             assignments: assignments,
-            warnings: source.warnings + context.warnings)
+            warnings: warnings)
+    }
+
+    /// The warning for a document with nothing to compare in it (a decision letter, a map, a
+    /// scanned document), saying why where the front-end knows.
+    static func nothingFound(in source: SourceDocument) -> ImportWarning {
+        let pictured = source.warnings.filter { $0.code == "pdf.noTextLayer" }.count
+        let why = pictured > 0
+            ? "; \(pictured) of its \(source.pages.count) pages are pictures with no text layer"
+            : " (a letter, a decision or a map has none); its headings and metadata are imported"
+        return ImportWarning(
+            code: ImportWarning.nothingFoundCode,
+            message: "\(source.name): no goals, indicators, tables or assignments were found\(why)")
     }
 }
 

@@ -17,3 +17,9 @@ public struct ImportWarning: Codable, Sendable, Hashable {
         self.line = line
     }
 }
+
+extension ImportWarning {
+    /// The code of the warning that a document yielded no goal, indicator, table or assignment
+    /// (a batch counts these documents).
+    public static let nothingFoundCode = "report.nothingFound"
+}

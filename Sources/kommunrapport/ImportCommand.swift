@@ -195,6 +195,7 @@ struct ImportCommand: ParsableCommand {
             if let checks = summary.checks {
                 Console.progress(checks + (summary.checksFailed > 0 ? "; the failed ones: kommunrapport checks PATH…" : ""))
             }
+            if let empty = summary.empty { Console.progress(empty) }
         }
         guard !summary.failures.isEmpty else { return }
         if total == 1 {

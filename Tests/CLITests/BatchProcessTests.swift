@@ -194,6 +194,16 @@ final class BatchProcessTests: XCTestCase {
         XCTAssertTrue(quiet.stderr.contains("batch/empty.txt: the file is empty"), quiet.stderr)
     }
 
+    func testTheSummaryCountsDocumentsWithNothingToCompare() throws {
+        let names = try Fixtures.writeCorpus(into: folder.appendingPathComponent("batch"))
+        try "Beslut\n\nNämnden beslutar att godkänna yttrandet och att översända det till länsstyrelsen.\n"
+            .write(to: folder.appendingPathComponent("batch/beslut.txt"), atomically: true, encoding: .utf8)
+        let run = try Fixtures.run(["import", "batch", "--into", "w.sqlite"], in: folder)
+        XCTAssertEqual(run.status, 0, run.stderr)
+        XCTAssertTrue(run.stderr.contains("imported \(names.count + 1)"), run.stderr)
+        XCTAssertTrue(run.stderr.contains("1 document(s) with no goals, indicators, tables or assignments"), run.stderr)
+    }
+
     func testExitStatus2WhenNothingCanBeDone() throws {
         try FileManager.default.createDirectory(at: folder.appendingPathComponent("nothing"), withIntermediateDirectories: true)
         let empty = try Fixtures.run(["import", "nothing", "--into", "w.sqlite"], in: folder)

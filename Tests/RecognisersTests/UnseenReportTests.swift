@@ -114,4 +114,27 @@ final class UnseenReportTests: XCTestCase {
         XCTAssertEqual(table?.rows.map { $0.cells.compactMap(\.value) }, [[250.3, 262.1, 11.8], [-1450.2, -1480.6, -30.4], [-1199.9, -1218.5, -18.6]])
         XCTAssertEqual(report.assignments.map(\.status), ["Pågår"])
     }
+
+    func testADocumentWithNothingToCompareSaysSo() {
+        let letter = recognise("""
+            Beslut
+
+            Tekniska nämnden beslutar att godkänna förslaget till yttrande och att översända det
+            till länsstyrelsen.
+
+            Ärendet har beretts av förvaltningen, som inte har något att invända mot ansökan.
+            """)
+        let warning = letter.warnings.first { $0.code == "report.nothingFound" }
+        XCTAssertNotNil(warning)
+        XCTAssertTrue(warning?.message.hasPrefix("rapport.txt: no goals, indicators, tables or assignments") == true)
+
+        let budget = recognise("""
+            Belopp i tkr                 Budget 2026    Prognos 2026
+            Förskola                         -49 033         -54 240
+            Grundskola                       -59 779         -60 592
+
+            \(longLine)
+            """)
+        XCTAssertFalse(budget.warnings.contains { $0.code == "report.nothingFound" })
+    }
 }
