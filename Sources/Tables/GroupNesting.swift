@@ -7,11 +7,18 @@
 /// level or a row indented less. Rows with the same label in different groups (`Ordförande`
 /// under each board) are then told apart by their parent.
 enum GroupNesting {
+    /// Group rows needed before rows at a group row's own indentation are taken for its members.
+    static let fewestGroups = 2
+
     /// The grid with its rows nested under their group rows and every parent set again.
     static func nested(_ grid: TableGrid) -> TableGrid {
         var result = grid
         var rows = grid.rows
         func isGroup(_ row: GridRow) -> Bool { row.cells.isEmpty && row.identifiers.isEmpty && !row.label.isEmpty }
+        // Group rows over rows at their own indentation; one alone may be a row left blank
+        // (an indicator not measured yet) rather than a group, so two or more are needed.
+        let groups = rows.indices.filter { isGroup(rows[$0]) && $0 + 1 < rows.count && rows[$0 + 1].level == rows[$0].level }
+        guard groups.count >= Self.fewestGroups else { return grid }
         var index = 0
         while index < rows.count {
             guard isGroup(rows[index]) else { index += 1; continue }

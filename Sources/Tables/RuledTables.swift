@@ -22,6 +22,10 @@ struct RuledTables {
     /// Grids this close (points) above one another, with the same outer edges, are one table:
     /// a header box drawn apart from the body, under a double rule.
     static let stackedGap = 8.0
+    /// The most pairs of a horizontal and a vertical rule a page's grids are looked for among.
+    static let mostRulePairs = 250_000
+    /// The most cells (column edges × row edges) a grid is read with; a larger one is a pattern.
+    static let mostGridCells = 20_000
     /// Header bands stacked over a ruled table's columns at most.
     static let maximumHeaderBands = 4
 
@@ -88,7 +92,9 @@ struct RuledTables {
     static func frames(of rules: [PageRule]) -> [Frame] {
         let horizontals = joined(rules.filter { $0.direction == .horizontal })
         let verticals = joined(rules.filter { $0.direction == .vertical })
-        guard horizontals.count >= 3, verticals.count >= 3 else { return [] }
+        // Every rule of one kind is tested against every rule of the other: a page with more
+        // pairs than this (a map, a pattern) is read without a grid.
+        guard horizontals.count >= 2, verticals.count >= 2, horizontals.count * verticals.count <= mostRulePairs else { return [] }
         // Connected groups: a union-find over horizontals (0..<h) and verticals (h..<h+v).
         var parent = Array(0..<(horizontals.count + verticals.count))
         func root(_ index: Int) -> Int {
@@ -142,11 +148,23 @@ struct RuledTables {
     }
 
     static func frame(horizontals: [Line], verticals: [Line]) -> Frame? {
+        guard horizontals.count >= 2, verticals.count >= 2 else { return nil }
+        var horizontals = horizontals, verticals = verticals
+        // A grid drawn without its outer sides (or without its top or bottom rule) still ends
+        // where its rules end: those ends are its edges.
+        let left = horizontals.map(\.start).min()!, right = horizontals.map(\.end).max()!
+        let top = verticals.map(\.start).min()!, bottom = verticals.map(\.end).max()!
+        let firstRule = horizontals.map(\.position).min()!, lastRule = horizontals.map(\.position).max()!
+        let firstSide = verticals.map(\.position).min()!, lastSide = verticals.map(\.position).max()!
+        if firstSide - left > snapDistance { verticals.append(Line(position: left, start: min(top, firstRule), end: max(bottom, lastRule))) }
+        if right - lastSide > snapDistance { verticals.append(Line(position: right, start: min(top, firstRule), end: max(bottom, lastRule))) }
+        if firstRule - top >= thinnestRow { horizontals.append(Line(position: top, start: min(left, firstSide), end: max(right, lastSide))) }
+        if bottom - lastRule >= thinnestRow { horizontals.append(Line(position: bottom, start: min(left, firstSide), end: max(right, lastSide))) }
         let xs = distinct(verticals.map(\.position))
-        var ys = distinct(horizontals.map(\.position))
         // The space between a double rule is no row.
-        ys = ys.enumerated().filter { index, y in index == 0 || y - ys[index - 1] >= thinnestRow }.map(\.element)
-        guard xs.count >= 3, ys.count >= 3 else { return nil }
+        var ys: [Double] = []
+        for y in distinct(horizontals.map(\.position)) where ys.last.map({ y - $0 >= thinnestRow }) ?? true { ys.append(y) }
+        guard xs.count >= 3, ys.count >= 3, xs.count * ys.count <= mostGridCells else { return nil }
         var crossings: [[Int]] = []
         for band in 0..<(ys.count - 1) {
             let middle = (ys[band] + ys[band + 1]) / 2
@@ -261,7 +279,7 @@ struct RuledTables {
 
     /// A cell's words as phrases: runs on one printed line with no column gap inside and no
     /// column boundary between their words.
-    static func phrases(_ words: [PlacedWord], boundaries: [Double], lines: [PlacedLine]) -> [[PlacedWord]] {
+    static func phrases(_ words: [PlacedWord], boundaries: [Double]) -> [[PlacedWord]] {
         let gap = TableFinder.columnGapCharacters * PlacedLine.characterWidthPerFontSize
         var result: [[PlacedWord]] = []
         for word in words.sorted(by: { ($0.y, $0.minX) < ($1.y, $1.minX) }) {
@@ -304,7 +322,7 @@ struct RuledTables {
         // A first band drawn as one cell over the whole width is the table's caption, printed
         // inside its frame: it is left out, so that it stands above the table as its title.
         func startColumns(_ band: Int) -> Set<Int> {
-            let phrases = Self.phrases(cells[band][0].words, boundaries: [], lines: lines)
+            let phrases = Self.phrases(cells[band][0].words, boundaries: [])
             return Set(phrases.map { phrase in (0..<columnCount).last { xs[$0] <= phrase.map(\.minX).min()! } ?? 0 })
         }
         func isWholeWidthText(_ band: Int) -> Bool {
@@ -326,8 +344,9 @@ struct RuledTables {
         var seenFigures = false
         for band in bands {
             let figures = cells[band].dropFirst().contains(where: \.isFigure)
-            let filled = cells[band].filter { !$0.words.isEmpty }.count
-            if seenFigures, !figures, filled >= 2 {
+            // A header names most of its cells; a row with a comment filled in names few.
+            let filled = spans[band].filter { !cells[band][$0.lowerBound].words.isEmpty }.count
+            if seenFigures, !figures, filled >= 2, 2 * filled >= spans[band].count {
                 chunks.append(current)
                 current = []
                 seenFigures = false
@@ -374,7 +393,9 @@ struct RuledTables {
         var labelColumn = firstPrinted
         while labelColumn + 1 < columnCount - 1, body.allSatisfy({ band in
             let cell = cells[band][labelColumn]
-            return cell.words.isEmpty || TableFinder.isCode(Segment(words: cell.words))
+            // A cell drawn over the code and the name columns (`Summa`) is a label, not a code.
+            let merged = spans[band].contains { $0.lowerBound == labelColumn && $0.upperBound > labelColumn }
+            return cell.words.isEmpty || merged || TableFinder.isCode(Segment(words: cell.words))
         }), body.contains(where: { !cells[$0][labelColumn].words.isEmpty }),
             body.filter({ cells[$0][labelColumn + 1].kind == .text }).count * 2 > body.count
         {
@@ -388,7 +409,7 @@ struct RuledTables {
             for span in spans[band] {
                 let words = cells[band][span.lowerBound].words
                 guard !words.isEmpty else { continue }
-                for phrase in Self.phrases(words, boundaries: span.dropFirst().map { xs[$0] }, lines: lines) {
+                for phrase in Self.phrases(words, boundaries: span.dropFirst().map { xs[$0] }) {
                     let minX = phrase.map(\.minX).min()!, maxX = phrase.map(\.maxX).max()!
                     let covered = span.filter { xs[$0] < maxX && xs[$0 + 1] > minX }
                     let text = Segment(words: phrase).text
@@ -422,7 +443,7 @@ struct RuledTables {
             }
             // A lone zero with no label is a stray mark (an empty cell's placeholder left in a
             // spacer row), not a row.
-            if label.words.isEmpty, labelColumn == 0, rowCells.count == 1, SwedishNumber.parse(rowCells[0].text)?.value == 0 { continue }
+            if label.words.isEmpty, rowCells.count == 1, SwedishNumber.parse(rowCells[0].text)?.value == 0 { continue }
             var labelText = label.text
             // A name in bold over a description in plain type (an indicator and how it is
             // measured) is the row's label; the description is not.

@@ -232,18 +232,27 @@ struct TableFinder {
         var ruled = RuledTables(lines: lines).grids(drawings: drawings)
         var regions = regions()
         // Where ruled grids and an aligned region overlap, the ruled grids stand when together
-        // they hold most of the region's lines; else the region does.
-        var outvoted = Set<Int>()
-        regions = regions.filter { region in
-            let inside = ruled.indices.filter { ruled[$0].lines.overlaps(region.lowerBound..<(region.upperBound + 1)) }
-            guard !inside.isEmpty else { return true }
-            let regionLines = region.filter { !lines[$0].isBlank }
-            let held = regionLines.filter { line in inside.contains { ruled[$0].lines.contains(line) } }
-            if Double(held.count) >= Self.ruledShareToReplace * Double(regionLines.count) { return false }
-            outvoted.formUnion(inside)
-            return true
+        // they hold most of the region's lines; else the region does, and the grids over it
+        // give way, everywhere (so no region they displaced elsewhere stays lost). Repeated until
+        // nothing changes: each round only removes grids.
+        func overlaps(_ grid: TableGrid, _ region: ClosedRange<Int>) -> Bool {
+            grid.lines.overlaps(region.lowerBound..<(region.upperBound + 1))
         }
-        ruled = ruled.indices.filter { !outvoted.contains($0) }.map { ruled[$0] }
+        var changed = true
+        while changed {
+            changed = false
+            for region in regions {
+                let inside = ruled.filter { overlaps($0, region) }
+                guard !inside.isEmpty else { continue }
+                let regionLines = region.filter { !lines[$0].isBlank }
+                let held = regionLines.filter { line in inside.contains { $0.lines.contains(line) } }
+                if Double(held.count) < Self.ruledShareToReplace * Double(regionLines.count) {
+                    ruled.removeAll { overlaps($0, region) }
+                    changed = true
+                }
+            }
+        }
+        regions = regions.filter { region in !ruled.contains { overlaps($0, region) } }
         var result: [TableGrid] = []
         func add(_ grid: TableGrid) {
             if let last = result.last, continues(last, with: grid) {

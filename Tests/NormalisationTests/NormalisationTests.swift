@@ -70,7 +70,12 @@ final class NormalisationTests: XCTestCase {
         let ruled = [50.0, 200, 450, 500].map { x in
             PageRule(direction: .vertical, box: BoundingBox(x: x, y: 690, width: 0.5, height: 50))
         }
-        for (rules, kept) in [(ruled, ["Boende längs sträckan", "sträckan.", "3"]), ([], ["Boende längs sträckan", "sträckan."])] {
+        // A border drawn round the whole page makes no cell of what it encloses.
+        let border = [20.0, 575].map { x in
+            PageRule(direction: .vertical, box: BoundingBox(x: x, y: 20, width: 0.5, height: 800))
+        }
+        for (rules, kept) in [(ruled, ["Boende längs sträckan", "sträckan.", "3"]), ([], ["Boende längs sträckan", "sträckan."]),
+                              (border, ["Boende längs sträckan", "sträckan."])] {
             let page = SourcePage(number: 1, width: 595, height: 842, lines: lines, rules: rules)
             let result = Normaliser().normalise(SourceDocument(name: "t.pdf", kind: .pdf, pages: [page]))
             XCTAssertEqual(result.document.pages[0].lines.map(\.text), kept)

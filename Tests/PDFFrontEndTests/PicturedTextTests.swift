@@ -22,8 +22,15 @@ final class PicturedTextTests: XCTestCase {
         return try PDFFrontEnd().read(contentsOf: url).warnings
     }
 
-    func testATablePastedAsAPictureIsReportedWithItsPage() throws {
-        let found = try warnings("screenshot.pdf") { cr in
+    private func screenshot(ruled: Bool) -> (OpaquePointer) -> Void {
+        { cr in
+            if ruled {
+                // The table's grid: vertical rules down every row, a rule under each row.
+                cairo_set_line_width(cr, 0.5)
+                for x in [5.0, 155, 235, 315, 395] { cairo_move_to(cr, x, 5); cairo_line_to(cr, x, 127) }
+                for n in 0...6 { cairo_move_to(cr, 5, 6 + Double(n) * 20); cairo_line_to(cr, 395, 6 + Double(n) * 20) }
+                cairo_stroke(cr)
+            }
             cairo_select_font_face(cr, "DejaVu Sans", CAIRO_FONT_SLANT_NORMAL, CAIRO_FONT_WEIGHT_NORMAL)
             cairo_set_font_size(cr, 10)
             let rows = [["Belopp i tkr", "Budget", "Prognos", "Avvikelse"], ["Intäkter", "34 956", "37 201", "2 245"],
@@ -36,9 +43,15 @@ final class PicturedTextTests: XCTestCase {
                 }
             }
         }
-        let pictured = found.filter { $0.code == "pdf.pictureOfText" }
-        XCTAssertEqual(pictured.map(\.page), [2])
-        XCTAssertTrue(pictured.first?.message.contains("screenshot.pdf, page 2") == true, "\(pictured)")
+    }
+
+    func testATablePastedAsAPictureIsReportedWithItsPage() throws {
+        for ruled in [false, true] {
+            let name = ruled ? "ruled-screenshot.pdf" : "screenshot.pdf"
+            let pictured = try warnings(name, picture: screenshot(ruled: ruled)).filter { $0.code == "pdf.pictureOfText" }
+            XCTAssertEqual(pictured.map(\.page), [2], name)
+            XCTAssertTrue(pictured.first?.message.contains("\(name), page 2") == true, "\(pictured)")
+        }
     }
 
     func testAPhotographIsNoPictureOfText() throws {

@@ -204,6 +204,23 @@ final class RuledTablePDFTests: XCTestCase {
         XCTAssertEqual(grid.rows.map(\.label), ["Verksamhetens intäkter", "Personalkostnader", "Lokalhyror"])
     }
 
+    func testAGridWithoutItsOuterSidesEndsWhereItsRulesEnd() throws {
+        let found = try grids("open-sides.pdf") { pdf in
+            pdf.text("Belopp i tkr", x: 60, y: 96, bold: true)
+            pdf.text("Budget 2026", x: 265, y: 96, bold: true)
+            pdf.text("Prognos 2026", x: 365, y: 96, bold: true)
+            // Horizontal rules across, vertical ones only between the columns.
+            for y in [82.0, 100, 116, 132, 148] { pdf.line(from: (50, y), to: (450, y)) }
+            for x in [250.0, 350] { pdf.line(from: (x, 82), to: (x, 148)) }
+            budgetRows(pdf, top: 100)
+        }
+        let grid = try XCTUnwrap(found.first)
+        XCTAssertEqual(grid.stub, "Belopp i tkr")
+        XCTAssertEqual(grid.columns.map(\.header), ["Budget 2026", "Prognos 2026"])
+        XCTAssertEqual(grid.rows.map(\.label), ["Verksamhetens intäkter", "Personalkostnader", "Lokalhyror"])
+        XCTAssertEqual(grid.rows[2].cells.map(\.text), ["-16 513", "-16 013"])
+    }
+
     func testRowsTheRulesDoNotPartAreLeftToAlignment() throws {
         let found = try grids("partly.pdf") { pdf in
             pdf.text("(tkr)", x: 60, y: 96, bold: true)

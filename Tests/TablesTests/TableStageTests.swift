@@ -37,6 +37,21 @@ final class TableStageTests: XCTestCase {
         XCTAssertEqual(grid.rows.map(\.parent), [nil, nil, 1, 1, nil, 4, 4])
     }
 
+    func testOneRowLeftBlankIsNoGroup() throws {
+        // An indicator not measured yet has no figures; the rows after it are not its members.
+        let grid = try XCTUnwrap(grids("""
+            Indikator                                 2024        2025
+            Andel nöjda brukare                         82          85
+            Andel med genomförandeplan
+            Antal avvikelser                            41          37
+            Antal klagomål                              12           9
+
+            Utfallet för 2025 är preliminärt och kan ändras när årsredovisningen fastställs.
+            """).first)
+        XCTAssertEqual(grid.rows.map(\.level), [0, 0, 0, 0])
+        XCTAssertEqual(grid.rows.map(\.parent), [nil, nil, nil, nil])
+    }
+
     func testRowsIndentedUnderAGroupRowKeepTheirIndentation() throws {
         let grid = try XCTUnwrap(grids("""
             Investeringar (tkr)                       Budget    Prognos

@@ -15,9 +15,10 @@ enum DrawingReader {
     static let shortestRule = 6.0
     /// A line within this much (points) of horizontal or vertical counts as such.
     static let straightnessTolerance = 0.5
-    /// The most drawing elements read on one page; a page with more (a map, a hostile file)
-    /// gives what was read up to there.
+    /// The most drawing elements, and the most rules and areas, read on one page; a page with
+    /// more (a map, a hostile file) is read as having no drawing, since half a grid misleads.
     static let mostElements = 50_000
+    static let mostShapes = 20_000
     /// A fill this light on every channel is paper, not shading.
     static let paperLightness: UInt8 = 250
 
@@ -31,7 +32,8 @@ enum DrawingReader {
         let body = bodyStart(bytes)
         var index = body
         var elements = 0
-        while index < bytes.count, elements < mostElements {
+        while index < bytes.count {
+            guard elements < mostElements, result.rules.count + result.fills.count < mostShapes else { return Graphics() }
             guard bytes[index] == UInt8(ascii: "<") else { index += 1; continue }
             let isPath = matches(bytes, at: index + 1, "path "), isRect = matches(bytes, at: index + 1, "rect ")
             guard isPath || isRect else { index += 1; continue }
@@ -39,8 +41,8 @@ enum DrawingReader {
             elements += 1
             let tag = bytes[index..<end]
             index = end
-            guard let style = attribute("style", in: tag) else { continue }
-            let paint = Paint(style: style)
+            // cairo 1.16 states the paint in `style`; later versions in attributes of their own.
+            let paint = Paint(style: attribute("style", in: tag) ?? "", attributes: { attribute($0, in: tag) })
             guard paint.fill != nil || paint.strokeWidth != nil else { continue }
             let transform = attribute("transform", in: tag).flatMap(Transform.init(matrix:)) ?? .identity
             var subpaths: [[Point]]
@@ -109,7 +111,11 @@ enum DrawingReader {
             (abs(point.x - minX) <= straightnessTolerance || abs(point.x - maxX) <= straightnessTolerance)
                 && (abs(point.y - minY) <= straightnessTolerance || abs(point.y - maxY) <= straightnessTolerance)
         }
-        return onCorners ? BoundingBox(x: minX, y: minY, width: maxX - minX, height: maxY - minY) : nil
+        // All four corners drawn (a triangle's three are an arrow, not a box).
+        let corners = Set(points.map { point in
+            (point.x - minX <= maxX - point.x ? 0 : 1) + (point.y - minY <= maxY - point.y ? 0 : 2)
+        })
+        return onCorners && corners.count == 4 ? BoundingBox(x: minX, y: minY, width: maxX - minX, height: maxY - minY) : nil
     }
 
     // MARK: Path data
@@ -193,23 +199,25 @@ enum DrawingReader {
         var fill: RGBColor?
         var strokeWidth: Double?
 
-        init(style: Substring) {
-            var fill: RGBColor? = RGBColor(red: 0, green: 0, blue: 0)
-            var stroke = false
-            var width = 1.0
+        /// Reads `fill`, `stroke` and `stroke-width` from the style's declarations, else from
+        /// the element's attributes of those names. Nothing stated is no fill and no stroke (the
+        /// writer always states what it paints). A stroke in paper white draws nothing to read.
+        init(style: Substring, attributes: (String) -> Substring?) {
+            var declared: [Substring: Substring] = [:]
             for declaration in style.split(separator: ";") {
                 let parts = declaration.split(separator: ":", maxSplits: 1)
                 guard parts.count == 2 else { continue }
-                let name = parts[0].trimmingSpaces, value = parts[1].trimmingSpaces
-                switch name {
-                case "fill": fill = value == "none" ? nil : Self.color(value)
-                case "stroke": stroke = value != "none"
-                case "stroke-width": width = Double(value) ?? width
-                default: break
-                }
+                declared[parts[0].trimmingSpaces] = parts[1].trimmingSpaces
             }
-            self.fill = fill
-            self.strokeWidth = stroke ? width : nil
+            func value(_ name: String) -> Substring? { declared[Substring(name)] ?? attributes(name).map(\.trimmingSpaces) }
+            if let fill = value("fill"), fill != "none" { self.fill = Self.color(fill) } else { self.fill = nil }
+            if let stroke = value("stroke"), stroke != "none",
+                !(Self.color(stroke).map { $0.red >= DrawingReader.paperLightness && $0.green >= DrawingReader.paperLightness && $0.blue >= DrawingReader.paperLightness } ?? false)
+            {
+                self.strokeWidth = value("stroke-width").flatMap { Double($0) } ?? 1
+            } else {
+                self.strokeWidth = nil
+            }
         }
 
         /// `rgb(12.5%,50%,100%)` or `rgb(32,128,255)` or `#2080ff`; nil for anything else (a

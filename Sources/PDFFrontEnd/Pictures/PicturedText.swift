@@ -24,6 +24,8 @@ enum PicturedText {
     static let leastPaperShare = 0.6
     /// A picture of text is inked on this share of its pixels, within these bounds.
     static let inkShares = 0.02...0.3
+    /// A pixel column inked on this share of the rows is a rule or a border, not text.
+    static let ruleColumnShare = 0.6
     /// A picture of text has at least this many lines of ink (text lines, table rows).
     static let leastInkBands = 4
 
@@ -47,9 +49,23 @@ enum PicturedText {
     /// Whether the rendered picture at `area` looks like printed text or a table: paper with
     /// ink in at least `leastInkBands` bands of a text line's height that run across it.
     static func looksLikeText(_ page: RenderedPage, area: Rect) -> Bool {
-        let minX = max(0, Int(area.minX * page.scale)), maxX = min(page.width, Int(area.maxX * page.scale))
-        let minY = max(0, Int(area.minY * page.scale)), maxY = min(page.height, Int(area.maxY * page.scale))
+        // In pixels, clamped before any conversion (a hostile file may place a picture at
+        // 1e30 or NaN) and pulled in by a pixel (the clip's anti-aliased edge is no ink).
+        func pixel(_ value: Double, limit: Int) -> Int {
+            guard value.isFinite else { return 0 }
+            return Int(min(max(value * page.scale, 0), Double(limit)))
+        }
+        let minX = pixel(area.minX, limit: page.width) + 1, maxX = pixel(area.maxX, limit: page.width) - 1
+        let minY = pixel(area.minY, limit: page.height) + 1, maxY = pixel(area.maxY, limit: page.height) - 1
         guard maxX - minX >= 8, maxY - minY >= 8 else { return false }
+        func isInk(_ color: RGBColor) -> Bool { (Int(color.red) + Int(color.green) + Int(color.blue)) / 3 <= inkLevel }
+        // Columns inked on most rows are rules or borders (a table screenshot's grid), which
+        // would join every line into one band: they are left out of the bands.
+        var inkedRows = Array(repeating: 0, count: maxX - minX)
+        for y in minY..<maxY {
+            for x in minX..<maxX where isInk(page.color(x: x, y: y)) { inkedRows[x - minX] += 1 }
+        }
+        let ruleColumns = Set(inkedRows.indices.filter { Double(inkedRows[$0]) >= ruleColumnShare * Double(maxY - minY) }.map { $0 + minX })
         var paper = 0, ink = 0, total = 0
         var textBands = 0
         // The band being followed: its first row and the horizontal extent of its ink.
@@ -68,8 +84,9 @@ enum PicturedText {
                 total += 1
                 if color.red >= paperLevel, color.green >= paperLevel, color.blue >= paperLevel {
                     paper += 1
-                } else if (Int(color.red) + Int(color.green) + Int(color.blue)) / 3 <= inkLevel {
+                } else if isInk(color) {
                     ink += 1
+                    guard !ruleColumns.contains(x) else { continue }
                     left = min(left, x)
                     right = max(right, x)
                 }
