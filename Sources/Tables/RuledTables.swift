@@ -198,7 +198,12 @@ struct RuledTables {
                 && fill.box.x >= left - snapDistance && fill.box.maxX <= right + snapDistance
                 && fill.box.height >= thinnestRow
         }
-        let covered = above.reduce(0.0) { $0 + $1.box.width }
+        // The width the boxes cover together (boxes drawn over one another count once).
+        var covered = 0.0, reached = -Double.infinity
+        for box in above.map(\.box).sorted(by: { $0.x < $1.x }) {
+            covered += max(0, box.maxX - max(box.x, reached))
+            reached = max(reached, box.maxX)
+        }
         guard let headerTop = above.map(\.box.y).min(), covered >= shadedHeaderCover * (right - left),
             top - headerTop >= thinnestRow
         else { return frame }
@@ -433,6 +438,7 @@ struct RuledTables {
 
         let labelMargin = body.compactMap { cells[$0][labelColumn].words.map(\.minX).min() }.min() ?? xs[labelColumn]
         var rows: [GridRow] = []
+        var lastRowBand = -1
         for band in body {
             let label = cells[band][labelColumn]
             let lineSet = cells[band].reduce(Set<Int>()) { $0.union($1.lines) }
@@ -454,7 +460,7 @@ struct RuledTables {
                     .sorted { ($0.y, $0.minX) < ($1.y, $1.minX) }).text
             }
             // A label cell merged down over several rows names each of them.
-            if label.words.isEmpty, !closedAbove[band][labelColumn], let above = rows.last, bands.contains(band - 1) {
+            if label.words.isEmpty, !closedAbove[band][labelColumn], let above = rows.last, lastRowBand == band - 1 {
                 labelText = above.label
             }
             // A paragraph inside the frame (a note under the table, in the box drawn round
@@ -471,6 +477,7 @@ struct RuledTables {
             }
             row.parent = rows.indices.last { rows[$0].level < row.level }
             rows.append(row)
+            lastRowBand = band
         }
         guard rows.contains(where: { !$0.cells.isEmpty }) else { return nil }
         let covered = bands.flatMap { band in cells[band].flatMap(\.lines) }

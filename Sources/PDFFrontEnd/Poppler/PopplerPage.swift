@@ -165,6 +165,8 @@ extension PopplerPage {
     }
 
     /// The most SVG a page's drawing may take; past it the page is read without its drawing.
+    /// (cairo 1.16 builds the whole SVG before its first write, so this bounds the copy kept
+    /// here, not cairo's own work; the front-end's page-size limit bounds that.)
     static let largestDrawingBytes = 64 << 20
 }
 
