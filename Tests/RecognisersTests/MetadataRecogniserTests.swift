@@ -18,6 +18,17 @@ final class MetadataRecogniserTests: XCTestCase {
         XCTAssertEqual(report.metadata.period, "januari-augusti")
     }
 
+    func testABoardNamedByAnAdjectiveAndTheBareHead() {
+        let report = recognise("""
+            Fördjupad månadsuppföljning 2026
+            tekniska nämnden
+
+            Tekniska nämnden i Alingsås kommun redovisar här sin prognos per april. Berörda nämnden
+            har informerats om avvikelserna i verksamheten.
+            """)
+        XCTAssertEqual(report.metadata.organisation, "Tekniska nämnden")
+    }
+
     func testAFederationOfMunicipalitiesHasNoKommunkod() {
         let report = recognise("""
             Budget 2027 för Mjölby-Boxholm räddningstjänstförbund

@@ -194,6 +194,16 @@ enum FederationVote {
     /// literally, so a piece without these bytes has no match).
     static let förbundUTF8 = Array("förbund".utf8)
 
+    /// A definite adjective (`tekniska`, `sociala`): a word of letters ending in -a, long
+    /// enough not to be a pronoun (`denna`, `andra`), and not one that points at a board
+    /// rather than naming it (`berörda nämnden`).
+    static func isDefiniteAdjective(_ word: String) -> Bool {
+        word.count >= 6 && word.hasSuffix("a") && word.allSatisfy(\.isLetter) && !notAdjectives.contains(word)
+    }
+
+    /// Words ending in -a that stand before a board without naming it.
+    static let notAdjectives: Set<String> = ["nämnda", "samtliga", "berörda", "aktuella", "enskilda", "ansvariga"]
+
     static func best(in evidence: Evidence) -> String? {
         var scores: [String: Int] = [:]
         // Every match ends in "förbund": pieces without it (nearly all) skip the expression.
@@ -242,6 +252,16 @@ enum OrganisationVote {
     /// Heads that are not a board's name on their own.
     static let generic: Set<String> = ["nämnden", "styrelsen", "förbundet", "revisionen", "bolagsstyrelsen"]
 
+    /// A definite adjective (`tekniska`, `sociala`): a word of letters ending in -a, long
+    /// enough not to be a pronoun (`denna`, `andra`), and not one that points at a board
+    /// rather than naming it (`berörda nämnden`).
+    static func isDefiniteAdjective(_ word: String) -> Bool {
+        word.count >= 6 && word.hasSuffix("a") && word.allSatisfy(\.isLetter) && !notAdjectives.contains(word)
+    }
+
+    /// Words ending in -a that stand before a board without naming it.
+    static let notAdjectives: Set<String> = ["nämnda", "samtliga", "berörda", "aktuella", "enskilda", "ansvariga"]
+
     static func best(in evidence: Evidence) -> String? {
         var scores: [String: Int] = [:]
         for piece in evidence.pieces {
@@ -253,6 +273,12 @@ enum OrganisationVote {
                 else { continue }
                 var name = lower
                 if suffix.hasSuffix("s") { name.removeLast() }
+                // A board named by an adjective before the bare head (`Tekniska nämnden`,
+                // `Sociala nämnden`, `Gemensamma nämnden`): the adjective's definite form ends in -a.
+                if generic.contains(name), index >= 1, isDefiniteAdjective(words[index - 1]) {
+                    scores[words[index - 1] + " " + name, default: 0] += piece.weight
+                    continue
+                }
                 guard !generic.contains(name), name.count > 8, !name.hasPrefix("-") else { continue }
                 // A board named for two areas: `Barn- och utbildningsnämnden`, `Kultur- och fritidsnämnden`.
                 if index >= 2, words[index - 2].hasSuffix("-"), ["och", "samt"].contains(words[index - 1]) {
