@@ -109,7 +109,15 @@ public enum ReportVocabulary {
         if lower.hasPrefix("belopp") { return true }
         // Every unit word contains "kr": lines without it (nearly all) skip the regular expression.
         guard text.count < 60, lower.contains("kr") else { return false }
-        return unitCaptionPattern.matches(lower)
+        guard unitCaptionPattern.matches(lower) else { return false }
+        // An amount (`Förskola + 6 239 tkr`, `+/- 0 tkr`) names a figure, not a table's unit:
+        // a number other than a year stands right before the unit word.
+        let words = lower.split(separator: " ")
+        for (index, word) in words.enumerated().dropFirst() where ["tkr", "mnkr", "mkr"].contains(word.trimmingCharacters(in: .punctuationCharacters)) {
+            let before = words[index - 1]
+            if before.contains(where: \.isNumber), !isYear(before.trimmingCharacters(in: .punctuationCharacters)) { return false }
+        }
+        return true
     }
 
     /// The unit words of a caption, compiled once (`range(of:options:)` with `.regularExpression`

@@ -69,6 +69,10 @@ final class VocabularyTests: XCTestCase {
         XCTAssertTrue(ReportVocabulary.isUnitCaption("Belopp i tkr"))
         XCTAssertTrue(ReportVocabulary.isUnitCaption("Nettokostnad, belopp mnkr"))
         XCTAssertFalse(ReportVocabulary.isUnitCaption("med 6,7 mnkr gentemot redovisat resultat."))
+        // An amount heading a comment names a figure, not a table's unit; a year before the unit does not.
+        XCTAssertFalse(ReportVocabulary.isUnitCaption("Förskola + 6 239 tkr"))
+        XCTAssertFalse(ReportVocabulary.isUnitCaption("Politisk verksamhet +/- 0 tkr"))
+        XCTAssertTrue(ReportVocabulary.isUnitCaption("Driftbudget 2026 tkr"))
         XCTAssertTrue(ReportVocabulary.isSignature("Kent Waltersson (S)"))
     }
 }
