@@ -53,6 +53,27 @@ final class TableStagePDFTests: XCTestCase {
         XCTAssertEqual(grid.rows[1].cells.map(\.text), ["-57 455", "-56 595", "860"])
     }
 
+    func testAHeadingRightAboveATableIsNoHeaderCell() throws {
+        let url = folder.file("heading-over-table.pdf")
+        let pdf = PDFMaker(url: url)
+        // A large heading set close over a two-line header, left-aligned with the row labels.
+        pdf.text("Investeringar", x: 60, y: 100, size: 20, bold: true)
+        pdf.text("Belopp i tkr", x: 62, y: 118, bold: true)
+        pdf.text("Budget 2026", right: 330, y: 118, bold: true)
+        pdf.text("Prognos", right: 420, y: 118, bold: true)
+        pdf.text("helår 2026", right: 420, y: 129, bold: true)
+        row(pdf, "Reinvestering", ["-5 800", "-5 800"], y: 150)
+        row(pdf, "Inventarier", ["-4 200", "-4 200"], y: 163)
+        row(pdf, "Vårdarhjälpmedel", ["-350", "-350"], y: 176)
+        pdf.finish()
+        let source = try PDFFrontEnd().read(contentsOf: url)
+        XCTAssertEqual(source.pages[0].lines.first?.text, "Investeringar")
+        let layout = LayoutAnalyser().analyse(Normaliser().normalise(source).document)
+        let grid = try XCTUnwrap(TableStage.grids(in: layout).first)
+        XCTAssertEqual(grid.stub, "Belopp i tkr")
+        XCTAssertEqual(grid.columns.map(\.header), ["Budget 2026", "Prognos helår 2026"])
+    }
+
     func testAHeaderRepeatedOnTheNextPageStaysAndTheTableGoesOn() throws {
         let found = try grids("repeated.pdf") { pdf in
             for page in 0..<2 {

@@ -84,6 +84,10 @@ enum TableStructure {
 
     // MARK: Header rows
 
+    /// Stacked header cells are set in one type; a line this much larger than the header line
+    /// under it is a heading over the table.
+    static let largestHeaderCellRatio = 1.3
+
     static func mergeHeaderRows(_ rows: [Row], words: [Word]) -> [Row] {
         var result = rows
         var index = 0
@@ -100,7 +104,9 @@ enum TableStructure {
                 let gap = result[first].rect.minY - candidate.rect.maxY
                 // Cell padding may part the header from the body; header lines themselves are close.
                 let allowed = first == index ? 2.0 * em : 0.8 * em
+                // A line in much larger type above a header is a heading, not a stacked header cell.
                 guard gap <= allowed, !isBodyRow(candidate, words: words),
+                    rowFontSize(candidate, words: words) <= largestHeaderCellRatio * rowFontSize(result[first], words: words),
                     fits(candidate, slots: slots, words: words)
                     || (first < index && stacksWordByWord(candidate, over: result[first], slots: slots, words: words))
                 else { break }
