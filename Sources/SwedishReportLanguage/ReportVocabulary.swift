@@ -113,7 +113,7 @@ public enum ReportVocabulary {
         // An amount (`Förskola + 6 239 tkr`, `+/- 0 tkr`) names a figure, not a table's unit:
         // a number other than a year stands right before the unit word.
         let words = lower.split(separator: " ")
-        for (index, word) in words.enumerated().dropFirst() where ["tkr", "mnkr", "mkr"].contains(word.trimmingCharacters(in: .punctuationCharacters)) {
+        for (index, word) in words.enumerated().dropFirst() where captionUnitWords.contains(word.trimmingCharacters(in: .punctuationCharacters)) {
             let before = words[index - 1]
             if before.contains(where: \.isNumber), !isYear(before.trimmingCharacters(in: .punctuationCharacters)) { return false }
         }
@@ -122,7 +122,11 @@ public enum ReportVocabulary {
 
     /// The unit words of a caption, compiled once (`range(of:options:)` with `.regularExpression`
     /// looks the pattern up on every call).
-    static let unitCaptionPattern = try! NSRegularExpression(pattern: #"(^|[\s(,])(tkr|mnkr|mkr|tusental kronor|miljoner kronor)([\s),.]|$)"#)
+    static let unitCaptionPattern = try! NSRegularExpression(
+        pattern: #"(^|[\s(,])("# + (captionUnitWords + ["tusental kronor", "miljoner kronor"]).joined(separator: "|") + #")([\s),.]|$)"#)
+
+    /// The abbreviated units a table's caption states (`Belopp i tkr`).
+    static let captionUnitWords = ["tkr", "mnkr", "mkr"]
 
     /// True for a signature line: a name followed by a party in parentheses.
     public static func isSignature(_ text: String) -> Bool {

@@ -236,65 +236,41 @@ struct RuledTables {
         /// The layout line of each word.
         var wordLines: [Int] = []
         var lines: Set<Int> = []
-        var text: String { words.isEmpty ? "" : Segment(words: words.sorted { ($0.y, $0.minX) < ($1.y, $1.minX) }).text }
-        var kind: Segment.Kind? { words.isEmpty ? nil : Segment.kind(of: words.sorted { ($0.y, $0.minX) < ($1.y, $1.minX) }.map(\.text)) }
+        /// The cell's words top down, each printed line left to right.
+        var ordered: [PlacedWord] { Segment.printedLines(words).flatMap { $0 } }
+        var text: String { words.isEmpty ? "" : Segment(words: ordered).text }
+        var kind: Segment.Kind? { words.isEmpty ? nil : Segment.kind(of: ordered.map(\.text)) }
         var isFigure: Bool { kind == .number || kind == .numbers || kind == .empty }
         /// Whether the cell holds figures parted by a column gap on one printed line (`15 %   20 %`):
         /// a column the rules leave undrawn.
-        func partsFigures(characterWidth: Double) -> Bool {
-            let sorted = words.sorted { ($0.y, $0.minX) < ($1.y, $1.minX) }
-            var segment: [PlacedWord] = []
-            var figureSegments = 0, textSegments = 0
-            func close() {
-                if !segment.isEmpty {
-                    if Segment(words: segment).isFigure { figureSegments += 1 } else { textSegments += 1 }
-                }
-                segment = []
+        var partsFigures: Bool {
+            Segment.printedLines(words).contains { line in
+                let pieces = RuledTables.phrases(line, boundaries: []).map { Segment(words: $0) }
+                return pieces.count > 1 && pieces.allSatisfy(\.isFigure)
             }
-            for word in sorted {
-                if let last = segment.last {
-                    let sameLine = abs(last.y - word.y) < 0.5 * max(last.height, 1)
-                    if !sameLine {
-                        close()
-                        if figureSegments > 1, textSegments == 0 { return true }
-                        (figureSegments, textSegments) = (0, 0)
-                    } else if word.minX - last.maxX >= TableFinder.columnGapCharacters * characterWidth {
-                        close()
-                    }
-                }
-                segment.append(word)
-            }
-            close()
-            return figureSegments > 1 && textSegments == 0
         }
 
         /// How many of the printed lines the cell's words stand on are figures by themselves.
-        var figureLines: Int {
-            var printed: [[PlacedWord]] = []
-            for word in words.sorted(by: { ($0.y, $0.minX) < ($1.y, $1.minX) }) {
-                if let top = printed.last?.first, abs(top.y - word.y) < 0.5 * max(top.height, 1) {
-                    printed[printed.count - 1].append(word)
-                } else {
-                    printed.append([word])
-                }
-            }
-            return printed.filter { Segment(words: $0).isFigure }.count
-        }
+        var figureLines: Int { Segment.printedLines(words).filter { Segment(words: $0).isFigure }.count }
     }
 
     /// A cell's words as phrases: runs on one printed line with no column gap inside and no
     /// column boundary between their words.
     static func phrases(_ words: [PlacedWord], boundaries: [Double]) -> [[PlacedWord]] {
+        // A column gap in characters of the word's own size (its height stands for its font size).
         let gap = TableFinder.columnGapCharacters * PlacedLine.characterWidthPerFontSize
         var result: [[PlacedWord]] = []
-        for word in words.sorted(by: { ($0.y, $0.minX) < ($1.y, $1.minX) }) {
-            if let last = result.last?.last, abs(last.y - word.y) < 0.5 * max(last.height, 1),
-                word.minX - last.maxX < gap * max(last.height, 1),
-                !boundaries.contains(where: { $0 > last.maxX && $0 < word.minX })
-            {
-                result[result.count - 1].append(word)
-            } else {
-                result.append([word])
+        for line in Segment.printedLines(words) {
+            var previous: PlacedWord?
+            for word in line {
+                if let last = previous, word.minX - last.maxX < gap * max(last.height, 1),
+                    !boundaries.contains(where: { $0 > last.maxX && $0 < word.minX })
+                {
+                    result[result.count - 1].append(word)
+                } else {
+                    result.append([word])
+                }
+                previous = word
             }
         }
         return result
@@ -380,14 +356,9 @@ struct RuledTables {
         let body = bands.filter { !header.contains($0) }
         // A band with figures on two printed lines of one cell holds several rows the rules do
         // not part (only some rows ruled): the cells are not drawn, and alignment reads them.
-        guard !body.contains(where: { band in cells[band].dropFirst().contains { $0.figureLines > 1 } }) else { return nil }
         // So does a cell with figures parted by a column gap: columns the rules leave undrawn.
-        guard !body.contains(where: { band in
-            cells[band].dropFirst().contains { cell in
-                guard let line = cell.lines.first else { return false }
-                return cell.partsFigures(characterWidth: lines[line].characterWidth)
-            }
-        }) else { return nil }
+        guard !body.contains(where: { band in cells[band].dropFirst().contains { $0.figureLines > 1 || $0.partsFigures } })
+        else { return nil }
 
         // Leading columns of short codes in every row (a row number, a priority, a project
         // number) stand before the labels, as identifier columns.
@@ -456,8 +427,7 @@ struct RuledTables {
             let labelLines = Set(label.wordLines).sorted()
             if labelLines.count > 1, lines[labelLines[0]].isBold, labelLines.contains(where: { !lines[$0].isBold }) {
                 let nameLines = Set(labelLines.prefix { lines[$0].isBold })
-                labelText = Segment(words: zip(label.words, label.wordLines).filter { nameLines.contains($1) }.map(\.0)
-                    .sorted { ($0.y, $0.minX) < ($1.y, $1.minX) }).text
+                labelText = Segment(words: Segment.printedLines(zip(label.words, label.wordLines).filter { nameLines.contains($1) }.map(\.0)).flatMap { $0 }).text
             }
             // A label cell merged down over several rows names each of them.
             if label.words.isEmpty, !closedAbove[band][labelColumn], let above = rows.last, lastRowBand == band - 1 {

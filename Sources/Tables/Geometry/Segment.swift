@@ -26,15 +26,21 @@ struct Segment: Sendable, Hashable {
     /// a line-end hyphen before a lower-case word joins the word (`visstids-` / `anställda`).
     var text: String {
         guard words.contains(where: { $0.y != words[0].y }) else { return words.map(\.text).joined(separator: " ") }
-        var printedLines: [[PlacedWord]] = []
+        return TableWords.joinWrapped(Self.printedLines(words).map { $0.map(\.text).joined(separator: " ") })
+    }
+
+    /// Words grouped by the printed line they stand on, top down, each line left to right (a
+    /// word within half its height of a line's first word is on that line).
+    static func printedLines(_ words: [PlacedWord]) -> [[PlacedWord]] {
+        var lines: [[PlacedWord]] = []
         for word in words.sorted(by: { $0.y < $1.y }) {
-            if let top = printedLines.last?.first, word.y - top.y < 0.5 * max(top.height, 1) {
-                printedLines[printedLines.count - 1].append(word)
+            if let top = lines.last?.first, word.y - top.y < 0.5 * max(top.height, 1) {
+                lines[lines.count - 1].append(word)
             } else {
-                printedLines.append([word])
+                lines.append([word])
             }
         }
-        return TableWords.joinWrapped(printedLines.map { $0.sorted { $0.minX < $1.minX }.map(\.text).joined(separator: " ") })
+        return lines.map { $0.sorted { $0.minX < $1.minX } }
     }
 
     init(words: [PlacedWord]) {
