@@ -29,7 +29,10 @@ enum Hyphenation {
             if rest.isEmpty {
                 lines.remove(at: nextIndex)
             } else {
-                lines[nextIndex].text = String(rest)
+                // The rest keeps the line's indentation: in laid-out text the column a line
+                // starts in is the cell it belongs to (`(kwh/kvm)` stays under its cell).
+                let indentation = lines[nextIndex].text.prefix { $0 == " " }
+                lines[nextIndex].text = String(indentation + rest)
             }
         }
         return lines

@@ -29,6 +29,14 @@ final class NormalisationTests: XCTestCase {
         XCTAssertEqual(texts(["I.U. Upprätt-", "hålls", "nästa"]), ["I.U. Upprätthålls", "nästa"])
     }
 
+    func testTheRestOfALineAfterAJoinedWordKeepsItsIndentation() {
+        // In laid-out text the column a line starts in is the cell it belongs to: the rest of a
+        // wrapped cell stays under it when the hyphenated word's end moves up.
+        XCTAssertEqual(
+            texts(["Område      Andel av kommunens energi-", "            användning (kWh) per år"]),
+            ["Område      Andel av kommunens energianvändning", "            (kWh) per år"])
+    }
+
     func testLetterSpacedWordsAreRepaired() {
         XCTAssertEqual(texts(["Utfa l l 2023"]), ["Utfall 2023"])
         XCTAssertEqual(texts(["nya deta l jplaner antogs"]), ["nya detaljplaner antogs"])
