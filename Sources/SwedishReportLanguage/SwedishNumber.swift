@@ -34,6 +34,37 @@ public struct SwedishNumber: Sendable, Hashable {
         return isLetter ? [last, last ^ 0x20] : [last]
     })
 
+    /// The word between a part and its whole (`2 av 8`).
+    public static let partOfWholeWord = "av"
+    /// A unit word printed after a figure is at most this long (`gånger/år`, `kwh/kvm`).
+    public static let longestUnitWord = 12
+    /// Units of measure printed after indicator figures, besides rates written with a slash
+    /// (`g/port`, `gånger/år`). Durations (`år`, `dagar`) are left out: `2-5 år` labels a row.
+    public static let measureUnits: Set<String> = [
+        "kg", "g", "ton", "km", "mil", "m", "m2", "m²", "kvm", "kwh", "mwh", "gwh", "tco2e", "personer", "st.",
+    ]
+
+    /// A figure with a unit of its own after it, as indicator cells print them: `17 g/port`,
+    /// `1 gång/år`, `-1 400 kg`, a footnote digit after the unit (`-1 400 kg 2`), or a part of a
+    /// whole (`2 av 8`). The unit is a rate (a slash) or a unit of measure; other words are text.
+    public static func isMeasuredQuantity(_ words: [String]) -> Bool {
+        guard words.count >= 2 else { return false }
+        // The longest run of leading words that reads as one number (`-1 400`).
+        guard let numberWords = (1..<words.count).reversed().first(where: { parse(words[..<$0].joined(separator: " ")) != nil })
+        else { return false }
+        var rest = words[numberWords...]
+        if rest.count >= 2, rest.first == partOfWholeWord {
+            return rest.count == 2 && parse(rest.last!) != nil
+        }
+        guard let unit = rest.first, unit.count <= longestUnitWord, unit.first?.isLowercase == true,
+            unit.allSatisfy({ $0.isLetter || $0 == "/" || $0 == "." }),
+            unit.contains("/") || measureUnits.contains(unit.lowercased())
+        else { return false }
+        rest = rest.dropFirst()
+        // A footnote mark after the unit.
+        return rest.isEmpty || rest.count == 1 && rest.first!.count == 1 && rest.first!.first!.isNumber
+    }
+
     /// Parses a whole cell (`"-4 569"`, `"104,1 %"`, `"(73)"`, `"≥975 per år"`); nil if it is not one number.
     public static func parse(_ printed: String) -> SwedishNumber? {
         let trimmed = printed.trimming(.whitespaces)

@@ -408,10 +408,22 @@ struct RuledTables {
         let stub = column(labelColumn).header
 
         let labelMargin = body.compactMap { cells[$0][labelColumn].words.map(\.minX).min() }.min() ?? xs[labelColumn]
+        // A label cell merged down over several rows (no rule closes it between them) holds one
+        // label, however its lines fall into the rows beside it: each of those rows takes it whole.
+        var labelGroup: [Int: Int] = [:]  // band → the band its label cell starts in
+        var mergedLabels: [Int: Cell] = [:]  // start band → the whole label cell
+        for band in body {
+            let start = labelGroup[band - 1].flatMap { closedAbove[band][labelColumn] ? nil : $0 } ?? band
+            labelGroup[band] = start
+            let own = cells[band][labelColumn]
+            mergedLabels[start, default: Cell()].words += own.words
+            mergedLabels[start]!.wordLines += own.wordLines
+            mergedLabels[start]!.lines.formUnion(own.lines)
+        }
         var rows: [GridRow] = []
         var lastRowBand = -1
         for band in body {
-            let label = cells[band][labelColumn]
+            let label = mergedLabels[labelGroup[band] ?? band] ?? cells[band][labelColumn]
             let lineSet = cells[band].reduce(Set<Int>()) { $0.union($1.lines) }
             guard let first = lineSet.min(), let last = lineSet.max() else { continue }
             let rowCells = dataColumns.enumerated().compactMap { index, column -> GridCell? in
@@ -420,7 +432,7 @@ struct RuledTables {
             }
             // A lone zero with no label is a stray mark (an empty cell's placeholder left in a
             // spacer row), not a row.
-            if label.words.isEmpty, rowCells.count == 1, SwedishNumber.parse(rowCells[0].text)?.value == 0 { continue }
+            if label.words.isEmpty, TableFinder.isStrayZero(label: "", cells: rowCells) { continue }
             var labelText = label.text
             // A name in bold over a description in plain type (an indicator and how it is
             // measured) is the row's label; the description is not.

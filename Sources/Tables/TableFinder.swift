@@ -90,6 +90,18 @@ struct TableFinder {
         return true
     }
 
+    /// A lone zero with no label: an empty cell's placeholder left in a spacer row, not a row.
+    static func isStrayZero(label: String, cells: [GridCell]) -> Bool {
+        label.isEmpty && cells.count == 1 && SwedishNumber.parse(cells[0].text)?.value == 0
+    }
+
+    /// A cell that holds a figure: a number, a dash, or a quantity with its unit (`17 g/port`).
+    static func isFigureCell(_ text: String) -> Bool {
+        let words = text.split(separator: " ").map(String.init)
+        return Segment(words: words.map { PlacedWord(text: $0, minX: 0, maxX: 0) }).isFigure
+            || SwedishNumber.isMeasuredQuantity(words)
+    }
+
     /// A contents line (`Inledning ........ 3`) lines up its page numbers but is no table.
     func hasLeaderDots(_ index: Int) -> Bool {
         segments[index].contains { $0.text.contains("....") || $0.text.contains("……") || $0.text.contains("…") && $0.words.count > 1 }
@@ -123,19 +135,28 @@ struct TableFinder {
             labelMargin = .infinity
             textMargin = .infinity
         }
+        var descriptionRun = 0
+        func linesUp(_ index: Int) -> Bool {
+            let tolerance = Self.alignmentToleranceCharacters * lines[index].characterWidth
+            return segments[index].filter(\.isFigure).contains { span in
+                figureSpans.contains { $0.lowerBound - tolerance <= span.maxX && span.minX <= $0.upperBound + tolerance }
+            }
+        }
         for index in lines.indices {
             if lines[index].isBlank {
                 blankRun += 1
-                if blankRun > Self.maximumBlankLinesBetweenRows { close() }
                 continue
+            }
+            // Blank space ends a table, unless the next line is a row that lines up with its
+            // figures (rows set tall, or far apart, leave several blank lines between them).
+            if first != nil, blankRun > Self.maximumBlankLinesBetweenRows {
+                let nextRowLinesUp = blankRun <= Self.maximumBlankLinesBeforeAlignedRow && isBody(index)
+                    && lines[index].page == lines[last].page && linesUp(index)
+                if !nextRowLinesUp { close() }
             }
             if isBody(index) {
                 let spans = segments[index].filter(\.isFigure).map { $0.minX...$0.maxX }
-                let tolerance = Self.alignmentToleranceCharacters * lines[index].characterWidth
-                let aligned = spans.contains { span in
-                    figureSpans.contains { $0.lowerBound - tolerance <= span.upperBound && span.lowerBound <= $0.upperBound + tolerance }
-                }
-                if first != nil, lines[index].page != lines[last].page || !aligned { close() }
+                if first != nil, lines[index].page != lines[last].page || !linesUp(index) { close() }
                 if first == nil { first = index }
                 last = index
                 figureSpans += spans
@@ -145,13 +166,14 @@ struct TableFinder {
                 blankRun = 0
                 otherRun = 0
                 labelRun = 0
+                descriptionRun = 0
                 continue
             }
             blankRun = 0
             // Text wrapped inside the cells of a row (every piece of it under a cell above) is
             // part of the row however many lines it takes.
             if first != nil, lines[index].page == lines[last].page, !isProse(index),
-                !isNewHeader(index, under: figureSpans, labelMargin: labelMargin),
+                !isNewHeader(index, under: figureSpans, cellSpans: cellSpans, labelMargin: labelMargin, regionStart: first),
                 wrapsInCells(index, cellSpans: cellSpans, labelMargin: labelMargin)
             {
                 last = index
@@ -173,13 +195,37 @@ struct TableFinder {
                 if labelRun == 1, index - last <= Self.wrappedLineDistance { last = index }
                 continue
             }
+            // Running text under a row's label that stays inside the labels' column (what an
+            // indicator measures, its source) describes that row; the table goes on below it.
+            if first != nil, lines[index].page == lines[last].page, descriptionRun < Self.maximumDescriptionLines,
+                isDescriptionLine(index, labelMargin: labelMargin, figuresLeft: figuresLeft)
+            {
+                descriptionRun += 1
+                continue
+            }
             otherRun += 1
-            if otherRun > Self.maximumLinesWithoutFiguresBetweenRows || isProse(index) || isNewHeader(index, under: figureSpans, labelMargin: labelMargin) {
+            if otherRun > Self.maximumLinesWithoutFiguresBetweenRows || isProse(index) || isNewHeader(index, under: figureSpans, cellSpans: cellSpans, labelMargin: labelMargin, regionStart: first) {
                 close()
             }
         }
         close()
         return result
+    }
+
+    /// Blank lines a table may hold between two rows when the row below lines up with the
+    /// figures above (rows set tall leave this much space in `pdftotext -layout` text).
+    static let maximumBlankLinesBeforeAlignedRow = 6
+    /// Lines of running text a row's description under its label may take, at most.
+    static let maximumDescriptionLines = 8
+
+    /// A line of one cell that starts at the labels' margin and ends a column gap short of the
+    /// figures: text set inside the labels' column.
+    func isDescriptionLine(_ index: Int, labelMargin: Double, figuresLeft: Double) -> Bool {
+        let parts = segments[index]
+        let width = lines[index].characterWidth
+        guard parts.count == 1, labelMargin.isFinite, let only = parts.first, !only.isFigure else { return false }
+        return abs(only.minX - labelMargin) <= Self.labelMarginSlackCharacters * width
+            && only.maxX < figuresLeft - Self.columnGapCharacters * width
     }
 
     /// Short lines of a row label wrapped above and below its figures, at most.
@@ -211,12 +257,38 @@ struct TableFinder {
 
     /// A line of column names over the figure columns, with nothing among the labels: the
     /// header of the next table, which ends the one above it.
-    func isNewHeader(_ index: Int, under figureSpans: [ClosedRange<Double>], labelMargin: Double) -> Bool {
+    func isNewHeader(
+        _ index: Int, under figureSpans: [ClosedRange<Double>], cellSpans: [ClosedRange<Double>], labelMargin: Double,
+        regionStart: Int?
+    ) -> Bool {
         let parts = segments[index]
         guard parts.count >= 2 else { return false }
+        // A piece in a column of text cells between the labels and the figures (an indicator's
+        // name beside its goal) is a row's cell, unless the line repeats the header above the
+        // rows (`Areatyp  Plan  ca m²` again under the first row).
+        let figuresLeft = figureSpans.map(\.lowerBound).min() ?? .infinity
+        let textCellSpans = cellSpans.filter { $0.upperBound < figuresLeft }
+        if parts.contains(where: { part in
+            part.maxX < figuresLeft && textCellSpans.contains { $0.lowerBound <= part.maxX && part.minX <= $0.upperBound }
+        }), !repeatsHeader(index, regionStart: regionStart) {
+            return false
+        }
+        // Pieces that go on in lower case or in brackets continue the cells above them (a
+        // wrapped name, `(aug 2021)` under its figure); a header starts its column names.
+        if parts.allSatisfy({ part in part.text.first.map { $0.isLowercase || $0 == "(" } ?? false }) { return false }
         let tolerance = Self.alignmentToleranceCharacters * lines[index].characterWidth
         let overFigures = parts.contains { part in figureSpans.contains { $0.lowerBound <= part.maxX && part.minX <= $0.upperBound } }
         return overFigures && parts.allSatisfy { ($0.kind == .year || $0.kind == .text) && $0.minX > labelMargin + tolerance }
+    }
+
+    /// Whether every piece of a line is printed on one of the header lines over a region's first
+    /// row: the header repeated further down.
+    func repeatsHeader(_ index: Int, regionStart: Int?) -> Bool {
+        guard let start = regionStart else { return false }
+        let above = (max(0, start - Self.maximumHeaderLines - Self.maximumBlankLinesUnderHeader)..<start)
+            .filter { lines[$0].page == lines[start].page }
+        let printed = Set(above.flatMap { segments[$0].map(\.text) })
+        return segments[index].allSatisfy { printed.contains($0.text) }
     }
 
     // MARK: Grids
@@ -436,18 +508,29 @@ struct TableFinder {
         // A table ends with its last row of cells; label lines after it (a footer, the next
         // heading) are not its group rows.
         while let last = rows.last, last.cells.isEmpty, last.identifiers.isEmpty { rows.removeLast() }
-        let figureRows = rows.filter { row in row.cells.contains { cell in clusters[cell.column].holdsFigures } }
+        // Rows of words (`Ja`, `Nytt`) under figure columns do not make a table of figures.
+        let figureRows = rows.filter { row in
+            row.cells.contains { cell in clusters[cell.column].holdsFigures && Self.isFigureCell(cell.text) }
+        }
         // A table has two rows of figures, or one under a header. A single column of figures
         // with no header is a list with numbers in it (a contents page, a chart's axis).
         guard continuing || figureRows.count >= 2 || (figureRows.count == 1 && header != nil && figureColumns.count >= 2) else { return nil }
         guard continuing || figureColumns.count >= 2 || header != nil else { return nil }
         // A chart's value labels line up too, but they have no row labels and leave most of the
         // grid empty; a table labels its rows and fills most of its cells.
-        let labelled = figureRows.filter { !$0.label.isEmpty && !Self.isSpelledOut($0.label) }.count
+        // (A row under a label cell that spans several rows is named by its cell in a column of
+        // text, such as an indicator under its goal.)
+        let labelled = figureRows.filter { row in
+            !row.label.isEmpty && !Self.isSpelledOut(row.label) || row.cells.contains { !clusters[$0.column].holdsFigures }
+        }.count
         guard labelled * 2 >= figureRows.count, labelled > 0 else { return nil }
         // Rows labelled by sentences are running text set in columns (an assessment written
         // out beside its score), not a table of figures.
-        let sentences = figureRows.filter { Self.isSentence($0.label) }.count
+        // (A row with words in a column of text besides its figures is a row of a matrix, such as
+        // a goal beside its indicator, whatever the length of its label.)
+        let sentences = figureRows.filter { row in
+            Self.isSentence(row.label) && !row.cells.contains { !clusters[$0.column].holdsFigures }
+        }.count
         guard sentences * 2 < figureRows.count else { return nil }
         let filled = figureRows.reduce(0) { $0 + $1.cells.count }
         // Columns only the header names (left blank in every row) do not count against the fill.
@@ -709,6 +792,8 @@ struct TableFinder {
         var labelIndents: [Int: Double] = [:]  // row → left edge of its label
         var pendingLabel: (text: String, line: Int, indent: Double)?
         var previousLine: Int?
+        // Whether the lines are a row's description (running text under its label).
+        var describing = false
         let lineIndices = groupRowsAbove + Array(region)
         let bodyLines = Set(region.filter(isBody))
         let hasIdentifierColumns = bodyLines.contains { (labelPosition($0) ?? 0) > 0 }
@@ -719,6 +804,7 @@ struct TableFinder {
             var (label, cells) = split(index, clusters: clusters, figuresStart: figuresStart)
             if hasIdentifierColumns, let found = label { label = Self.withoutLeadingCode(found) }
             if bodyLines.contains(index) {
+                describing = false
                 var text = label?.text ?? ""
                 var first = index
                 var indent = label?.minX ?? figuresStart
@@ -744,6 +830,18 @@ struct TableFinder {
                 continue
             }
             // A line without figures.
+            if let label, cells.isEmpty, describing, let above = previousLine.map(text(of:)), !above.hasSuffix(".") || Self.continuesAfter(above, with: label.text) {
+                // The description goes on until its sentence ends.
+                continue
+            }
+            // Running text under a row with figures describes that row (what an indicator
+            // measures, its source): it names no row.
+            if let label, cells.isEmpty, let last = rows.last, !last.cells.isEmpty, pendingLabel == nil,
+                label.words.count >= Self.proseWords
+            {
+                describing = true
+                continue
+            }
             if let label, cells.isEmpty {
                 if let last = rows.last, adjacent, last.lines.upperBound == previousLine, pendingLabel == nil,
                     Self.continuesAfter(last.label, with: label.text)
@@ -759,6 +857,56 @@ struct TableFinder {
                     }
                     pendingLabel = (label.text, index, label.minX)
                 }
+                continue
+            }
+            // Cells that each go on a cell of the row above: in lower case under words, or as a
+            // note in brackets under a figure (a figure is whole: `(2019)` under `1,35`).
+            var notesUnderFigures = false
+            let cellsContinue = !cells.isEmpty && cells.allSatisfy { cell in
+                guard let above = rows.last?.cells.first(where: { $0.column == cell.column }), let first = cell.text.first
+                else { return false }
+                let aboveIsFigure = Self.isFigureCell(above.text)
+                if aboveIsFigure, first == "(" { notesUnderFigures = true }
+                return first == "(" || first.isLowercase && !aboveIsFigure
+            }
+            let labelStartsAnew = label.map { !Self.continuesAfter(rows.last?.label ?? "", with: $0.text) } ?? false
+            // A new sentence among the labels beside notes that go on the figures above: the
+            // row's description starts beside the last lines of its cells.
+            if labelStartsAnew, cellsContinue, notesUnderFigures, let last = rows.last, adjacent {
+                var row = last
+                for cell in cells {
+                    if let at = row.cells.firstIndex(where: { $0.column == cell.column }) {
+                        row.cells[at].text = Self.join(row.cells[at].text, cell.text)
+                    }
+                }
+                rows[rows.count - 1] = row
+                describing = true
+                continue
+            }
+            // A line of words in the columns that starts anew (a label that goes on no label
+            // above, or, after blank space, a cell that starts a new sentence under a cell of the
+            // row above) is a row whose values are words (`Nytt`, `Behov identifierat`).
+            let afterBlank = previousLine.map { index - $0 > 1 } ?? false
+            // Cells that each start something new beside the row above (figures, or words in
+            // capitals, one figure at least) start a row, even where the label goes on (a goal
+            // cell spanning the indicator rows beside it).
+            // (Cells only in columns the row above leaves empty fill them: a figure set lower in
+            // its cell.)
+            let underFilledCell = cells.contains { cell in rows.last?.cells.contains { $0.column == cell.column } == true }
+            let cellsStartAnew = underFilledCell && cells.contains { Self.isFigureCell($0.text) } && cells.allSatisfy { cell in
+                Self.isFigureCell(cell.text) && cell.text.first != "(" || cell.text.first?.isUppercase == true
+            }
+            // Under a figure only a note in brackets or a unit goes on it; under words, a new
+            // sentence after blank space starts a new cell.
+            let cellStartsAnew = cells.contains { cell in
+                guard let above = rows.last?.cells.first(where: { $0.column == cell.column }), let first = cell.text.first else { return false }
+                return Self.isFigureCell(above.text) ? first != "(" && !first.isLowercase : label == nil && afterBlank && first.isUppercase
+            }
+            let startsAnew = (label != nil && labelStartsAnew) || cellsStartAnew || cellStartsAnew
+            if !cells.isEmpty, startsAnew, Self.isStrayZero(label: label?.text ?? "", cells: cells) { continue }
+            if !cells.isEmpty, startsAnew, let last = rows.last, !last.cells.isEmpty {
+                rows.append(GridRow(label: label?.text ?? "", lines: index...index, cells: cells))
+                labelIndents[rows.count - 1] = label?.minX ?? figuresStart
                 continue
             }
             // Text in the columns under a row: its cells wrapped onto this line.
@@ -858,7 +1006,15 @@ struct TableFinder {
     static func continuesAfter(_ text: String, with next: String) -> Bool {
         guard let first = next.first else { return false }
         if first.isLowercase || first == "(" { return true }
+        // The next item of a list that a colon or an item above opened.
+        if isListItem(next), text.hasSuffix(":") || isListItem(text) || text.contains(": - ") { return true }
         return TableWords.endsWithConnector(text)
+    }
+
+    /// A list item: a dash or bullet and a space before its text.
+    static func isListItem(_ text: String) -> Bool {
+        guard let first = text.first else { return false }
+        return "-–•".contains(first) && text.dropFirst().first == " "
     }
 
     /// Joins wrapped text: a line-end hyphen before a lower-case letter joins its word.

@@ -257,4 +257,27 @@ final class RuledTablePDFTests: XCTestCase {
         XCTAssertEqual(grid.rows.map(\.label), ["Energianvändning, MWh/inv", "Antal fastigheter med olja"])
         XCTAssertEqual(grid.rows[0].cells.map(\.text), ["1,35", "1,20"])
     }
+
+    func testALabelCellMergedOverTwoRowsLabelsBothWhole() throws {
+        // No rule parts the label cell between the rows beside it: its two lines are one label,
+        // whichever row each line happens to stand beside.
+        let found = try grids("merged.pdf") { pdf in
+            pdf.text("Mål", x: 60, y: 96, bold: true)
+            pdf.text("Utfall", x: 265, y: 96, bold: true)
+            pdf.text("Mål 2030", x: 365, y: 96, bold: true)
+            pdf.text("Alla invånare ska ha tillgång", x: 60, y: 118)
+            pdf.text("till information om valet", x: 60, y: 138)
+            pdf.text("12", right: 340, y: 116)
+            pdf.text("15", right: 440, y: 116)
+            pdf.text("8", right: 340, y: 142)
+            pdf.text("10", right: 440, y: 142)
+            for x in [50.0, 250, 350, 450] { pdf.line(from: (x, 82), to: (x, 150)) }
+            for y in [82.0, 100, 150] { pdf.line(from: (50, y), to: (450, y)) }
+            pdf.line(from: (250, 128), to: (450, 128))
+        }
+        let grid = try XCTUnwrap(found.first)
+        XCTAssertEqual(grid.rows.map(\.label), ["Alla invånare ska ha tillgång till information om valet",
+                                                "Alla invånare ska ha tillgång till information om valet"])
+        XCTAssertEqual(grid.rows.map { $0.cells.map(\.text) }, [["12", "15"], ["8", "10"]])
+    }
 }

@@ -158,6 +158,38 @@ final class IndicatorTableTests: XCTestCase {
         XCTAssertEqual(Set(report.goals.map(\.id)).count, report.goals.count, "goal ids are unique")
     }
 
+    func testAGoalIndicatorMatrixLaidOutInColumnsIsReadFromItsGrid() throws {
+        // A goal cell spans the indicator rows beside it; the goal goes on as a list after its
+        // colon, a row's values may be words, and a figure may print its unit (`17 kg/inv`).
+        let report = recognise("""
+            Nämnd  Mål för nämndens verksamhet       Indikator                  Utfall        Mål
+                                                                                               2026
+            KS     Minskad energianvändning          Energi i kommunens         218           170
+                   i kommunens lokaler               lokaler per kvm            (2024)
+                                                     Antal lokaler med olja     3             0
+            TN     Mindre avfall från                Hushållsavfall per         17 kg/inv     15 kg/inv
+                   kommunens verksamheter:           invånare
+                   - matavfall                       Nya insamlingskärl         Nytt          Fler än i fjol
+                   - förpackningar                   Sorterade fraktioner       2 av 8        6 av 8
+            """)
+        let goals = report.goals.filter { $0.level == "Mål för nämndens verksamhet" }
+        XCTAssertEqual(goals.map(\.title), [
+            "Minskad energianvändning i kommunens lokaler",
+            "Mindre avfall från kommunens verksamheter: - matavfall - förpackningar",
+        ])
+        XCTAssertEqual(report.indicators.map(\.name), [
+            "Energi i kommunens lokaler per kvm", "Antal lokaler med olja", "Hushållsavfall per invånare",
+            "Nya insamlingskärl", "Sorterade fraktioner",
+        ])
+        XCTAssertEqual(report.indicators.map(\.goalId), [goals[0].id, goals[0].id, goals[1].id, goals[1].id, goals[1].id])
+        let waste = try XCTUnwrap(report.indicators.first { $0.name == "Hushållsavfall per invånare" })
+        XCTAssertEqual(waste.values.map(\.value), [17, 15])
+        XCTAssertEqual(waste.values.map(\.unit), ["kg/inv", "kg/inv"])
+        XCTAssertEqual(waste.values.last?.year, 2026)
+        XCTAssertEqual(report.indicators.last?.values.map(\.value), [2, 6])
+        XCTAssertEqual(report.indicators[3].values.map(\.text), ["Nytt", "Fler än i fjol"])
+    }
+
     func testAGoalCellFlattenedAfterItsFirstIndicatorStillOwnsIt() {
         let report = recognise("""
             Nämndmål Nämndindikator 2022 2023

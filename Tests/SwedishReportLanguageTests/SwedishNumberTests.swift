@@ -42,4 +42,14 @@ final class SwedishNumberTests: XCTestCase {
         XCTAssertEqual(SwedishNumber.kronorFactor(unit: "mkr"), 1_000_000)
         XCTAssertNil(SwedishNumber.kronorFactor(unit: "%"))
     }
+
+    func testAFigureWithAUnitOfItsOwnIsAMeasuredQuantity() {
+        for printed in ["17 g/port", "1 gång/år", "-1 400 kg", "-1 400 kg 2", "2 av 8", "3,5 mwh"] {
+            XCTAssertTrue(SwedishNumber.isMeasuredQuantity(printed.split(separator: " ").map(String.init)), printed)
+        }
+        // A range of years labels a row; words after a number are no unit; a number alone is a number.
+        for printed in ["2-5 år", "5- år", "3 fastigheter", "12", "Bättre än 2024", "26 Budget"] {
+            XCTAssertFalse(SwedishNumber.isMeasuredQuantity(printed.split(separator: " ").map(String.init)), printed)
+        }
+    }
 }

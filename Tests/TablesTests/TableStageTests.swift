@@ -279,4 +279,117 @@ final class TableStageTests: XCTestCase {
         ])
         XCTAssertEqual(grid.rows[0].cells.first?.text, "1,35 (2019)")
     }
+
+    func testADescriptionUnderARowLabelStaysInTheTableAndNamesNoRow() throws {
+        // Running text inside the labels' column says what a row measures; the rows below it
+        // belong to the same table.
+        let grid = try XCTUnwrap(grids("""
+            Nyckeltal                                              Utfall     Mål 2030
+            Andel förnybar energi i kommunens fordon               62         80
+            Andel av alla fordon som drivs med el, biogas eller
+            förnybar diesel, räknat vid årets slut. Källa:
+            kommunens fordonsregister.
+
+            Antal laddplatser vid kommunala arbetsplatser          45         120
+            """).first)
+        XCTAssertEqual(grid.rows.map(\.label), ["Andel förnybar energi i kommunens fordon", "Antal laddplatser vid kommunala arbetsplatser"])
+        XCTAssertEqual(grid.rows.map(cells), [["62", "80"], ["45", "120"]])
+    }
+
+    func testANoteBesideADescriptionGoesOnTheFiguresAbove() throws {
+        // The year a figure was measured printed beside the first line of the row's description.
+        let grid = try XCTUnwrap(grids("""
+            Nyckeltal                                              Utfall     Mål 2030
+            Resor med kollektivtrafik per invånare                 118        150
+            Påstigande på buss och tåg i kommunen delat            (2024)
+            med antalet invånare den sista december.
+            Antal cykelparkeringar vid stationer                   430        600
+            """).first)
+        XCTAssertEqual(grid.rows.map(\.label), ["Resor med kollektivtrafik per invånare", "Antal cykelparkeringar vid stationer"])
+        XCTAssertEqual(grid.rows[0].cells.map(\.text), ["118 (2024)", "150"])
+    }
+
+    func testRowsSetFarApartStayOneTableWhenTheirFiguresLineUp() throws {
+        let found = grids("""
+            Verksamhet                     Budget      Utfall
+            Gator och vägar                 4 200       4 350
+
+
+
+
+            Parker                          1 900       1 720
+
+
+
+
+            Belysning                         800         910
+            """)
+        XCTAssertEqual(found.count, 1)
+        XCTAssertEqual(found.first?.rows.map(\.label), ["Gator och vägar", "Parker", "Belysning"])
+    }
+
+    func testALineOfWordsThatStartsAnewIsARowOfItsOwn() throws {
+        // Values in words (`Nytt`, `Fler än i fjol`) make a row, not the tail of the row above.
+        let grid = try XCTUnwrap(grids("""
+            Indikator                          Utfall      Mål
+            Andel elbilar i kommunens flotta   34 %        50 %
+            Antal nya laddplatser              Nytt        Fler än i fjol
+            Nöjdhet med laddnätet              71          75
+            """).first)
+        XCTAssertEqual(grid.rows.map(\.label), ["Andel elbilar i kommunens flotta", "Antal nya laddplatser", "Nöjdhet med laddnätet"])
+        XCTAssertEqual(grid.rows[1].cells.map(\.text), ["Nytt", "Fler än i fjol"])
+    }
+
+    func testAFigureUnderAFigureStartsARowAndALoneZeroIsNone() throws {
+        let grid = try XCTUnwrap(grids("""
+            Mål                      Indikator                  Utfall        Mål
+            Fler resor med buss      Resor per invånare         41            50
+            och tåg                  och år
+                                     Andel sanerade deponier    2 av 8        6 av 8
+                                     Andel nöjda resenärer      78            80
+                                                                              0
+            """).first)
+        XCTAssertEqual(grid.rows.count, 3)
+        XCTAssertEqual(grid.rows.map { $0.cells.map(\.text) }, [
+            ["Resor per invånare och år", "41", "50"], ["Andel sanerade deponier", "2 av 8", "6 av 8"],
+            ["Andel nöjda resenärer", "78", "80"],
+        ])
+        XCTAssertEqual(grid.rows[0].label, "Fler resor med buss och tåg")
+    }
+
+    func testCellsThatGoOnInLowerCaseOrBracketsAreNoNewHeader() throws {
+        // Under a row with a column of text, a wrapped line over the figure columns continues
+        // the row; a new table's header would start its names.
+        let grid = try XCTUnwrap(grids("""
+            Mål                      Indikator                  Utfall        Mål
+            Minskad energianvändning Energi i kommunens         218           170
+                                     lokaler per kvadratmeter   (aug 2025)
+            Fler resor med buss      Resor per invånare         41            50
+            """).first)
+        XCTAssertEqual(grid.rows.count, 2)
+        XCTAssertEqual(grid.rows[0].cells.map(\.text), ["Energi i kommunens lokaler per kvadratmeter", "218 (aug 2025)", "170"])
+    }
+
+    func testAHeaderRepeatedUnderTheFirstRowIsNoRow() {
+        // A form that prints its column names again before its second row (areas in a lease).
+        let found = grids("""
+            Lokal          Areatyp         Plan      ca m²       Areatyp        Plan      ca m²
+                           Kontor          2         37,5        Förråd         1         117
+                           Areatyp         Plan      ca m²
+                           Omklädning      1         170
+            """)
+        XCTAssertFalse(found.flatMap(\.rows).flatMap(\.cells).contains { $0.text.contains("Areatyp") }, "\(found)")
+    }
+
+    func testAFigureSetLowerInAColumnItsRowLeavesEmptyIsThatRowsCell() throws {
+        let grid = try XCTUnwrap(grids("""
+            Område              Lärare      Assistenter    Vikarier
+            Norra               3 (33%)     2 (22%)        4 (44%)
+            Södra               5 (38%)     8 (62%)
+                                                           0
+            Västra              7 (39%)     2 (11%)        9 (50%)
+            """).first)
+        XCTAssertEqual(grid.rows.map(\.label), ["Norra", "Södra", "Västra"])
+        XCTAssertEqual(grid.rows[1].cells.map(\.text), ["5 (38%)", "8 (62%)", "0"])
+    }
 }

@@ -13,8 +13,16 @@ struct GridTableReader {
     let layout: LayoutDocument
     let recogniser: TableRecogniser
 
-    func add(_ grids: [TableGrid], into result: inout TableRecognition) {
+    func add(_ grids: [TableGrid], goals: [GoalEntry], nextGoal: inout Int, into result: inout TableRecognition) {
         for grid in grids where !result.claimed.contains(where: { $0.overlaps(grid.lines) }) {
+            // A header that names a goal column and an indicator column makes the grid a
+            // goal/indicator matrix, not a table of figures.
+            if let matrix = GridGoalMatrix(grid) {
+                let parent = recogniser.enclosingGoal(before: grid.lines.lowerBound, goals: goals)
+                add(matrix, of: grid, parent: parent, goals: goals, nextGoal: &nextGoal, into: &result)
+                result.claimed.append(grid.lines)
+                continue
+            }
             guard let table = table(from: grid) else { continue }
             result.tables.append(table)
             result.claimed.append(grid.lines)
@@ -124,22 +132,59 @@ struct GridTableReader {
         let columns = grid.columns.map { ColumnHeader.column(from: ColumnHeader.words($0.header)) }
         var result: [Indicator] = []
         for row in grid.rows where !row.cells.isEmpty && !row.label.isEmpty {
-            let provenance = layout.provenance(of: row.lines.lowerBound..<(row.lines.upperBound + 1))
-            let nameUnit = TableVocabulary.unit(inCaption: row.label)
-            let values: [IndicatorValue] = row.cells.map { cell in
-                let column = columns[cell.column]
-                let parsed = CellSegmenter.measuredCell(cell.text)
-                let value = column.isText ? nil : parsed.value
-                return IndicatorValue(
-                    column: column.text, year: column.year, measure: column.measure, value: value,
-                    unit: value == nil ? nil : parsed.unit ?? column.unit ?? nameUnit, comparator: parsed.comparator,
-                    preliminary: parsed.preliminary, text: cell.text, provenance: provenance)
-            }
-            let units = Set(values.compactMap(\.unit))
-            result.append(Indicator(
-                id: "i\(firstId + result.count)", goalId: goal, name: row.label,
-                unit: nameUnit ?? (units.count == 1 ? units.first : nil), values: values, provenance: provenance))
+            result.append(indicator(
+                id: "i\(firstId + result.count)", goal: goal, name: row.label, cells: row.cells, columns: columns, lines: row.lines))
         }
         return result
+    }
+
+    /// One indicator of a grid: its name, and a value for each cell under the column it stands in.
+    func indicator(
+        id: String, goal: String?, name: String, cells: [GridCell], columns: [ColumnHeader.Column], lines: ClosedRange<Int>
+    ) -> Indicator {
+        let provenance = layout.provenance(of: lines.lowerBound..<(lines.upperBound + 1))
+        let nameUnit = TableVocabulary.unit(inCaption: name)
+        let values: [IndicatorValue] = cells.map { cell in
+            let column = columns[cell.column]
+            let parsed = CellSegmenter.measuredCell(cell.text)
+            let value = column.isText ? nil : parsed.value
+            return IndicatorValue(
+                column: column.text, year: column.year, measure: column.measure, value: value,
+                unit: value == nil ? nil : parsed.unit ?? column.unit ?? nameUnit, comparator: parsed.comparator,
+                preliminary: parsed.preliminary, text: cell.text, provenance: provenance)
+        }
+        let units = Set(values.compactMap(\.unit))
+        return Indicator(
+            id: id, goalId: goal, name: name, unit: nameUnit ?? (units.count == 1 ? units.first : nil), values: values,
+            provenance: provenance)
+    }
+
+    /// Adds a goal/indicator matrix read from its grid: its goal cells as goals (unless a goal the
+    /// goal recogniser read stands on the same lines), its rows as indicators.
+    func add(
+        _ matrix: GridGoalMatrix, of grid: TableGrid, parent: GoalEntry?, goals known: [GoalEntry], nextGoal: inout Int,
+        into result: inout TableRecognition
+    ) {
+        let columns = grid.columns.map { ColumnHeader.column(from: ColumnHeader.words($0.header)) }
+        var goalIds: [String] = []
+        for cell in matrix.goals {
+            let range = cell.lines.lowerBound..<(cell.lines.upperBound + 1)
+            if let same = known.first(where: { $0.lineRange.overlaps(range) }) {
+                goalIds.append(same.goal.id)
+                continue
+            }
+            let id = "g\(nextGoal)"
+            nextGoal += 1
+            goalIds.append(id)
+            let goal = Goal(
+                id: id, parentId: parent?.goal.id, level: matrix.goalHeading.isEmpty ? nil : matrix.goalHeading,
+                title: TableRecogniser.goalTitle(cell.title), provenance: layout.provenance(of: range))
+            result.goals.append(GoalEntry(goal: goal, lineRange: range))
+        }
+        for row in matrix.indicators {
+            result.indicators.append(indicator(
+                id: "i\(result.indicators.count + 1)", goal: row.goal.map { goalIds[$0] } ?? parent?.goal.id, name: row.name,
+                cells: row.cells, columns: columns, lines: row.lines))
+        }
     }
 }

@@ -97,6 +97,23 @@ struct TableRecogniser {
                 let matrix = fullHeader.stubSpans.count >= 2 && fullHeader.stubSpans.count == fullHeader.stubCells.count
                     ? matrixReader.readPlaced(from: bodyStart, header: fullHeader)
                     : matrixReader.read(from: bodyStart, columns: fullHeader.columns.count)
+                // The matrix is read from its grid where the table stage found one under this
+                // header, unless the grid explains fewer of its figures.
+                let textValues = matrix.indicators.flatMap { row in
+                    row.cells.enumerated().filter { c, cell in
+                        cell.value != nil && c < fullHeader.columns.count && !fullHeader.columns[c].isText
+                    }
+                }.count
+                if let grid = grids.first(where: { $0.headerLines.contains(index) }), let fromGrid = GridGoalMatrix(grid),
+                    fromGrid.valueCount >= textValues
+                {
+                    gridReader.add(
+                        fromGrid, of: grid, parent: enclosingGoal(before: index, goals: goals), goals: goals, nextGoal: &nextGoal,
+                        into: &result)
+                    result.claimed.append(grid.lines)
+                    index = max(index, grid.lines.upperBound - 1)
+                    continue
+                }
                 if !matrix.indicators.isEmpty {
                     emit(matrix, header: fullHeader, start: index, layout: layout, goals: goals, nextGoal: &nextGoal, into: &result)
                     result.claimed.append(index..<matrix.end)
@@ -113,6 +130,19 @@ struct TableRecogniser {
                 }
                 // An indicator table is read from its grid too where the grid has its header;
                 // the vocabulary says only that its rows are indicators.
+                // A goal/indicator matrix whose header the vocabulary-led reading did not see
+                // whole: its grid names a goal column and an indicator column.
+                if table.kind == .indicators, table.indicatorName == nil,
+                    let grid = grids.first(where: { $0.lines.overlaps(table.start..<table.end) && !$0.headerLines.isEmpty }),
+                    let matrix = GridGoalMatrix(grid), matrix.valueCount >= Self.valueCount(of: table)
+                {
+                    gridReader.add(
+                        matrix, of: grid, parent: enclosingGoal(before: grid.lines.lowerBound, goals: goals), goals: goals,
+                        nextGoal: &nextGoal, into: &result)
+                    result.claimed.append(grid.lines)
+                    index = max(index, table.end - 1, grid.lines.upperBound - 1)
+                    continue
+                }
                 if table.kind == .indicators, table.indicatorName == nil,
                     let grid = grids.first(where: { $0.lines.overlaps(table.start..<table.end) && !$0.headerLines.isEmpty }),
                     // A goal/indicator matrix (a goal column beside the indicators) is the matrix reader's.
@@ -125,12 +155,7 @@ struct TableRecogniser {
                     // with units of their own, `2 av 8`, a year on the line below, are the
                     // vocabulary's to read).
                     let gridValues = fromGrid.flatMap(\.values).filter { $0.value != nil }.count
-                    let textValues = table.rows.flatMap { row in
-                        row.cells.enumerated().filter { c, cell in
-                            cell.value != nil && c < table.header.columns.count && !table.header.columns[c].isText
-                        }
-                    }.count
-                    if gridValues >= textValues, fromGrid.count >= table.rows.filter({ !$0.cells.isEmpty }).count {
+                    if gridValues >= Self.valueCount(of: table), fromGrid.count >= table.rows.filter({ !$0.cells.isEmpty }).count {
                         result.indicators += fromGrid
                         result.claimed.append(grid.lines)
                         index = max(index, table.end - 1, grid.lines.upperBound - 1)
@@ -142,7 +167,7 @@ struct TableRecogniser {
                 index = max(index, table.end - 1)
             }
         }
-        GridTableReader(layout: layout, recogniser: self).add(grids, into: &result)
+        GridTableReader(layout: layout, recogniser: self).add(grids, goals: goals, nextGoal: &nextGoal, into: &result)
         for index in result.tables.indices {
             let table = result.tables[index]
             result.tables[index].checks = TableChecks().checks(of: table)
@@ -188,6 +213,15 @@ struct TableRecogniser {
 
     /// The first byte of each indicator label (all start with a lower-case ASCII letter).
     static let indicatorLabelInitials = Set(TableVocabulary.indicatorLabels.map { $0.utf8.first! })
+
+    /// The numbers a vocabulary-led reading found in a table's figure columns.
+    static func valueCount(of table: TextTable) -> Int {
+        table.rows.flatMap { row in
+            row.cells.enumerated().filter { c, cell in
+                cell.value != nil && c < table.header.columns.count && !table.header.columns[c].isText
+            }
+        }.count
+    }
 
     /// The name after an indicator label (`Indikator: Företagsklimat …` → `Företagsklimat …`).
     static func indicatorLabel(in text: String) -> String? {
