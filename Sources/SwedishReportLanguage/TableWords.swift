@@ -15,6 +15,13 @@ public enum TableWords {
     /// First words of rows that add up the rows above them (`Summa`, `Totalt`, `Totala utgifter`).
     public static let additionWords: Set<String> = ["summa", "s:a", "totalt", "total", "totala", "sammanlagt", "sammantaget"]
 
+    /// First words of the row under a vote that counts its marks (`Resultat 6 | 7 | 0` under
+    /// the members' crosses in `Ja`, `Nej`, `Avstår`), besides the addition words.
+    public static let tallyWords: Set<String> = ["resultat", "antal", "röster"]
+
+    /// Marks a cell holds to say yes (a cross or a tick), counted by a tally row.
+    public static let marks: Set<String> = ["x", "X", "✕", "×", "✓", "✔"]
+
     /// Words that make a row a part of the row above it (`varav personal`, `- därav bidrag`).
     public static let partWords: Set<String> = ["varav", "därav", "-varav", "-därav"]
 

@@ -136,12 +136,7 @@ struct TableFinder {
             textMargin = .infinity
         }
         var descriptionRun = 0
-        func linesUp(_ index: Int) -> Bool {
-            let tolerance = Self.alignmentToleranceCharacters * lines[index].characterWidth
-            return segments[index].filter(\.isFigure).contains { span in
-                figureSpans.contains { $0.lowerBound - tolerance <= span.maxX && span.minX <= $0.upperBound + tolerance }
-            }
-        }
+        func linesUp(_ index: Int) -> Bool { sharesFigureColumn(index, with: figureSpans) }
         for index in lines.indices {
             if lines[index].isBlank {
                 blankRun += 1
@@ -156,7 +151,9 @@ struct TableFinder {
             }
             if isBody(index) {
                 let spans = segments[index].filter(\.isFigure).map { $0.minX...$0.maxX }
-                if first != nil, lines[index].page != lines[last].page || !linesUp(index) { close() }
+                if first != nil, lines[index].page != lines[last].page || !linesUp(index) && !laterRowJoins(index, figureSpans) {
+                    close()
+                }
                 if first == nil { first = index }
                 last = index
                 figureSpans += spans
@@ -226,6 +223,38 @@ struct TableFinder {
         guard parts.count == 1, labelMargin.isFinite, let only = parts.first, !only.isFigure else { return false }
         return abs(only.minX - labelMargin) <= Self.labelMarginSlackCharacters * width
             && only.maxX < figuresLeft - Self.columnGapCharacters * width
+    }
+
+    /// Whether a line has a figure in a column of `figureSpans`.
+    func sharesFigureColumn(_ index: Int, with figureSpans: [ClosedRange<Double>]) -> Bool {
+        let tolerance = Self.alignmentToleranceCharacters * lines[index].characterWidth
+        return segments[index].filter(\.isFigure).contains { span in
+            figureSpans.contains { $0.lowerBound - tolerance <= span.maxX && span.minX <= $0.upperBound + tolerance }
+        }
+    }
+
+    /// Rows ahead that may tie a row to the table above it.
+    static let rowsAheadToTieColumns = 3
+    /// How far (lines) those rows may stand.
+    static let linesAheadToTieColumns = 8
+
+    /// Whether a row whose figures stand in other columns than the rows above (each row
+    /// filling only some of a table's columns) belongs with them: a row just below fills a
+    /// column of each.
+    func laterRowJoins(_ index: Int, _ figureSpans: [ClosedRange<Double>]) -> Bool {
+        let own = segments[index].filter(\.isFigure).map { $0.minX...$0.maxX }
+        var rowsSeen = 0
+        var next = index + 1
+        while next < lines.count, next - index <= Self.linesAheadToTieColumns, lines[next].page == lines[index].page,
+            rowsSeen < Self.rowsAheadToTieColumns, !isProse(next)
+        {
+            if isBody(next) {
+                if sharesFigureColumn(next, with: figureSpans), sharesFigureColumn(next, with: own) { return true }
+                rowsSeen += 1
+            }
+            next += 1
+        }
+        return false
     }
 
     /// Short lines of a row label wrapped above and below its figures, at most.

@@ -1,4 +1,5 @@
 import ReportModel
+@testable import Recognisers
 import XCTest
 
 /// The arithmetic checks of tables: sum rows and difference columns, each on a table built for it.
@@ -53,6 +54,28 @@ final class TableCheckTests: XCTestCase {
             Summa                              561            460
             """)
         XCTAssertEqual(wrong.checks.filter { $0.kind == .sum }.map(\.holds), [false, true])
+    }
+
+    func testAVotesResultRowCountsTheMarksAboveIt() {
+        // Members' crosses under Ja, Nej, Avstår and the result row under them (a vote as the
+        // ruled tables of protocols print it).
+        func vote(_ marks: [Int], result: [String]) -> ReportTable {
+            let here = Provenance(page: 1)
+            let rows = marks.enumerated().map { member, column in
+                TableRow(label: "Ledamot \(member + 1)", cells: [TableCell(columnIndex: column, value: nil, text: "X")], provenance: here)
+            } + [TableRow(
+                label: "Resultat", cells: result.enumerated().map { TableCell(columnIndex: $0, value: Double($1), text: $1) },
+                provenance: here)]
+            return ReportTable(
+                id: "t1", title: "Omröstning", unit: nil, columns: ["Ja", "Nej", "Avstår"].map { TableColumn(header: $0, measure: .other) },
+                rows: rows, provenance: here)
+        }
+        let counted = TableChecks().checks(of: vote([0, 1, 0, 1, 0], result: ["3", "2", "0"]))
+        XCTAssertEqual(counted.map(\.holds), [true, true, true])
+        XCTAssertEqual(counted.map(\.expected), [3, 2, 0])
+        XCTAssertEqual(counted.first?.terms, [0, 2, 4])
+        let miscounted = TableChecks().checks(of: vote([0, 1, 0], result: ["3", "1", "0"]))
+        XCTAssertEqual(miscounted.map(\.holds), [false, true, true])
     }
 
     func testASumThatDoesNotAddUpFailsAndWarns() throws {

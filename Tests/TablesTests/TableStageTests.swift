@@ -392,4 +392,19 @@ final class TableStageTests: XCTestCase {
         XCTAssertEqual(grid.rows.map(\.label), ["Norra", "Södra", "Västra"])
         XCTAssertEqual(grid.rows[1].cells.map(\.text), ["5 (38%)", "8 (62%)", "0"])
     }
+
+    func testRowsFillingDifferentColumnsAreOneTableWhenARowBelowFillsThemAll() throws {
+        // Each alternative has costs of its own: the first rows share no column, the rows below
+        // fill them all.
+        let found = grids("""
+            Investering (mnkr)          Lokalt      Väster      Sjön
+            Nytt reningsverk              65
+            Del i befintligt verk                     2           2
+            Ledningar                     32         129         104
+            Summa                         97         131         106
+            """)
+        XCTAssertEqual(found.count, 1)
+        XCTAssertEqual(found.first?.rows.map(\.label), ["Nytt reningsverk", "Del i befintligt verk", "Ledningar", "Summa"])
+        XCTAssertEqual(found.first?.columns.map(\.header), ["Lokalt", "Väster", "Sjön"])
+    }
 }

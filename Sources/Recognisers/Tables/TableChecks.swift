@@ -14,8 +14,37 @@ struct TableChecks {
     static let comparedColumnsLookedAt = 4
 
     func checks(of table: ReportTable) -> [TableCheck] {
-        sumChecks(table) + differenceChecks(table)
+        sumChecks(table) + tallyChecks(table) + differenceChecks(table)
     }
+
+    // MARK: Tallies
+
+    /// A tally row under a table of marks (a vote: members' crosses under `Ja`, `Nej`, `Avstår`,
+    /// `Resultat 6 | 7 | 0`) counts the marks of each column above it. Only a column whose cells
+    /// above are all marks is counted, and only in a table with marks in it.
+    func tallyChecks(_ table: ReportTable) -> [TableCheck] {
+        var result: [TableCheck] = []
+        for (index, row) in table.rows.enumerated() {
+            guard let first = row.label.split(separator: " ").first?.lowercased().trimmingCharacters(in: CharacterSet(charactersIn: ":")),
+                TableWords.tallyWords.contains(first) || TableWords.additionWords.contains(first)
+            else { continue }
+            let above = table.rows[..<index].enumerated().filter { !$0.element.cells.isEmpty }
+            let marked = above.filter { $0.element.cells.contains { TableWords.marks.contains($0.text) } }
+            guard marked.count >= Self.fewestMarkedRowsToTally else { continue }
+            for cell in row.cells {
+                guard let printed = cell.value, printed == printed.rounded() else { continue }
+                let column = above.compactMap { row in row.element.cells.first { $0.columnIndex == cell.columnIndex }.map { (row.offset, $0) } }
+                guard column.allSatisfy({ TableWords.marks.contains($0.1.text) }) else { continue }
+                result.append(TableCheck(
+                    kind: .sum, row: index, column: cell.columnIndex, expected: Double(column.count), printed: printed,
+                    holds: Double(column.count) == printed, terms: column.map(\.0)))
+            }
+        }
+        return result
+    }
+
+    /// Rows with a mark that make a table of marks.
+    static let fewestMarkedRowsToTally = 2
 
     // MARK: Sums
 
