@@ -499,9 +499,21 @@ struct TableFinder {
         let tolerance = Self.alignmentToleranceCharacters * width
         // Columns from the cells after the labels.
         var cellSegments: [Segment] = []
+        // A label that reads as a figure (`<29 år`, `30–49 år`) stands where most rows have
+        // their text labels: it labels its row, and makes no column of figures.
+        let textLabelStarts = body.compactMap { labelSegment($0)?.minX }
+        let textLabelMargin = textLabelStarts.count * 2 >= body.count ? textLabelStarts.min() : nil
         for index in body {
             let parts = segments[index]
-            cellSegments += labelPosition(index).map { Array(parts.dropFirst($0 + 1)) } ?? parts
+            if let position = labelPosition(index) {
+                cellSegments += parts.dropFirst(position + 1)
+            } else if let margin = textLabelMargin, parts.count >= 2,
+                abs(parts[0].minX - margin) <= Self.labelMarginSlackCharacters * width
+            {
+                cellSegments += parts.dropFirst()
+            } else {
+                cellSegments += parts
+            }
         }
         var clusters = ColumnClusters(cellSegments, tolerance: tolerance).columns
         guard !clusters.isEmpty else { return nil }

@@ -407,4 +407,19 @@ final class TableStageTests: XCTestCase {
         XCTAssertEqual(found.first?.rows.map(\.label), ["Nytt reningsverk", "Del i befintligt verk", "Ledningar", "Summa"])
         XCTAssertEqual(found.first?.columns.map(\.header), ["Lokalt", "Väster", "Sjön"])
     }
+
+    func testALabelThatReadsAsAFigureLabelsItsRow() throws {
+        // Age bands among text labels, at the labels' margin, make no column of figures.
+        let grid = try XCTUnwrap(grids("""
+            Sjukfrånvaro         2024      2025      Differens
+            Totalt               3,4%      3,7%      0,3%
+            Kvinnor              3,9%      3,8%      -0,1%
+            Män                  2,7%      3,6%      0,8%
+            <29 år               1,9%      3,2%      1,4%
+            30–49 år             4,1%      4,4%      0,3%
+            """).first)
+        XCTAssertEqual(grid.columns.map(\.header), ["2024", "2025", "Differens"])
+        XCTAssertEqual(grid.rows.map(\.label), ["Totalt", "Kvinnor", "Män", "<29 år", "30–49 år"])
+        XCTAssertEqual(grid.rows[3].cells.map(\.text), ["1,9%", "3,2%", "1,4%"])
+    }
 }
