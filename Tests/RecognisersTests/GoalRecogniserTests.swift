@@ -34,6 +34,37 @@ final class GoalRecogniserTests: XCTestCase {
         XCTAssertEqual(report.goals[0].analysis, longLine)
     }
 
+    func testAGoalAssessedInTheTextUnderItTakesThatAssessment() {
+        let report = recognise("""
+            Verksamhetsmål: 1 Fler invånare ska välja kollektivtrafik
+
+            Resandet har ökat med tolv procent under året och fler linjer har fått tätare
+            turer. Målet bedöms vara uppfyllt.
+
+            Verksamhetsmål: 2 Energianvändningen i kommunens lokaler ska minska
+
+            Energianvändningen har minskat i skolorna men ökat i äldreboendena. Sammantaget
+            bedöms målet delvis ha uppnåtts.
+
+            Verksamhetsmål: 3 Alla medarbetare ska ha en hållbar arbetsmiljö
+
+            Sjukfrånvaron har ökat under året och nämnden har startat ett arbete med
+            friskvård. Kommunen uppnår tre av fyra finansiella mål.
+
+            Verksamhetsmål: 4 Fler ska lämna försörjningsstödet för arbete
+
+            Antalet hushåll med försörjningsstöd har minskat under året.
+
+            Sammanfattning
+            Mål 4 bedöms inte vara uppnått, då arbetsmarknaden har försvagats.
+            """)
+        XCTAssertEqual(report.goals.map(\.ref), ["1", "2", "3", "4"])
+        XCTAssertEqual(report.goals.map(\.status), [.fulfilled, .partially_fulfilled, nil, .not_fulfilled])
+        XCTAssertEqual(report.goals.map(\.statusText), [
+            "Målet bedöms vara uppfyllt", "bedöms målet delvis ha uppnåtts", nil, "Mål 4 bedöms inte vara uppnått",
+        ])
+    }
+
     func testNumberedGoalHeadsTheBoardGoalsUnderIt() {
         let report = recognise("""
             1. Kiruna växer genom ett starkt näringsliv

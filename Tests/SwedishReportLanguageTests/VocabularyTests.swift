@@ -75,4 +75,31 @@ final class VocabularyTests: XCTestCase {
         XCTAssertTrue(ReportVocabulary.isUnitCaption("Driftbudget 2026 tkr"))
         XCTAssertTrue(ReportVocabulary.isSignature("Kent Waltersson (S)"))
     }
+
+    func testAGoalAssessedInASentence() {
+        let cases: [(String, AssessmentKind, String)] = [
+            ("Sammantaget bedöms målet vara uppfyllt för året.", .fulfilled, "bedöms målet vara uppfyllt"),
+            ("Därmed bedöms målet som delvis uppfyllt.", .partially_fulfilled, "bedöms målet som delvis uppfyllt"),
+            ("Målet är nått.", .fulfilled, "Målet är nått"),
+            ("Verksamhetsmålet bedöms delvis ha uppnåtts under 2025.", .partially_fulfilled, "Verksamhetsmålet bedöms delvis ha uppnåtts"),
+            ("Målet bedöms inte i sin helhet vara uppnått.", .partially_fulfilled, "Målet bedöms inte i sin helhet vara uppnått"),
+            ("Målet bedöms inte uppnått.", .not_fulfilled, "Målet bedöms inte uppnått"),
+            ("Delmålet om tillgänglighet bedöms svårt att nå till 2030.", .not_fulfilled, "Delmålet om tillgänglighet bedöms svårt att nå"),
+            ("Målet bedöms till stor del vara uppfyllt.", .largely_fulfilled, "Målet bedöms till stor del vara uppfyllt"),
+            ("Mål 3 bedöms vara uppfyllt.", .fulfilled, "Mål 3 bedöms vara uppfyllt"),
+        ]
+        for (sentence, kind, printed) in cases {
+            let found = ProseAssessment.find(in: sentence)
+            XCTAssertEqual(found?.kind, kind, sentence)
+            XCTAssertEqual(found?.printed, printed, sentence)
+        }
+        XCTAssertEqual(ProseAssessment.find(in: "Mål 3 bedöms vara uppfyllt.")?.goalNumber, "3")
+        // Sentences about goals that assess none.
+        for sentence in [
+            "Kommunen uppnår tre av fyra finansiella mål.", "Målet är att alla barn ska känna sig trygga.",
+            "Målet för 2030 är en fossilfri fordonsflotta.", "Nämnden har antagit nya mål för verksamheten.",
+        ] {
+            XCTAssertNil(ProseAssessment.find(in: sentence), sentence)
+        }
+    }
 }

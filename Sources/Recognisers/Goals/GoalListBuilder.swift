@@ -95,6 +95,7 @@ struct GoalListBuilder {
             entries[index].goal.analysis = texts.analysis
             entries[index].goal.expectedResult = texts.expected
         }
+        assignNumberedProseAssessments()
         // Repeats share what their original found.
         for index in entries.indices where entries[index].isRepeat {
             if let original = entries.first(where: { !$0.isRepeat && $0.goal.id == entries[index].goal.id }) {
@@ -125,7 +126,44 @@ struct GoalListBuilder {
         if let icon, let mapped = legend.meaning[icon] {
             return (mapped.status, mapped.text, icon)
         }
+        if let found = proseAssessment(after: position), let status = Assessment(rawValue: found.kind.rawValue) {
+            return (status, found.printed, icon)
+        }
         return (nil, nil, icon)
+    }
+
+    /// Blocks after a goal searched for a sentence that assesses it, at most.
+    static let proseBlocksLooked = 12
+
+    /// The first sentence that assesses a goal in the running text under it (`Målet bedöms vara
+    /// uppfyllt`), before the next heading or the next goal; one that names another goal's
+    /// number is that goal's.
+    func proseAssessment(after position: Int) -> ProseAssessment.Found? {
+        let nextGoal = positions.filter { $0 > position }.min() ?? layout.blocks.count
+        let end = min(nextGoal, layout.blocks.count, position + 1 + Self.proseBlocksLooked)
+        guard position + 1 < end else { return nil }
+        for block in layout.blocks[(position + 1)..<end] {
+            if block.kind == .heading { break }
+            guard block.kind == .paragraph || block.kind == .listItem else { continue }
+            if let found = ProseAssessment.find(in: layout.text(of: block)), found.goalNumber == nil { return found }
+        }
+        return nil
+    }
+
+    /// Goals still without a status whose number a sentence elsewhere assesses (`Mål 3 bedöms
+    /// vara uppfyllt` in a summary or a later chapter).
+    mutating func assignNumberedProseAssessments() {
+        let unassessed = entries.indices.filter { entries[$0].goal.status == nil && entries[$0].goal.ref != nil && !entries[$0].isRepeat }
+        guard !unassessed.isEmpty else { return }
+        for block in layout.blocks where block.kind == .paragraph || block.kind == .listItem {
+            guard let found = ProseAssessment.find(in: layout.text(of: block)), let number = found.goalNumber,
+                let status = Assessment(rawValue: found.kind.rawValue)
+            else { continue }
+            for index in unassessed where entries[index].goal.ref == number && entries[index].goal.status == nil {
+                entries[index].goal.status = status
+                entries[index].goal.statusText = found.printed
+            }
+        }
     }
 
     /// Assessments printed where no goal claims them: seen, not understood, so the user is told.
