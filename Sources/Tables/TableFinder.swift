@@ -95,9 +95,11 @@ struct TableFinder {
         label.isEmpty && cells.count == 1 && SwedishNumber.parse(cells[0].text)?.value == 0
     }
 
-    /// A cell that holds a figure: a number, a dash, or a quantity with its unit (`17 g/port`).
+    /// A cell that holds a figure: a number, a dash, or a quantity with its unit (`17 g/port`),
+    /// with a note in brackets after it or not (`218 (2020)`, `3 (aug 2021)`).
     static func isFigureCell(_ text: String) -> Bool {
-        let words = text.split(separator: " ").map(String.init)
+        var words = text.split(separator: " ").map(String.init)
+        if let open = words.firstIndex(where: { $0.hasPrefix("(") }), open > 0 { words = Array(words[..<open]) }
         return Segment(words: words.map { PlacedWord(text: $0, minX: 0, maxX: 0) }).isFigure
             || SwedishNumber.isMeasuredQuantity(words)
     }

@@ -422,4 +422,16 @@ final class TableStageTests: XCTestCase {
         XCTAssertEqual(grid.rows.map(\.label), ["Totalt", "Kvinnor", "Män", "<29 år", "30–49 år"])
         XCTAssertEqual(grid.rows[3].cells.map(\.text), ["1,9%", "3,2%", "1,4%"])
     }
+
+    func testAFigureWithANoteInBracketsIsStillAFigure() throws {
+        // `140 000 kr (50 %)`: an amount with its share in brackets makes a row of figures.
+        let grid = try XCTUnwrap(grids("""
+            Namn på åtgärd        Startdatum   Effekt (helår)
+            Beslutade timmar      2026-04-01   360 000 kr
+            Samplanering          2026-04-01   Effekt på helheten
+            Övertid               2026-02-01   140 000 kr (50 %)
+            """).first)
+        XCTAssertEqual(grid.rows.map(\.label), ["Beslutade timmar", "Samplanering", "Övertid"])
+        XCTAssertEqual(grid.rows.last?.cells.last?.text, "140 000 kr (50 %)")
+    }
 }
