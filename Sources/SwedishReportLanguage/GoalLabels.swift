@@ -21,11 +21,12 @@ public enum GoalLabels {
     ^(?<label>(?:(?:[A-ZÅÄÖ][\p{L}\-]*\s+(?:kommuns|stads|stadens|regionens)|[A-ZÅÄÖ][\p{L}\-]*:s|[A-ZÅÄÖ][\p{L}\-]*s|[A-ZÅÄÖ][\p{L}\-]*(?:ande|ade|iska|iga|ska))\s+)?(?:[\p{L}\-]*mål|Mål|MÅL|[A-ZÅÄÖ][\p{L}]*målet|Målområde|Fokusområde|Perspektiv|Strategiskt mål|Övergripande mål|Prioriterat mål)(?:\s+för\s+[\p{L}\- ]{3,40}?)?)\s*(?:(?::\s*(?<ref1>\d+(?:\.\d+)*(?!\d))?\.?\s*(?:[-–]\s+)?)|(?:\s+(?<ref2>\d+(?:\.\d+)*)(?!\d)\.?\s*(?:[-–:]\s*)?)|(?:\s+[-–]\s+))(?<title>\S.*)$
     """#
     static let labelRegex = try! NSRegularExpression(pattern: labelPattern)
-    static let areaPattern = try! NSRegularExpression(pattern: #"^(?<label>Målområde|Fokusområde|Perspektiv|Målområdet)\s*:?\s+(?<title>[A-ZÅÄÖ][\p{L}\- ,&]*)$"#)
+    static let areaPattern = try! NSRegularExpression(
+        pattern: #"^(?<label>Målområde|Fokusområde|Perspektiv|Målområdet|Utvecklingsområde|Insatsområde)\s*:?\s+(?<title>[A-ZÅÄÖ][\p{L}\- ,&]*)$"#)
     static let numberedPattern = try! NSRegularExpression(pattern: #"^(?<ref>\d{1,2}(?:\.\d{1,2}){0,3})\.?\s+(?<title>[A-ZÅÄÖ].*)$"#)
 
     /// Literals one of which every match of `labelRegex` or `areaPattern` contains, as UTF-8.
-    static let labelLiterals: [[UInt8]] = ["ål", "ÅL", "Fokusområde", "Perspektiv"].map { Array($0.utf8) }
+    static let labelLiterals: [[UInt8]] = ["ål", "ÅL", "Fokusområde", "Perspektiv", "Utvecklingsområde", "Insatsområde"].map { Array($0.utf8) }
 
     /// Words that may end a level label without being a goal level (`Inom målet`, `mot målet`).
     static let rejectedHeads: Set<String> = ["målet", "målen", "delmålet"]
@@ -112,6 +113,70 @@ public enum GoalLabels {
     }
 
     nonisolated(unsafe) static let labelOnlyPattern = /^(?<label>[\p{L}:\- ]*?mål)\s+(?:nr\.?\s*|nummer\s+)?(?<ref>\d{1,2})$/.ignoresCase()
+
+    /// A goal label for a target year with its title on the lines below (`Mål till 2030:`,
+    /// `Delmål 2025:`, `Etappmål för 2035:`): the label, capitalised, as the goal's level.
+    public static func targetYearLabel(_ line: String) -> String? {
+        let text = line.trimming(.whitespaces)
+        guard text.hasSuffix(":"), text.count <= 40 else { return nil }
+        let range = NSRange(text.startIndex..., in: text)
+        guard let match = targetYearPattern.firstMatch(in: text, range: range),
+            let labelRange = Range(match.range(withName: "label"), in: text)
+        else { return nil }
+        let label = String(text[labelRange])
+        return label.prefix(1).uppercased() + label.dropFirst()
+    }
+
+    static let targetYearPattern = try! NSRegularExpression(
+        pattern: #"^(?<label>(?:[\p{L}]+\s+)?[\p{L}]*mål(?:\s+(?:till|för|år))?\s+(?:19|20)\d\d)\s*:$"#, options: [.caseInsensitive])
+
+    /// A paragraph that opens a list of goals (`Kommunens mål för cykling är att;`, `Per
+    /// verksamhet finns följande mål:`): it ends in a colon or semicolon with a goal word as its
+    /// subject or after `följande`. Returns the goals' level (`Mål`, `Inriktningsmål`).
+    public static func goalListLevel(introducedBy paragraph: String) -> String? {
+        let text = paragraph.trimming(.whitespaces)
+        guard let last = text.last, last == ":" || last == ";" else { return nil }
+        let sentence = text.split(separator: ".").last.map(String.init) ?? text
+        let words = sentence.split(whereSeparator: \.isWhitespace).map { $0.lowercased().trimmingCharacters(in: .punctuationCharacters) }
+        guard words.count <= maximumListIntroductionWords else { return nil }
+        func isGoalWord(_ word: String) -> Bool {
+            word == "mål" || word == "målen" || word.hasSuffix("mål") && !rejectedGoalWords.contains(word)
+        }
+        // The goal word is the subject (among the first words) or what `följande` names.
+        // (After a preposition a goal word is no subject: `Utifrån ovanstående mål har …`.)
+        let subject = words.prefix(subjectWords).firstIndex(where: isGoalWord)
+            .flatMap { at in words[..<at].contains(where: prepositions.contains) ? nil : at }
+        let named = words.indices.dropFirst().first { words[$0 - 1] == "följande" && isGoalWord(words[$0]) }
+        guard let at = subject ?? named else { return nil }
+        let word = words[at] == "målen" ? "mål" : words[at]
+        return word.prefix(1).uppercased() + word.dropFirst()
+    }
+
+    /// A list's introduction is one short sentence.
+    static let maximumListIntroductionWords = 12
+    /// The subject of an introduction stands among its first words (`Kommunens mål för …`).
+    static let subjectWords = 3
+    /// Prepositions that make the words after them no subject.
+    static let prepositions: Set<String> = [
+        "utifrån", "av", "för", "till", "mot", "med", "inom", "enligt", "om", "från", "i", "på", "genom", "efter",
+    ]
+    /// Words ending in `mål` that name no goal.
+    static let rejectedGoalWords: Set<String> = ["årsmål", "ämål"]
+
+    /// The goal a sentence states (`Nämndens kompetensförsörjningsmål är att verksamheterna har …`):
+    /// its subject as the level and what follows `är att` as the title; nil for any other sentence.
+    public static func statedGoal(in sentence: String) -> (level: String, title: String)? {
+        let text = sentence.trimming(.whitespaces)
+        guard let verb = text.range(of: " är att ") else { return nil }
+        let subject = text[..<verb.lowerBound]
+        let subjectWords = subject.split(separator: " ")
+        guard (1...3).contains(subjectWords.count), let head = subjectWords.last?.lowercased(),
+            head.hasSuffix("mål") || head == "målet", subject.first?.isUppercase == true
+        else { return nil }
+        var title = String(text[verb.upperBound...]).trimming(.whitespaces)
+        if title.hasSuffix(".") { title.removeLast() }
+        return title.split(separator: " ").count >= 3 ? (String(subject), title) : nil
+    }
 
     /// Reads a numbered line (`1. Alingsås växer …`, `3.2 I Stockholm …`); whether it is a goal depends on context.
     public static func numberedLine(_ line: String) -> GoalLabel? {

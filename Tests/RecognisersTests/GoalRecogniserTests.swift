@@ -65,6 +65,53 @@ final class GoalRecogniserTests: XCTestCase {
         ])
     }
 
+    func testGoalsInThePlacesAPlanPutsThem() {
+        let report = recognise("""
+            Mål och inriktning
+
+            Nämndens bemanningsmål är att verksamheterna har medarbetare med rätt utbildning i
+            varje arbetslag. Per verksamhet finns följande mål:
+
+            Förskola
+
+            •    Minst en legitimerad förskollärare i varje barngrupp.
+            •    Hälften av medarbetarna ska ha en pedagogisk utbildning.
+
+            Fritidshem
+
+            •    Minst en legitimerad lärare på varje fritidshem.
+
+            Uppföljning görs varje år i samband med verksamhetsberättelsen och redovisas för nämnden.
+
+            Utifrån ovanstående mål har två insatser tagits fram:
+
+            •    Fler platser i lärarutbildningen
+            •    Handledning för nyanställda
+
+            Utvecklingsområde Digital delaktighet
+
+            \(longLine)
+
+            Mål till 2035:
+            Till 2035 ska kommunens utsläpp av växthusgaser vara hälften av 2020 års utsläpp.
+
+            \(longLine)
+            """)
+        let titles = report.goals.map(\.title)
+        XCTAssertEqual(titles, [
+            "verksamheterna har medarbetare med rätt utbildning i varje arbetslag",
+            "Minst en legitimerad förskollärare i varje barngrupp.", "Hälften av medarbetarna ska ha en pedagogisk utbildning.",
+            "Minst en legitimerad lärare på varje fritidshem.",
+            "Digital delaktighet",
+            "Till 2035 ska kommunens utsläpp av växthusgaser vara hälften av 2020 års utsläpp.",
+        ])
+        guard report.goals.count == 6 else { return }
+        XCTAssertEqual(report.goals.map(\.level), [
+            "Nämndens bemanningsmål", "Mål", "Mål", "Mål", "Utvecklingsområde", "Mål till 2035",
+        ])
+        XCTAssertEqual(report.goals[1...3].map(\.parentId), Array(repeating: report.goals[0].id, count: 3))
+    }
+
     func testNumberedGoalHeadsTheBoardGoalsUnderIt() {
         let report = recognise("""
             1. Kiruna växer genom ett starkt näringsliv
@@ -105,7 +152,9 @@ final class GoalRecogniserTests: XCTestCase {
         XCTAssertEqual(report.goals[1].parentId, report.goals[0].id)
     }
 
-    func testALegendIsNotAnAssessmentAndSentencesAreNot() {
+    func testALegendIsNotAnAssessmentButTheSentenceUnderTheGoalIs() {
+        // The legend above the goal assesses nothing; the sentence under it assesses the goal
+        // (in the words it prints, not the legend's).
         let report = recognise("""
             En bedömning görs enligt nedanstående signalfärger.
 
@@ -117,7 +166,8 @@ final class GoalRecogniserTests: XCTestCase {
             Målet bedöms som helt uppfyllt.
             """)
         XCTAssertEqual(report.goals.count, 1)
-        XCTAssertNil(report.goals.first?.status)
+        XCTAssertEqual(report.goals.first?.status, .fulfilled)
+        XCTAssertEqual(report.goals.first?.statusText, "Målet bedöms som helt uppfyllt")
     }
     func testAGoalLabelledOnlyByItsNumberTakesTheSentenceBelowAsTitle() {
         // An energy plan's goals: `MÅL 11` on its own line, the goal's sentence under it, then its key figure.

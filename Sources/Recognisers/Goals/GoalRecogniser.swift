@@ -28,7 +28,25 @@ struct GoalRecogniser {
         var listLevel: String?
         // A heading that is a goal's label and number only (`Långsiktigt mål nr 2`) has its title below it.
         var labelAwaitingTitle: (level: String, ref: String?, block: Block, position: Int)?
+        // A paragraph that opens a list of goals (`Kommunens mål för cykling är att;`): the
+        // goals' level, and the goal the paragraph itself states, their parent, where it states one.
+        var openedList: (level: String, parent: Int?)?
         for (position, block) in blocks.enumerated() {
+            if let list = openedList {
+                if block.kind == .listItem {
+                    let title = StatedGoal.withoutBullet(layout.text(of: block))
+                    if title.split(separator: " ").count >= 2 {
+                        _ = builder.add(level: list.level, ref: nil, title: title, block: block, position: position,
+                                        parentIndex: list.parent, inferParent: false)
+                    }
+                    continue
+                }
+                // A short heading between its items names a group of them (`Förskola`).
+                let groupName = block.kind == .heading && layout.text(of: block).split(separator: " ").count <= Self.groupNameWords
+                    && blocks.indices.contains(position + 1) && blocks[position + 1].kind == .listItem
+                if groupName { continue }
+                openedList = nil
+            }
             if block.kind == .columnHeader || block.kind == .paragraph,
                 let level = GoalTable.level(ofHeader: layout.lines[block.lineRange.lowerBound].text)
             {
@@ -56,6 +74,23 @@ struct GoalRecogniser {
                         _ = builder.add(level: stage.level, ref: nil, title: stage.title, block: block, position: position,
                                         parentIndex: index)
                     }
+                    continue
+                }
+                if block.kind == .paragraph, let level = GoalLabels.goalListLevel(introducedBy: text),
+                    blocks.indices.contains(position + 1), blocks[position + 1].kind == .listItem
+                        || blocks[position + 1].kind == .heading && blocks.indices.contains(position + 2) && blocks[position + 2].kind == .listItem
+                {
+                    var parent: Int?
+                    if let stated = StatedGoal.sentences(text).first.flatMap(GoalLabels.statedGoal(in:)) {
+                        parent = builder.add(level: stated.level, ref: nil, title: stated.title, block: block, position: position,
+                                             parentIndex: nil, inferParent: false)
+                    }
+                    openedList = (level, parent)
+                    continue
+                }
+                // A label for a target year (`Mål till 2030:`) over the goal's sentence.
+                if block.lineRange.count == 1, let label = GoalLabels.targetYearLabel(text) {
+                    labelAwaitingTitle = (label, nil, block, position)
                     continue
                 }
                 if block.kind == .paragraph, let financial = StatedGoal.financialGoal(in: text) {
@@ -110,6 +145,9 @@ struct GoalRecogniser {
         builder.assignAssessments()
         return (builder.entries, builder.unplacedAssessmentWarnings())
     }
+
+    /// A heading of at most this many words between the items of a goal list names a group.
+    static let groupNameWords = 3
 
     /// A goal title joined across wrapped lines.
     static func title(_ first: String, continuation block: Block, in layout: LayoutDocument) -> String {

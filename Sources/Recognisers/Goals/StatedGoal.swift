@@ -14,7 +14,14 @@ enum StatedGoal {
 
     /// `3.4.2 LÅNGSIKTIGT MÅL NR 2` → level `Långsiktigt mål`, ref `2`: a goal whose title is printed below.
     static func labelOnly(_ heading: String) -> (level: String, ref: String?)? {
-        GoalLabels.labelOnly(withoutSectionNumber(heading)).map { ($0.level, $0.ref) }
+        let text = withoutSectionNumber(heading)
+        if let label = GoalLabels.targetYearLabel(text) { return (label, nil) }
+        return GoalLabels.labelOnly(text).map { ($0.level, $0.ref) }
+    }
+
+    /// A list item's text without its bullet (`•   Öka cyklingens …` → `Öka cyklingens …`).
+    static func withoutBullet(_ item: String) -> String {
+        String(item.drop { "•●▪◦-–*·".contains($0) || $0.isWhitespace })
     }
 
     /// True for a heading that names a goal level: a few words ending in a word ending in `mål`.
