@@ -56,6 +56,7 @@ public struct FactsExporter: Sendable {
         add("report", [
             ("municipality", FactValue(m.municipality)), ("municipalityCode", FactValue(m.municipalityCode)),
             ("organisation", FactValue(m.organisation)), ("reportType", FactValue(m.reportType?.rawValue)),
+            ("reportKind", FactValue(m.reportKind)),
             ("year", FactValue(m.year)), ("period", FactValue(m.period)), ("pages", .int(report.document.pages)),
         ])
         for heading in report.headings {

@@ -45,6 +45,7 @@ public struct JSONSchemaExporter: Sendable {
             "municipalityCode": (optional(pattern("^[0-9]{4}$")), false, "Official 4-digit kommunkod."),
             "organisation": (optional(string), false, "The board the report is about."),
             "reportType": (optional(enumeration(ReportType.allCases.map(\.rawValue))), false, "The kind of report."),
+            "reportKind": (optional(string), false, "What the document calls itself, as its title prints it."),
             "year": (optional(integer(minimum: nil)), false, "The fiscal year."),
             "period": (optional(string), false, "The period an interim report covers."),
         ], "Who and what the report is about; every field absent when the text does not support it.")

@@ -77,6 +77,9 @@ public struct ReportMetadata: Codable, Sendable, Hashable {
     public var organisation: String?
     /// The kind of report.
     public var reportType: ReportType?
+    /// What the document calls itself, as its title prints it (`Fördjupad månadsuppföljning`,
+    /// `Biblioteksplan`, `Revisionsberättelse`), beside the fixed list of `reportType`.
+    public var reportKind: String?
     /// The fiscal year reported on or budgeted for.
     public var year: Int?
     /// The period an interim report covers (`januari-april`), else nil.
@@ -85,12 +88,13 @@ public struct ReportMetadata: Codable, Sendable, Hashable {
     /// Creates metadata.
     public init(
         municipality: String? = nil, municipalityCode: String? = nil, organisation: String? = nil,
-        reportType: ReportType? = nil, year: Int? = nil, period: String? = nil
+        reportType: ReportType? = nil, reportKind: String? = nil, year: Int? = nil, period: String? = nil
     ) {
         self.municipality = municipality
         self.municipalityCode = municipalityCode
         self.organisation = organisation
         self.reportType = reportType
+        self.reportKind = reportKind
         self.year = year
         self.period = period
     }

@@ -145,7 +145,7 @@ public enum GoalLabels {
         // The goal word is the subject (among the first words) or what `följande` names.
         // (After a preposition a goal word is no subject: `Utifrån ovanstående mål har …`.)
         let subject = words.prefix(subjectWords).firstIndex(where: isGoalWord)
-            .flatMap { at in words[..<at].contains(where: prepositions.contains) ? nil : at }
+            .flatMap { at in words[..<at].contains(where: ReportVocabulary.prepositions.contains) ? nil : at }
         let named = words.indices.dropFirst().first { words[$0 - 1] == "följande" && isGoalWord(words[$0]) }
         guard let at = subject ?? named else { return nil }
         let word = words[at] == "målen" ? "mål" : words[at]
@@ -156,10 +156,6 @@ public enum GoalLabels {
     static let maximumListIntroductionWords = 12
     /// The subject of an introduction stands among its first words (`Kommunens mål för …`).
     static let subjectWords = 3
-    /// Prepositions that make the words after them no subject.
-    static let prepositions: Set<String> = [
-        "utifrån", "av", "för", "till", "mot", "med", "inom", "enligt", "om", "från", "i", "på", "genom", "efter",
-    ]
     /// Words ending in `mål` that name no goal.
     static let rejectedGoalWords: Set<String> = ["årsmål", "ämål"]
 

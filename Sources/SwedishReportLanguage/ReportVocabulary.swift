@@ -136,3 +136,49 @@ public enum ReportVocabulary {
         return partyAbbreviations.contains(String(party)) && t[..<open].split(separator: " ").count <= 4
     }
 }
+
+extension ReportVocabulary {
+    /// Prepositions, lower-cased: the words after one are no subject (`Utifrån ovanstående mål`)
+    /// and name no document of their own (`Uppdrag i strategisk plan`, `Bilaga till …plan`).
+    public static let prepositions: Set<String> = [
+        "utifrån", "av", "för", "till", "mot", "med", "inom", "enligt", "om", "från", "i", "på", "genom", "efter",
+    ]
+}
+
+/// The names documents give themselves: a noun for a kind of document, alone or at the end of a
+/// compound (`uppföljning` in `månadsuppföljning`, `plan` in `biblioteksplan`), with the
+/// adjectives printed before it (`Fördjupad månadsuppföljning`, `Ekonomisk uppföljning`).
+public enum DocumentNames {
+    /// Nouns that name a kind of document, lower-cased.
+    public static let nouns = [
+        "uppföljning", "berättelse", "redovisning", "redogörelse", "rapport", "bokslut", "budget", "plan", "strategi",
+        "program", "policy", "riktlinjer", "utredning", "analys", "skrivelse", "protokoll", "taxa", "reglemente",
+        "kalkyl", "underlag", "granskning", "utlåtande", "yttrande", "prognos", "avtal", "handbok", "instruktion",
+    ]
+    /// Endings of the adjectives that go with a document's name (`fördjupad`, `ekonomisk`,
+    /// `reviderad`, `kommunövergripande`).
+    static let adjectiveEndings = ["ad", "ade", "isk", "iska", "lig", "liga", "ig", "iga", "ell", "ella", "ande", "ende", "iv", "iva"]
+    /// Adjectives taken before a document's name, at most.
+    static let mostAdjectives = 2
+
+    /// The document name among a line's words, as printed with its first letter in capitals
+    /// (`Fördjupad månadsuppföljning april 2026` → `Fördjupad månadsuppföljning`, `VA-taxa 2027`
+    /// → `VA-taxa`, `FÖRDJUPAD MÅNADSUPPFÖLJNING` → `Fördjupad månadsuppföljning`); nil when the
+    /// line names no document, or names another one after a preposition.
+    public static func name(in words: [String]) -> String? {
+        let lower = words.map { $0.lowercased() }
+        guard let at = lower.firstIndex(where: { word in word.count >= 4 && nouns.contains { word.hasSuffix($0) } }) else { return nil }
+        var start = at
+        while start > 0, at - start < mostAdjectives, lower[start - 1].count > 3,
+            adjectiveEndings.contains(where: lower[start - 1].hasSuffix)
+        {
+            start -= 1
+        }
+        // After a preposition the name is another document's (`Uppdrag i strategisk plan`).
+        if lower[..<start].contains(where: ReportVocabulary.prepositions.contains) { return nil }
+        // As printed, but a name printed in capitals (`FÖRDJUPAD MÅNADSUPPFÖLJNING`) in lower case.
+        let printed = words[start...at].joined(separator: " ")
+        let phrase = printed.contains(where: \.isLowercase) ? printed : printed.lowercased()
+        return phrase.prefix(1).uppercased() + phrase.dropFirst()
+    }
+}

@@ -20,13 +20,14 @@ struct ReportRowWriter {
         try db.execute(
             sql: """
                 INSERT INTO reports (id, sha256, path, file_name, size, pages, source_kind, producer, municipality,
-                    municipality_code, organisation, report_type, year, period, model_schema_version, tool_version, imported_at)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                    municipality_code, organisation, report_type, report_kind, year, period, model_schema_version, tool_version,
+                    imported_at)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
                 """,
             arguments: [
                 rid, origin.sha256, origin.path, report.document.fileName, origin.size, report.document.pages,
                 report.document.sourceKind.rawValue, report.document.producer, m.municipality, m.municipalityCode,
-                m.organisation, m.reportType?.rawValue, m.year, m.period, report.schemaVersion, toolVersion, importedAt,
+                m.organisation, m.reportType?.rawValue, m.reportKind, m.year, m.period, report.schemaVersion, toolVersion, importedAt,
             ])
 
         // Model ids should be unique within a report; if a recogniser ever repeats one, the

@@ -18,6 +18,7 @@ public enum WarehouseSchema {
         migrator.registerMigration("v1-tables", migrate: createTables)
         migrator.registerMigration("v2-views-and-errors", migrate: createViewsAndErrors)
         migrator.registerMigration("v3-table-checks-and-row-parents", migrate: createTableChecks)
+        migrator.registerMigration("v4-report-kind", migrate: addReportKind)
         return migrator
     }()
 
@@ -238,6 +239,20 @@ public enum WarehouseSchema {
             JOIN report_facts rf ON rf.report_id = k.report_id
             LEFT JOIN table_rows r ON r.table_id = k.table_id AND r.row_index = k.row_index
             LEFT JOIN table_columns c ON c.table_id = k.table_id AND c.column_index = k.column_index;
+            """)
+    }
+
+    /// Version 4: what each document calls itself (`Fördjupad månadsuppföljning`), in the
+    /// reports table and in the report columns every fact view starts with.
+    static func addReportKind(_ db: Database) throws {
+        try db.execute(sql: """
+            ALTER TABLE reports ADD COLUMN report_kind TEXT;
+
+            DROP VIEW report_facts;
+            CREATE VIEW report_facts AS
+            SELECT r.id AS report_id, r.file_name AS document, r.municipality, r.municipality_code,
+                   r.organisation, r.report_type, r.report_kind, r.year AS report_year, r.period, r.pages, r.sha256
+            FROM reports r;
             """)
     }
 

@@ -28,7 +28,7 @@ final class FactsExporterTests: XCTestCase {
         XCTAssertEqual(objects.map { $0["kind"] as? String }, ["report", "heading", "goal", "indicator", "indicatorValue", "tableCell", "assignment"])
         XCTAssertTrue(objects.allSatisfy { $0["document"] as? String == "vb.txt" })
         let required: [String: [String]] = [
-            "report": ["municipality", "municipalityCode", "organisation", "reportType", "year", "period", "pages"],
+            "report": ["municipality", "municipalityCode", "organisation", "reportType", "reportKind", "year", "period", "pages"],
             "heading": ["level", "text", "page"],
             "goal": ["id", "parentId", "ref", "level", "title", "status", "statusText", "page"],
             "indicator": ["id", "goalId", "name", "unit", "page"],

@@ -18,6 +18,33 @@ final class MetadataRecogniserTests: XCTestCase {
         XCTAssertEqual(report.metadata.period, "januari-augusti")
     }
 
+    func testWhatTheDocumentCallsItselfIsKeptAsPrinted() {
+        // The fixed list calls it `other`; the document calls itself a fördjupad månadsuppföljning.
+        let report = recognise("""
+            FÖRDJUPAD MÅNADSUPPFÖLJNING
+            april 2026
+            Tekniska nämnden
+
+            Innehåll
+            1 Sammanfattning ........................................ 3
+            2 Investeringsplan ...................................... 5
+
+            Nämnden redovisar här sin prognos per april enligt den plan som fullmäktige har antagit.
+            """)
+        XCTAssertEqual(report.metadata.reportKind, "Fördjupad månadsuppföljning")
+        // A document named only after a preposition (a commission in another document's plan),
+        // and contents lines naming sections, give no name.
+        let commission = recognise("""
+            Samordning av mål för miljö och klimat
+            Uppdrag i strategisk plan 2022-2025
+
+            1 Klimatstrategi ........................................ 5
+
+            Arbetet har samordnats mellan förvaltningarna under våren.
+            """)
+        XCTAssertNil(commission.metadata.reportKind)
+    }
+
     func testABoardNamedByAnAdjectiveAndTheBareHead() {
         let report = recognise("""
             Fördjupad månadsuppföljning 2026

@@ -102,4 +102,14 @@ final class VocabularyTests: XCTestCase {
             XCTAssertNil(ProseAssessment.find(in: sentence), sentence)
         }
     }
+
+    func testADocumentsNameIsItsDocumentNounWithItsAdjectives() {
+        func name(_ line: String) -> String? { DocumentNames.name(in: line.split(separator: " ").map(String.init)) }
+        XCTAssertEqual(name("Fördjupad månadsuppföljning april 2026"), "Fördjupad månadsuppföljning")
+        XCTAssertEqual(name("EKONOMISK UPPFÖLJNING MAJ"), "Ekonomisk uppföljning")
+        XCTAssertEqual(name("VA-taxa 2027"), "VA-taxa")
+        XCTAssertEqual(name("Biblioteksplan 2027–2030"), "Biblioteksplan")
+        XCTAssertNil(name("Uppdrag i strategisk plan 2022-2025"))
+        XCTAssertNil(name("Tekniska nämnden"))
+    }
 }

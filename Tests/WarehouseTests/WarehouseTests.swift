@@ -161,6 +161,10 @@ final class WarehouseTests: XCTestCase {
         XCTAssertEqual(try warehouse.rowCounts()["import_errors"], 0)
         let views = try warehouse.read { db in try String.fetchAll(db, sql: "SELECT name FROM sqlite_master WHERE type = 'view' ORDER BY name") }
         XCTAssertTrue(views.contains("indicator_comparison"))
+        // The migrated reports table and the fact views have the report's own name for itself.
+        let kinds = try warehouse.read { db in try Row.fetchAll(db, sql: "SELECT report_kind FROM report_facts") }
+        XCTAssertEqual(kinds.count, 1)
+        XCTAssertNil(kinds.first?["report_kind"] as String?)
     }
 
     func testRefusesFilesThatAreNotWarehouses() throws {

@@ -22,6 +22,7 @@ struct MetadataRecogniser {
         metadata.organisation = OrganisationVote.best(in: evidence)
         let type = ReportTypeVote.best(in: evidence)
         metadata.reportType = type?.type
+        metadata.reportKind = ReportKindVote.best(in: evidence)
         metadata.year = type?.year ?? YearVote.best(in: evidence)
         if metadata.reportType == .delårsrapport || metadata.reportType == .other {
             metadata.period = PeriodVote.best(in: evidence, monthly: metadata.reportType == .other)
@@ -38,22 +39,31 @@ struct Evidence {
         /// A heading, a running header or footer, the document's title or file name: where a
         /// report says what it is.
         var isTitle = false
+        /// One of the document's opening lines (its cover and the page after it).
+        var isOpening = false
         /// The text's words as `MunicipalityVote.tokenize` splits them, computed once here
         /// because every vote walks every piece's words.
         let words: [String]
         /// `words` lower-cased, index for index, for the votes that compare lower-case words.
         let lowercasedWords: [String]
 
-        init(text: String, weight: Int, isTitle: Bool = false) {
+        init(text: String, weight: Int, isTitle: Bool = false, isOpening: Bool = false) {
             self.text = text
             self.weight = weight
             self.isTitle = isTitle
+            self.isOpening = isOpening
             self.words = MunicipalityVote.tokenize(text)
             self.lowercasedWords = words.map { $0.lowercased() }
         }
     }
 
     var pieces: [Piece] = []
+
+    /// The document's opening lines (a cover page and the page after it), where it says what it is.
+    static let openingLines = 40
+    /// The weight of a running header or footer, and of the title the PDF states.
+    static let furnitureWeight = 5
+    static let documentTitleWeight = 8
 
     /// Template fields that name what a report is about.
     static let fieldLabels = ["organisation:", "nämnd:", "styrelse:", "förvaltning:", "rapportperiod:"]
@@ -64,7 +74,7 @@ struct Evidence {
         for (index, line) in layout.lines.enumerated() where !line.isBlank {
             var weight = 1
             // The opening lines (a cover page and the page after it) say what the report is.
-            if index - firstContent < 40 { weight = 3 }
+            if index - firstContent < Self.openingLines { weight = 3 }
             if headingLines.contains(index) { weight = max(weight, 3) }
             // A template's field (`Organisation: Kultur- och fritidsnämnden`, `Nämnd: …`) is
             // the report's own statement of what it is about. Every field ends in a colon, so only
@@ -73,10 +83,11 @@ struct Evidence {
                 let lower = line.text.lowercased()
                 if Self.fieldLabels.contains(where: lower.contains) { weight = max(weight, 6) }
             }
-            pieces.append(Piece(text: line.text, weight: weight, isTitle: headingLines.contains(index)))
+            pieces.append(Piece(
+                text: line.text, weight: weight, isTitle: headingLines.contains(index), isOpening: index - firstContent < Self.openingLines))
         }
-        for line in furniture { pieces.append(Piece(text: line.text, weight: 5, isTitle: true)) }
-        if let title = layout.source.info["title"] { pieces.append(Piece(text: title, weight: 8, isTitle: true)) }
+        for line in furniture { pieces.append(Piece(text: line.text, weight: Self.furnitureWeight, isTitle: true)) }
+        if let title = layout.source.info["title"] { pieces.append(Piece(text: title, weight: Self.documentTitleWeight, isTitle: true)) }
         fileName = (layout.source.name as NSString).deletingPathExtension.replacingOccurrences(of: "_", with: " ")
         pieces.append(Piece(text: fileName, weight: 4))
     }
@@ -357,6 +368,35 @@ enum ReportTypeVote {
         }
         let year = years[best.key]?.max(by: { $0.value < $1.value || ($0.value == $1.value && $0.key < $1.key) })?.key
         return (best.key, year)
+    }
+}
+
+/// What the document calls itself: the name of a document (a word ending in a document noun,
+/// `månadsuppföljning`, `biblioteksplan`, with the adjectives before it, `Fördjupad`) in the
+/// lines where a report names itself: its title, headings, cover page and running headers.
+enum ReportKindVote {
+    /// A line that names the document is short; a longer one is a sentence that mentions one.
+    static let longestNamingLine = 8
+
+    /// The document's name where a report states it, in order of trust: the PDF's own title,
+    /// its running headers or footers, then the first of its opening lines that names a document
+    /// (a heading further on names a section: `Nulägesanalys`).
+    static func best(in evidence: Evidence) -> String? {
+        // (A contents line, with its section number or leader dots, names a section or another
+        // document, not this one.)
+        let naming = evidence.pieces.filter { piece in
+            piece.words.count <= longestNamingLine && !piece.text.contains("....") && !piece.text.contains("…")
+                && !(piece.text.trimmingCharacters(in: .whitespaces).first?.isNumber ?? false)
+        }
+        func name(_ pieces: [Evidence.Piece]) -> String? {
+            pieces.lazy.compactMap { DocumentNames.name(in: $0.words) }.first
+        }
+        if let title = name(naming.filter { $0.weight >= Evidence.documentTitleWeight }) { return title }
+        let furniture = naming.filter { $0.weight == Evidence.furnitureWeight && $0.isTitle }.compactMap { DocumentNames.name(in: $0.words) }
+        if let common = Dictionary(furniture.map { ($0, 1) }, uniquingKeysWith: +).max(by: { $0.value < $1.value })?.key {
+            return common
+        }
+        return name(naming.filter(\.isOpening))
     }
 }
 
