@@ -241,6 +241,9 @@ struct RuledTables {
         var text: String { words.isEmpty ? "" : Segment(words: ordered).text }
         var kind: Segment.Kind? { words.isEmpty ? nil : Segment.kind(of: ordered.map(\.text)) }
         var isFigure: Bool { kind == .number || kind == .numbers || kind == .empty }
+        /// Whether the cell holds a figure, with its unit or a note in brackets (`17 g/port`,
+        /// `218 (2020)`): a value, not a header's name.
+        var holdsFigure: Bool { isFigure || !words.isEmpty && TableFinder.isFigureCell(text) }
         /// Whether the cell holds figures parted by a column gap on one printed line (`15 %   20 %`):
         /// a column the rules leave undrawn.
         var partsFigures: Bool {
@@ -319,15 +322,26 @@ struct RuledTables {
             bands.removeLast()
         }
         // Several tables drawn in one frame, one under another: a band of text cells and no
-        // figures after rows of figures is the next table's header.
+        // figures after rows of figures is the next table's header when it names columns, by a
+        // year in its cells or its own or the next figure-less band's (`Summa avgift` over
+        // `2026 | 2027`), or by bold type the rows above lack. A band of words among rows of
+        // values (`Nytt | Bättre än föregående år`) is a row.
+        func hasFigures(_ band: Int) -> Bool { cells[band].dropFirst().contains(where: \.holdsFigure) }
+        func namesColumns(_ band: Int, after previous: Int?) -> Bool {
+            cells[band].contains { cell in cell.words.contains { ReportVocabulary.isYear($0.text) } }
+                || isBold(cells[band]) && !(previous.map { isBold(cells[$0]) } ?? true)
+        }
         var chunks: [[Int]] = []
         var current: [Int] = []
         var seenFigures = false
-        for band in bands {
-            let figures = cells[band].dropFirst().contains(where: \.isFigure)
+        for (position, band) in bands.enumerated() {
+            let figures = hasFigures(band)
             // A header names most of its cells; a row with a comment filled in names few.
             let filled = spans[band].filter { !cells[band][$0.lowerBound].words.isEmpty }.count
-            if seenFigures, !figures, filled >= 2, 2 * filled >= spans[band].count {
+            let headerBands = bands[position...].prefix(Self.maximumHeaderBands).prefix { !hasFigures($0) }
+            if seenFigures, !figures, filled >= 2, 2 * filled >= spans[band].count,
+                headerBands.contains(where: { namesColumns($0, after: current.last) })
+            {
                 chunks.append(current)
                 current = []
                 seenFigures = false
@@ -337,6 +351,12 @@ struct RuledTables {
         }
         chunks.append(current)
         return chunks.compactMap { table(bands: $0, cells: cells, spans: spans, xs: xs, closedAbove: frame.closedAbove, page: page) }
+    }
+
+    /// Whether a band's words are set in bold, every one of its lines.
+    func isBold(_ band: [Cell]) -> Bool {
+        let lineIndices = band.flatMap(\.wordLines)
+        return !lineIndices.isEmpty && lineIndices.allSatisfy { lines[$0].isBold }
     }
 
     /// One table from bands of a frame, header bands first.

@@ -280,4 +280,28 @@ final class RuledTablePDFTests: XCTestCase {
                                                 "Alla invånare ska ha tillgång till information om valet"])
         XCTAssertEqual(grid.rows.map { $0.cells.map(\.text) }, [["12", "15"], ["8", "10"]])
     }
+
+    func testARowOfWordsAmongRowsOfValuesIsARowNotANewHeader() throws {
+        // Values in words (`Nytt`, `Fler än i fjol`) and figures with units or notes
+        // (`17 kg/inv`, `218 (2024)`) in a ruled grid: one table, not a new one at each.
+        let found = try grids("words.pdf") { pdf in
+            pdf.text("Indikator", x: 60, y: 96, bold: true)
+            pdf.text("Utfall", x: 265, y: 96, bold: true)
+            pdf.text("Mål 2030", x: 365, y: 96, bold: true)
+            let rows: [(String, String, String)] = [
+                ("Andel elbilar", "34 %", "50 %"), ("Nya laddplatser", "Nytt", "Fler än i fjol"),
+                ("Avfall per invånare", "17 kg/inv", "15 kg/inv"), ("Energi i lokaler", "218 (2024)", "170"),
+                ("Nöjdhet med laddnätet", "71", "75"),
+            ]
+            for (n, row) in rows.enumerated() {
+                let y = 116 + 20 * Double(n)
+                pdf.text(row.0, x: 60, y: y)
+                pdf.text(row.1, x: 265, y: y)
+                pdf.text(row.2, x: 365, y: y)
+            }
+            pdf.grid(xs: [50, 250, 350, 470], ys: stride(from: 82.0, through: 202, by: 20).map { $0 })
+        }
+        XCTAssertEqual(found.count, 1, "\(found.map(\.stub))")
+        XCTAssertEqual(found.first?.rows.map(\.label), ["Andel elbilar", "Nya laddplatser", "Avfall per invånare", "Energi i lokaler", "Nöjdhet med laddnätet"])
+    }
 }
