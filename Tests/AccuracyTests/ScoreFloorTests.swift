@@ -58,4 +58,21 @@ final class ScoreFloorTests: XCTestCase {
             }
         }
     }
+
+    /// The table stage's thresholds (issue #9) on the keyed corpus: every PDF reads its tables'
+    /// cells and columns at 0.95 or better, every `pdftotext -layout` text its cells at 0.85.
+    /// The floors are what the test above holds each score to, so asserting them asserts the scores.
+    func testEveryKeyedReportMeetsTheTableStageThresholds() throws {
+        let floors = try Self.floors()
+        for floor in floors where floor.input == "pdf" {
+            XCTAssertGreaterThanOrEqual(floor.minimums["cells_f1"] ?? 0, 0.95, "\(floor.report) (pdf) cells_f1")
+            // `-` (no number matched) has no columns to judge.
+            if let columns = floor.minimums["columns_acc"] {
+                XCTAssertGreaterThanOrEqual(columns, 0.95, "\(floor.report) (pdf) columns_acc")
+            }
+        }
+        for floor in floors where floor.input == "layout" {
+            XCTAssertGreaterThanOrEqual(floor.minimums["cells_f1"] ?? 0, 0.85, "\(floor.report) (layout) cells_f1")
+        }
+    }
 }
