@@ -30,9 +30,18 @@ enum Hyphenation {
                 lines.remove(at: nextIndex)
             } else {
                 // The rest keeps the line's indentation: in laid-out text the column a line
-                // starts in is the cell it belongs to (`(kwh/kvm)` stays under its cell).
-                let indentation = lines[nextIndex].text.prefix { $0 == " " }
-                lines[nextIndex].text = String(indentation + rest)
+                // starts in is the cell it belongs to (`(kwh/kvm)` stays under its cell). Cells
+                // after a column gap keep their own columns.
+                let original = lines[nextIndex].text
+                let indentation = original.prefix { $0 == " " }
+                var text = String(indentation + rest)
+                if let gap = rest.range(of: "  ") {
+                    let nextCell = rest[gap.upperBound...].drop { $0 == " " }
+                    let column = original.distance(from: original.startIndex, to: nextCell.startIndex)
+                    text = String(indentation) + rest[..<gap.lowerBound]
+                    text += String(repeating: " ", count: max(2, column - text.count)) + nextCell
+                }
+                lines[nextIndex].text = text
             }
         }
         return lines

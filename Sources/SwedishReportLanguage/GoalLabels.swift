@@ -118,7 +118,7 @@ public enum GoalLabels {
     /// `Delmål 2025:`, `Etappmål för 2035:`): the label, capitalised, as the goal's level.
     public static func targetYearLabel(_ line: String) -> String? {
         let text = line.trimming(.whitespaces)
-        guard text.hasSuffix(":"), text.count <= 40 else { return nil }
+        guard text.hasSuffix(":"), text.count <= longestTargetYearLabel else { return nil }
         let range = NSRange(text.startIndex..., in: text)
         guard let match = targetYearPattern.firstMatch(in: text, range: range),
             let labelRange = Range(match.range(withName: "label"), in: text)
@@ -126,6 +126,9 @@ public enum GoalLabels {
         let label = String(text[labelRange])
         return label.prefix(1).uppercased() + label.dropFirst()
     }
+
+    /// A target-year label is a short line (`Kommunens etappmål till 2030:`).
+    static let longestTargetYearLabel = 40
 
     static let targetYearPattern = try! NSRegularExpression(
         pattern: #"^(?<label>(?:[\p{L}]+\s+)?[\p{L}]*mål(?:\s+(?:till|för|år))?\s+(?:19|20)\d\d)\s*:$"#, options: [.caseInsensitive])
@@ -156,8 +159,8 @@ public enum GoalLabels {
     static let maximumListIntroductionWords = 12
     /// The subject of an introduction stands among its first words (`Kommunens mål för …`).
     static let subjectWords = 3
-    /// Words ending in `mål` that name no goal.
-    static let rejectedGoalWords: Set<String> = ["årsmål", "ämål"]
+    /// Words ending in `mål` that name no goal: a town (Åmål), meals (mellanmål, kvällsmål).
+    static let rejectedGoalWords: Set<String> = ["åmål", "mellanmål", "kvällsmål"]
 
     /// The goal a sentence states (`Nämndens kompetensförsörjningsmål är att verksamheterna har …`):
     /// its subject as the level and what follows `är att` as the title; nil for any other sentence.
@@ -166,13 +169,18 @@ public enum GoalLabels {
         guard let verb = text.range(of: " är att ") else { return nil }
         let subject = text[..<verb.lowerBound]
         let subjectWords = subject.split(separator: " ")
-        guard (1...3).contains(subjectWords.count), let head = subjectWords.last?.lowercased(),
+        guard (1...longestStatedGoalSubject).contains(subjectWords.count), let head = subjectWords.last?.lowercased(),
             head.hasSuffix("mål") || head == "målet", subject.first?.isUppercase == true
         else { return nil }
         var title = String(text[verb.upperBound...]).trimming(.whitespaces)
         if title.hasSuffix(".") { title.removeLast() }
-        return title.split(separator: " ").count >= 3 ? (String(subject), title) : nil
+        return title.split(separator: " ").count >= shortestStatedGoalTitle ? (String(subject), title) : nil
     }
+
+    /// The subject of a stated goal is a few words (`Nämndens kompetensförsörjningsmål`).
+    static let longestStatedGoalSubject = 3
+    /// A stated goal's title says something: a phrase of a few words at least.
+    static let shortestStatedGoalTitle = 3
 
     /// Reads a numbered line (`1. Alingsås växer …`, `3.2 I Stockholm …`); whether it is a goal depends on context.
     public static func numberedLine(_ line: String) -> GoalLabel? {

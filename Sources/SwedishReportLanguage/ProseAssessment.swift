@@ -13,13 +13,15 @@ public enum ProseAssessment {
         public var kind: AssessmentKind
         public var printed: String
         public var goalNumber: String?
+        /// The goal word the sentence uses, lower-cased (`mål`, `delmål`, `verksamhetsmål`).
+        public var goalLabel: String = "mål"
     }
 
     /// The sentence's shape: a goal as subject, up to three words, a verb, the degree, and the
     /// word that says the goal is reached (or hard to reach). Compiled once.
-    static let pattern = try! NSRegularExpression(pattern: #"(?i)(?<subject>\b(?:[\p{L}]*målet|målen|(?:[\p{L}]*mål)\s+(?:nr\.?\s+)?(?<number>\d+(?:\.\d+)*)))\s+(?:[^\s.!?]+\s+){0,3}?(?<verb>bedöms|bedömdes|anses|är|var|har|hade|blev|blir|kan)\s+(?<degree>(?:(?:inte|ej|delvis|helt|fullt|till\s+(?:stor|viss)\s+del|i\s+(?:hög|viss)\s+grad|i\s+sin\s+helhet|i\s+huvudsak|i\s+stort\s+sett|vara|ha|bli|blivit|kunna|att|som)\s+){0,5})(?<reached>uppfyllt|uppfylld|uppfyllda|uppfyllts|uppfyllas|uppnått|uppnådd|uppnådda|uppnåtts|uppnås|nått|nådd|nådda|nåtts|nås|svårt\s+att\s+nå|svårt\s+att\s+uppnå)(?<after>\s+(?:inte|ej|delvis))?\b"#)
+    static let pattern = try! NSRegularExpression(pattern: #"(?i)(?<subject>\b(?:(?<label>[\p{L}]*mål)(?:et|en)|(?<labelled>[\p{L}]*mål)\s+(?:nr\.?\s+)?(?<number>\d+(?:\.\d+)*)))\s+(?<gap>(?:[^\s.!?]+\s+){0,3}?)(?<verb>bedöms|bedömdes|anses|ansågs|är|var|har|blev|blir)\s+(?<degree>(?:(?:inte|ej|delvis|helt|fullt|till\s+(?:stor|viss)\s+del|i\s+(?:hög|viss)\s+grad|i\s+sin\s+helhet|i\s+huvudsak|i\s+stort\s+sett|vara|ha|bli|blivit|kunna|att|som)\s+){0,5})(?<reached>uppfyllt|uppfylld|uppfyllda|uppfyllts|uppfyllas|uppnått|uppnådd|uppnådda|uppnåtts|uppnås|nått|nådd|nådda|nåtts|nås|svårt\s+att\s+nå|svårt\s+att\s+uppnå)(?<after>\s+(?:inte|ej|delvis))?\b"#)
     /// The same with the verb first, as after an adverbial (`Sammantaget bedöms målet vara uppfyllt`).
-    static let invertedPattern = try! NSRegularExpression(pattern: #"(?i)\b(?<verb>bedöms|bedömdes|anses|är|var|har|hade|blev|blir|kan)\s+(?<subject>\b(?:[\p{L}]*målet|målen|(?:[\p{L}]*mål)\s+(?:nr\.?\s+)?(?<number>\d+(?:\.\d+)*)))\s+(?<degree>(?:(?:inte|ej|delvis|helt|fullt|till\s+(?:stor|viss)\s+del|i\s+(?:hög|viss)\s+grad|i\s+sin\s+helhet|i\s+huvudsak|i\s+stort\s+sett|vara|ha|bli|blivit|kunna|att|som)\s+){0,5})(?<reached>uppfyllt|uppfylld|uppfyllda|uppfyllts|uppfyllas|uppnått|uppnådd|uppnådda|uppnåtts|uppnås|nått|nådd|nådda|nåtts|nås|svårt\s+att\s+nå|svårt\s+att\s+uppnå)(?<after>\s+(?:inte|ej|delvis))?\b"#)
+    static let invertedPattern = try! NSRegularExpression(pattern: #"(?i)\b(?<verb>bedöms|bedömdes|anses|ansågs|är|var|har|blev|blir)\s+(?<subject>\b(?:(?<label>[\p{L}]*mål)(?:et|en)|(?<labelled>[\p{L}]*mål)\s+(?:nr\.?\s+)?(?<number>\d+(?:\.\d+)*)))\s+(?<degree>(?:(?:inte|ej|delvis|helt|fullt|till\s+(?:stor|viss)\s+del|i\s+(?:hög|viss)\s+grad|i\s+sin\s+helhet|i\s+huvudsak|i\s+stort\s+sett|vara|ha|bli|blivit|kunna|att|som)\s+){0,5})(?<reached>uppfyllt|uppfylld|uppfyllda|uppfyllts|uppfyllas|uppnått|uppnådd|uppnådda|uppnåtts|uppnås|nått|nådd|nådda|nåtts|nås|svårt\s+att\s+nå|svårt\s+att\s+uppnå)(?<after>\s+(?:inte|ej|delvis))?\b"#)
 
     /// The degree words, lower-cased, and what each says of the goal.
     static let degrees: [(String, AssessmentKind)] = [
@@ -29,28 +31,47 @@ public enum ProseAssessment {
         ("i stort sett", .largely_fulfilled), ("inte", .not_fulfilled), ("ej", .not_fulfilled),
     ]
 
+    /// Words between a goal and its verb that say it is intended or foreseen, not assessed
+    /// (`Målet ska vara uppnått 2030`, `… om målet hade varit uppfyllt`).
+    static let intentionWords: Set<String> = ["ska", "skall", "bör", "måste", "kommer", "skulle", "hade"]
+
     /// The first sentence-level assessment of a goal in `text`, if any.
-    public static func find(in text: String) -> Found? {
+    public static func find(in text: String) -> Found? { findAll(in: text).first }
+
+    /// Every sentence-level assessment of a goal in `text`, in order (a summary may assess
+    /// several numbered goals).
+    public static func findAll(in text: String) -> [Found] {
         // Every form names a goal (`mål…`): most paragraphs have no such word and stop here.
-        guard text.contains("mål") || text.contains("Mål") || text.contains("MÅL") else { return nil }
+        guard text.contains("mål") || text.contains("Mål") || text.contains("MÅL") else { return [] }
         let range = NSRange(text.startIndex..., in: text)
-        let matches = [pattern, invertedPattern].compactMap { $0.firstMatch(in: text, range: range) }
-        guard let match = matches.min(by: { $0.range.location < $1.range.location }) else { return nil }
+        let matches = (pattern.matches(in: text, range: range) + invertedPattern.matches(in: text, range: range))
+            .sorted { $0.range.location < $1.range.location }
+        return matches.compactMap { found(in: $0, of: text) }
+    }
+
+    static func found(in match: NSTextCheckingResult, of text: String) -> Found? {
         func group(_ name: String) -> String {
             let found = match.range(withName: name)
             guard found.location != NSNotFound, let bounds = Range(found, in: text) else { return "" }
             return String(text[bounds])
         }
-        let degree = (group("degree") + " " + group("after")).lowercased().split(whereSeparator: \.isWhitespace).joined(separator: " ")
+        func words(_ text: String) -> [String] { text.lowercased().split(whereSeparator: \.isWhitespace).map(String.init) }
+        let gap = words(group("gap"))
+        if gap.contains(where: intentionWords.contains) { return nil }
+        // The degree may stand before the verb, as in a clause (`att målet inte är uppfyllt`).
+        let degree = (gap + words(group("degree")) + words(group("after"))).joined(separator: " ")
         var kind = AssessmentKind.fulfilled
         if group("reached").lowercased().hasPrefix("svårt") {
             kind = .not_fulfilled
         } else if let found = degrees.first(where: { " \(degree) ".contains(" \($0.0) ") }) {
             kind = found.1
         }
+        let number = group("number")
+        // `Mål 2030` names a year, not a goal's number.
+        if ReportVocabulary.isYear(number) { return nil }
         guard let whole = Range(match.range, in: text) else { return nil }
         let printed = text[whole].split(whereSeparator: \.isWhitespace).joined(separator: " ")
-        let number = group("number")
-        return Found(kind: kind, printed: printed, goalNumber: number.isEmpty ? nil : number)
+        let label = (group("label") + group("labelled")).lowercased()
+        return Found(kind: kind, printed: printed, goalNumber: number.isEmpty ? nil : number, goalLabel: label)
     }
 }

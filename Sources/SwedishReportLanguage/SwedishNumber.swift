@@ -38,6 +38,8 @@ public struct SwedishNumber: Sendable, Hashable {
     public static let partOfWholeWord = "av"
     /// A unit word printed after a figure is at most this long (`gånger/år`, `kwh/kvm`).
     public static let longestUnitWord = 12
+    /// A measured quantity takes at most this many words (`-1 400 kg 2`).
+    static let mostQuantityWords = 5
     /// Units of measure printed after indicator figures, besides rates written with a slash
     /// (`g/port`, `gånger/år`). Durations (`år`, `dagar`) are left out: `2-5 år` labels a row.
     public static let measureUnits: Set<String> = [
@@ -48,7 +50,9 @@ public struct SwedishNumber: Sendable, Hashable {
     /// `1 gång/år`, `-1 400 kg`, a footnote digit after the unit (`-1 400 kg 2`), or a part of a
     /// whole (`2 av 8`). The unit is a rate (a slash) or a unit of measure; other words are text.
     public static func isMeasuredQuantity(_ words: [String]) -> Bool {
-        guard words.count >= 2 else { return false }
+        // A quantity is a few words (a number of at most three groups, a unit, a mark); a longer
+        // cell is text, and is turned away before its prefixes are parsed.
+        guard (2...mostQuantityWords).contains(words.count) else { return false }
         // The longest run of leading words that reads as one number (`-1 400`).
         guard let numberWords = (1..<words.count).reversed().first(where: { parse(words[..<$0].joined(separator: " ")) != nil })
         else { return false }
@@ -56,9 +60,10 @@ public struct SwedishNumber: Sendable, Hashable {
         if rest.count >= 2, rest.first == partOfWholeWord {
             return rest.count == 2 && parse(rest.last!) != nil
         }
-        guard let unit = rest.first, unit.count <= longestUnitWord, unit.first?.isLowercase == true,
-            unit.allSatisfy({ $0.isLetter || $0 == "/" || $0 == "." }),
-            unit.contains("/") || measureUnits.contains(unit.lowercased())
+        // A unit of measure in any case (`MWh`, `m²`), or a rate with a slash in lower case (`g/port`).
+        guard let unit = rest.first, unit.count <= longestUnitWord,
+            measureUnits.contains(unit.lowercased())
+                || unit.contains("/") && unit.first?.isLowercase == true && unit.allSatisfy({ $0.isLetter || $0 == "/" || $0 == "." })
         else { return false }
         rest = rest.dropFirst()
         // A footnote mark after the unit.

@@ -90,6 +90,12 @@ struct TableFinder {
         return true
     }
 
+    /// Whether a line follows the one before it with no blank line between.
+    func adjacentLine(_ index: Int, after previous: Int?) -> Bool {
+        guard let previous else { return false }
+        return index - previous == 1
+    }
+
     /// A lone zero with no label: an empty cell's placeholder left in a spacer row, not a row.
     static func isStrayZero(label: String, cells: [GridCell]) -> Bool {
         label.isEmpty && cells.count == 1 && SwedishNumber.parse(cells[0].text)?.value == 0
@@ -873,14 +879,19 @@ struct TableFinder {
                 continue
             }
             // A line without figures.
-            if let label, cells.isEmpty, describing, let above = previousLine.map(text(of:)), !above.hasSuffix(".") || Self.continuesAfter(above, with: label.text) {
-                // The description goes on until its sentence ends.
+            // The description goes on until its sentence ends or blank space does.
+            if describing, !adjacentLine(index, after: previousLine) { describing = false }
+            if let label, cells.isEmpty, describing, let above = previousLine.map(text(of:)),
+                !above.hasSuffix(".") || Self.continuesAfter(above, with: label.text)
+            {
                 continue
             }
             // Running text under a row with figures describes that row (what an indicator
-            // measures, its source): it names no row.
+            // measures, its source): it names no row. It starts a sentence of its own; a line
+            // that goes on the label above is the label's.
             if let label, cells.isEmpty, let last = rows.last, !last.cells.isEmpty, pendingLabel == nil,
-                label.words.count >= Self.proseWords
+                label.words.count >= Self.proseWords, label.text.first?.isUppercase == true,
+                !Self.continuesAfter(last.label, with: label.text)
             {
                 describing = true
                 continue
@@ -943,7 +954,9 @@ struct TableFinder {
             // sentence after blank space starts a new cell.
             let cellStartsAnew = cells.contains { cell in
                 guard let above = rows.last?.cells.first(where: { $0.column == cell.column }), let first = cell.text.first else { return false }
-                return Self.isFigureCell(above.text) ? first != "(" && !first.isLowercase : label == nil && afterBlank && first.isUppercase
+                // (`(2020)`, `kr/år`, `%` or `Mkr` under a figure go on it.)
+                let goesOnFigure = first == "(" || first.isLowercase || TableVocabulary.units.contains(cell.text.lowercased())
+                return Self.isFigureCell(above.text) ? !goesOnFigure : label == nil && afterBlank && first.isUppercase
             }
             let startsAnew = (label != nil && labelStartsAnew) || cellsStartAnew || cellStartsAnew
             if !cells.isEmpty, startsAnew, Self.isStrayZero(label: label?.text ?? "", cells: cells) { continue }

@@ -35,6 +35,10 @@ final class NormalisationTests: XCTestCase {
         XCTAssertEqual(
             texts(["Område      Andel av kommunens energi-", "            användning (kWh) per år"]),
             ["Område      Andel av kommunens energianvändning", "            (kWh) per år"])
+        // A cell after a column gap on that line stays in its column.
+        XCTAssertEqual(
+            texts(["            Energi-", "            användning (kWh)    (2024)"]),
+            ["            Energianvändning", "            (kWh)               (2024)"])
     }
 
     func testLetterSpacedWordsAreRepaired() {

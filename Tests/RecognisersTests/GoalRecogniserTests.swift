@@ -56,7 +56,8 @@ final class GoalRecogniserTests: XCTestCase {
             Antalet hushåll med försörjningsstöd har minskat under året.
 
             Sammanfattning
-            Mål 4 bedöms inte vara uppnått, då arbetsmarknaden har försvagats.
+            Mål 4 bedöms inte vara uppnått, då arbetsmarknaden har försvagats. Delmål 3 bedöms vara
+            uppfyllt inom äldreomsorgen.
             """)
         XCTAssertEqual(report.goals.map(\.ref), ["1", "2", "3", "4"])
         XCTAssertEqual(report.goals.map(\.status), [.fulfilled, .partially_fulfilled, nil, .not_fulfilled])

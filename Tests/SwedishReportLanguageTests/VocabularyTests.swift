@@ -87,6 +87,10 @@ final class VocabularyTests: XCTestCase {
             ("Delmålet om tillgänglighet bedöms svårt att nå till 2030.", .not_fulfilled, "Delmålet om tillgänglighet bedöms svårt att nå"),
             ("Målet bedöms till stor del vara uppfyllt.", .largely_fulfilled, "Målet bedöms till stor del vara uppfyllt"),
             ("Mål 3 bedöms vara uppfyllt.", .fulfilled, "Mål 3 bedöms vara uppfyllt"),
+            // The degree before the verb, as a clause puts it.
+            ("Nämnden konstaterar att målet inte är uppfyllt.", .not_fulfilled, "målet inte är uppfyllt"),
+            ("Vi bedömer att målet delvis är uppnått.", .partially_fulfilled, "målet delvis är uppnått"),
+            ("Målet kan inte anses vara uppfyllt.", .not_fulfilled, "Målet kan inte anses vara uppfyllt"),
         ]
         for (sentence, kind, printed) in cases {
             let found = ProseAssessment.find(in: sentence)
@@ -98,6 +102,9 @@ final class VocabularyTests: XCTestCase {
         for sentence in [
             "Kommunen uppnår tre av fyra finansiella mål.", "Målet är att alla barn ska känna sig trygga.",
             "Målet för 2030 är en fossilfri fordonsflotta.", "Nämnden har antagit nya mål för verksamheten.",
+            // Intended or foreseen, not assessed; a year is no goal's number.
+            "Målet ska vara uppnått senast 2030.", "För att målet kan nås behövs fler laddplatser.",
+            "Mål 2030 är uppnått när utsläppen har halverats.",
         ] {
             XCTAssertNil(ProseAssessment.find(in: sentence), sentence)
         }

@@ -370,14 +370,18 @@ final class TableStageTests: XCTestCase {
         XCTAssertEqual(grid.rows[0].cells.map(\.text), ["Energi i kommunens lokaler per kvadratmeter", "218 (aug 2025)", "170"])
     }
 
-    func testAHeaderRepeatedUnderTheFirstRowIsNoRow() {
-        // A form that prints its column names again before its second row (areas in a lease).
+    func testAHeaderRepeatedUnderTheFirstRowIsNoRow() throws {
+        // A form that prints its column names again before its second row (areas in a lease),
+        // its row label at the margin and the names of the areas in a column of text: the
+        // repeated names end the first table, they are no row of it.
         let found = grids("""
-            Lokal          Areatyp         Plan      ca m²       Areatyp        Plan      ca m²
-                           Kontor          2         37,5        Förråd         1         117
-                           Areatyp         Plan      ca m²
-                           Omklädning      1         170
+            Lokalens storlek   Areatyp        Plan      ca m²      Areatyp        Plan      ca m²
+            och omfattning     Kontor         2         37,5       Förråd         1         117
+                               Areatyp        Plan      ca m²
+                               Omklädning     1         170
             """)
+        let first = try XCTUnwrap(found.first)
+        XCTAssertEqual(first.rows.map { $0.cells.first?.text }, ["Kontor"])
         XCTAssertFalse(found.flatMap(\.rows).flatMap(\.cells).contains { $0.text.contains("Areatyp") }, "\(found)")
     }
 

@@ -156,12 +156,15 @@ struct GoalListBuilder {
         let unassessed = entries.indices.filter { entries[$0].goal.status == nil && entries[$0].goal.ref != nil && !entries[$0].isRepeat }
         guard !unassessed.isEmpty else { return }
         for block in layout.blocks where block.kind == .paragraph || block.kind == .listItem {
-            guard let found = ProseAssessment.find(in: layout.text(of: block)), let number = found.goalNumber,
-                let status = Assessment(rawValue: found.kind.rawValue)
-            else { continue }
-            for index in unassessed where entries[index].goal.ref == number && entries[index].goal.status == nil {
-                entries[index].goal.status = status
-                entries[index].goal.statusText = found.printed
+            for found in ProseAssessment.findAll(in: layout.text(of: block)) {
+                guard let number = found.goalNumber, let status = Assessment(rawValue: found.kind.rawValue) else { continue }
+                // `Mål 3` may be any level's goal 3; `Delmål 3` only a delmål's.
+                for index in unassessed where entries[index].goal.ref == number && entries[index].goal.status == nil
+                    && (found.goalLabel == "mål" || (entries[index].goal.level ?? "").lowercased().hasSuffix(found.goalLabel))
+                {
+                    entries[index].goal.status = status
+                    entries[index].goal.statusText = found.printed
+                }
             }
         }
     }

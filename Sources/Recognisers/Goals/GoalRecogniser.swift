@@ -35,7 +35,8 @@ struct GoalRecogniser {
             if let list = openedList {
                 if block.kind == .listItem {
                     let title = StatedGoal.withoutBullet(layout.text(of: block))
-                    if title.split(separator: " ").count >= 2 {
+                    // A one-word item (`Förskola`) names a group, not a goal.
+                    if title.split(separator: " ").count >= Self.shortestListedGoalWords {
                         _ = builder.add(level: list.level, ref: nil, title: title, block: block, position: position,
                                         parentIndex: list.parent, inferParent: false)
                     }
@@ -146,6 +147,8 @@ struct GoalRecogniser {
         return (builder.entries, builder.unplacedAssessmentWarnings())
     }
 
+    /// A listed goal takes at least this many words.
+    static let shortestListedGoalWords = 2
     /// A heading of at most this many words between the items of a goal list names a group.
     static let groupNameWords = 3
 

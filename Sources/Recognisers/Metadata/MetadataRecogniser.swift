@@ -393,7 +393,9 @@ enum ReportKindVote {
         }
         if let title = name(naming.filter { $0.weight >= Evidence.documentTitleWeight }) { return title }
         let furniture = naming.filter { $0.weight == Evidence.furnitureWeight && $0.isTitle }.compactMap { DocumentNames.name(in: $0.words) }
-        if let common = Dictionary(furniture.map { ($0, 1) }, uniquingKeysWith: +).max(by: { $0.value < $1.value })?.key {
+        // The name the running lines print most often; on a tie the one printed first.
+        let counts = Dictionary(furniture.map { ($0, 1) }, uniquingKeysWith: +)
+        if let most = counts.values.max(), let common = furniture.first(where: { counts[$0] == most }) {
             return common
         }
         return name(naming.filter(\.isOpening))

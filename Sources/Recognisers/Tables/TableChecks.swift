@@ -35,6 +35,8 @@ struct TableChecks {
                 guard let printed = cell.value, printed == printed.rounded() else { continue }
                 let column = above.compactMap { row in row.element.cells.first { $0.columnIndex == cell.columnIndex }.map { (row.offset, $0) } }
                 guard column.allSatisfy({ TableWords.marks.contains($0.1.text) }) else { continue }
+                // A column with no mark above is counted only where the row prints 0 for it.
+                if column.isEmpty, printed != 0 { continue }
                 result.append(TableCheck(
                     kind: .sum, row: index, column: cell.columnIndex, expected: Double(column.count), printed: printed,
                     holds: Double(column.count) == printed, terms: column.map(\.0)))
