@@ -300,6 +300,9 @@ struct TableFinder {
     ) -> Bool {
         let parts = segments[index]
         guard parts.count >= 2 else { return false }
+        // The header over the rows printed again, stub and all: the next table's header (one
+        // indicator table under each goal), however it lines up with the rows above.
+        if repeatsHeader(index, regionStart: regionStart) { return true }
         // A piece in a column of text cells between the labels and the figures (an indicator's
         // name beside its goal) is a row's cell, unless the line repeats the header above the
         // rows (`Areatyp  Plan  ca m²` again under the first row).

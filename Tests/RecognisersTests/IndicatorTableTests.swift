@@ -190,6 +190,52 @@ final class IndicatorTableTests: XCTestCase {
         XCTAssertEqual(report.indicators[3].values.map(\.text), ["Nytt", "Fler än i fjol"])
     }
 
+    func testAGoalTableWithATargetAndAnOutcomeColumn() throws {
+        let report = recognise("""
+            Verksamhetsberättelse 2025
+            Kultur- och fritidsnämnden
+
+            Mål                                  Indikator                      Målvärde     Utfall
+            Fler barn och unga ska delta i       Antal deltagartillfällen       12 000       11 400
+            kulturskolans verksamhet             Andel flickor                  50 %         58 %
+            Biblioteken ska vara öppna för fler  Öppettimmar per vecka          60           64
+                                                 Antal besök                    200 000      214 500
+            """)
+        XCTAssertEqual(report.goals.map(\.title), ["Fler barn och unga ska delta i kulturskolans verksamhet", "Biblioteken ska vara öppna för fler"])
+        XCTAssertEqual(report.goals.map(\.status), [nil, nil])
+        XCTAssertEqual(report.indicators.map(\.name), ["Antal deltagartillfällen", "Andel flickor", "Öppettimmar per vecka", "Antal besök"])
+        guard report.goals.count == 2 else { return }
+        XCTAssertEqual(report.indicators.map(\.goalId), ["g1", "g1", "g2", "g2"].map { id in id == "g1" ? report.goals[0].id : report.goals[1].id })
+        let visits = try XCTUnwrap(report.indicators.last)
+        XCTAssertEqual(visits.values.map(\.measure), [.target, .outcome])
+        XCTAssertEqual(visits.values.map(\.value), [200_000, 214_500])
+    }
+
+    func testEachGoalsOwnIndicatorTableUnderItsHeadingIsItsOwn() throws {
+        // One goal per heading, each followed by its indicator table with the same header: the
+        // header printed again starts the next goal's table.
+        let report = recognise("""
+            Nämndmål 1: Fler barn och unga ska delta i kulturskolan
+
+            Indikator                        Utfall 2024     Utfall 2025     Mål 2025
+            Antal elever i kulturskolan      820             870             900
+            Andel flickor                    52 %            58 %            50 %
+
+            Målet bedöms vara uppfyllt.
+
+            Nämndmål 2: Biblioteken ska nå fler invånare
+
+            Indikator                        Utfall 2024     Utfall 2025     Mål 2025
+            Antal besök                      198 000         214 500         200 000
+
+            Målet bedöms delvis ha uppnåtts.
+            """)
+        XCTAssertEqual(report.goals.map(\.status), [.fulfilled, .partially_fulfilled])
+        guard report.goals.count == 2 else { return }
+        XCTAssertEqual(report.indicators.map(\.name), ["Antal elever i kulturskolan", "Andel flickor", "Antal besök"])
+        XCTAssertEqual(report.indicators.map(\.goalId), [report.goals[0].id, report.goals[0].id, report.goals[1].id])
+    }
+
     func testAGoalCellFlattenedAfterItsFirstIndicatorStillOwnsIt() {
         let report = recognise("""
             Nämndmål Nämndindikator 2022 2023
