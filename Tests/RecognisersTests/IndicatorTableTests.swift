@@ -236,6 +236,21 @@ final class IndicatorTableTests: XCTestCase {
         XCTAssertEqual(report.indicators.map(\.goalId), [report.goals[0].id, report.goals[0].id, report.goals[1].id])
     }
 
+    func testCellsThatPrintTargetAndOutcomeTogetherGiveBoth() throws {
+        // `Mål (utfall)` over `90 (88)`: the target, and the outcome in brackets.
+        let report = recognise("""
+            Indikator                                 Mål (utfall) 2024    Mål (utfall) 2025
+            Nöjda brukare inom hemtjänsten, %         90 (88)              90 (92)
+            Antal nya företag                         120 (131)            130 (118)
+            """)
+        XCTAssertEqual(report.indicators.map(\.name), ["Nöjda brukare inom hemtjänsten, %", "Antal nya företag"])
+        let firms = try XCTUnwrap(report.indicators.last)
+        XCTAssertEqual(firms.values.map(\.value), [120, 131, 130, 118])
+        XCTAssertEqual(firms.values.map(\.measure), [.target, .outcome, .target, .outcome])
+        XCTAssertEqual(firms.values.map(\.year), [2024, 2024, 2025, 2025])
+        XCTAssertEqual(firms.values.map(\.text), ["120 (131)", "120 (131)", "130 (118)", "130 (118)"])
+    }
+
     func testAGoalCellFlattenedAfterItsFirstIndicatorStillOwnsIt() {
         let report = recognise("""
             Nämndmål Nämndindikator 2022 2023

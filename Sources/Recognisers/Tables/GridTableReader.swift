@@ -144,19 +144,44 @@ struct GridTableReader {
     ) -> Indicator {
         let provenance = layout.provenance(of: lines.lowerBound..<(lines.upperBound + 1))
         let nameUnit = TableVocabulary.unit(inCaption: name)
-        let values: [IndicatorValue] = cells.map { cell in
+        let values: [IndicatorValue] = cells.flatMap { cell -> [IndicatorValue] in
             let column = columns[cell.column]
-            let parsed = CellSegmenter.measuredCell(cell.text)
-            let value = column.isText ? nil : parsed.value
-            return IndicatorValue(
-                column: column.text, year: column.year, measure: column.measure, value: value,
-                unit: value == nil ? nil : parsed.unit ?? column.unit ?? nameUnit, comparator: parsed.comparator,
-                preliminary: parsed.preliminary, text: cell.text, provenance: provenance)
+            func value(_ text: String, measure: Measure) -> IndicatorValue {
+                let parsed = CellSegmenter.measuredCell(text)
+                let value = column.isText ? nil : parsed.value
+                return IndicatorValue(
+                    column: column.text, year: column.year, measure: measure, value: value,
+                    unit: value == nil ? nil : parsed.unit ?? column.unit ?? nameUnit, comparator: parsed.comparator,
+                    preliminary: parsed.preliminary && measure == column.measure, text: cell.text, provenance: provenance)
+            }
+            // A header naming a second measure in brackets (`Mål (utfall) 2025`) over cells that
+            // print two figures the same way (`90 (88)`): a value of each measure.
+            if let second = Self.bracketedMeasure(column.text), let (first, bracketed) = Self.bracketedPair(cell.text) {
+                return [value(first, measure: column.measure), value(bracketed, measure: second)]
+            }
+            return [value(cell.text, measure: column.measure)]
         }
         let units = Set(values.compactMap(\.unit))
         return Indicator(
             id: id, goalId: goal, name: name, unit: nameUnit ?? (units.count == 1 ? units.first : nil), values: values,
             provenance: provenance)
+    }
+
+    /// The measure a header names in brackets after its own (`Mål (utfall)` → outcome), if any.
+    static func bracketedMeasure(_ header: String) -> Measure? {
+        guard let open = header.firstIndex(of: "("), let close = header[open...].firstIndex(of: ")") else { return nil }
+        let inside = header[header.index(after: open)..<close].split(separator: " ").map(String.init)
+        guard let head = inside.first, TableVocabulary.isHead(head.lowercased()) else { return nil }
+        return ColumnHeader.column(from: inside).measure
+    }
+
+    /// A cell of two figures, the second in brackets (`90 (88)`, `1,2 (1,4)`).
+    static func bracketedPair(_ text: String) -> (String, String)? {
+        guard text.hasSuffix(")"), let open = text.lastIndex(of: "("), open > text.startIndex else { return nil }
+        let first = text[..<open].trimmingCharacters(in: .whitespaces)
+        let second = String(text[text.index(after: open)..<text.index(before: text.endIndex)])
+        guard SwedishNumber.parse(first) != nil, SwedishNumber.parse(second) != nil else { return nil }
+        return (first, second)
     }
 
     /// Adds a goal/indicator matrix read from its grid: its goal cells as goals (unless a goal the
