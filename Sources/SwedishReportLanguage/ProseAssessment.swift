@@ -15,11 +15,18 @@ public enum ProseAssessment {
         public var goalNumber: String?
         /// The goal word the sentence uses, lower-cased (`mål`, `delmål`, `verksamhetsmål`).
         public var goalLabel: String = "mål"
+        /// What the sentence says the goal is, where it names it by its words (`Målet att fler
+        /// ska välja bussen bedöms …` → `fler ska välja bussen`).
+        public var goalWords: String?
     }
 
     /// The sentence's shape: a goal as subject, up to three words, a verb, the degree, and the
     /// word that says the goal is reached (or hard to reach). Compiled once.
-    static let pattern = try! NSRegularExpression(pattern: #"(?i)(?<subject>\b(?:(?<label>[\p{L}]*mål)(?:et|en)|(?<labelled>[\p{L}]*mål)\s+(?:nr\.?\s+)?(?<number>\d+(?:\.\d+)*)))\s+(?<gap>(?:[^\s.!?]+\s+){0,3}?)(?<verb>bedöms|bedömdes|anses|ansågs|är|var|har|blev|blir)\s+(?<degree>(?:(?:inte|ej|delvis|helt|fullt|till\s+(?:stor|viss)\s+del|i\s+(?:hög|viss)\s+grad|i\s+sin\s+helhet|i\s+huvudsak|i\s+stort\s+sett|vara|ha|bli|blivit|kunna|att|som)\s+){0,5})(?<reached>uppfyllt|uppfylld|uppfyllda|uppfyllts|uppfyllas|uppnått|uppnådd|uppnådda|uppnåtts|uppnås|nått|nådd|nådda|nåtts|nås|svårt\s+att\s+nå|svårt\s+att\s+uppnå)(?<after>\s+(?:inte|ej|delvis))?\b"#)
+    static let pattern = try! NSRegularExpression(pattern: #"(?i)(?<subject>\b(?:(?<label>[\p{L}]*mål)(?:et|en)|(?<labelled>[\p{L}]*mål)\s+(?:nr\.?\s+)?(?<number>\d+(?:\.\d+)*)))\s+(?:(?<named>(?:att|om)\s+(?:[^\s.!?]+\s+){1,14}?)|(?<gap>(?:[^\s.!?]+\s+){0,3}?))(?<verb>bedöms|bedömdes|anses|ansågs|är|var|har|blev|blir)\s+(?<degree>(?:(?:inte|ej|delvis|helt|fullt|till\s+(?:stor|viss)\s+del|i\s+(?:hög|viss)\s+grad|i\s+sin\s+helhet|i\s+huvudsak|i\s+stort\s+sett|vara|ha|bli|blivit|kunna|att|som)\s+){0,5})(?<reached>uppfyllt|uppfylld|uppfyllda|uppfyllts|uppfyllas|uppnått|uppnådd|uppnådda|uppnåtts|uppnås|nått|nådd|nådda|nåtts|nås|svårt\s+att\s+nå|svårt\s+att\s+uppnå)(?<after>\s+(?:inte|ej|delvis))?\b"#)
+    /// The goal as the subject of a finite verb that says it is reached (`Målet om minst en
+    /// behörig lärare per fritidshem nås`, `Delmålet uppfylls inte`); not when what follows says how
+    /// or when it will be (`nås genom …`, `uppnås senast 2030`).
+    static let finitePattern = try! NSRegularExpression(pattern: #"(?i)(?<subject>\b(?:(?<label>[\p{L}]*mål)(?:et|en)|(?<labelled>[\p{L}]*mål)\s+(?:nr\.?\s+)?(?<number>\d+(?:\.\d+)*)))\s+(?:(?<named>(?:att|om)\s+(?:[^\s.!?]+\s+){1,14}?)|(?<gap>(?:[^\s.!?]+\s+){0,3}?))(?<reached>nås|uppnås|uppfylls|nåddes|uppnåddes|uppfylldes)\b(?!\s+(?:genom|om|när|då|först|bäst|senast|med|till|under|i|på|av|för|ska|kan)\b)(?<after>\s+(?:inte|ej|delvis)\b)?"#)
     /// The same with the verb first, as after an adverbial (`Sammantaget bedöms målet vara uppfyllt`).
     static let invertedPattern = try! NSRegularExpression(pattern: #"(?i)\b(?<verb>bedöms|bedömdes|anses|ansågs|är|var|har|blev|blir)\s+(?<subject>\b(?:(?<label>[\p{L}]*mål)(?:et|en)|(?<labelled>[\p{L}]*mål)\s+(?:nr\.?\s+)?(?<number>\d+(?:\.\d+)*)))\s+(?<degree>(?:(?:inte|ej|delvis|helt|fullt|till\s+(?:stor|viss)\s+del|i\s+(?:hög|viss)\s+grad|i\s+sin\s+helhet|i\s+huvudsak|i\s+stort\s+sett|vara|ha|bli|blivit|kunna|att|som)\s+){0,5})(?<reached>uppfyllt|uppfylld|uppfyllda|uppfyllts|uppfyllas|uppnått|uppnådd|uppnådda|uppnåtts|uppnås|nått|nådd|nådda|nåtts|nås|svårt\s+att\s+nå|svårt\s+att\s+uppnå)(?<after>\s+(?:inte|ej|delvis))?\b"#)
 
@@ -35,6 +42,9 @@ public enum ProseAssessment {
     /// (`Målet ska vara uppnått 2030`, `… om målet hade varit uppfyllt`).
     static let intentionWords: Set<String> = ["ska", "skall", "bör", "måste", "kommer", "skulle", "hade"]
 
+    /// Modal verbs that make a finite `nås`/`uppfylls` a possibility (`målet kan nås`).
+    static let modalWords: Set<String> = ["kan", "kunde", "skulle", "borde"]
+
     /// The first sentence-level assessment of a goal in `text`, if any.
     public static func find(in text: String) -> Found? { findAll(in: text).first }
 
@@ -44,8 +54,13 @@ public enum ProseAssessment {
         // Every form names a goal (`mål…`): most paragraphs have no such word and stop here.
         guard text.contains("mål") || text.contains("Mål") || text.contains("MÅL") else { return [] }
         let range = NSRange(text.startIndex..., in: text)
-        let matches = (pattern.matches(in: text, range: range) + invertedPattern.matches(in: text, range: range))
+        let matches = [pattern, invertedPattern, finitePattern].flatMap { $0.matches(in: text, range: range) }
             .sorted { $0.range.location < $1.range.location }
+            // One sentence read by two of the shapes counts once.
+            .reduce(into: [NSTextCheckingResult]()) { kept, match in
+                if let last = kept.last, NSIntersectionRange(last.range, match.range).length > 0 { return }
+                kept.append(match)
+            }
         return matches.compactMap { found(in: $0, of: text) }
     }
 
@@ -58,6 +73,11 @@ public enum ProseAssessment {
         func words(_ text: String) -> [String] { text.lowercased().split(whereSeparator: \.isWhitespace).map(String.init) }
         let gap = words(group("gap"))
         if gap.contains(where: intentionWords.contains) { return nil }
+        // Before a finite `nås` a modal says it can be reached, not that it was (`målet kan nås`).
+        if group("verb").isEmpty, gap.contains(where: modalWords.contains) { return nil }
+        // `Målet att fler ska välja bussen bedöms …`: the goal named by what it says; its own
+        // words (`ska`, `inte`) are no part of the assessment.
+        let named = group("named").trimmingCharacters(in: .whitespaces)
         // The degree may stand before the verb, as in a clause (`att målet inte är uppfyllt`).
         let degree = (gap + words(group("degree")) + words(group("after"))).joined(separator: " ")
         var kind = AssessmentKind.fulfilled
@@ -72,6 +92,8 @@ public enum ProseAssessment {
         guard let whole = Range(match.range, in: text) else { return nil }
         let printed = text[whole].split(whereSeparator: \.isWhitespace).joined(separator: " ")
         let label = (group("label") + group("labelled")).lowercased()
-        return Found(kind: kind, printed: printed, goalNumber: number.isEmpty ? nil : number, goalLabel: label)
+        return Found(
+            kind: kind, printed: printed, goalNumber: number.isEmpty ? nil : number, goalLabel: label,
+            goalWords: named.isEmpty ? nil : String(named.drop { !$0.isWhitespace }).trimmingCharacters(in: .whitespaces))
     }
 }

@@ -66,6 +66,25 @@ final class GoalRecogniserTests: XCTestCase {
         ])
     }
 
+    func testAGoalNamedByItsWordsInALaterChapterTakesThatAssessment() {
+        let report = recognise("""
+            Kommunens mål för bemanningen är att;
+
+            •    Minst en legitimerad lärare på varje fritidshem.
+            •    Hälften av medarbetarna i förskolan ska ha en pedagogisk utbildning.
+
+            Nulägesanalys
+            Målet om minst en legitimerad lärare per fritidshem nås. Det nationella målet att minst 70
+            procent av medarbetarna ska ha en pedagogisk utbildning uppfylls inte i kommunen.
+            """)
+        XCTAssertEqual(report.goals.map(\.title), [
+            "Minst en legitimerad lärare på varje fritidshem.", "Hälften av medarbetarna i förskolan ska ha en pedagogisk utbildning.",
+        ])
+        // The second sentence names a goal with a figure the plan's goal does not print.
+        XCTAssertEqual(report.goals.map(\.status), [.fulfilled, nil])
+        XCTAssertEqual(report.goals.first?.statusText, "Målet om minst en legitimerad lärare per fritidshem nås")
+    }
+
     func testGoalsInThePlacesAPlanPutsThem() {
         let report = recognise("""
             Mål och inriktning

@@ -91,6 +91,9 @@ final class VocabularyTests: XCTestCase {
             ("Nämnden konstaterar att målet inte är uppfyllt.", .not_fulfilled, "målet inte är uppfyllt"),
             ("Vi bedömer att målet delvis är uppnått.", .partially_fulfilled, "målet delvis är uppnått"),
             ("Målet kan inte anses vara uppfyllt.", .not_fulfilled, "Målet kan inte anses vara uppfyllt"),
+            // The goal named by its words, with a finite verb.
+            ("Målet om minst en behörig lärare per skola nås.", .fulfilled, "Målet om minst en behörig lärare per skola nås"),
+            ("Delmålet uppfylls inte i år.", .not_fulfilled, "Delmålet uppfylls inte"),
         ]
         for (sentence, kind, printed) in cases {
             let found = ProseAssessment.find(in: sentence)
@@ -98,6 +101,7 @@ final class VocabularyTests: XCTestCase {
             XCTAssertEqual(found?.printed, printed, sentence)
         }
         XCTAssertEqual(ProseAssessment.find(in: "Mål 3 bedöms vara uppfyllt.")?.goalNumber, "3")
+        XCTAssertEqual(ProseAssessment.find(in: "Målet om minst en behörig lärare per skola nås.")?.goalWords, "minst en behörig lärare per skola")
         // Sentences about goals that assess none.
         for sentence in [
             "Kommunen uppnår tre av fyra finansiella mål.", "Målet är att alla barn ska känna sig trygga.",
@@ -105,6 +109,8 @@ final class VocabularyTests: XCTestCase {
             // Intended or foreseen, not assessed; a year is no goal's number.
             "Målet ska vara uppnått senast 2030.", "För att målet kan nås behövs fler laddplatser.",
             "Mål 2030 är uppnått när utsläppen har halverats.",
+            // How or when it is to be reached.
+            "Målet uppnås genom fler insatser i skolan.", "Målet nås senast 2030.",
         ] {
             XCTAssertNil(ProseAssessment.find(in: sentence), sentence)
         }

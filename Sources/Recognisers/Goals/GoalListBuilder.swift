@@ -87,7 +87,7 @@ struct GoalListBuilder {
     mutating func assignAssessments() {
         let legend = IconLegend(layout: layout)
         for index in entries.indices where !entries[index].isRepeat && !assessedInPlace.contains(index) {
-            let found = assessment(after: positions[index], goalLines: entries[index].lineRange, legend: legend)
+            let found = assessment(after: positions[index], goalLines: entries[index].lineRange, title: entries[index].goal.title, legend: legend)
             entries[index].goal.status = found.status
             entries[index].goal.statusText = found.text
             entries[index].goal.statusIcon = found.icon
@@ -96,6 +96,7 @@ struct GoalListBuilder {
             entries[index].goal.expectedResult = texts.expected
         }
         assignNumberedProseAssessments()
+        assignNamedProseAssessments()
         // Repeats share what their original found.
         for index in entries.indices where entries[index].isRepeat {
             if let original = entries.first(where: { !$0.isRepeat && $0.goal.id == entries[index].goal.id }) {
@@ -104,7 +105,7 @@ struct GoalListBuilder {
         }
     }
 
-    private mutating func assessment(after position: Int, goalLines: Range<Int>, legend: IconLegend)
+    private mutating func assessment(after position: Int, goalLines: Range<Int>, title: String, legend: IconLegend)
         -> (status: Assessment?, text: String?, icon: StatusIcon?)
     {
         let lines = layout.lines
@@ -126,7 +127,9 @@ struct GoalListBuilder {
         if let icon, let mapped = legend.meaning[icon] {
             return (mapped.status, mapped.text, icon)
         }
-        if let found = proseAssessment(after: position), let status = Assessment(rawValue: found.kind.rawValue) {
+        if let found = proseAssessment(after: position, title: title),
+            let status = Assessment(rawValue: found.kind.rawValue)
+        {
             return (status, found.printed, icon)
         }
         return (nil, nil, icon)
@@ -138,16 +141,59 @@ struct GoalListBuilder {
     /// The first sentence that assesses a goal in the running text under it (`Målet bedöms vara
     /// uppfyllt`), before the next heading or the next goal; one that names another goal's
     /// number is that goal's.
-    func proseAssessment(after position: Int) -> ProseAssessment.Found? {
+    func proseAssessment(after position: Int, title: String) -> ProseAssessment.Found? {
         let nextGoal = positions.filter { $0 > position }.min() ?? layout.blocks.count
         let end = min(nextGoal, layout.blocks.count, position + 1 + Self.proseBlocksLooked)
         guard position + 1 < end else { return nil }
         for block in layout.blocks[(position + 1)..<end] {
             if block.kind == .heading { break }
             guard block.kind == .paragraph || block.kind == .listItem else { continue }
-            if let found = ProseAssessment.find(in: layout.text(of: block)), found.goalNumber == nil { return found }
+            // A sentence that names a goal by its words speaks of this one only if the words are its.
+            if let found = ProseAssessment.findAll(in: layout.text(of: block)).first(where: { found in
+                found.goalNumber == nil && (found.goalWords.map { Self.names($0, title: title) } ?? true)
+            }) {
+                return found
+            }
         }
         return nil
+    }
+
+    /// Goals still without a status that a sentence elsewhere names by their words and assesses
+    /// (`Målet om minst en behörig lärare per fritidshem nås` in a later chapter).
+    mutating func assignNamedProseAssessments() {
+        let unassessed = entries.indices.filter { entries[$0].goal.status == nil && !entries[$0].isRepeat }
+        guard !unassessed.isEmpty else { return }
+        for block in layout.blocks where block.kind == .paragraph || block.kind == .listItem {
+            for found in ProseAssessment.findAll(in: layout.text(of: block)) {
+                guard let words = found.goalWords, let status = Assessment(rawValue: found.kind.rawValue) else { continue }
+                let named = unassessed.filter { entries[$0].goal.status == nil && Self.names(words, title: entries[$0].goal.title) }
+                // Only a sentence that names one goal is that goal's.
+                guard named.count == 1, let index = named.first else { continue }
+                entries[index].goal.status = status
+                entries[index].goal.statusText = found.printed
+            }
+        }
+    }
+
+    /// The share of a sentence's words for a goal (those of four letters or more) that its
+    /// title holds, at least, for the sentence to name that goal.
+    static let namingShare = 0.6
+    /// Words a sentence and a title share, at least, for it to name the goal.
+    static let fewestNamingWords = 2
+
+    /// Whether the words a sentence uses for a goal name this title: most of them are the
+    /// title's (compared by their first five letters, so inflections match).
+    static func names(_ words: String, title: String) -> Bool {
+        func stems(_ text: String) -> Set<String> {
+            Set(text.lowercased().split { !$0.isLetter && !$0.isNumber }.filter { $0.count >= 4 }.map { String($0.prefix(5)) })
+        }
+        // A figure the sentence names (`50 procent`, `till 2020`) that the title lacks makes it
+        // another goal, however many words they share.
+        func figures(_ text: String) -> Set<String> { Set(text.split { !$0.isNumber }.map(String.init)) }
+        guard figures(words).isSubset(of: figures(title)) else { return false }
+        let named = stems(words), titled = stems(title)
+        let shared = named.intersection(titled).count
+        return shared >= fewestNamingWords && Double(shared) >= namingShare * Double(named.count)
     }
 
     /// Goals still without a status whose number a sentence elsewhere assesses (`Mål 3 bedöms
