@@ -85,6 +85,28 @@ final class AssignmentRecogniserTests: XCTestCase {
         XCTAssertEqual(report.assignments.first?.kind, .risk)
     }
 
+    func testAFollowUpTableLaidOutInColumnsOfText() {
+        // `pdftotext -layout` text: the assignment and its comment side by side, each wrapping
+        // in its own column; the columns are the cells.
+        let report = recognise("""
+            Uppdrag
+             Uppdrag                                                     Status   Kommentar
+
+             Förvaltningen får i uppdrag att ta fram en                           Planen antogs av nämnden i
+             handlingsplan för digitala tjänster till                             december.
+             invånarna.
+
+             Förvaltningen får i uppdrag att utreda                     Pågår     Utredningen redovisas i
+             samlokalisering av kontoren.                                         mars.
+            """)
+        XCTAssertEqual(report.assignments.map(\.title), [
+            "Förvaltningen får i uppdrag att ta fram en handlingsplan för digitala tjänster till invånarna.",
+            "Förvaltningen får i uppdrag att utreda samlokalisering av kontoren.",
+        ])
+        XCTAssertEqual(report.assignments.map(\.comment), ["Planen antogs av nämnden i december.", "Utredningen redovisas i mars."])
+        XCTAssertEqual(report.assignments.map(\.status), [nil, "Pågår"])
+    }
+
     func testANumberedListOfAssignmentsGivenIsNotAFollowUp() {
         let report = recognise("""
             Strategiska utvecklingsuppdrag

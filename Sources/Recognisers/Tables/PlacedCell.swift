@@ -15,8 +15,11 @@ struct PlacedCell: Sendable, Hashable {
     /// matched by their letters, so a word normalisation joined across a hyphen still finds its
     /// boxes; from the first cell that matches no words on, cells have no span.
     static func cells(of line: LayoutLine) -> [PlacedCell] {
-        let parts = line.text.tabSeparatedComponents().map { $0.trimming(.whitespaces) }.filter { !$0.isEmpty }
         let words = line.source.words
+        // Laid-out text (`pdftotext -layout`) has no word boxes: its column gaps are runs of
+        // spaces, and a cell's span is the character columns it is printed in.
+        if words.isEmpty, !line.text.containsTab { return Self.characterColumnCells(of: line.text) }
+        let parts = line.text.tabSeparatedComponents().map { $0.trimming(.whitespaces) }.filter { !$0.isEmpty }
         func letters(_ text: String) -> String {
             // ASCII text (most words) is filtered by byte: there every character is one byte (CR LF
             // aside, both white space) and the white space is tab to carriage return and space.
@@ -51,6 +54,34 @@ struct PlacedCell: Sendable, Hashable {
             result.append(PlacedCell(text: part, span: span))
         }
         return result
+    }
+
+    /// Spaces that part two cells of laid-out text (one space parts words).
+    static let columnGapSpaces = 2
+
+    /// The cells of a line of laid-out text, parted at runs of spaces, each with its character columns.
+    static func characterColumnCells(of text: String) -> [PlacedCell] {
+        var cells: [PlacedCell] = []
+        var current = ""
+        var start = 0
+        var spaces = 0
+        for (column, character) in text.enumerated() {
+            if character == " " {
+                spaces += 1
+                continue
+            }
+            if !current.isEmpty, spaces >= columnGapSpaces {
+                cells.append(PlacedCell(text: current, span: Double(start)...Double(start + current.count)))
+                current = ""
+            } else if !current.isEmpty, spaces > 0 {
+                current += String(repeating: " ", count: spaces)
+            }
+            if current.isEmpty { start = column }
+            current.append(character)
+            spaces = 0
+        }
+        if !current.isEmpty { cells.append(PlacedCell(text: current, span: Double(start)...Double(start + current.count))) }
+        return cells
     }
 
     /// The column whose span a cell overlaps most, else the nearest column; nil without geometry.
