@@ -327,9 +327,14 @@ struct RuledTables {
         // `2026 | 2027`), or by bold type the rows above lack. A band of words among rows of
         // values (`Nytt | Bättre än föregående år`) is a row.
         func hasFigures(_ band: Int) -> Bool { cells[band].dropFirst().contains(where: \.holdsFigure) }
+        // (A year alone names a column, or years side by side, or a year with a column's head
+        // word, `Budget 2026`; one year among other words is a value, `Klart 2025`.)
         func namesColumns(_ band: Int, after previous: Int?) -> Bool {
-            cells[band].contains { cell in cell.words.contains { ReportVocabulary.isYear($0.text) } }
-                || isBold(cells[band]) && !(previous.map { isBold(cells[$0]) } ?? true)
+            cells[band].contains { cell in
+                let years = cell.words.filter { ReportVocabulary.isYear($0.text) }.count
+                return cell.kind == .year || years >= 2
+                    || years == 1 && cell.words.contains { TableVocabulary.isHead($0.text.lowercased()) }
+            } || isBold(cells[band]) && !(previous.map { isBold(cells[$0]) } ?? true)
         }
         var chunks: [[Int]] = []
         var current: [Int] = []

@@ -289,7 +289,7 @@ final class RuledTablePDFTests: XCTestCase {
             pdf.text("Utfall", x: 265, y: 96, bold: true)
             pdf.text("Mål 2030", x: 365, y: 96, bold: true)
             let rows: [(String, String, String)] = [
-                ("Andel elbilar", "34 %", "50 %"), ("Nya laddplatser", "Nytt", "Fler än i fjol"),
+                ("Andel elbilar", "34 %", "50 %"), ("Nya laddplatser", "Nytt", "Klart 2027"),
                 ("Avfall per invånare", "17 kg/inv", "15 kg/inv"), ("Energi i lokaler", "218 (2024)", "170"),
                 ("Nöjdhet med laddnätet", "71", "75"),
             ]
