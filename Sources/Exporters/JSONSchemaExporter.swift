@@ -119,7 +119,7 @@ public struct JSONSchemaExporter: Sendable {
             "spans": (array(ref("Provenance")), true, "Where the table was printed, one entry a page it covers."),
         ], "A budget, accounting or statistics table.")
         let check = object([
-            "kind": (enumeration(TableCheck.Kind.allCases.map(\.rawValue)), true, "A sum row or a difference column."),
+            "kind": (enumeration(TableCheck.Kind.allCases.map(\.rawValue)), true, "A sum row, a difference column, or a vote's tally of marks."),
             "row": (integer(minimum: 0), true, "Index of the row checked."),
             "column": (integer(minimum: 0), true, "Index of the column checked."),
             "expected": (number, true, "What the other cells make it."),

@@ -204,6 +204,8 @@ public struct TableCheck: Codable, Sendable, Hashable {
         case sum
         /// A difference column (`Avvikelse`, `Differens`) against the two columns it compares.
         case difference
+        /// A vote's result row (`Resultat`) against the marks (`X`) counted in each column above it.
+        case tally
     }
 
     /// What is checked.

@@ -72,6 +72,8 @@ struct ChecksCommand: ParsableCommand {
         case .difference:
             let names = check.terms.map { table.columns.indices.contains($0) ? "\"\(table.columns[$0].header)\"" : "\($0 + 1)" }
             what = "difference \(names.joined(separator: " − ")) is \(number(check.expected))"
+        case .tally:
+            what = "marks counted above: \(number(check.expected))"
         }
         let verdict = check.holds ? "holds" : "FAILS"
         return "\(file), page \(row.provenance.page): table \(table.id) \"\(table.title ?? "")\", row \"\(row.label)\", "

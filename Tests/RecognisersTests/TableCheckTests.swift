@@ -71,6 +71,7 @@ final class TableCheckTests: XCTestCase {
                 rows: rows, provenance: here)
         }
         let counted = TableChecks().checks(of: vote([0, 1, 0, 1, 0], result: ["3", "2", "0"]))
+        XCTAssertEqual(counted.map(\.kind), [.tally, .tally, .tally])
         XCTAssertEqual(counted.map(\.holds), [true, true, true])
         XCTAssertEqual(counted.map(\.expected), [3, 2, 0])
         XCTAssertEqual(counted.first?.terms, [0, 2, 4])

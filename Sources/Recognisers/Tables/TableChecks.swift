@@ -38,7 +38,7 @@ struct TableChecks {
                 // A column with no mark above is counted only where the row prints 0 for it.
                 if column.isEmpty, printed != 0 { continue }
                 result.append(TableCheck(
-                    kind: .sum, row: index, column: cell.columnIndex, expected: Double(column.count), printed: printed,
+                    kind: .tally, row: index, column: cell.columnIndex, expected: Double(column.count), printed: printed,
                     holds: Double(column.count) == printed, terms: column.map(\.0)))
             }
         }

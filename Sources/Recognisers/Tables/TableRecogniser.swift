@@ -174,7 +174,7 @@ struct TableRecogniser {
             for check in result.tables[index].checks where !check.holds {
                 let row = table.rows[check.row]
                 let column = table.columns.indices.contains(check.column) ? table.columns[check.column].header : "column \(check.column + 1)"
-                let what = check.kind == .sum ? "the rows it sums make" : "the columns it compares make"
+                let what = check.kind == .tally ? "the marks above it count" : check.kind == .sum ? "the rows it sums make" : "the columns it compares make"
                 result.warnings.append(ImportWarning(
                     code: "table.check", message: "table \(table.id) (\(table.title ?? "untitled")), row '\(row.label)', column '\(column)': "
                         + "\(what) \(TableChecks.text(of: check.expected)), printed \(TableChecks.text(of: check.printed))",
