@@ -22,13 +22,15 @@ public enum ProseAssessment {
 
     /// The sentence's shape: a goal as subject, up to three words, a verb, the degree, and the
     /// word that says the goal is reached (or hard to reach). Compiled once.
-    static let pattern = try! NSRegularExpression(pattern: #"(?i)(?<subject>\b(?:(?<label>[\p{L}]*mål)(?:et|en)|(?<labelled>[\p{L}]*mål)\s+(?:nr\.?\s+)?(?<number>\d+(?:\.\d+)*)))\s+(?:(?<named>(?:att|om)\s+(?:[^\s.!?]+\s+){1,14}?)|(?<gap>(?:[^\s.!?]+\s+){0,3}?))(?<verb>bedöms|bedömdes|anses|ansågs|är|var|har|blev|blir)\s+(?<degree>(?:(?:inte|ej|delvis|helt|fullt|till\s+(?:stor|viss)\s+del|i\s+(?:hög|viss)\s+grad|i\s+sin\s+helhet|i\s+huvudsak|i\s+stort\s+sett|vara|ha|bli|blivit|kunna|att|som)\s+){0,5})(?<reached>uppfyllt|uppfylld|uppfyllda|uppfyllts|uppfyllas|uppnått|uppnådd|uppnådda|uppnåtts|uppnås|nått|nådd|nådda|nåtts|nås|svårt\s+att\s+nå|svårt\s+att\s+uppnå)(?<after>\s+(?:inte|ej|delvis))?\b"#)
+    static let pattern = try! NSRegularExpression(pattern: #"(?i)(?<subject>\b(?:(?<label>[\p{L}]*mål)(?:et|en)|(?<labelled>[\p{L}]*mål)\s+(?:nr\.?\s+)?(?<number>\d+(?:\.\d+)*)))\s+(?:(?<named>(?:att|om)\s+(?:[^\s.!?]+\s+){1,14}?)|(?<gap>(?:[^\s.!?]+\s+){0,3}?))(?<verb>bedöms|bedömdes|anses|ansågs|är|var|har|blev|blir)\s+(?<degree>(?:(?:inte|ej|delvis|helt|fullt|till\s+(?:stor|viss)\s+del|i\s+(?:hög|viss)\s+grad|i\s+sin\s+helhet|i\s+huvudsak|i\s+stort\s+sett|vara|ha|bli|blivit|kunna|att|som)\s+){0,5})(?<reached>uppfyllt|uppfylld|uppfyllda|uppfyllts|uppfyllas|uppnått|uppnådd|uppnådda|uppnåtts|uppnås|nått|nådd|nådda|nåtts|nås|svårt\s+att\s+nå|svårt\s+att\s+uppnå)(?<after>\s+(?:inte|ej|delvis))?\b(?!\s+(?:om|när|ifall|förrän|så\s+länge)\b)"#)
     /// The goal as the subject of a finite verb that says it is reached (`Målet om minst en
     /// behörig lärare per fritidshem nås`, `Delmålet uppfylls inte`); not when what follows says how
     /// or when it will be (`nås genom …`, `uppnås senast 2030`).
     static let finitePattern = try! NSRegularExpression(pattern: #"(?i)(?<subject>\b(?:(?<label>[\p{L}]*mål)(?:et|en)|(?<labelled>[\p{L}]*mål)\s+(?:nr\.?\s+)?(?<number>\d+(?:\.\d+)*)))\s+(?:(?<named>(?:att|om)\s+(?:[^\s.!?]+\s+){1,14}?)|(?<gap>(?:[^\s.!?]+\s+){0,3}?))(?<reached>nås|uppnås|uppfylls|nåddes|uppnåddes|uppfylldes)\b(?!\s+(?:genom|om|när|då|först|bäst|senast|med|till|under|i|på|av|för|ska|kan)\b)(?<after>\s+(?:inte|ej|delvis)\b)?"#)
+    /// A goal that could not be assessed (`Målet har inte kunnat bedömas`, `… kan inte bedömas`).
+    static let unevaluatedPattern = try! NSRegularExpression(pattern: #"(?i)(?<subject>\b(?:(?<label>[\p{L}]*mål)(?:et|en)|(?<labelled>[\p{L}]*mål)\s+(?:nr\.?\s+)?(?<number>\d+(?:\.\d+)*)))\s+(?:(?<named>(?:att|om)\s+(?:[^\s.!?]+\s+){1,14}?)|(?<gap>(?:[^\s.!?]+\s+){0,3}?))(?<unevaluated>har\s+inte\s+kunnat\s+bedömas|har\s+ej\s+kunnat\s+bedömas|kan\s+inte\s+bedömas|kan\s+ej\s+bedömas|går\s+inte\s+att\s+bedöma|har\s+inte\s+bedömts|har\s+ej\s+bedömts)\b"#)
     /// The same with the verb first, as after an adverbial (`Sammantaget bedöms målet vara uppfyllt`).
-    static let invertedPattern = try! NSRegularExpression(pattern: #"(?i)\b(?<verb>bedöms|bedömdes|anses|ansågs|är|var|har|blev|blir)\s+(?<subject>\b(?:(?<label>[\p{L}]*mål)(?:et|en)|(?<labelled>[\p{L}]*mål)\s+(?:nr\.?\s+)?(?<number>\d+(?:\.\d+)*)))\s+(?<degree>(?:(?:inte|ej|delvis|helt|fullt|till\s+(?:stor|viss)\s+del|i\s+(?:hög|viss)\s+grad|i\s+sin\s+helhet|i\s+huvudsak|i\s+stort\s+sett|vara|ha|bli|blivit|kunna|att|som)\s+){0,5})(?<reached>uppfyllt|uppfylld|uppfyllda|uppfyllts|uppfyllas|uppnått|uppnådd|uppnådda|uppnåtts|uppnås|nått|nådd|nådda|nåtts|nås|svårt\s+att\s+nå|svårt\s+att\s+uppnå)(?<after>\s+(?:inte|ej|delvis))?\b"#)
+    static let invertedPattern = try! NSRegularExpression(pattern: #"(?i)\b(?<verb>bedöms|bedömdes|anses|ansågs|är|var|har|blev|blir)\s+(?<subject>\b(?:(?<label>[\p{L}]*mål)(?:et|en)|(?<labelled>[\p{L}]*mål)\s+(?:nr\.?\s+)?(?<number>\d+(?:\.\d+)*)))\s+(?<degree>(?:(?:inte|ej|delvis|helt|fullt|till\s+(?:stor|viss)\s+del|i\s+(?:hög|viss)\s+grad|i\s+sin\s+helhet|i\s+huvudsak|i\s+stort\s+sett|vara|ha|bli|blivit|kunna|att|som)\s+){0,5})(?<reached>uppfyllt|uppfylld|uppfyllda|uppfyllts|uppfyllas|uppnått|uppnådd|uppnådda|uppnåtts|uppnås|nått|nådd|nådda|nåtts|nås|svårt\s+att\s+nå|svårt\s+att\s+uppnå)(?<after>\s+(?:inte|ej|delvis))?\b(?!\s+(?:om|när|ifall|förrän|så\s+länge)\b)"#)
 
     /// The degree words, lower-cased, and what each says of the goal.
     static let degrees: [(String, AssessmentKind)] = [
@@ -54,7 +56,7 @@ public enum ProseAssessment {
         // Every form names a goal (`mål…`): most paragraphs have no such word and stop here.
         guard text.contains("mål") || text.contains("Mål") || text.contains("MÅL") else { return [] }
         let range = NSRange(text.startIndex..., in: text)
-        let matches = [pattern, invertedPattern, finitePattern].flatMap { $0.matches(in: text, range: range) }
+        let matches = [pattern, invertedPattern, finitePattern, unevaluatedPattern].flatMap { $0.matches(in: text, range: range) }
             .sorted { $0.range.location < $1.range.location }
             // One sentence read by two of the shapes counts once.
             .reduce(into: [NSTextCheckingResult]()) { kept, match in
@@ -81,7 +83,9 @@ public enum ProseAssessment {
         // The degree may stand before the verb, as in a clause (`att målet inte är uppfyllt`).
         let degree = (gap + words(group("degree")) + words(group("after"))).joined(separator: " ")
         var kind = AssessmentKind.fulfilled
-        if group("reached").lowercased().hasPrefix("svårt") {
+        if !group("unevaluated").isEmpty {
+            kind = .not_evaluated
+        } else if group("reached").lowercased().hasPrefix("svårt") {
             kind = .not_fulfilled
         } else if let found = degrees.first(where: { " \(degree) ".contains(" \($0.0) ") }) {
             kind = found.1

@@ -154,6 +154,7 @@ public enum DocumentNames {
         "uppföljning", "berättelse", "redovisning", "redogörelse", "rapport", "bokslut", "budget", "plan", "strategi",
         "program", "policy", "riktlinjer", "utredning", "analys", "skrivelse", "protokoll", "taxa", "reglemente",
         "kalkyl", "underlag", "granskning", "utlåtande", "yttrande", "prognos", "avtal", "handbok", "instruktion",
+        "kontrakt", "ansökan", "anmälan", "överenskommelse",
     ]
     /// Endings of the adjectives that go with a document's name (`fördjupad`, `ekonomisk`,
     /// `reviderad`, `kommunövergripande`).

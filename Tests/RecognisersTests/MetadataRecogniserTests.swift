@@ -32,6 +32,9 @@ final class MetadataRecogniserTests: XCTestCase {
             Nämnden redovisar här sin prognos per april enligt den plan som fullmäktige har antagit.
             """)
         XCTAssertEqual(report.metadata.reportKind, "Fördjupad månadsuppföljning")
+        // A document that names itself as none of the listed types is of another type.
+        XCTAssertEqual(report.metadata.reportType, .other)
+        XCTAssertEqual(recognise("HYRESKONTRAKT\nFÖR LOKAL\n\nUndertecknande parter har träffat följande avtal.").metadata.reportKind, "Hyreskontrakt")
         // A document named only after a preposition (a commission in another document's plan),
         // and contents lines naming sections, give no name.
         let commission = recognise("""

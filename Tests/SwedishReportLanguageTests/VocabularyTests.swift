@@ -94,6 +94,7 @@ final class VocabularyTests: XCTestCase {
             // The goal named by its words, with a finite verb.
             ("Målet om minst en behörig lärare per skola nås.", .fulfilled, "Målet om minst en behörig lärare per skola nås"),
             ("Delmålet uppfylls inte i år.", .not_fulfilled, "Delmålet uppfylls inte"),
+            ("Målet har inte kunnat bedömas då mätningen uteblev.", .not_evaluated, "Målet har inte kunnat bedömas"),
         ]
         for (sentence, kind, printed) in cases {
             let found = ProseAssessment.find(in: sentence)
@@ -111,6 +112,8 @@ final class VocabularyTests: XCTestCase {
             "Mål 2030 är uppnått när utsläppen har halverats.",
             // How or when it is to be reached.
             "Målet uppnås genom fler insatser i skolan.", "Målet nås senast 2030.",
+            // A condition that defines the goal.
+            "Målet är inte uppfyllt om färre än 90 procent svarar.",
         ] {
             XCTAssertNil(ProseAssessment.find(in: sentence), sentence)
         }

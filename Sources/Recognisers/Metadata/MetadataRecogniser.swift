@@ -23,6 +23,9 @@ struct MetadataRecogniser {
         let type = ReportTypeVote.best(in: evidence)
         metadata.reportType = type?.type
         metadata.reportKind = ReportKindVote.best(in: evidence)
+        // A document that names itself, as none of the listed types, is of another type: the
+        // same `other` whether its title or only its opening lines say so.
+        if metadata.reportType == nil, metadata.reportKind != nil { metadata.reportType = .other }
         metadata.year = type?.year ?? YearVote.best(in: evidence)
         if metadata.reportType == .delårsrapport || metadata.reportType == .other {
             metadata.period = PeriodVote.best(in: evidence, monthly: metadata.reportType == .other)
