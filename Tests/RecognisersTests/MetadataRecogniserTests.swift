@@ -16,6 +16,14 @@ final class MetadataRecogniserTests: XCTestCase {
         XCTAssertEqual(report.metadata.reportType, .delårsrapport)
         XCTAssertEqual(report.metadata.year, 2024)
         XCTAssertEqual(report.metadata.period, "januari-augusti")
+        // The year after the type's name and its period, not a target year in the text.
+        let interim = recognise("""
+            Delårsrapport augusti 2024
+            Socialnämnden
+
+            Målet ska vara uppnått 2030. Nämnden arbetar vidare med målen under hösten 2030.
+            """)
+        XCTAssertEqual(interim.metadata.year, 2024)
     }
 
     func testWhatTheDocumentCallsItselfIsKeptAsPrinted() {

@@ -329,6 +329,9 @@ enum ReportTypeVote {
     static let otherDocumentWords = ["strategi", "plan", "program", "policy", "riktlinje", "utredning", "rapport",
                                      "redogörelse", "uppföljning", "analys", "budget"]
 
+    /// Words (a month, a period: `januari–augusti`) that may stand between a type's name and its year.
+    static let wordsBeforeTheYear = 2
+
     static func best(in evidence: Evidence) -> (type: ReportType, year: Int?)? {
         var scores: [ReportType: Int] = [:]
         var years: [ReportType: [Int: Int]] = [:]
@@ -350,7 +353,11 @@ enum ReportTypeVote {
                 scores[type, default: 0] += weight
                 if piece.weight >= 3 { prominent.insert(type) }
                 mentions[type, default: 0] += 1
-                if index + 1 < tokens.count, let year = Int(tokens[index + 1]), (1990...2100).contains(year) {
+                // The year after the type's name, a period between them or not (`Delårsrapport
+                // augusti 2024`, `Budget 2027`).
+                if let year = tokens.dropFirst(index + 1).prefix(Self.wordsBeforeTheYear + 1).lazy.compactMap({ Int($0) }).first,
+                    (1990...2100).contains(year)
+                {
                     years[type, default: [:]][year, default: 0] += weight
                 }
             }
