@@ -56,6 +56,18 @@ final class MetadataRecogniserTests: XCTestCase {
         XCTAssertNil(commission.metadata.reportKind)
     }
 
+    func testABoardsNameSetOverTwoLinesAtASuspendedCompound() {
+        let report = recognise("""
+            Barn- och
+            ungdomsnämndens
+            arbetsutskott
+            Protokoll 2026-05-12
+
+            Förändring av planeringsområden för skolskjuts i kommunen.
+            """)
+        XCTAssertEqual(report.metadata.organisation, "Barn- och ungdomsnämnden")
+    }
+
     func testABoardNamedByAnAdjectiveAndTheBareHead() {
         let report = recognise("""
             Fördjupad månadsuppföljning 2026

@@ -62,6 +62,13 @@ struct Evidence {
 
     var pieces: [Piece] = []
 
+    /// Whether a line ends in the first half of a suspended compound (`Barn- och`, `Kultur- och`).
+    static func endsInSuspendedCompound(_ text: String) -> Bool {
+        let words = text.split(separator: " ")
+        guard words.count >= 2, let last = words.last, ["och", "eller", "samt"].contains(last.lowercased()) else { return false }
+        return words[words.count - 2].hasSuffix("-")
+    }
+
     /// The document's opening lines (a cover page and the page after it), where it says what it is.
     static let openingLines = 40
     /// The weight of a running header or footer, and of the title the PDF states.
@@ -86,8 +93,14 @@ struct Evidence {
                 let lower = line.text.lowercased()
                 if Self.fieldLabels.contains(where: lower.contains) { weight = max(weight, 6) }
             }
+            // A name set over two lines at a suspended compound (`Barn- och` / `ungdomsnämndens`)
+            // is read whole on the second line.
+            var text = line.text
+            if let previous = pieces.last?.text, Self.endsInSuspendedCompound(previous), text.first?.isLowercase == true {
+                text = previous + " " + text
+            }
             pieces.append(Piece(
-                text: line.text, weight: weight, isTitle: headingLines.contains(index), isOpening: index - firstContent < Self.openingLines))
+                text: text, weight: weight, isTitle: headingLines.contains(index), isOpening: index - firstContent < Self.openingLines))
         }
         for line in furniture { pieces.append(Piece(text: line.text, weight: Self.furnitureWeight, isTitle: true)) }
         if let title = layout.source.info["title"] { pieces.append(Piece(text: title, weight: Self.documentTitleWeight, isTitle: true)) }
