@@ -13,7 +13,8 @@ struct ChecksCommand: ParsableCommand {
         discussion: """
             A sum row (Summa, Totalt, Totala …) is checked against the rows it adds up, and a \
             difference column (Avvikelse, Avv., Differens, Förändring …) against the two columns it \
-            compares, within the rounding of the printed figures. A check that fails means the table \
+            compares, within the rounding of the printed figures; a vote's result row (Resultat) \
+            against the marks (X) counted in each column above it. A check that fails means the table \
             was printed, or read, inconsistently there; the same checks are in every export \
             (facts of kind tableCheck, the warehouse's table_checks).
 
