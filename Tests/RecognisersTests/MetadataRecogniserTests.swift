@@ -54,6 +54,17 @@ final class MetadataRecogniserTests: XCTestCase {
             Arbetet har samordnats mellan förvaltningarna under våren.
             """)
         XCTAssertNil(commission.metadata.reportKind)
+        // A heading under the running text names a section, not the document.
+        let memo = recognise("""
+            Kommunstyrelsen
+            Samla ekonomiska anslag 2027
+            Ärendebeskrivning
+            Kommunfullmäktige beslutade den 6 september 2017 att godkänna den interimistiska samverkan mellan kommunerna.
+
+            Förvaltningens yttrande
+            Förvaltningen föreslår att anslagen samlas i en post från och med nästa år.
+            """)
+        XCTAssertNil(memo.metadata.reportKind)
     }
 
     func testABoardsNameSetOverTwoLinesAtASuspendedCompound() {

@@ -400,6 +400,8 @@ enum ReportTypeVote {
 enum ReportKindVote {
     /// A line that names the document is short; a longer one is a sentence that mentions one.
     static let longestNamingLine = 8
+    /// A line of this many words is running text: the title area ends before it.
+    static let runningTextWords = 12
 
     /// The document's name where a report states it, in order of trust: the PDF's own title,
     /// its running headers or footers, then the first of its opening lines that names a document
@@ -421,7 +423,12 @@ enum ReportKindVote {
         if let most = counts.values.max(), let common = furniture.first(where: { counts[$0] == most }) {
             return common
         }
-        return name(naming.filter(\.isOpening))
+        // A title stands before the running text begins: a heading after a paragraph names a
+        // section (`Förvaltningens yttrande` under the matter's description).
+        let opening = evidence.pieces.filter(\.isOpening)
+        let textStarts = opening.firstIndex { $0.text.split(whereSeparator: \.isWhitespace).count >= runningTextWords } ?? opening.count
+        let titleArea = Set(opening[..<textStarts].map(\.text))
+        return name(naming.filter { $0.isOpening && titleArea.contains($0.text) })
     }
 }
 
