@@ -20,17 +20,37 @@ public enum ProseAssessment {
         public var goalWords: String?
     }
 
+    // The parts of the sentences, each written once.
+    /// The goal as subject: `Målet`, `Delmålen`, `Mål 3`, `Verksamhetsmål nr 2.1`.
+    static let subject = #"(?<subject>\b(?:(?<label>[\p{L}]*mål)(?:et|en)|(?<labelled>[\p{L}]*mål)\s+(?:nr\.?\s+)?(?<number>\d+(?:\.\d+)*)))"#
+    /// What stands between the goal and its verb: the goal named by its words (`att …`, `om …`),
+    /// or up to three words (`inte`, `i år`).
+    static let gap = #"(?:(?<named>(?:att|om)\s+(?:[^\s.!?]+\s+){1,14}?)|(?<gap>(?:[^\s.!?]+\s+){0,3}?))"#
+    static let verb = #"(?<verb>bedöms|bedömdes|anses|ansågs|är|var|har|blev|blir)"#
+    static let degree = #"(?<degree>(?:(?:inte|ej|delvis|helt|fullt|till\s+(?:stor|viss)\s+del|i\s+(?:hög|viss)\s+grad|i\s+sin\s+helhet|i\s+huvudsak|i\s+stort\s+sett|vara|ha|bli|blivit|kunna|att|som)\s+){0,5})"#
+    static let reached = #"(?<reached>uppfyllt|uppfylld|uppfyllda|uppfyllts|uppfyllas|uppnått|uppnådd|uppnådda|uppnåtts|uppnås|nått|nådd|nådda|nåtts|nås|svårt\s+att\s+nå|svårt\s+att\s+uppnå)"#
+    /// A negation or degree after the verb, not followed by a condition (`… inte uppfyllt om …`).
+    static let after = #"(?<after>\s+(?:inte|ej|delvis))?\b(?!\s+(?:om|när|ifall|förrän|så\s+länge)\b)"#
+
+    static func compiled(_ parts: String...) -> NSRegularExpression {
+        try! NSRegularExpression(pattern: "(?i)" + parts.joined())
+    }
+
     /// The sentence's shape: a goal as subject, up to three words, a verb, the degree, and the
     /// word that says the goal is reached (or hard to reach). Compiled once.
-    static let pattern = try! NSRegularExpression(pattern: #"(?i)(?<subject>\b(?:(?<label>[\p{L}]*mål)(?:et|en)|(?<labelled>[\p{L}]*mål)\s+(?:nr\.?\s+)?(?<number>\d+(?:\.\d+)*)))\s+(?:(?<named>(?:att|om)\s+(?:[^\s.!?]+\s+){1,14}?)|(?<gap>(?:[^\s.!?]+\s+){0,3}?))(?<verb>bedöms|bedömdes|anses|ansågs|är|var|har|blev|blir)\s+(?<degree>(?:(?:inte|ej|delvis|helt|fullt|till\s+(?:stor|viss)\s+del|i\s+(?:hög|viss)\s+grad|i\s+sin\s+helhet|i\s+huvudsak|i\s+stort\s+sett|vara|ha|bli|blivit|kunna|att|som)\s+){0,5})(?<reached>uppfyllt|uppfylld|uppfyllda|uppfyllts|uppfyllas|uppnått|uppnådd|uppnådda|uppnåtts|uppnås|nått|nådd|nådda|nåtts|nås|svårt\s+att\s+nå|svårt\s+att\s+uppnå)(?<after>\s+(?:inte|ej|delvis))?\b(?!\s+(?:om|när|ifall|förrän|så\s+länge)\b)"#)
+    static let pattern = compiled(subject, #"\s+"#, gap, verb, #"\s+"#, degree, reached, after)
     /// The goal as the subject of a finite verb that says it is reached (`Målet om minst en
     /// behörig lärare per fritidshem nås`, `Delmålet uppfylls inte`); not when what follows says how
     /// or when it will be (`nås genom …`, `uppnås senast 2030`).
-    static let finitePattern = try! NSRegularExpression(pattern: #"(?i)(?<subject>\b(?:(?<label>[\p{L}]*mål)(?:et|en)|(?<labelled>[\p{L}]*mål)\s+(?:nr\.?\s+)?(?<number>\d+(?:\.\d+)*)))\s+(?:(?<named>(?:att|om)\s+(?:[^\s.!?]+\s+){1,14}?)|(?<gap>(?:[^\s.!?]+\s+){0,3}?))(?<reached>nås|uppnås|uppfylls|nåddes|uppnåddes|uppfylldes)\b(?!\s+(?:genom|om|när|då|först|bäst|senast|med|till|under|i|på|av|för|ska|kan)\b)(?<after>\s+(?:inte|ej|delvis)\b)?"#)
+    static let finitePattern = compiled(
+        subject, #"\s+"#, gap,
+        #"(?<reached>nås|uppnås|uppfylls|nåddes|uppnåddes|uppfylldes)\b(?!\s+(?:genom|om|när|då|först|bäst|senast|med|till|under|i|på|av|för|ska|kan)\b)(?<after>\s+(?:inte|ej|delvis)\b)?"#)
     /// A goal that could not be assessed (`Målet har inte kunnat bedömas`, `… kan inte bedömas`).
-    static let unevaluatedPattern = try! NSRegularExpression(pattern: #"(?i)(?<subject>\b(?:(?<label>[\p{L}]*mål)(?:et|en)|(?<labelled>[\p{L}]*mål)\s+(?:nr\.?\s+)?(?<number>\d+(?:\.\d+)*)))\s+(?:(?<named>(?:att|om)\s+(?:[^\s.!?]+\s+){1,14}?)|(?<gap>(?:[^\s.!?]+\s+){0,3}?))(?<unevaluated>har\s+inte\s+kunnat\s+bedömas|har\s+ej\s+kunnat\s+bedömas|kan\s+inte\s+bedömas|kan\s+ej\s+bedömas|går\s+inte\s+att\s+bedöma|har\s+inte\s+bedömts|har\s+ej\s+bedömts)\b"#)
+    static let unevaluatedPattern = compiled(
+        subject, #"\s+"#, gap,
+        #"(?<unevaluated>har\s+(?:inte|ej)\s+kunnat\s+bedömas|kan\s+(?:inte|ej)\s+bedömas|går\s+inte\s+att\s+bedöma|har\s+(?:inte|ej)\s+bedömts)\b"#)
     /// The same with the verb first, as after an adverbial (`Sammantaget bedöms målet vara uppfyllt`).
-    static let invertedPattern = try! NSRegularExpression(pattern: #"(?i)\b(?<verb>bedöms|bedömdes|anses|ansågs|är|var|har|blev|blir)\s+(?<subject>\b(?:(?<label>[\p{L}]*mål)(?:et|en)|(?<labelled>[\p{L}]*mål)\s+(?:nr\.?\s+)?(?<number>\d+(?:\.\d+)*)))\s+(?<degree>(?:(?:inte|ej|delvis|helt|fullt|till\s+(?:stor|viss)\s+del|i\s+(?:hög|viss)\s+grad|i\s+sin\s+helhet|i\s+huvudsak|i\s+stort\s+sett|vara|ha|bli|blivit|kunna|att|som)\s+){0,5})(?<reached>uppfyllt|uppfylld|uppfyllda|uppfyllts|uppfyllas|uppnått|uppnådd|uppnådda|uppnåtts|uppnås|nått|nådd|nådda|nåtts|nås|svårt\s+att\s+nå|svårt\s+att\s+uppnå)(?<after>\s+(?:inte|ej|delvis))?\b(?!\s+(?:om|när|ifall|förrän|så\s+länge)\b)"#)
+    static let invertedPattern = compiled(#"\b"#, verb, #"\s+"#, subject, #"\s+"#, degree, reached, after)
 
     /// The degree words, lower-cased, and what each says of the goal.
     static let degrees: [(String, AssessmentKind)] = [

@@ -54,4 +54,10 @@ public enum TableWords {
         }
         return result
     }
+
+    /// A list item: a dash or bullet and a space before its text (`- transporter`, `• Förskola`).
+    public static func isListItem(_ text: String) -> Bool {
+        guard let first = text.first else { return false }
+        return "-–•".contains(first) && text.dropFirst().first == " "
+    }
 }

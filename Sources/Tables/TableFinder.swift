@@ -304,13 +304,12 @@ struct TableFinder {
         // indicator table under each goal), however it lines up with the rows above.
         if repeatsHeader(index, regionStart: regionStart) { return true }
         // A piece in a column of text cells between the labels and the figures (an indicator's
-        // name beside its goal) is a row's cell, unless the line repeats the header above the
-        // rows (`Areatyp  Plan  ca m²` again under the first row).
+        // name beside its goal) is a row's cell (a header repeated there was taken above).
         let figuresLeft = figureSpans.map(\.lowerBound).min() ?? .infinity
         let textCellSpans = cellSpans.filter { $0.upperBound < figuresLeft }
         if parts.contains(where: { part in
             part.maxX < figuresLeft && textCellSpans.contains { $0.lowerBound <= part.maxX && part.minX <= $0.upperBound }
-        }), !repeatsHeader(index, regionStart: regionStart) {
+        }) {
             return false
         }
         // Pieces that go on in lower case or in brackets continue the cells above them (a
@@ -930,13 +929,7 @@ struct TableFinder {
             // A new sentence among the labels beside notes that go on the figures above: the
             // row's description starts beside the last lines of its cells.
             if labelStartsAnew, cellsContinue, notesUnderFigures, let last = rows.last, adjacent {
-                var row = last
-                for cell in cells {
-                    if let at = row.cells.firstIndex(where: { $0.column == cell.column }) {
-                        row.cells[at].text = Self.join(row.cells[at].text, cell.text)
-                    }
-                }
-                rows[rows.count - 1] = row
+                rows[rows.count - 1].cells = Self.appending(cells, to: last.cells, addingColumns: false)
                 describing = true
                 continue
             }
@@ -972,14 +965,7 @@ struct TableFinder {
             if let last = rows.last, adjacent, label == nil || Self.continuesAfter(last.label, with: label!.text) {
                 var row = last
                 if let label { row.label = Self.join(row.label, label.text) }
-                for cell in cells {
-                    if let at = row.cells.firstIndex(where: { $0.column == cell.column }) {
-                        row.cells[at].text = Self.join(row.cells[at].text, cell.text)
-                    } else {
-                        row.cells.append(cell)
-                    }
-                }
-                row.cells.sort { $0.column < $1.column }
+                row.cells = Self.appending(cells, to: row.cells, addingColumns: true)
                 row.lines = row.lines.lowerBound...index
                 rows[rows.count - 1] = row
             }
@@ -1070,10 +1056,20 @@ struct TableFinder {
         return TableWords.endsWithConnector(text)
     }
 
-    /// A list item: a dash or bullet and a space before its text.
-    static func isListItem(_ text: String) -> Bool {
-        guard let first = text.first else { return false }
-        return "-–•".contains(first) && text.dropFirst().first == " "
+    static func isListItem(_ text: String) -> Bool { TableWords.isListItem(text) }
+
+    /// A row's cells with the text of the line under them joined on, column by column; cells in
+    /// columns the row leaves empty are added when `addingColumns`, else dropped.
+    static func appending(_ more: [GridCell], to cells: [GridCell], addingColumns: Bool) -> [GridCell] {
+        var result = cells
+        for cell in more {
+            if let at = result.firstIndex(where: { $0.column == cell.column }) {
+                result[at].text = join(result[at].text, cell.text)
+            } else if addingColumns {
+                result.append(cell)
+            }
+        }
+        return result.sorted { $0.column < $1.column }
     }
 
     /// Joins wrapped text: a line-end hyphen before a lower-case letter joins its word.

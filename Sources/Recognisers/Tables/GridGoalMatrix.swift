@@ -97,8 +97,7 @@ struct GridGoalMatrix {
     static func continuesGoal(_ goal: String, with text: String) -> Bool {
         guard let first = text.first else { return true }
         if first.isLowercase { return true }
-        let listItem = "-–•".contains(first) && text.dropFirst().first == " "
-        return listItem && goal.contains(":")
+        return TableWords.isListItem(text) && goal.contains(":")
     }
 
     /// The numbers among the indicators' values.
