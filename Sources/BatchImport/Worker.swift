@@ -22,12 +22,19 @@ public enum Worker {
     /// The environment variable that passes the PDF password (not the command line, which `ps` shows).
     public static let passwordVariable = "KOMMUNRAPPORT_PASSWORD"
 
+    /// When set to a number, the worker reads a PDF's pages in that many threads (a crashed
+    /// document is tried again in one).
+    public static let pageWorkersVariable = "KOMMUNRAPPORT_PAGE_WORKERS"
+
     /// Benchmarks: when set (to anything), the worker prints how long each stage took to standard error.
     public static let stageTimesVariable = "KOMMUNRAPPORT_STAGE_TIMES"
 
     /// Test-only: a worker whose input path contains this variable's value calls `abort()`,
     /// standing in for a PDF that crashes the PDF library. Never set it in production.
     public static let testCrashVariable = "KOMMUNRAPPORT_TEST_CRASH_ON"
+    /// Test-only: a worker whose input path contains this variable's value calls `abort()` unless
+    /// it reads pages in one thread, standing in for a crash that threads bring about.
+    public static let testCrashThreadedVariable = "KOMMUNRAPPORT_TEST_CRASH_THREADED_ON"
     /// Test-only: a worker whose input path contains this value sleeps forever (a hanging parse).
     public static let testHangVariable = "KOMMUNRAPPORT_TEST_HANG_ON"
     /// Test-only: a worker whose input path contains this value allocates memory until the limit stops it.
@@ -46,10 +53,12 @@ public enum Worker {
             return input.contains(value)
         }
         if switched(testCrashVariable) { abort() }
+        if switched(testCrashThreadedVariable), environment[pageWorkersVariable] != "1" { abort() }
         if switched(testHangVariable) { while true { sleep(60) } }
         if switched(testAllocateVariable) { allocateUntilStopped() }
 
         var options = ImportOptions(password: environment[passwordVariable])
+        options.pageWorkers = environment[pageWorkersVariable].flatMap { Int($0) }
         if environment[stageTimesVariable] != nil {
             options.stageTimes = { times in FileHandle.standardError.write(Data("stages: \(times.summary)\n".utf8)) }
         }

@@ -24,10 +24,15 @@ enum WorkerFailure {
         return String(describing: error)
     }
 
+    /// Whether a worker's last words say it ran out of memory.
+    static func isMemoryLimit(_ stderr: String) -> Bool {
+        let lower = stderr.lowercased()
+        return lower.contains("alloc") || lower.contains("out of memory") || lower.contains("bad_alloc")
+    }
+
     /// A worker ended by a signal.
     static func crashed(path: String, signal: Int32, memoryLimitMB: Int, stderr: String) -> String {
-        let lower = stderr.lowercased()
-        if lower.contains("alloc") || lower.contains("out of memory") || lower.contains("bad_alloc") {
+        if isMemoryLimit(stderr) {
             return "\(path): reading it needed more than the \(memoryLimitMB) MB memory limit; "
                 + "the document was skipped (raise --memory-limit to try again)"
         }

@@ -52,8 +52,18 @@ public final class WorkerProcessParser: DocumentParser, @unchecked Sendable {
         try? FileManager.default.removeItem(at: scratch)
     }
 
-    /// Parses one document in a fresh worker process.
+    /// Parses one document in a fresh worker process. A worker that crashes (a signal, not the
+    /// memory limit or the timeout) is tried once more with the pages read in one thread: the
+    /// rare crash of a C library under threads loses no document that reads alone.
     public func parse(_ document: InputDocument, exporting format: ExportFormat?) -> ParseOutcome {
+        let first = runWorker(document, exporting: format, pageWorkers: nil)
+        guard first.crashed else { return first.outcome }
+        return runWorker(document, exporting: format, pageWorkers: 1).outcome
+    }
+
+    /// Runs one worker on the document; `crashed` when a signal ended it that a second try may
+    /// escape (neither the memory limit nor the timeout).
+    private func runWorker(_ document: InputDocument, exporting format: ExportFormat?, pageWorkers: Int?) -> (outcome: ParseOutcome, crashed: Bool) {
         let token = UUID().uuidString
         let resultURL = scratch.appendingPathComponent(token + ".json")
         let errorURL = scratch.appendingPathComponent(token + ".err")
@@ -64,7 +74,7 @@ public final class WorkerProcessParser: DocumentParser, @unchecked Sendable {
         guard FileManager.default.createFile(atPath: errorURL.path, contents: nil),
               let errorHandle = try? FileHandle(forWritingTo: errorURL)
         else {
-            return .failure("\(document.path): could not create a scratch file in \(scratch.path)")
+            return (.failure("\(document.path): could not create a scratch file in \(scratch.path)"), false)
         }
 
         let process = Process()
@@ -74,6 +84,7 @@ public final class WorkerProcessParser: DocumentParser, @unchecked Sendable {
         process.arguments = arguments + ["--", document.path]
         var environment = ProcessInfo.processInfo.environment
         if let password { environment[Worker.passwordVariable] = password }
+        if let pageWorkers { environment[Worker.pageWorkersVariable] = String(pageWorkers) }
         process.environment = environment
         process.standardInput = FileHandle.nullDevice
         process.standardOutput = FileHandle.nullDevice
@@ -86,14 +97,14 @@ public final class WorkerProcessParser: DocumentParser, @unchecked Sendable {
         if cancelled {
             lock.unlock()
             try? errorHandle.close()
-            return .interrupted
+            return (.interrupted, false)
         }
         do {
             try process.run()
         } catch {
             lock.unlock()
             try? errorHandle.close()
-            return .failure("\(document.path): could not start a worker (\(executable.path): \(error.localizedDescription))")
+            return (.failure("\(document.path): could not start a worker (\(executable.path): \(error.localizedDescription))"), false)
         }
         let pid = process.processIdentifier
         running.insert(pid)
@@ -116,22 +127,22 @@ public final class WorkerProcessParser: DocumentParser, @unchecked Sendable {
         let status = process.terminationStatus
         if process.terminationReason == .uncaughtSignal {
             // Ctrl-C reaches the workers too; their death is the interruption, not the document's fault.
-            if wasCancelled || status == SIGINT || status == SIGTERM || status == SIGHUP { return .interrupted }
-            if timedOut { return .failure(WorkerFailure.timedOut(path: document.path, seconds: timeout)) }
-            return .failure(WorkerFailure.crashed(
-                path: document.path, signal: status, memoryLimitMB: memoryLimitMB, stderr: stderr))
+            if wasCancelled || status == SIGINT || status == SIGTERM || status == SIGHUP { return (.interrupted, false) }
+            if timedOut { return (.failure(WorkerFailure.timedOut(path: document.path, seconds: timeout)), false) }
+            let message = WorkerFailure.crashed(path: document.path, signal: status, memoryLimitMB: memoryLimitMB, stderr: stderr)
+            return (.failure(message), !WorkerFailure.isMemoryLimit(stderr) && status != SIGKILL)
         }
-        if wasCancelled { return .interrupted }
+        if wasCancelled { return (.interrupted, false) }
         guard status == 0 else {
-            return .failure(WorkerFailure.exited(path: document.path, status: status, stderr: stderr))
+            return (.failure(WorkerFailure.exited(path: document.path, status: status, stderr: stderr)), false)
         }
         do {
             let data = try Data(contentsOf: resultURL)
             // An export is handed on as it is; a report comes as JSON to be read back.
-            if format != nil { return .exported(data) }
-            return .report(try JSONDecoder().decode(Report.self, from: data))
+            if format != nil { return (.exported(data), false) }
+            return (.report(try JSONDecoder().decode(Report.self, from: data)), false)
         } catch {
-            return .failure("\(document.path): the worker's report could not be read back (\(error.localizedDescription))")
+            return (.failure("\(document.path): the worker's report could not be read back (\(error.localizedDescription))"), false)
         }
     }
 

@@ -5,7 +5,7 @@ import ReportSource
 /// Reads PDFs through the poppler front-end, which reports every failure as a `FrontEndError`
 /// naming the file (encrypted, damaged, no text layer, no pages).
 enum PDFSource {
-    static func read(url: URL, password: String?) throws -> SourceDocument {
-        try PDFFrontEnd(options: PDFReadOptions(password: password)).read(contentsOf: url)
+    static func read(url: URL, password: String?, workers: Int? = nil) throws -> SourceDocument {
+        try PDFFrontEnd(options: PDFReadOptions(password: password, workers: workers)).read(contentsOf: url)
     }
 }

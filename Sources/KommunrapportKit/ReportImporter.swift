@@ -13,6 +13,8 @@ public struct ImportOptions: Sendable {
     public var password: String?
     /// Where to report how long each stage took (for benchmarks); nil reports nothing.
     public var stageTimes: (@Sendable (StageTimes) -> Void)?
+    /// Threads that read a PDF's pages at once; nil lets the front-end choose by page count.
+    public var pageWorkers: Int?
 
     /// Creates options.
     public init(password: String? = nil, stageTimes: (@Sendable (StageTimes) -> Void)? = nil) {
@@ -80,7 +82,7 @@ public struct ReportImporter: Sendable {
     public func readSource(at url: URL, options: ImportOptions) throws -> SourceDocument {
         let ext = url.pathExtension.lowercased()
         if ext == "pdf" || (!Self.supportedExtensions.contains(ext) && Self.looksLikePDF(url)) {
-            return try PDFSource.read(url: url, password: options.password)
+            return try PDFSource.read(url: url, password: options.password, workers: options.pageWorkers)
         }
         return try TextFrontEnd().read(contentsOf: url)
     }

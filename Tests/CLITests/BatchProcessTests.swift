@@ -67,6 +67,21 @@ final class BatchProcessTests: XCTestCase {
         XCTAssertTrue(again.stderr.contains("imported 0, skipped \(good.count), failed \(bad.count)"), again.stderr)
     }
 
+    func testADocumentWhoseWorkerCrashesOnceIsTriedAgainInOneThreadAndImported() throws {
+        // A C library may crash now and then reading pages in several threads; the document
+        // reads fine alone and must not be lost to the batch.
+        let batch = folder.appendingPathComponent("flaky")
+        try FileManager.default.createDirectory(at: batch, withIntermediateDirectories: true)
+        let text = "Budget 2027\n\nBelopp i tkr     Budget 2027     Prognos 2027\nIntäkter             1 200            1 150\n"
+        try text.write(to: batch.appendingPathComponent("threads-crash.txt"), atomically: true, encoding: .utf8)
+        let run = try Fixtures.run(
+            ["import", "flaky", "--into", "f.sqlite"], in: folder,
+            environment: ["KOMMUNRAPPORT_TEST_CRASH_THREADED_ON": "threads-crash"])
+        XCTAssertEqual(run.status, 0, run.stderr)
+        XCTAssertEqual(try count("SELECT count(*) FROM reports", in: "f.sqlite"), 1)
+        XCTAssertEqual(try count("SELECT count(*) FROM import_errors", in: "f.sqlite"), 0)
+    }
+
     func testThePasswordReachesTheWorkers() throws {
         guard FileManager.default.isExecutableFile(atPath: "/usr/bin/qpdf") else { throw XCTSkip("qpdf is not installed") }
         let plain = Fixtures.packageRoot.appendingPathComponent("corpus/pdf/000_7d3792ff3fe738e4.pdf").path
