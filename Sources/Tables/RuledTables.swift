@@ -428,9 +428,17 @@ struct RuledTables {
                 header: HeaderTree.join(parts), headerParts: parts, isNumeric: filled.filter(\.isFigure).count * 2 > filled.count,
                 span: xs[column]...xs[column + 1])
         }
-        let dataColumns = ((labelColumn + 1)..<columnCount).filter { printed.contains($0) || !headerParts[$0].isEmpty }
+        // A first column of figures under a header cell of its own labels no rows: the table
+        // holds one thing's figures (an indicator's target and outcomes), every column data.
+        // (Many such rows are a lookup table whose first column is its key: the rows' labels.)
+        let labelsAreFigures = labelColumn == firstPrinted && !headerParts[labelColumn].isEmpty
+            && body.count <= TableFinder.unlabelledRowsUnderHeader
+            && body.allSatisfy { cells[$0][labelColumn].words.isEmpty || cells[$0][labelColumn].isFigure }
+            && body.contains { cells[$0][labelColumn].kind == .number || cells[$0][labelColumn].kind == .numbers }
+        let firstData = labelsAreFigures ? labelColumn : labelColumn + 1
+        let dataColumns = (firstData..<columnCount).filter { printed.contains($0) || !headerParts[$0].isEmpty }
         let columns = dataColumns.map(column)
-        let stub = column(labelColumn).header
+        let stub = labelsAreFigures ? "" : column(labelColumn).header
 
         let labelMargin = body.compactMap { cells[$0][labelColumn].words.map(\.minX).min() }.min() ?? xs[labelColumn]
         // A label cell merged down over several rows (no rule closes it between them) holds one
@@ -448,7 +456,7 @@ struct RuledTables {
         var rows: [GridRow] = []
         var lastRowBand = -1
         for band in body {
-            let label = mergedLabels[labelGroup[band] ?? band] ?? cells[band][labelColumn]
+            let label = labelsAreFigures ? Cell() : mergedLabels[labelGroup[band] ?? band] ?? cells[band][labelColumn]
             let lineSet = cells[band].reduce(Set<Int>()) { $0.union($1.lines) }
             guard let first = lineSet.min(), let last = lineSet.max() else { continue }
             let rowCells = dataColumns.enumerated().compactMap { index, column -> GridCell? in

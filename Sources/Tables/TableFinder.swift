@@ -52,7 +52,56 @@ struct TableFinder {
     init(lines: [PlacedLine], drawings: [Int: SourcePage] = [:]) {
         self.lines = lines
         self.drawings = drawings
-        self.segments = lines.map { Segment.segments(of: $0, minimumGap: Self.columnGapCharacters) }
+        self.segments = Self.partedAtFigureEdges(
+            lines.map { Segment.segments(of: $0, minimumGap: Self.columnGapCharacters) }, lines: lines)
+    }
+
+    /// A gap wider than two word spaces of print (characters) after a figure that ends on a
+    /// figure column's right edge parts two cells, though it is narrower than a column gap (a
+    /// second list set close beside the first: `90 362  Alingsås  69 994`). One space of text
+    /// is not that wide: there a figure and a word after it (`1 gång/år`) stay one cell.
+    static let figureEdgeGapCharacters = 1.1
+    /// The gap (characters: one space of text) that parts a figure on a column's edge from a
+    /// capitalised word after it.
+    static let capitalisedCellGapCharacters = 1.0
+    /// Figures ending at one x on this many lines of a page make a column's right edge.
+    static let figureEdgeSupport = 2
+
+    /// Parts text segments that begin with a figure ending on a figure column's right edge (the
+    /// right ends of figures after the first cell on other lines of the page) and go on after a
+    /// gap wider than a word space.
+    static func partedAtFigureEdges(_ segments: [[Segment]], lines: [PlacedLine]) -> [[Segment]] {
+        var edgesByPage: [Int: [Double]] = [:]
+        for (index, parts) in segments.enumerated() {
+            for part in parts.dropFirst() where part.kind == .number { edgesByPage[lines[index].page, default: []].append(part.maxX) }
+        }
+        var result = segments
+        for (index, parts) in segments.enumerated() where parts.dropFirst().contains(where: { $0.kind == .text && $0.words.count >= 2 }) {
+            let line = lines[index]
+            let tolerance = alignmentToleranceCharacters * line.characterWidth
+            let edges = edgesByPage[line.page] ?? []
+            func onEdge(_ x: Double) -> Bool { edges.filter { abs($0 - x) <= tolerance }.count >= figureEdgeSupport }
+            // A row's first cell is its label, whatever it starts with.
+            result[index] = [parts[0]] + parts.dropFirst().flatMap { part -> [Segment] in
+                guard part.kind == .text, part.words.count >= 2 else { return [part] }
+                for cut in 1..<part.words.count {
+                    let head = Array(part.words[..<cut]), gap = part.words[cut].minX - part.words[cut - 1].maxX
+                    // A capitalised word after one space of text starts a new cell: units and
+                    // what a figure counts are written in lower case (`1 gång/år`).
+                    let next = part.words[cut].text
+                    let startsName = next.first?.isUppercase == true && next.dropFirst().first?.isLowercase == true
+                        && !SwedishNumber.units.contains(next.lowercased())
+                    let wide = gap >= figureEdgeGapCharacters * line.characterWidth
+                        || startsName && gap >= capitalisedCellGapCharacters * line.characterWidth
+                    guard wide else { continue }
+                    let figure = Segment(words: head)
+                    guard figure.kind == .number, onEdge(figure.maxX) else { break }
+                    return [figure, Segment(words: Array(part.words[cut...]))]
+                }
+                return [part]
+            }
+        }
+        return result
     }
 
     // MARK: Lines
@@ -83,7 +132,8 @@ struct TableFinder {
         if parts.count >= 3, parts.dropFirst().allSatisfy({ $0.kind == .year }) { return false }
         // A line of one cell is no row: a row has a label and figures, or several cells.
         guard parts.count >= 2 else { return false }
-        let figures = parts.filter(\.isFigure)
+        // Quantities with units of their own (`17 g/port`, `2 av 8`) are figures of a row too.
+        let figures = parts.filter(\.holdsFigure)
         // Dashes alone do not make a row of figures; a number must be among them.
         guard figures.contains(where: { $0.kind != .empty }) else { return false }
         if !parts[0].isFigure, parts[0].words.count >= Self.sentenceLabelWords { return false }
@@ -158,7 +208,7 @@ struct TableFinder {
                 if !nextRowLinesUp { close() }
             }
             if isBody(index) {
-                let spans = segments[index].filter(\.isFigure).map { $0.minX...$0.maxX }
+                let spans = segments[index].filter(\.holdsFigure).map { $0.minX...$0.maxX }
                 if first != nil, lines[index].page != lines[last].page || !linesUp(index) && !laterRowJoins(index, figureSpans) {
                     close()
                 }
@@ -236,7 +286,7 @@ struct TableFinder {
     /// Whether a line has a figure in a column of `figureSpans`.
     func sharesFigureColumn(_ index: Int, with figureSpans: [ClosedRange<Double>]) -> Bool {
         let tolerance = Self.alignmentToleranceCharacters * lines[index].characterWidth
-        return segments[index].filter(\.isFigure).contains { span in
+        return segments[index].filter(\.holdsFigure).contains { span in
             figureSpans.contains { $0.lowerBound - tolerance <= span.maxX && span.minX <= $0.upperBound + tolerance }
         }
     }
@@ -250,7 +300,7 @@ struct TableFinder {
     /// filling only some of a table's columns) belongs with them: a row just below fills a
     /// column of each.
     func laterRowJoins(_ index: Int, _ figureSpans: [ClosedRange<Double>]) -> Bool {
-        let own = segments[index].filter(\.isFigure).map { $0.minX...$0.maxX }
+        let own = segments[index].filter(\.holdsFigure).map { $0.minX...$0.maxX }
         var rowsSeen = 0
         var next = index + 1
         while next < lines.count, next - index <= Self.linesAheadToTieColumns, lines[next].page == lines[index].page,
@@ -372,7 +422,8 @@ struct TableFinder {
                 result.append(grid)
             }
         }
-        for region in regions {
+        for whole in regions {
+          for region in regionsParted(atColumnCaptions: whole) {
             while let next = ruled.first, next.lines.lowerBound < region.lowerBound { add(ruled.removeFirst()) }
             if let grid = grid(from: region) {
                 if let last = result.last, continues(last, with: grid) {
@@ -385,6 +436,7 @@ struct TableFinder {
                 // of the page before.
                 result[result.count - 1] = stitched(last, rest)
             }
+          }
         }
         ruled.forEach(add)
         return result
@@ -513,6 +565,9 @@ struct TableFinder {
         // their text labels: it labels its row, and makes no column of figures.
         let textLabelStarts = body.compactMap { labelSegment($0)?.minX }
         let textLabelMargin = textLabelStarts.count * 2 >= body.count ? textLabelStarts.min() : nil
+        // Where cells start on the lines just above the rows: header cells, if any.
+        let headerCellStarts = (max(0, region.lowerBound - Self.maximumHeaderLines)..<region.lowerBound)
+            .filter { lines[$0].page == lines[firstBody].page }.flatMap { segments[$0].map(\.minX) }
         for index in body {
             let parts = segments[index]
             if let position = labelPosition(index) {
@@ -530,7 +585,13 @@ struct TableFinder {
         // A text column left of every figure column is part of the labels (a label that the
         // line's spacing parted in two); text columns between figures stay columns.
         // Only a text column few rows fill is such a piece; one most rows fill is a column.
-        while let first = clusters.first, !first.holdsFigures, first.cells * 2 < body.count, clusters.count > 1 {
+        // (A text column under a header cell of its own, beside a header cell over the labels,
+        // is a column however few rows fill it: an indicator beside its goal, which spans rows.)
+        func headed(_ x: Double) -> Bool { headerCellStarts.contains { abs($0 - x) <= tolerance } }
+        let labelsHeaded = textLabelMargin.map(headed) ?? false
+        while let first = clusters.first, !first.holdsFigures, first.cells * 2 < body.count, clusters.count > 1,
+            !(labelsHeaded && headed(first.minX))
+        {
             clusters.removeFirst()
         }
         let figuresStart = clusters[0].minX
@@ -547,6 +608,7 @@ struct TableFinder {
             labelMargin: labels.map(\.minX).min() ?? figuresStart,
             labelEnd: labelEnds.isEmpty ? figuresStart : labelEnds[labelEnds.count / 2],
             bodyFontSize: Self.median(body.compactMap { lines[$0].fontSize }), figureRowCount: body.count)
+        frame.hasLabels = !labels.isEmpty
         var header = findHeader(above: region.lowerBound, firstBody: firstBody, frame: frame)
         if let found = header, let widened = withEmptyColumns(frame, header: found) {
             // Columns no row fills (`Utfall kvinnor/flickor` left blank) are named by the
@@ -555,10 +617,31 @@ struct TableFinder {
             clusters = widened.clusters
             header = findHeader(above: region.lowerBound, firstBody: firstBody, frame: frame)
         }
+        // With no row labels, a header names every column or it is none (a chart's title over
+        // its value labels names one).
+        if !frame.hasLabels, let found = header, clusters.indices.contains(where: { found.parts[$0].isEmpty }) { header = nil }
         var rows = readRows(region, frame: frame, groupRowsAbove: header?.groupRows ?? [])
+        if header == nil, let folded = Self.foldingSecondList(rows, clusters: clusters) {
+            rows = folded.rows
+            clusters = folded.clusters
+        }
+        if header == nil, clusters.count == 1, let caption = columnCaption(above: region.lowerBound) {
+            // One column of figures under a caption that names it (`Budget 2027`): the caption
+            // is its header; there is nowhere else for a name to stand.
+            header = Header(lines: caption..<(caption + 1), stub: "", parts: [[segments[caption][0].text]], groupRows: [])
+        }
         // A table ends with its last row of cells; label lines after it (a footer, the next
         // heading) are not its group rows.
-        while let last = rows.last, last.cells.isEmpty, last.identifiers.isEmpty { rows.removeLast() }
+        // Nor is a line of words after it with no label (`Kommentar:` under a table of figures
+        // that has no row labels), or a line whose words over the figure columns go on in lower
+        // case (a heading after the table that runs across them).
+        while let last = rows.last, last.identifiers.isEmpty,
+            last.cells.isEmpty
+                || !last.cells.contains(where: { Self.isFigureCell($0.text) })
+                && (last.label.isEmpty || last.cells.allSatisfy { $0.text.first?.isLowercase == true })
+        {
+            rows.removeLast()
+        }
         // Rows of words (`Ja`, `Nytt`) under figure columns do not make a table of figures.
         let figureRows = rows.filter { row in
             row.cells.contains { cell in clusters[cell.column].holdsFigures && Self.isFigureCell(cell.text) }
@@ -574,7 +657,11 @@ struct TableFinder {
         let labelled = figureRows.filter { row in
             !row.label.isEmpty && !Self.isSpelledOut(row.label) || row.cells.contains { !clusters[$0.column].holdsFigures }
         }.count
-        guard labelled * 2 >= figureRows.count, labelled > 0 else { return nil }
+        // Figures with no labels under a header that names every column are a table of one
+        // thing (an indicator named above it); a chart's value labels have no such header.
+        let namedColumns = header.map { found in clusters.indices.allSatisfy { !found.parts[$0].isEmpty } } ?? false
+        let unlabelledUnderHeader = labelled == 0 && namedColumns && figureRows.count <= Self.unlabelledRowsUnderHeader
+        guard labelled * 2 >= figureRows.count && labelled > 0 || unlabelledUnderHeader else { return nil }
         // Rows labelled by sentences are running text set in columns (an assessment written
         // out beside its score), not a table of figures.
         // (A row with words in a column of text besides its figures is a row of a matrix, such as
@@ -621,11 +708,87 @@ struct TableFinder {
         var labelMargin: Double
         /// The median right end of the row labels: header text right of it stands over columns.
         var labelEnd: Double
+        /// Whether any row has a label (a table of one indicator's figures may have none).
+        var hasLabels = true
         /// The usual font size of the rows (PDF input).
         var bodyFontSize: Double?
         /// How many rows of figures the body has: with several, the columns are certain enough
         /// that a caption run into the header line's stub does not unmake the header.
         var figureRowCount = 0
+    }
+
+    /// Rows of figures with no labels that a header naming every column makes a table (the
+    /// values of one indicator by year); more unlabelled rows are a chart's or a list's.
+    static let unlabelledRowsUnderHeader = 2
+
+    /// A region read as one column of figures under a caption that names it (`Budget 2027`),
+    /// parted where a caption of the same kind stands among its rows (`Ram 2028`): lists set
+    /// one under the other, each a column of its own.
+    func regionsParted(atColumnCaptions region: ClosedRange<Int>) -> [ClosedRange<Int>] {
+        guard let grid = grid(from: region), grid.columns.count == 1, grid.headerLines.count == 1,
+            isColumnCaption(grid.headerLines.lowerBound)
+        else { return [region] }
+        let captions = grid.rows.filter { $0.cells.isEmpty && $0.lines.count == 1 && isColumnCaption($0.lines.lowerBound) }
+            .map(\.lines.lowerBound)
+        guard !captions.isEmpty else { return [region] }
+        var parts: [ClosedRange<Int>] = []
+        var start = region.lowerBound
+        for caption in captions where caption > start {
+            parts.append(start...(caption - 1))
+            start = caption + 1
+        }
+        if start <= region.upperBound { parts.append(start...region.upperBound) }
+        return parts
+    }
+
+    /// A caption naming a column has at most this many words (`Budget 2027`, `Ram 2028`).
+    static let columnCaptionWords = 3
+
+    /// The line just above `top` (no blank between) when it is a short caption over the labels
+    /// whose last word is a year: the name of a lone column of figures under it.
+    func columnCaption(above top: Int) -> Int? {
+        let index = top - 1
+        guard index >= 0, isColumnCaption(index), lines[index].page == lines[top].page else { return nil }
+        return index
+    }
+
+    /// A line of one short cell ending in a year (`Budget 2027`): what a lone figure column's
+    /// header says when it is set over the labels.
+    func isColumnCaption(_ index: Int) -> Bool {
+        let parts = segments[index]
+        guard parts.count == 1, let words = parts.first?.words, words.count <= Self.columnCaptionWords,
+            let last = words.last
+        else { return false }
+        return Segment.kind(of: [last.text]) == .year && words.dropLast().allSatisfy { Segment.kind(of: [$0.text]) == .text }
+    }
+
+    /// Two lists set side by side with no header (`Medlemsbidrag 2027  90 362  Alingsås  69 994`,
+    /// then `Vårgårda  20 367` under the second): a column of short labels right of the first
+    /// figure column, each with a figure in the column after it, is the second list. Its rows
+    /// join the table after the row they are printed on, their figures in the first column.
+    static func foldingSecondList(_ rows: [GridRow], clusters: [ColumnClusters.Column])
+        -> (rows: [GridRow], clusters: [ColumnClusters.Column])?
+    {
+        guard clusters.count == 3, clusters[0].holdsFigures, !clusters[1].holdsFigures, clusters[2].holdsFigures else { return nil }
+        // Every label of the second list has its figure, and every figure there its label.
+        let paired = rows.filter { row in row.cells.contains { $0.column == 1 } || row.cells.contains { $0.column == 2 } }
+        guard !paired.isEmpty, paired.allSatisfy({ row in
+            guard let label = row.cells.first(where: { $0.column == 1 }), let figure = row.cells.first(where: { $0.column == 2 })
+            else { return false }
+            return label.text.split(separator: " ").count <= wrappedLabelWords && label.text.first?.isUppercase == true
+                && isFigureCell(figure.text)
+        }) else { return nil }
+        var result: [GridRow] = []
+        for row in rows {
+            var own = row
+            own.cells = row.cells.filter { $0.column == 0 }
+            if !own.cells.isEmpty || !own.label.isEmpty { result.append(own) }
+            guard let label = row.cells.first(where: { $0.column == 1 }), let figure = row.cells.first(where: { $0.column == 2 })
+            else { continue }
+            result.append(GridRow(label: label.text, lines: row.lines, level: 0, cells: [GridCell(column: 0, text: figure.text)]))
+        }
+        for index in result.indices { result[index].parent = nil; result[index].level = 0 }
+        return (result, [clusters[0]])
     }
 
     /// Lone figures passed over between a table's header and its first row.
@@ -660,7 +823,10 @@ struct TableFinder {
         while index >= 0, lines[index].page == page {
             if lines[index].isBlank {
                 blanks += 1
-                let limit = headerLines.isEmpty ? Self.maximumBlankLinesUnderHeader : 1
+                // Stacked header cells follow each other closely; with no row labels beside
+                // them, a line a blank line above the header is a caption (an indicator's name
+                // wrapping over two lines), not a header line.
+                let limit = headerLines.isEmpty ? Self.maximumBlankLinesUnderHeader : frame.hasLabels ? 1 : 0
                 if blanks > limit { break }
                 index -= 1
                 continue
@@ -798,6 +964,12 @@ struct TableFinder {
         return segment.minX < frame.labelEnd || frame.figuresStart - segment.maxX > Self.headerCellReachCharacters * width
     }
 
+    /// A cell that labels what follows it after a colon (`Indikator: Andel nöjda brukare`).
+    static func isLabelled(_ segment: Segment) -> Bool {
+        let words = segment.words.map(\.text)
+        return words.dropLast().contains { $0.count > 1 && $0.hasSuffix(":") }
+    }
+
     /// How far (characters) left of its column a header cell may end.
     static let headerCellReachCharacters = 2.5
 
@@ -822,13 +994,19 @@ struct TableFinder {
             .filter { $0.minX >= frame.labelMargin - tolerance }.count
         if stubWords >= Self.sentenceStubWords, frame.figureRowCount < 2 { return false }
         if let size = lines[index].fontSize, let body = frame.bodyFontSize, size > Self.headingSizeRatio * body { return false }
+        // A labelled line (`Indikator: Andel nöjda brukare`) captions the table; a header cell
+        // names its column and does not label anything after a colon.
+        if parts.contains(where: Self.isLabelled) { return false }
         return parts.allSatisfy { part in
             guard part.minX < frame.figuresStart, part.maxX > frame.figuresStart else { return true }
             // A header cell may start left of the first column, centred over right-aligned
             // figures; text that starts at the labels' margin and runs on over the columns, or
             // runs over a second column, is a title or a sentence.
-            guard part.minX > frame.labelMargin + tolerance else { return false }
+            // (With no row labels there is no margin to run on from: a cell centred over the
+            // first column starts left of it, and stands over that column alone.)
             let assigned = HeaderTree.assign(part, to: frame.clusters)
+            if !frame.hasLabels { return assigned.count <= 1 }
+            guard part.minX > frame.labelMargin + tolerance else { return false }
             return assigned.count <= 1 || Set(assigned.map(\.text)).count == assigned.count
         }
     }

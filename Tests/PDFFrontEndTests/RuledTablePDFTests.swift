@@ -304,4 +304,25 @@ final class RuledTablePDFTests: XCTestCase {
         XCTAssertEqual(found.count, 1, "\(found.map(\.stub))")
         XCTAssertEqual(found.first?.rows.map(\.label), ["Andel elbilar", "Nya laddplatser", "Avfall per invånare", "Energi i lokaler", "Nöjdhet med laddnätet"])
     }
+
+    func testARuledTableOfOneThingsFiguresLabelsNoRows() throws {
+        // One indicator's target and outcomes, each in a box under its header, its name printed
+        // above the boxes: the first column is figures like the rest, not row labels.
+        let found = try grids("unlabelled.pdf") { pdf in
+            pdf.text("Indikator: Andel nöjda brukare", x: 60, y: 70)
+            pdf.text("Preliminärt utfall", x: 145, y: 92)
+            for (n, header) in ["Mål 2023", "2023", "Utfall 2022", "Utfall 2021"].enumerated() {
+                pdf.text(header, x: 65 + 85 * Double(n), y: 104)
+            }
+            for (n, value) in ["56", "(60)", "69", "52"].enumerated() {
+                pdf.text(value, right: 120 + 85 * Double(n), y: 124)
+            }
+            pdf.grid(xs: [55, 140, 225, 310, 395], ys: [82, 110, 130])
+        }
+        let grid = try XCTUnwrap(found.first)
+        XCTAssertEqual(grid.stub, "")
+        XCTAssertEqual(grid.columns.map(\.header), ["Mål 2023", "Preliminärt utfall 2023", "Utfall 2022", "Utfall 2021"])
+        XCTAssertEqual(grid.rows.map(\.label), [""])
+        XCTAssertEqual(grid.rows.first?.cells.map(\.text), ["56", "(60)", "69", "52"])
+    }
 }

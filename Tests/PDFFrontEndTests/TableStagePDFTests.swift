@@ -161,4 +161,26 @@ final class TableStagePDFTests: XCTestCase {
         XCTAssertEqual(grid.rows[0].cells.first?.text, "Antal fordon per årsmedeldygn på intilliggande bilväg.")
         XCTAssertEqual(grid.rows[1].identifiers.map(\.text), ["2"])
     }
+
+    func testAFigureOnAColumnsEdgeIsPartedFromTheWordSetCloseAfterIt() throws {
+        // A second list set close beside the first (a gap of two or three word spaces after the
+        // total): the figure ends where the figures above end, so the word after it starts a cell.
+        let found = try grids("beside.pdf") { pdf in
+            pdf.text("Budget 2026", x: 60, y: 80, size: 11)
+            for (n, (label, figure)) in [("Medlemsbidrag 2025", "51 200"), ("Uppräkning med PKV", "1 536"), ("Nytt larmsystem", "400")].enumerated() {
+                pdf.text(label, x: 60, y: 96 + 15 * Double(n), size: 11)
+                pdf.text(figure, right: 380, y: 96 + 15 * Double(n), size: 11)
+            }
+            pdf.text("Medlemsbidrag 2026", x: 60, y: 156, size: 11)
+            pdf.text("53 136", right: 380, y: 156, size: 11)
+            pdf.text("Kungälv", x: 387, y: 156, size: 11)
+            pdf.text("31 880", right: 500, y: 156, size: 11)
+            pdf.text("Stenungsund", x: 387, y: 171, size: 11)
+            pdf.text("21 256", right: 500, y: 171, size: 11)
+        }
+        let grid = try XCTUnwrap(found.first)
+        XCTAssertEqual(grid.columns.map(\.header), ["Budget 2026"])
+        XCTAssertEqual(grid.rows.map(\.label).suffix(3), ["Medlemsbidrag 2026", "Kungälv", "Stenungsund"])
+        XCTAssertEqual(grid.rows.map { $0.cells.map(\.text) }.suffix(3), [["53 136"], ["31 880"], ["21 256"]])
+    }
 }

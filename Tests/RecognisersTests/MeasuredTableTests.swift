@@ -6,9 +6,10 @@ import XCTest
 
 /// Tables from a geometry-aware front-end (PDF): cells split at measured gaps (tabs), with word boxes.
 final class MeasuredTableTests: XCTestCase {
-    /// A line of cells, each starting at an x position; words get boxes 6 pt per character.
+    /// A line of cells, each starting at an x position; words get boxes 4.5 pt per character
+    /// (a 9-point font's average letter), so that no cell runs into the next, as in print.
     private func line(_ cells: [(String, Double)], number: Int) -> SourceLine {
-        measuredLine(cells, number: number, letterWidth: 6)
+        measuredLine(cells, number: number, letterWidth: 4.5)
     }
 
     private func prose(_ text: String, number: Int) -> SourceLine {
@@ -49,7 +50,7 @@ final class MeasuredTableTests: XCTestCase {
             line([("inom området, MWh/inv", 50), ("(2019)", 296)], number: 3),
             line([("Mäta matsvinn en", 50), ("17 g/port", 290), ("15 g/port", 420), ("13 g/port", 500)], number: 4),
             line([("gång/termin", 50), ("(2021)", 296)], number: 5),
-            line([("Antal deponier som är riskklassade", 50), ("2 av", 290), ("8", 316), ("3 av 8", 420), ("6 av 8", 500)], number: 6),
+            line([("Antal deponier som är riskklassade", 50), ("2 av", 290), ("8", 311), ("3 av 8", 420), ("6 av 8", 500)], number: 6),
             SourceLine(text: "", lineNumber: 7),
             prose("Under året har arbetet fortsatt enligt plan och nämnden bedömer att resultatet är gott i förhållande till målet.", number: 8),
         ])
@@ -71,7 +72,8 @@ final class MeasuredTableTests: XCTestCase {
         let report = recogniseLines([
             line([("Nämnd", 70), ("Mål för nämndens verksamhet", 120), ("Indikator", 280), ("Utfall 2021", 390), ("Mål 2022", 450)], number: 1),
             line([("KS", 70), ("Energiförbrukningen i kommunens", 120), ("Energiförbrukning för", 280), ("218", 400), ("170", 455)], number: 2),
-            // The indicator name and the goal wrap; the word boxes still carry "energi-" and "förbrukning".
+            // The indicator name and the goal wrap (the front-end hands over the cell's two printed
+            // lines as one line); the word boxes still carry "energi-" and "förbrukning".
             SourceLine(text: "fastigheter ska minska\tde tio fastigheterna, energiförbrukning\t(2020)", lineNumber: 3, words: [
                 SourceWord(text: "fastigheter", box: BoundingBox(x: 120, y: 42, width: 60, height: 10)),
                 SourceWord(text: "ska", box: BoundingBox(x: 183, y: 42, width: 18, height: 10)),
@@ -79,8 +81,8 @@ final class MeasuredTableTests: XCTestCase {
                 SourceWord(text: "de", box: BoundingBox(x: 280, y: 42, width: 12, height: 10)),
                 SourceWord(text: "tio", box: BoundingBox(x: 295, y: 42, width: 18, height: 10)),
                 SourceWord(text: "fastigheterna,", box: BoundingBox(x: 316, y: 42, width: 30, height: 10)),
-                SourceWord(text: "energi-", box: BoundingBox(x: 280, y: 50, width: 30, height: 10)),
-                SourceWord(text: "förbrukning", box: BoundingBox(x: 312, y: 50, width: 40, height: 10)),
+                SourceWord(text: "energi-", box: BoundingBox(x: 350, y: 42, width: 30, height: 10)),
+                SourceWord(text: "förbrukning", box: BoundingBox(x: 280, y: 52, width: 40, height: 10)),
                 SourceWord(text: "(2020)", box: BoundingBox(x: 396, y: 42, width: 36, height: 10)),
             ]),
             line([("BUN", 70), ("Minska matsvinnet", 120), ("Matsvinn (g/portion)", 280), ("39", 410), ("37", 460)], number: 4),

@@ -438,4 +438,73 @@ final class TableStageTests: XCTestCase {
         XCTAssertEqual(grid.rows.map(\.label), ["Beslutade timmar", "Samplanering", "Övertid"])
         XCTAssertEqual(grid.rows.last?.cells.last?.text, "140 000 kr (50 %)")
     }
+
+    func testAHeaderOverRowsOfFiguresWithNoLabelsNamesEveryColumn() throws {
+        // One indicator's figures under its header, its name printed above as a label that wraps
+        // (neither line of it a header line): the first column is figures like the rest, not a
+        // column of row labels under a stub.
+        let grid = try XCTUnwrap(grids("""
+            Indikator: Andel brukare som är nöjda med stödet de får från
+            hemtjänsten i sin helhet (%)
+
+                                  Preliminärt utfall
+                 Mål 2023                2023           Utfall 2022         Utfall 2021
+
+                    72                   (73)               72                  71
+
+            Kommentar:
+            Utfallet för 2023 är preliminärt och kan ändras när årsredovisningen har fastställts av fullmäktige.
+            """).first)
+        XCTAssertEqual(grid.stub, "")
+        XCTAssertEqual(grid.columns.map(\.header), ["Mål 2023", "Preliminärt utfall 2023", "Utfall 2022", "Utfall 2021"])
+        XCTAssertEqual(grid.rows.map(\.label), [""])
+        XCTAssertEqual(grid.rows.first.map(cells), ["72", "(73)", "72", "71"])
+    }
+
+    func testListsSetOneUnderTheOtherEachUnderACaptionNamingItsColumnAreTablesOfTheirOwn() throws {
+        // A member contribution by year: one column of figures under a caption naming it, a
+        // second list (the members' shares) set beside the total, and the next year's list
+        // under a caption of the same kind.
+        let found = grids("""
+            Förbundets medlemsbidrag
+
+            Budget 2026
+            Medlemsbidrag 2025                         51 200
+            Uppräkning med PKV                          1 536
+            Nytt larmsystem                               400
+
+            Medlemsbidrag 2026                         53 136 Kungälv      31 880
+                                                              Stenungsund  21 256
+            Plan 2027
+            Medlemsbidrag 2026                         53 136
+            Uppräkning med PKV                          1 700
+
+            Medlemsbidrag 2027                         54 836 Kungälv      32 900
+                                                              Stenungsund  21 936
+
+            Förbundet redovisar sina kostnader per verksamhet i bilagan till budgeten.
+            """)
+        XCTAssertEqual(found.count, 2, "\(found.map(\.columns))")
+        XCTAssertEqual(found.map { $0.columns.map(\.header) }, [["Budget 2026"], ["Plan 2027"]])
+        XCTAssertEqual(found.first?.rows.map(\.label), [
+            "Medlemsbidrag 2025", "Uppräkning med PKV", "Nytt larmsystem", "Medlemsbidrag 2026", "Kungälv", "Stenungsund",
+        ])
+        XCTAssertEqual(found.first?.rows.map { $0.cells.map(\.text) }, [["51 200"], ["1 536"], ["400"], ["53 136"], ["31 880"], ["21 256"]])
+        XCTAssertEqual(found.last?.rows.last?.label, "Stenungsund")
+    }
+
+    func testALineAfterTheTableThatGoesOnInLowerCaseOverItsColumnsIsNoRow() throws {
+        // A heading after the table whose last words extraction set apart, over the columns.
+        let grid = try XCTUnwrap(grids("""
+            Förpackningsslag           Kärlvolym        Intervall
+            Pappersförpackningar       660 liter        52 ggr/år
+            Plastförpackningar         370 liter        26 ggr/år
+            Glasförpackningar          190 liter        13 ggr/år
+            Avgift för utökat intervall                 av förpackningar
+
+            Avgiften tas ut per hämtning och kärl enligt taxans bilaga.
+            """).first)
+        XCTAssertEqual(grid.rows.map(\.label), ["Pappersförpackningar", "Plastförpackningar", "Glasförpackningar"])
+        XCTAssertEqual(grid.rows.first?.cells.map(\.text), ["660 liter", "52 ggr/år"])
+    }
 }

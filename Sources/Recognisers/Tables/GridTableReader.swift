@@ -7,8 +7,9 @@ import Tables
 /// Gives the grids of the geometric table stage their meaning: each column's year, measure and
 /// unit from its header words, each cell's number and unit, the table's title and unit.
 ///
-/// Grids over lines that a vocabulary-led reading already took (an indicator table, a goal
-/// matrix) are left to it.
+/// Grids are tables of figures, indicator tables or goal/indicator matrices, as their header
+/// and stub words say; grids over lines the token reader took (lines set without column gaps)
+/// are left to it.
 struct GridTableReader {
     let layout: LayoutDocument
     let recogniser: TableRecogniser
@@ -22,6 +23,16 @@ struct GridTableReader {
                 add(matrix, of: grid, parent: parent, goals: goals, nextGoal: &nextGoal, into: &result)
                 result.claimed.append(grid.lines)
                 continue
+            }
+            // A grid whose vocabulary makes it an indicator table holds one indicator a row.
+            if let name = indicatorTable(grid) {
+                let goal = recogniser.enclosingGoal(before: grid.lines.lowerBound, goals: goals)
+                let found = indicators(from: grid, goal: goal?.goal.id, firstId: result.indicators.count + 1, name: name)
+                if !found.isEmpty {
+                    result.indicators += found
+                    result.claimed.append(grid.lines)
+                    continue
+                }
             }
             guard let table = table(from: grid) else { continue }
             result.tables.append(table)
@@ -126,14 +137,48 @@ struct GridTableReader {
         return (count, share)
     }
 
+    /// Whether a grid's vocabulary makes it an indicator table: its stub names indicators, its
+    /// columns set targets beside outcomes (and the stub names no unit of money), or a label
+    /// line just above names the one indicator it holds (`Indikator: …`). The name so given, or
+    /// an empty string.
+    func indicatorTable(_ grid: TableGrid) -> String? {
+        var above = grid.lines.lowerBound - 1
+        while above >= 0, grid.lines.lowerBound - above <= Self.indicatorLabelReach {
+            let line = layout.lines[above]
+            if !line.isBlank {
+                if let name = TableRecogniser.indicatorLabel(in: line.text) {
+                    // The name wraps onto the lines down to the table's header.
+                    let wrapped = (above + 1..<grid.lines.lowerBound).map { layout.lines[$0] }.filter { !$0.isBlank }.map(\.text)
+                    return TableReader.joinLabel([name] + wrapped)
+                }
+                if SwedishNumber.parse(line.text) == nil, line.text.count > TableRecogniser.captionLength { break }
+            }
+            above -= 1
+        }
+        let stubWords = ColumnHeader.words(grid.stub)
+        if stubWords.contains(where: TableVocabulary.isIndicatorStubWord) { return "" }
+        let columns = grid.columns.map { ColumnHeader.column(from: ColumnHeader.words($0.header)) }
+        if TableVocabulary.unit(inCaption: grid.stub) == nil, columns.contains(where: { $0.measure == .target }),
+            columns.contains(where: { $0.measure == .outcome })
+        {
+            return ""
+        }
+        return nil
+    }
+
+    /// Lines above a grid searched for an indicator label (the name may wrap over a few).
+    static let indicatorLabelReach = 6
+
     /// The rows of a grid whose vocabulary makes it an indicator table (one indicator a row, its
-    /// columns outcomes and targets), read with the grid's header tree and cells.
-    func indicators(from grid: TableGrid, goal: String?, firstId: Int) -> [Indicator] {
+    /// columns outcomes and targets), read with the grid's header tree and cells. A row with no
+    /// label is the indicator `name` (`Indikator: …` above the table).
+    func indicators(from grid: TableGrid, goal: String?, firstId: Int, name: String = "") -> [Indicator] {
         let columns = grid.columns.map { ColumnHeader.column(from: ColumnHeader.words($0.header)) }
         var result: [Indicator] = []
-        for row in grid.rows where !row.cells.isEmpty && !row.label.isEmpty {
+        for row in grid.rows where !row.cells.isEmpty && !(row.label.isEmpty && name.isEmpty) {
             result.append(indicator(
-                id: "i\(firstId + result.count)", goal: goal, name: row.label, cells: row.cells, columns: columns, lines: row.lines))
+                id: "i\(firstId + result.count)", goal: goal, name: row.label.isEmpty ? name : row.label, cells: row.cells,
+                columns: columns, lines: row.lines))
         }
         return result
     }

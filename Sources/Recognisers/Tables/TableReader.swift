@@ -571,7 +571,10 @@ struct TableReader {
     }
 
     /// Joins wrapped label lines with one space; a line-start hyphen (`Europaparlaments` / `-valet`) joins without.
-    func joinLabel(_ parts: [String]) -> String {
+    func joinLabel(_ parts: [String]) -> String { Self.joinLabel(parts) }
+
+    /// Joins wrapped label lines with one space; a line-start hyphen (`Europaparlaments` / `-valet`) joins without.
+    static func joinLabel(_ parts: [String]) -> String {
         var result = ""
         for part in parts.map({ $0.trimming(.whitespaces) }) where !part.isEmpty {
             if result.isEmpty {

@@ -36,12 +36,19 @@ struct TableRecognition {
 struct TableRecogniser {
     /// Recognises tables and indicators; `goals` are the goals found so far, for linking.
     func recognise(_ layout: LayoutDocument, goals: [GoalEntry]) -> TableRecognition {
+        var recogniser = self
+        recogniser.laidOut = Self.isLaidOut(layout)
+        return recogniser.recogniseTables(layout, goals: goals)
+    }
+
+    private func recogniseTables(_ layout: LayoutDocument, goals: [GoalEntry]) -> TableRecognition {
         let lines = layout.lines
         let reader = TableReader(lines: lines, bodyWidth: layout.bodyWidth)
+        // Every table whose lines carry their column gaps is the table stage's: read from its
+        // grid below. The token reader here reads only lines set without column gaps (flattened
+        // text, or a PDF table set with word spaces), where there is no geometry to read.
         let grids = TableStage.grids(in: layout)
-        // Grids that make a table of figures: a vocabulary-led reading over one gives way to it.
         let gridReader = GridTableReader(layout: layout, recogniser: self)
-        let readableGrids = grids.filter { gridReader.table(from: $0) != nil }
         var result = TableRecognition()
         var nextGoal = (goals.compactMap { Int($0.goal.id.dropFirst()) }.max() ?? goals.count) + 1
         var index = 0
@@ -81,14 +88,18 @@ struct TableRecogniser {
                     nameText = reader.joinLabel([nameText, text])
                     next += 1
                 }
-                if let found, let table = reader.read(headerAt: found, name: (nameText, index)) {
+                if let found, !carriesColumnGaps(found..<min(lines.count, found + Self.headerAndRowLines), in: lines),
+                    let table = reader.read(headerAt: found, name: (nameText, index))
+                {
                     emit(table, layout: layout, goals: goals, into: &result)
                     result.claimed.append(index..<table.end)
                     index = max(index, table.end - 1)
                 }
                 continue
             }
-            guard ColumnHeader.canOpen(line.text), GoalLabels.labelledGoal(in: line.text) == nil else { continue }
+            guard ColumnHeader.canOpen(line.text), GoalLabels.labelledGoal(in: line.text) == nil,
+                !carriesColumnGaps(index..<min(lines.count, index + Self.headerAndRowLines), in: lines)
+            else { continue }
             if let (fullHeader, bodyStart) = reader.readHeader(at: index),
                 ColumnHeader.words(fullHeader.stub).contains(where: TableVocabulary.isGoalStubWord),
                 ColumnHeader.words(fullHeader.stub).contains(where: TableVocabulary.isIndicatorStubWord)
@@ -97,23 +108,6 @@ struct TableRecogniser {
                 let matrix = fullHeader.stubSpans.count >= 2 && fullHeader.stubSpans.count == fullHeader.stubCells.count
                     ? matrixReader.readPlaced(from: bodyStart, header: fullHeader)
                     : matrixReader.read(from: bodyStart, columns: fullHeader.columns.count)
-                // The matrix is read from its grid where the table stage found one under this
-                // header, unless the grid explains fewer of its figures.
-                let textValues = matrix.indicators.flatMap { row in
-                    row.cells.enumerated().filter { c, cell in
-                        cell.value != nil && c < fullHeader.columns.count && !fullHeader.columns[c].isText
-                    }
-                }.count
-                if let grid = grids.first(where: { $0.headerLines.contains(index) }), let fromGrid = GridGoalMatrix(grid),
-                    fromGrid.valueCount >= textValues
-                {
-                    gridReader.add(
-                        fromGrid, of: grid, parent: enclosingGoal(before: index, goals: goals), goals: goals, nextGoal: &nextGoal,
-                        into: &result)
-                    result.claimed.append(grid.lines)
-                    index = max(index, grid.lines.upperBound - 1)
-                    continue
-                }
                 if !matrix.indicators.isEmpty {
                     emit(matrix, header: fullHeader, start: index, layout: layout, goals: goals, nextGoal: &nextGoal, into: &result)
                     result.claimed.append(index..<matrix.end)
@@ -121,46 +115,11 @@ struct TableRecogniser {
                 }
                 continue
             }
-            if let table = reader.read(headerAt: index) {
-                // A table of figures is read from its grid where the table stage found one;
-                // indicator tables keep their vocabulary-led reading.
-                if table.kind == .figures, readableGrids.contains(where: { $0.lines.overlaps(table.start..<table.end) }) {
+            if let table = reader.read(headerAt: index), !carriesColumnGaps(table.start..<table.end, in: lines) {
+                // Some of its lines do carry gaps, and the table stage read a table there.
+                if grids.contains(where: { $0.lines.overlaps(table.start..<table.end) && gridReader.table(from: $0) != nil }) {
                     index = max(index, table.end - 1)
                     continue
-                }
-                // An indicator table is read from its grid too where the grid has its header;
-                // the vocabulary says only that its rows are indicators.
-                // A goal/indicator matrix whose header the vocabulary-led reading did not see
-                // whole: its grid names a goal column and an indicator column.
-                if table.kind == .indicators, table.indicatorName == nil,
-                    let grid = grids.first(where: { $0.lines.overlaps(table.start..<table.end) && !$0.headerLines.isEmpty }),
-                    let matrix = GridGoalMatrix(grid), matrix.valueCount >= Self.valueCount(of: table)
-                {
-                    gridReader.add(
-                        matrix, of: grid, parent: enclosingGoal(before: grid.lines.lowerBound, goals: goals), goals: goals,
-                        nextGoal: &nextGoal, into: &result)
-                    result.claimed.append(grid.lines)
-                    index = max(index, table.end - 1, grid.lines.upperBound - 1)
-                    continue
-                }
-                if table.kind == .indicators, table.indicatorName == nil,
-                    let grid = grids.first(where: { $0.lines.overlaps(table.start..<table.end) && !$0.headerLines.isEmpty }),
-                    // A goal/indicator matrix (a goal column beside the indicators) is the matrix reader's.
-                    !ColumnHeader.words(grid.stub).contains(where: TableVocabulary.isGoalStubWord)
-                {
-                    let goal = enclosingGoal(before: grid.lines.lowerBound, goals: goals)
-                    let fromGrid = GridTableReader(layout: layout, recogniser: self)
-                        .indicators(from: grid, goal: goal?.goal.id, firstId: result.indicators.count + 1)
-                    // The grid's reading unless it explains fewer of the table's figures (values
-                    // with units of their own, `2 av 8`, a year on the line below, are the
-                    // vocabulary's to read).
-                    let gridValues = fromGrid.flatMap(\.values).filter { $0.value != nil }.count
-                    if gridValues >= Self.valueCount(of: table), fromGrid.count >= table.rows.filter({ !$0.cells.isEmpty }).count {
-                        result.indicators += fromGrid
-                        result.claimed.append(grid.lines)
-                        index = max(index, table.end - 1, grid.lines.upperBound - 1)
-                        continue
-                    }
                 }
                 emit(table, layout: layout, goals: goals, into: &result)
                 result.claimed.append(table.start..<table.end)
@@ -182,6 +141,36 @@ struct TableRecogniser {
             }
         }
         return result
+    }
+
+    /// Whether the input sets its words where they were printed (a PDF, or text laid out the way
+    /// `pdftotext -layout` lays it out) rather than one space apart (flattened text).
+    var laidOut = true
+
+    /// Text whose lines part words by runs of spaces this often is laid out (flattened text
+    /// does so on about one line in a hundred, laid-out text on one in seven or more).
+    static let laidOutLineShare = 0.05
+
+    /// Lines from a header line that tell whether a table carries its column gaps (the header,
+    /// a wrapped header line and the first row).
+    static let headerAndRowLines = 3
+
+    static func isLaidOut(_ layout: LayoutDocument) -> Bool {
+        guard layout.source.kind == .text else { return true }
+        let printed = layout.lines.filter { !$0.isBlank }
+        let gapped = printed.filter { $0.text.trimmingCharacters(in: .whitespaces).contains("  ") || $0.text.containsTab }
+        return Double(gapped.count) >= laidOutLineShare * Double(printed.count)
+    }
+
+    /// Whether most printed lines of a range carry their column gaps (a tab, or a run of spaces
+    /// between words, in laid-out input): the table stage reads those.
+    func carriesColumnGaps(_ range: Range<Int>, in lines: [LayoutLine]) -> Bool {
+        guard laidOut else { return false }
+        let printed = lines[range].filter { !$0.isBlank }
+        let placed = printed.filter { line in
+            line.text.containsTab || line.text.trimmingCharacters(in: .whitespaces).contains("  ")
+        }
+        return !printed.isEmpty && placed.count * 2 >= printed.count
     }
 
     /// The bulleted list under a line that is only an indicator label (`Indikatorer`, `Nyckeltal:`).

@@ -23,13 +23,13 @@ struct ColumnClusters {
         for segment in segments.sorted(by: { ($0.maxX - $0.minX) < ($1.maxX - $1.minX) }) {
             let hits = columns.indices.filter { overlaps(columns[$0], segment, tolerance: tolerance) }
             if hits.isEmpty {
-                columns.append(Column(minX: segment.minX, maxX: segment.maxX, cells: 1, figures: segment.isFigure ? 1 : 0))
+                columns.append(Column(minX: segment.minX, maxX: segment.maxX, cells: 1, figures: segment.holdsFigure ? 1 : 0))
             } else if hits.count == 1 {
                 let i = hits[0]
                 columns[i].minX = min(columns[i].minX, segment.minX)
                 columns[i].maxX = max(columns[i].maxX, segment.maxX)
                 columns[i].cells += 1
-                if segment.isFigure { columns[i].figures += 1 }
+                if segment.holdsFigure { columns[i].figures += 1 }
             }
             // A segment over two or more columns spans them; it is placed when rows are read.
         }

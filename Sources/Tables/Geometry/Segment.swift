@@ -50,6 +50,9 @@ struct Segment: Sendable, Hashable {
 
     /// True for cells a figure column holds: numbers, and the marks for an empty one.
     var isFigure: Bool { kind == .number || kind == .empty || kind == .numbers }
+    /// True for a figure, or a quantity with a unit or note of its own (`17 g/port`, `2 av 8`,
+    /// `218 (2024)`): what a cell of a figure column may print.
+    var holdsFigure: Bool { isFigure || kind == .text && TableFinder.isFigureCell(text) }
 
     /// Splits a line's words into segments wherever the gap is at least `minimumGap` characters.
     static func segments(of line: PlacedLine, minimumGap: Double) -> [Segment] {
