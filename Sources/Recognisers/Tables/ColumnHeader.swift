@@ -36,12 +36,6 @@ struct ColumnHeader: Sendable, Hashable {
     var stub: String
     /// The figure columns, left to right.
     var columns: [Column]
-    /// Where each stub cell is printed (PDF input), left to right.
-    var stubSpans: [ClosedRange<Double>] = []
-    /// The stub cells as printed (PDF input), left to right.
-    var stubCells: [String] = []
-    /// Where each figure column is printed (PDF input), else empty.
-    var columnSpans: [ClosedRange<Double>] = []
     /// How many short identifier columns (`Prio`, `Status`, `Proj nr`) the stub starts with,
     /// before the label column: their codes (`1`, `P`, `6289`) are no part of a row's label.
     var identifierStubs = 0
@@ -177,70 +171,6 @@ struct ColumnHeader: Sendable, Hashable {
             remaining -= cellWords.count
         }
         return cells
-    }
-
-    /// Reads a header whose columns a front-end separated with tabs (PDF input): the leading
-    /// cells that name no figure column are the stub, each other cell is one column.
-    static func parse(cells: [PlacedCell]) -> ColumnHeader {
-        var cells = cells.filter { !$0.text.isEmpty }
-        var stub: [PlacedCell] = []
-        // Leading cells that name no figure column are the stub: the label column, or the goal
-        // and indicator columns of a matrix (`Nämndmål`, `Nämndindikator`). Everything up to an
-        // indicator column is stub too (`Nämnd | Mål för nämndens verksamhet | Indikator | …`).
-        if let indicator = cells.firstIndex(where: { cell in
-            words(cell.text).contains(where: TableVocabulary.isIndicatorStubWord) && !words(cell.text).contains(where: TableVocabulary.isYearToken)
-        }), indicator < cells.count - 1 {
-            stub = Array(cells[...indicator])
-            cells.removeFirst(indicator + 1)
-        }
-        while let first = cells.first, parse(first.text).columns.isEmpty, cells.count > 1 {
-            stub.append(first)
-            cells.removeFirst()
-        }
-        var header = ColumnHeader(stub: stub.map(\.text).joined(separator: " "), columns: cells.map { column(from: words($0.text)) })
-        if isIdentifierStub(stub.map(\.text)), !stub.contains(where: { cell in
-            words(cell.text).contains { TableVocabulary.isGoalStubWord($0) || TableVocabulary.isIndicatorStubWord($0) }
-        }) {
-            header.identifierStubs = stub.count - 1
-        }
-        if cells.allSatisfy({ $0.span != nil }) && stub.allSatisfy({ $0.span != nil }) {
-            header.columnSpans = cells.compactMap(\.span)
-            header.stubSpans = stub.compactMap(\.span)
-            header.stubCells = stub.map(\.text)
-        }
-        return header
-    }
-
-    /// Adds the words printed above or below a measured header line to the column (or stub)
-    /// they stand over, by position: header cells printed on several lines.
-    func adding(_ words: [SourceWord], above: Bool) -> ColumnHeader {
-        guard !columnSpans.isEmpty else { return self }
-        var columnWords = columns.map { Self.words($0.text) }
-        var stubWords = Self.words(stub)
-        var extraColumns = [[String]](repeating: [], count: columns.count)
-        var extraStub: [String] = []
-        var spans = columnSpans
-        let firstColumn = columnSpans[0].lowerBound
-        for word in words {
-            let centre = word.box.x + word.box.width / 2
-            if centre < firstColumn - 2 {
-                extraStub.append(word.text)
-            } else if let index = PlacedCell.column(of: word.box.x...word.box.maxX, in: columnSpans) {
-                extraColumns[index].append(word.text)
-                // The column is as wide as all its header words.
-                spans[index] = min(spans[index].lowerBound, word.box.x)...max(spans[index].upperBound, word.box.maxX)
-            }
-        }
-        for index in columnWords.indices {
-            columnWords[index] = above ? extraColumns[index] + columnWords[index] : columnWords[index] + extraColumns[index]
-        }
-        stubWords = above ? extraStub + stubWords : stubWords + extraStub
-        var header = ColumnHeader(stub: stubWords.joined(separator: " "), columns: columnWords.map(Self.column(from:)))
-        header.columnSpans = spans
-        header.stubSpans = stubSpans
-        header.stubCells = stubCells
-        header.identifierStubs = identifierStubs
-        return header
     }
 
     /// A column from its header words: the first head word gives the measure, the first year the year.

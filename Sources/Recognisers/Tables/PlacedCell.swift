@@ -5,6 +5,10 @@ import ReportSource
 
 /// Cells of a line that a geometry-aware front-end (PDF) split at measured column gaps (tabs),
 /// with where each cell is printed, so rows line up under their header by position.
+///
+/// Only the assignments' follow-up tables still read cells this way; every table of figures,
+/// indicators or goals is read from the table stage's grids (moving the follow-up tables onto
+/// grids would retire this type).
 struct PlacedCell: Sendable, Hashable {
     /// The cell's text.
     var text: String
@@ -98,32 +102,5 @@ struct PlacedCell: Sendable, Hashable {
             abs((columns[$0].lowerBound + columns[$0].upperBound) / 2 - centre)
                 < abs((columns[$1].lowerBound + columns[$1].upperBound) / 2 - centre)
         }
-    }
-
-    /// Columns for cells taken left to right, each in a later column than the one before, as
-    /// near as possible to where it is printed; nil when there are more cells than columns.
-    static func inOrder(_ cells: [ClosedRange<Double>], columns: [ClosedRange<Double>]) -> [Int]? {
-        guard cells.count <= columns.count, !cells.isEmpty else { return nil }
-        func centre(_ r: ClosedRange<Double>) -> Double { (r.lowerBound + r.upperBound) / 2 }
-        let n = cells.count, k = columns.count
-        // cost[i][j]: best total distance placing cells 0...i with cell i in column j.
-        var cost = [[Double]](repeating: [Double](repeating: .infinity, count: k), count: n)
-        var from = [[Int]](repeating: [Int](repeating: -1, count: k), count: n)
-        for j in 0..<k { cost[0][j] = abs(centre(cells[0]) - centre(columns[j])) }
-        for i in 1..<n {
-            for j in i..<k {
-                for p in (i - 1)..<j where cost[i - 1][p] + abs(centre(cells[i]) - centre(columns[j])) < cost[i][j] {
-                    cost[i][j] = cost[i - 1][p] + abs(centre(cells[i]) - centre(columns[j]))
-                    from[i][j] = p
-                }
-            }
-        }
-        guard var j = (0..<k).min(by: { cost[n - 1][$0] < cost[n - 1][$1] }), cost[n - 1][j].isFinite else { return nil }
-        var result = [Int](repeating: 0, count: n)
-        for i in stride(from: n - 1, through: 0, by: -1) {
-            result[i] = j
-            j = from[i][j]
-        }
-        return result
     }
 }

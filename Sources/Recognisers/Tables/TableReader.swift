@@ -25,7 +25,7 @@ struct TableReader {
     /// Reads a table whose header opens at `start`; `name` is the indicator a `Indikator:` line named.
     func read(headerAt start: Int, name: (text: String, line: Int)? = nil) -> TextTable? {
         guard let (read, headerEnd) = readHeader(at: start) else { return nil }
-        let header = stubFromRows(read, after: headerEnd)
+        let header = read
         var kind: TextTable.Kind = name == nil ? .figures : .indicators
         let stubWords = ColumnHeader.words(header.stub)
         if stubWords.contains(where: TableVocabulary.isIndicatorStubWord) { kind = .indicators }
@@ -60,7 +60,6 @@ struct TableReader {
     /// body (`Antal anställda`); the header is the longest run whose column count the first row
     /// of figures can fill.
     func readHeader(at start: Int) -> (ColumnHeader, Int)? {
-        if let placed = readPlacedHeader(at: start) { return placed }
         var texts = [lines[start].text]
         // A unit caption directly above a header without a stub is the stub (`Belopp tkr` / `Budget`).
         var stubCaption: String?
@@ -88,7 +87,7 @@ struct TableReader {
             blanks = 0
             let text = lines[index].text
             // A measured line below a blank starts a header of its own (the words above are a caption).
-            guard ColumnHeader.canContinue(text), GoalLabels.labelledGoal(in: text) == nil, !text.containsTab else { break }
+            guard ColumnHeader.canContinue(text), GoalLabels.labelledGoal(in: text) == nil else { break }
             texts.append(text)
             add(index + 1)
             index += 1
@@ -108,54 +107,6 @@ struct TableReader {
         }
         let longest = extents.last { !$0.header.columns.isEmpty }!
         return (longest.header, longest.end)
-    }
-
-    /// A measured header whose first cell stands over the row labels (`Utfall per 2022-12-31 tkr`)
-    /// names the table, not a column: it becomes the stub.
-    func stubFromRows(_ header: ColumnHeader, after end: Int) -> ColumnHeader {
-        guard header.stub.isEmpty, header.columns.count >= 2, let first = header.columnSpans.first else { return header }
-        var index = end
-        while index < lines.count, index < end + 4 {
-            defer { index += 1 }
-            guard lines[index].text.containsTab, let label = PlacedCell.cells(of: lines[index]).first, let span = label.span else { continue }
-            // Left-aligned with the labels below it: the first header cell heads the label column.
-            guard CellSegmenter.measuredCell(label.text).value == nil, abs(span.lowerBound - first.lowerBound) < 3 else { return header }
-            var moved = header
-            moved.stub = header.columns[0].text
-            moved.stubSpans = [first]
-            moved.columns.removeFirst()
-            moved.columnSpans.removeFirst()
-            return moved
-        }
-        return header
-    }
-
-    /// A header with measured columns (PDF input): the header lines directly under each other,
-    /// the one with the most tab-separated cells giving the columns, and the words of the others
-    /// added to the column they stand over.
-    func readPlacedHeader(at start: Int) -> (ColumnHeader, Int)? {
-        var block = [start]
-        var index = start + 1
-        while index < lines.count, !lines[index].isBlank, block.count < 5 {
-            let text = lines[index].text
-            guard ColumnHeader.headerShare(text) != nil, ColumnHeader.canContinue(text) || ColumnHeader.canOpen(text) else { break }
-            block.append(index)
-            index += 1
-        }
-        let tabbed = block.filter { lines[$0].text.containsTab }
-        guard let anchor = tabbed.max(by: { PlacedCell.cells(of: lines[$0]).count <= PlacedCell.cells(of: lines[$1]).count }) else {
-            return nil
-        }
-        var header = ColumnHeader.parse(cells: PlacedCell.cells(of: lines[anchor]))
-        guard !header.columns.isEmpty else { return nil }
-        let end = block.last! + 1
-        for line in block.reversed() where line < anchor {
-            header = header.adding(lines[line].source.words, above: true)
-        }
-        for line in block where line > anchor {
-            header = header.adding(lines[line].source.words, above: false)
-        }
-        return (header, end)
     }
 
     /// The cell counts the first figure line after `index` can be read with.
@@ -203,61 +154,11 @@ struct TableReader {
                 continue
             }
             if startsSomethingElse(index, table: table) || isContentsLine(text) { break }
-            if !text.containsTab, isProse(text) {
-                // Running text inside a measured table (a description under an indicator) is
-                // passed over when measured rows follow; else it ends the table.
-                guard !table.header.columnSpans.isEmpty, let next = nextMeasuredRow(after: index), next - index <= 10 else { break }
-                index = next
-                pending = []  // the start of the description, not a label
-                continue
-            }
-            let isTabbed = text.containsTab
-            // PDF lines of a measured table place every piece by position, tabbed or not.
-            let placed = isTabbed || (!table.header.columnSpans.isEmpty && !line.source.words.isEmpty)
-            let (label, values) = placed ? (text, []) : RowSplitter.split(text, columns: columns, allowTextCells: indicators)
+            if isProse(text) { break }
+            let (label, values) = RowSplitter.split(text, columns: columns, allowTextCells: indicators)
             var readings: [RowCandidate]
             var rowLabel = label
-            if placed, columns == 1, let pairs = sideBySidePairs(line), pending.isEmpty {
-                // "Medlemsbidrag 2027 ⇥ 90 362 ⇥ Alingsås ⇥ 69 994": two one-column tables side by side.
-                for (pairLabel, cell) in pairs {
-                    table.rows.append(TextTable.Row(label: pairLabel, lines: index...index, readings: [RowCandidate(cells: [cell])]))
-                }
-                blankSinceRow = false
-                table.end = index + 1
-                index += 1
-                continue
-            }
-            if placed {
-                let split = tabbedCells(line, header: table.header)
-                rowLabel = split.label
-                let hasNumber = split.cells.contains { $0.value != nil }
-                let hasCells = split.cells.contains { !$0.isEmpty }
-                let startsRow = !isSentences(rowLabel)
-                    && (hasNumber || (indicators && hasCells && !rowLabel.isEmpty && !startsLowercase(rowLabel)))
-                if !startsRow, var last = table.rows.last, pending.isEmpty, !last.readings.isEmpty,
-                    hasCells || startsLowercase(rowLabel) || endsWithConnector(last.label) && !blankSinceRow
-                {
-                    // The rest of the row above: its label wrapped, or text under its cells ("(2019)").
-                    if !rowLabel.isEmpty, startsLowercase(rowLabel) || endsWithConnector(last.label) {
-                        last.label = joinLabel([last.label, rowLabel])
-                    }
-                    var cells = last.readings[0].cells
-                    for (c, cell) in split.cells.enumerated() where !cell.isEmpty {
-                        while cells.count <= c { cells.append(.empty) }
-                        var merged = cells[c]
-                        merged.text = merged.isEmpty ? cell.text : merged.text + " " + cell.text
-                        merged.isEmpty = false
-                        cells[c] = merged
-                    }
-                    last.readings = [RowCandidate(cells: cells)]
-                    last.lines = last.lines.lowerBound...index
-                    table.rows[table.rows.count - 1] = last
-                    table.end = index + 1
-                    index += 1
-                    continue
-                }
-                readings = startsRow ? [RowCandidate(cells: split.cells)] : []
-            } else if let aligned = RowSplitter.alignedCells(text, columns: columns) {
+            if let aligned = RowSplitter.alignedCells(text, columns: columns) {
                 rowLabel = aligned.label
                 readings = [RowCandidate(cells: aligned.cells)]
             } else if RowSplitter.holdsValue(values, allowMarkers: indicators), indicators || !isLoneYear(values, columns: columns) {
@@ -306,7 +207,7 @@ struct TableReader {
                         first = joined.first ?? index
                     }
                     var joinedLabel = joinLabel(labelParts)
-                    if !placed, table.header.identifierStubs > 0 {
+                    if table.header.identifierStubs > 0 {
                         // The codes of the identifier columns before the label (`1 P 6289 Utrustning …`).
                         let words = joinedLabel.split(separator: " ").map(String.init)
                         joinedLabel = words.dropFirst(leadingCodes(words, columns: table.header.identifierStubs)).joined(separator: " ")
@@ -349,39 +250,6 @@ struct TableReader {
         }
     }
 
-    /// Label and figure, twice or more on one measured line; nil for any other line.
-    func sideBySidePairs(_ line: LayoutLine) -> [(String, ParsedCell)]? {
-        let parts = PlacedCell.cells(of: line).map(\.text)
-        guard parts.count >= 4, parts.count % 2 == 0 else { return nil }
-        var pairs: [(String, ParsedCell)] = []
-        for i in stride(from: 0, to: parts.count, by: 2) {
-            let cell = CellSegmenter.measuredCell(parts[i + 1])
-            guard cell.value != nil, CellSegmenter.measuredCell(parts[i]).value == nil,
-                ValueToken.tokens(of: parts[i]).contains(where: { $0.kind == .text })
-            else { return nil }
-            pairs.append((parts[i], cell))
-        }
-        return pairs
-    }
-
-    /// The next line split at measured column gaps, unless a heading or blank run comes first.
-    func nextMeasuredRow(after index: Int) -> Int? {
-        var i = index + 1
-        var blanks = 0
-        while i < lines.count, blanks < 3 {
-            if lines[i].isBlank {
-                blanks += 1
-            } else if lines[i].text.containsTab {
-                let cells = PlacedCell.cells(of: lines[i]).dropFirst()
-                return cells.contains(where: { CellSegmenter.measuredCell($0.text).value != nil }) && !ColumnHeader.canOpen(lines[i].text) ? i : nil
-            } else {
-                blanks = 0
-            }
-            i += 1
-        }
-        return nil
-    }
-
     /// A line of a table of contents: a title, dot leaders, a page number.
     func isContentsLine(_ text: String) -> Bool {
         text.contains("....") || text.contains("…")
@@ -400,71 +268,6 @@ struct TableReader {
             }
         }
         return false
-    }
-
-    /// The cells of a line whose columns a front-end separated with tabs: the label first, then
-    /// each cell under the header column it is printed beneath (left to right without geometry).
-    func tabbedCells(_ line: LayoutLine, header: ColumnHeader) -> (label: String, cells: [ParsedCell]) {
-        var parts = PlacedCell.cells(of: line)
-        var label: [PlacedCell] = []
-        if header.identifierStubs > 0, header.columnSpans.isEmpty || parts.first?.span == nil {
-            // Without positions, the codes of the identifier columns lead the line (`2 ⇥ N ⇥ Valfisken`).
-            let codes = leadingCodes(parts.map(\.text), columns: header.identifierStubs)
-            parts.removeFirst(codes)
-        }
-        // The label is what starts left of the first column; without positions, the pieces
-        // before the first that reads as a figure.
-        let firstColumn = header.columnSpans.first?.lowerBound
-        while let first = parts.first {
-            if let firstColumn, let span = first.span {
-                // Figures are often wider than their header word: a figure is label only when it
-                // ends before the first column; text when it starts clearly left of it.
-                let figure = CellSegmenter.measuredCell(first.text).value != nil
-                    || ValueToken.tokens(of: first.text).allSatisfy(\.isValueLike)
-                guard figure ? span.upperBound <= firstColumn + 1 : span.lowerBound < firstColumn - 2 else { break }
-            } else {
-                let cell = CellSegmenter.measuredCell(first.text)
-                guard cell.value == nil, !ValueToken.tokens(of: first.text).allSatisfy(\.isValueLike) else { break }
-            }
-            label.append(first)
-            parts.removeFirst()
-        }
-        if header.identifierStubs > 0, header.stubSpans.count == header.identifierStubs + 1,
-            label.allSatisfy({ $0.span != nil })
-        {
-            // A code printed under an identifier column (`1 ⇥ P ⇥ 6289`) is no part of the label, nor
-            // are the codes a piece starting in one begins with (`6016 Reinvesteringar`, no gap measured).
-            let identifiers = header.identifierStubs
-            label = label.compactMap { piece in
-                let span = piece.span!
-                if TableVocabulary.isIdentifierCode(piece.text) {
-                    return PlacedCell.column(of: span, in: header.stubSpans)! < identifiers ? nil : piece
-                }
-                let startColumn = header.stubSpans.lastIndex { $0.lowerBound <= span.lowerBound + 2 } ?? 0
-                guard startColumn < identifiers else { return piece }
-                let words = piece.text.split(separator: " ").map(String.init)
-                let codes = leadingCodes(words, columns: identifiers - startColumn)
-                return codes == 0 ? piece : PlacedCell(text: words.dropFirst(codes).joined(separator: " "), span: span)
-            }
-        }
-        var cells = parts.map { CellSegmenter.measuredCell($0.text) }
-        if !header.columnSpans.isEmpty, parts.allSatisfy({ $0.span != nil }) {
-            // Each cell under the column it is printed beneath; pieces under one column are one
-            // cell ("2 av" + "8"), unless they are two whole numbers: then the columns are taken
-            // in order, each number to the nearest column left free.
-            let slots = parts.map { PlacedCell.column(of: $0.span!, in: header.columnSpans) ?? 0 }
-            var texts = [[String]](repeating: [], count: header.columns.count)
-            for (part, slot) in zip(parts, slots) { texts[slot].append(part.text) }
-            let clash = texts.contains { $0.filter { CellSegmenter.cell(kind: .number, words: [$0]).value != nil }.count >= 2 }
-            if clash, let ordered = PlacedCell.inOrder(parts.map(\.span!), columns: header.columnSpans) {
-                texts = [[String]](repeating: [], count: header.columns.count)
-                for (part, slot) in zip(parts, ordered) { texts[slot].append(part.text) }
-            }
-            var placed = texts.map { $0.isEmpty ? ParsedCell.empty : CellSegmenter.measuredCell($0.joined(separator: " ")) }
-            while placed.last?.isEmpty == true { placed.removeLast() }
-            cells = placed
-        }
-        return (label.map(\.text).joined(separator: " "), cells)
     }
 
     /// How many of a row's leading pieces (cells or words) are codes of `columns` identifier

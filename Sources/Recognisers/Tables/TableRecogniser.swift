@@ -8,8 +8,6 @@ import Tables
 /// Characters trimmed from tokens, built once (building a CharacterSet per token is costly).
 private let trimSet0 = TrimSet(": ")
 /// Characters trimmed from tokens, built once (building a CharacterSet per token is costly).
-private let trimSet1 = TrimSet(":* ")
-/// Characters trimmed from tokens, built once (building a CharacterSet per token is costly).
 private let trimSet2 = TrimSet(":*")
 
 /// What the table recogniser found.
@@ -43,7 +41,8 @@ struct TableRecogniser {
 
     private func recogniseTables(_ layout: LayoutDocument, goals: [GoalEntry]) -> TableRecognition {
         let lines = layout.lines
-        let reader = TableReader(lines: lines, bodyWidth: layout.bodyWidth)
+        // The token reader sees no word positions and no tabs: it splits no columns by geometry.
+        let reader = TableReader(lines: lines.map(Self.flattened), bodyWidth: layout.bodyWidth)
         // Every table whose lines carry their column gaps is the table stage's: read from its
         // grid below. The token reader here reads only lines set without column gaps (flattened
         // text, or a PDF table set with word spaces), where there is no geometry to read.
@@ -104,10 +103,8 @@ struct TableRecogniser {
                 ColumnHeader.words(fullHeader.stub).contains(where: TableVocabulary.isGoalStubWord),
                 ColumnHeader.words(fullHeader.stub).contains(where: TableVocabulary.isIndicatorStubWord)
             {
-                let matrixReader = GoalMatrixReader(lines: lines, reader: reader)
-                let matrix = fullHeader.stubSpans.count >= 2 && fullHeader.stubSpans.count == fullHeader.stubCells.count
-                    ? matrixReader.readPlaced(from: bodyStart, header: fullHeader)
-                    : matrixReader.read(from: bodyStart, columns: fullHeader.columns.count)
+                let matrixReader = GoalMatrixReader(lines: reader.lines, reader: reader)
+                let matrix = matrixReader.read(from: bodyStart, columns: fullHeader.columns.count)
                 if !matrix.indicators.isEmpty {
                     emit(matrix, header: fullHeader, start: index, layout: layout, goals: goals, nextGoal: &nextGoal, into: &result)
                     result.claimed.append(index..<matrix.end)
@@ -141,6 +138,16 @@ struct TableRecogniser {
             }
         }
         return result
+    }
+
+    /// A line as the token reader reads it: no word positions, no tabs (a PDF's column gaps).
+    static func flattened(_ line: LayoutLine) -> LayoutLine {
+        guard line.text.containsTab || !line.source.words.isEmpty else { return line }
+        var flat = line
+        flat.text = line.text.replacingOccurrences(of: "\t", with: " ")
+        flat.source.text = line.source.text.replacingOccurrences(of: "\t", with: " ")
+        flat.source.words = []
+        return flat
     }
 
     /// Whether the input sets its words where they were printed (a PDF, or text laid out the way
@@ -296,9 +303,7 @@ struct TableRecogniser {
     ) {
         let parent = enclosingGoal(before: start, goals: goals)
         // The goal column's heading names the goals' level (`Nämndmål`, `Mål för nämndens verksamhet`).
-        let goalCell = header.stubCells.first { ColumnHeader.words($0).contains(where: TableVocabulary.isGoalStubWord) }
-        let level = goalCell.map { $0.trimming(trimSet1) }
-            ?? ColumnHeader.words(header.stub).first(where: TableVocabulary.isGoalStubWord)?.trimming(trimSet2)
+        let level = ColumnHeader.words(header.stub).first(where: TableVocabulary.isGoalStubWord)?.trimming(trimSet2)
         var goalIds: [String] = []
         for cell in matrix.goals {
             // A goal the goal recogniser already read from these lines is not made twice.
