@@ -32,6 +32,13 @@ struct LineClassifier {
     /// The font of running text (PDF input): a heading may share its size but not its face.
     let bodyFontName: String?
 
+    /// How many times each field label (`Analys`, `Kommentar`) stands alone on a line, by its
+    /// lower-cased text: a label repeated under every goal is a form's field, not a section.
+    private let fieldLabelCounts: [String: Int]
+
+    /// A field label printed this many times or more is a form's field wherever it stands.
+    static let formFieldRepeats = 3
+
     init(lines: [LayoutLine], bodyWidth: Double, bodyFontSize: Double?, bodyFontName: String? = nil, lengths: [Int]? = nil) {
         self.lines = lines
         self.lengths = lengths ?? lines.map { $0.text.count }
@@ -39,6 +46,11 @@ struct LineClassifier {
         self.bodyFontSize = bodyFontSize
         self.bodyFontName = bodyFontName
         tests = LineTestMemos(count: lines.count)
+        var counts: [String: Int] = [:]
+        for line in lines where !line.isBlank && line.text.utf8.count <= 40 && ReportVocabulary.isFieldLabel(line.text) {
+            counts[line.text.lowercased(), default: 0] += 1
+        }
+        fieldLabelCounts = counts
         var styles = Set<HeadingStyle>()
         if let body = bodyFontSize {
             for (index, line) in lines.enumerated() where !line.isBlank && self.lengths[index] <= 120 {
@@ -218,7 +230,13 @@ struct LineClassifier {
     private func isHeadingShaped(_ text: String, line: Int? = nil, styled: Bool = false) -> Bool {
         guard let first = text.first, first.isUppercase || first.isNumber else { return false }
         if let last = text.last, ".,;:!".contains(last) { return false }
-        if ReportVocabulary.isFieldLabel(text) || isAssessmentLike(text, line: line) || isUnitCaption(text, line: line)
+        // A field label set in a heading style with no colon after it (`Kommentar` in bold over
+        // its paragraph) names a section; with a colon, or in plain type, it labels a field.
+        // (Not a label repeated as a form's field, nor one right under a goal's assessment.)
+        let labelAsHeading = styled && !text.hasSuffix(":") && !text.contains("\t")
+            && (fieldLabelCounts[text.lowercased()] ?? 0) < Self.formFieldRepeats
+            && !(line.map(followsAssessment) ?? false)
+        if ReportVocabulary.isFieldLabel(text) && !labelAsHeading || isAssessmentLike(text, line: line) || isUnitCaption(text, line: line)
             || (isColumnHeaderRow(text, line: line) && !styled) || ReportVocabulary.isSignature(text) || isBullet(text)
         {
             return false
@@ -419,6 +437,12 @@ struct LineClassifier {
     /// An assessment of a goal or of internal control: content a heading may stand over.
     func isAssessment(_ text: String, line: Int? = nil) -> Bool {
         statesAssessment(text, line: line) || text.lowercased().trimming(.punctuationCharacters).hasSuffix("tillräcklig")
+    }
+
+    /// Whether the nearest printed line above `index` states an assessment (a goal's status).
+    private func followsAssessment(_ index: Int) -> Bool {
+        guard let above = (0..<index).last(where: { !lines[$0].isBlank }) else { return false }
+        return isAssessmentLike(lines[above].text, line: above)
     }
 
     func isAssessmentLike(_ text: String, line: Int? = nil) -> Bool {

@@ -17,8 +17,13 @@ enum PageFurniture {
     static func remove(from document: inout SourceDocument) -> [(page: Int, line: SourceLine)] {
         var removed: [(page: Int, line: SourceLine)] = []
         // Each page's edges, found once for both the repetition count and the removal.
-        let edgesByPage = document.pages.map(edgeIndices)
-        let repeated = repeatedEdgeLines(in: document, edgesByPage: edgesByPage)
+        var edgesByPage = document.pages.map(edgeIndices)
+        var repeated = repeatedEdgeLines(in: document, edgesByPage: edgesByPage)
+        // A letterhead or footer block several lines deep (`Alingsås kommun` over the
+        // department, the address and the page number) repeats line by line at the same depth.
+        let blocks = repeatedEdgeBlocks(in: document)
+        for pageIndex in document.pages.indices { edgesByPage[pageIndex].formUnion(blocks.lines[pageIndex]) }
+        repeated.formUnion(blocks.shapes)
         let tableHeaders = repeatedTableHeaders(in: document, edgesByPage: edgesByPage, repeated: repeated)
         for pageIndex in document.pages.indices {
             let page = document.pages[pageIndex]
@@ -175,6 +180,52 @@ enum PageFurniture {
         // keep a running header off many pages' edges.
         let threshold = max(3, Int((Double(document.pages.count) * 0.25).rounded(.up)))
         return Set(counts.filter { $0.value >= threshold }.keys)
+    }
+
+    /// Lines a letterhead or footer block may take, counted from the page's edge.
+    static let deepestEdgeBlock = 6
+
+    /// The lines of each page that stand in a block at its top or bottom edge whose every line,
+    /// from the edge inwards, repeats (digits aside) at the same depth on the pages that
+    /// repeated edge lines need; and their shapes. (At the same depth only: a section's label
+    /// near the top of many pages, `Beslutsunderlag` in a protocol, stands at different depths.)
+    static func repeatedEdgeBlocks(in document: SourceDocument) -> (lines: [Set<Int>], shapes: Set<String>) {
+        let none = Array(repeating: Set<Int>(), count: document.pages.count)
+        guard document.pages.count >= 3 else { return (none, []) }
+        let threshold = max(3, Int((Double(document.pages.count) * 0.25).rounded(.up)))
+        struct Key: Hashable { var fromTop: Bool; var depth: Int; var shape: String }
+        // Each page's non-blank lines from the top and from the bottom, shaped.
+        let sides: [[(fromTop: Bool, lines: [(index: Int, shape: String)])]] = document.pages.map { page in
+            let nonBlank = page.lines.indices.filter { !page.lines[$0].isBlank && isShortEnoughForFurniture(page.lines[$0].text) }
+            let shaped = { (indices: [Int]) in indices.map { ($0, shape(of: page.lines[$0].text)) } }
+            return [(true, shaped(Array(nonBlank.prefix(deepestEdgeBlock)))), (false, shaped(Array(nonBlank.suffix(deepestEdgeBlock).reversed())))]
+        }
+        var counts: [Key: Int] = [:]
+        for page in sides {
+            for side in page {
+                for (depth, line) in side.lines.enumerated() { counts[Key(fromTop: side.fromTop, depth: depth, shape: line.shape), default: 0] += 1 }
+            }
+        }
+        var lines = none
+        var shapes = Set<String>()
+        for (pageIndex, page) in sides.enumerated() {
+            let pageLines = document.pages[pageIndex].lines
+            for side in page {
+                // From the edge inwards while each line repeats at its depth and ends no sentence
+                // (a letterhead's lines never do; running text repeated on every page would); a
+                // block of one line is the edge lines' business.
+                let run = side.lines.enumerated().prefix { depth, line in
+                    (counts[Key(fromTop: side.fromTop, depth: depth, shape: line.shape)] ?? 0) >= threshold
+                        && !pageLines[line.index].text.trimmingWhitespace.hasSuffix(".")
+                }.map(\.element)
+                guard run.count >= 2 else { continue }
+                for line in run {
+                    lines[pageIndex].insert(line.index)
+                    shapes.insert(line.shape)
+                }
+            }
+        }
+        return (lines, shapes)
     }
 
     /// True when a line ends with a number, as table rows do.

@@ -5,6 +5,7 @@ import XCTest
 /// Headings in text input are known by shape and by what follows them.
 final class HeadingTests: XCTestCase {
     static let paragraph = "Nämnden har under året arbetat med att förbättra servicen till invånarna och företagen i hela kommunen,"
+    static let sentence = "Valen genomfördes utan anmärkningar och alla som ville rösta kunde göra det i god tid."
     static let paragraph2 = "vilket har gett resultat i form av kortare handläggningstider och en högre nöjdhet bland brukarna."
 
     private func layout(_ text: String) -> LayoutDocument {
@@ -95,6 +96,39 @@ final class HeadingTests: XCTestCase {
         XCTAssertEqual(headings.map { doc.text(of: $0) }, ["Verksamhetsberättelse", "Ekonomi i balans"])
         // Levels are the ranks of the heading styles in the document: 18 pt before 13 pt.
         XCTAssertEqual(headings.map(\.level), [1, 2])
+    }
+
+    /// The headings of PDF lines in one size, each in bold or not.
+    private func boldHeadings(_ lines: [(String, Bool)]) -> [String] {
+        let body = TextStyle(fontName: "ArialMT", fontSize: 11)
+        let bold = TextStyle(fontName: "Arial-BoldMT", fontSize: 11, isBold: true)
+        let source = lines.enumerated().map { SourceLine(text: $1.0, lineNumber: $0 + 1, style: $1.1 ? bold : body) }
+        let doc = LayoutAnalyser().analyse(SourceDocument(name: "b.pdf", kind: .pdf, pages: [SourcePage(number: 1, lines: source)]))
+        return doc.blocks.filter { $0.kind == .heading }.map { doc.text(of: $0) }
+    }
+
+    func testAFieldWordInBoldWithNoColonOverItsParagraphIsAHeading() {
+        // `Kommentar` in bold over the comment on a table: a section. With a colon it labels a
+        // field, as it does in plain type.
+        XCTAssertEqual(boldHeadings([("Drift", true), (Self.paragraph, false), ("", false), ("Kommentar", true), (Self.paragraph, false)]),
+                       ["Drift", "Kommentar"])
+        XCTAssertEqual(boldHeadings([("Drift", true), (Self.paragraph, false), ("", false), ("Kommentar:", true), (Self.paragraph, false)]),
+                       ["Drift"])
+        XCTAssertEqual(boldHeadings([("Drift", true), (Self.paragraph, false), ("", false), ("Kommentar", false), (Self.paragraph, false)]),
+                       ["Drift"])
+    }
+
+    func testAFieldWordRepeatedUnderEveryGoalOrRightUnderAnAssessmentIsAFormsField() {
+        // A goal form: the assessment, then its fields in bold (`Förväntat resultat`, `Analys`).
+        var lines: [(String, Bool)] = []
+        for goal in 1...3 {
+            lines += [("Nämndmål \(goal): Alla ska ha goda möjligheter att rösta", true), ("Uppfylls helt", false), ("", false),
+                      ("Förväntat resultat", goal == 1), (Self.sentence, false), ("", false), ("Analys", true), (Self.sentence, false),
+                      ("", false)]
+        }
+        let found = boldHeadings(lines)
+        XCTAssertFalse(found.contains("Analys"), "\(found)")
+        XCTAssertFalse(found.contains("Förväntat resultat"), "\(found)")
     }
 
     /// Lines of a PDF page all in one font, with the roles a tagged PDF's structure tree gave them.

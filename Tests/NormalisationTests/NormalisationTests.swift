@@ -71,6 +71,21 @@ final class NormalisationTests: XCTestCase {
         XCTAssertTrue(result.furniture.contains { $0.line.text == "Verksamhetsberättelse 2023" })
     }
 
+    func testAFooterBlockSeveralLinesDeepLeavesTheFlow() {
+        // A letterhead footer: the municipality, the department, the address, the page number.
+        let bodies = [["Ärendet gäller bygglov.", "Sökanden vill bygga ett garage.", "Bedömning"],
+                      ["Enheten bedömer att skälen finns.", "Beslutet kan överklagas."],
+                      ["Expedieras till sökanden.", "Beslutet vinner laga kraft."]]
+        let pages = bodies.enumerated().map { index, body in
+            body + ["", "Alingsås kommun", "Samhällsbyggnadsförvaltningen\tPostadress: 441 81 Alingsås",
+                    "Bygglovsenheten\tBesöksadress: Sveagatan 12\t\(index + 1) (3)", "bygglov@alingsas.se\tTelefon: 0322-61 60 00"]
+        }
+        let result = Normaliser().normalise(document(pages))
+        for page in result.document.pages {
+            XCTAssertEqual(page.lines.map(\.text).filter { !$0.isEmpty }, bodies[page.number - 1])
+        }
+    }
+
     func testALoneFigureInADrawnCellIsNoPageNumber() {
         // A table ends the page; its last row's figure, centred low in its cell, is the page's
         // last line. Rules drawn on both sides of it make it the table's, not a page number.
