@@ -51,6 +51,12 @@ struct LineClassifier {
             counts[line.text.lowercased(), default: 0] += 1
         }
         fieldLabelCounts = counts
+        let taggedLines = lines.filter { line in
+            guard let role = line.source.role else { return false }
+            return role == "H" || role.count == 2 && role.first == "H" && role.last?.isNumber == true
+        }
+        taggedHeadingStyles = taggedLines.count >= Self.taggedHeadingsThroughout
+            ? Set(taggedLines.compactMap { $0.source.style.map(TaggedStyle.init) }) : nil
         var styles = Set<HeadingStyle>()
         if let body = bodyFontSize {
             for (index, line) in lines.enumerated() where !line.isBlank && self.lengths[index] <= 120 {
@@ -134,6 +140,15 @@ struct LineClassifier {
         // headings are, whatever their font (a heading may be set in the body's).
         let tagged = isTaggedHeading(index)
         if !tagged, let role = lines[index].source.role, Self.bodyRoles.contains(role) { return nil }
+        // Where the author tagged headings throughout, a line the tags leave out is a heading
+        // only in a tagged heading's type (a chart's title, a box's label, a caption are not),
+        // in a title's type larger than any tagged heading, or numbered as a section (`2.1 …`).
+        if !tagged, let styles = taggedHeadingStyles, let style = lines[index].source.style,
+            !styles.contains(TaggedStyle(style)), (style.fontSize ?? 0) <= (styles.map(\.size).max() ?? 0),
+            !(GoalLabels.numberedLine(lineText)?.ref?.contains(".") ?? false)  // `3 Exklusive …` is a footnote
+        {
+            return nil
+        }
         guard chained || canStartHeading(index) || tagged else { return nil }
         // Where fonts are known, a line in the body's own font is body text, however short.
         if isInBodyStyle(index) && !tagged { return nil }
@@ -342,6 +357,25 @@ struct LineClassifier {
         if previousWasHeading, let level = previous?.level { return min(4, level + 1) }
         return 2
     }
+
+    /// A line's type as far as telling tagged headings' styles apart needs: face, size, weight.
+    struct TaggedStyle: Hashable {
+        var fontName: String?
+        var size: Double
+        var bold: Bool
+        init(_ style: TextStyle) {
+            fontName = style.fontName
+            size = ((style.fontSize ?? 0) * 2).rounded() / 2
+            bold = style.isBold
+        }
+    }
+
+    /// A document whose structure tree tags at least this many heading lines tags its headings
+    /// throughout (a few tags may mark only the title).
+    static let taggedHeadingsThroughout = 10
+
+    /// The types of the tagged headings, where the document tags its headings throughout.
+    private let taggedHeadingStyles: Set<TaggedStyle>?
 
     /// Structure roles of a tagged PDF that mark running text or table cells.
     private static let bodyRoles: Set<String> = ["P", "TD", "TH"]

@@ -131,6 +131,48 @@ final class HeadingTests: XCTestCase {
         XCTAssertFalse(found.contains("Förväntat resultat"), "\(found)")
     }
 
+    func testWhereHeadingsAreTaggedThroughoutAnUntaggedLineIsAHeadingOnlyInATaggedHeadingsType() {
+        let h1 = TextStyle(fontName: "Arial-BoldMT", fontSize: 20, isBold: true)
+        let h2 = TextStyle(fontName: "Arial-BoldMT", fontSize: 14, isBold: true)
+        let body = TextStyle(fontName: "ArialMT", fontSize: 11)
+        let cover = TextStyle(fontName: "Arial-BoldMT", fontSize: 36, isBold: true)
+        let chartTitle = TextStyle(fontName: "ArialMT", fontSize: 14)
+        let band = TextStyle(fontName: "Arial-BoldMT", fontSize: 11, isBold: true)
+        var lines = [SourceLine(text: "Kompetensförsörjningsplan", lineNumber: 1, style: cover), SourceLine(text: "", lineNumber: 2)]
+        for n in 1...6 {
+            lines += [
+                SourceLine(text: "\(n). Avsnitt nummer \(n)", lineNumber: lines.count + 1, style: h1, role: "H1"),
+                SourceLine(text: Self.sentence, lineNumber: lines.count + 2, style: body, role: "P"),
+                SourceLine(text: "", lineNumber: lines.count + 3),
+                SourceLine(text: "Underavsnitt \(n)", lineNumber: lines.count + 4, style: h2, role: "H2"),
+                SourceLine(text: Self.sentence, lineNumber: lines.count + 5, style: body, role: "P"),
+                SourceLine(text: "", lineNumber: lines.count + 6),
+            ]
+        }
+        lines += [
+            SourceLine(text: "Antal obehöriga lärare över tid", lineNumber: lines.count + 1, style: chartTitle),
+            SourceLine(text: "", lineNumber: lines.count + 2),
+            SourceLine(text: "Förskola", lineNumber: lines.count + 3, style: band),
+            SourceLine(text: "", lineNumber: lines.count + 4),
+            SourceLine(text: Self.sentence, lineNumber: lines.count + 5, style: body, role: "P"),
+            SourceLine(text: "", lineNumber: lines.count + 6),
+            SourceLine(text: "6.1 Lärotider", lineNumber: lines.count + 7, style: band),
+            SourceLine(text: Self.sentence, lineNumber: lines.count + 8, style: body, role: "P"),
+            SourceLine(text: "", lineNumber: lines.count + 9),
+            SourceLine(text: "3 Exklusive reservkraftverk", lineNumber: lines.count + 10, style: band),
+            SourceLine(text: "", lineNumber: lines.count + 11),
+            SourceLine(text: Self.sentence, lineNumber: lines.count + 12, style: body, role: "P"),
+        ]
+        let doc = LayoutAnalyser().analyse(SourceDocument(name: "t.pdf", kind: .pdf, pages: [SourcePage(number: 1, lines: lines)]))
+        let found = doc.blocks.filter { $0.kind == .heading }.map { doc.text(of: $0) }
+        // The cover's title (larger than any tagged heading) and a numbered section stay.
+        XCTAssertTrue(found.contains("Kompetensförsörjningsplan"), "\(found)")
+        XCTAssertTrue(found.contains("6.1 Lärotider"), "\(found)")
+        for untagged in ["Antal obehöriga lärare över tid", "Förskola", "3 Exklusive reservkraftverk"] {
+            XCTAssertFalse(found.contains(untagged), "\(untagged) in \(found)")
+        }
+    }
+
     /// Lines of a PDF page all in one font, with the roles a tagged PDF's structure tree gave them.
     private func taggedHeadings(_ lines: [(String, String?, Bool)]) -> [(String, Int?)] {
         let body = TextStyle(fontName: "ArialMT", fontSize: 11)

@@ -1,4 +1,7 @@
+import Layout
+import Recognisers
 import ReportModel
+import ReportSource
 import XCTest
 
 final class GoalRecogniserTests: XCTestCase {
@@ -207,5 +210,33 @@ final class GoalRecogniserTests: XCTestCase {
         XCTAssertEqual(report.goals.first?.title,
                        "Tillförd energi för uppvärmning till lokaler som ägs av kommunen ska kontinuerligt minska.")
         XCTAssertEqual(report.goals.last?.title, "Den totala elförbrukningen i den kommunala organisationen ska minska.")
+    }
+
+    func testAGroupNameSetInABandNotAsAHeadingStillGroupsTheListedGoals() {
+        // A plan whose headings are tagged throughout: the group names (`Förskola` in white on a
+        // coloured band) are no headings of the document, but still name the goals' groups.
+        let h1 = TextStyle(fontName: "Arial-BoldMT", fontSize: 20, isBold: true)
+        let body = TextStyle(fontName: "ArialMT", fontSize: 11)
+        let band = TextStyle(fontName: "Arial-BoldMT", fontSize: 11, isBold: true)
+        var texts: [(String, TextStyle?, String?)] = []
+        for n in 1...10 { texts += [("\(n). Avsnitt \(n)", h1, "H1"), (longLine, body, "P"), ("", nil, nil)] }
+        texts += [
+            ("Nämndens mål är att verksamheterna har rätt kompetens. Per verksamhet finns följande mål:", body, "P"), ("", nil, nil),
+            ("Förskola", band, nil), ("", nil, nil),
+            ("• 60 procent legitimerade förskollärare för hela förvaltningen.", body, nil),
+            ("• I varje barngrupp ska det finnas en legitimerad förskollärare.", body, nil), ("", nil, nil),
+            ("Fritidshem", band, nil), ("", nil, nil),
+            ("• Minst en legitimerad lärare på varje fritidshem.", body, nil), ("", nil, nil),
+            (longLine, body, "P"),
+        ]
+        let lines = texts.enumerated().map { SourceLine(text: $1.0, lineNumber: $0 + 1, style: $1.1, role: $1.2) }
+        let source = SourceDocument(name: "plan.pdf", kind: .pdf, pages: [SourcePage(number: 1, lines: lines)])
+        let report = ReportRecogniser().recognise(LayoutAnalyser().analyse(source))
+        // The introducing sentence states the goal the listed ones serve.
+        XCTAssertEqual(report.goals.map(\.title), [
+            "verksamheterna har rätt kompetens", "60 procent legitimerade förskollärare för hela förvaltningen.", "I varje barngrupp ska det finnas en legitimerad förskollärare.",
+            "Minst en legitimerad lärare på varje fritidshem.",
+        ])
+        XCTAssertFalse(report.headings.map(\.text).contains("Förskola"))
     }
 }

@@ -128,4 +128,31 @@ final class MeasuredTableTests: XCTestCase {
             """)
         XCTAssertTrue(report.tables.isEmpty)
     }
+
+    func testAChartsTitleAboveItsTicksNamesTheTableUnderThemThoughBlankLinesPartTheTicks() throws {
+        // A chart's title in large type, its axis ticks a lone figure a line with blank lines
+        // between, then the chart's data table: the title names the table.
+        let title = TextStyle(fontName: "ArialMT", fontSize: 18)
+        let small = TextStyle(fontName: "ArialMT", fontSize: 9)
+        // (The title is no heading of the document: its tag says so; the section's heading is another.)
+        var lines = [SourceLine(text: "Personal", lineNumber: 0, style: TextStyle(fontName: "Arial-BoldMT", fontSize: 20, isBold: true), role: "H1"),
+                     prose("Personalomsättningen sjönk under året i de flesta yrkesgrupper enligt tabellen nedan.", number: 1),
+                     SourceLine(text: "", lineNumber: 2), SourceLine(text: "Personalomsättning extern i %", lineNumber: 3, style: title, role: "P")]
+        for (n, tick) in ["20,00%", "15,00%", "10,00%", "5,00%"].enumerated() {
+            lines += [SourceLine(text: tick, lineNumber: 4 + 2 * n, style: small), SourceLine(text: "", lineNumber: 5 + 2 * n)]
+        }
+        var header = line([("0,00%", 50), ("2023", 200), ("2024", 260), ("2025", 320)], number: 12)
+        header.style = small
+        lines.append(header)
+        for (n, row) in [("Barnskötare", ["8,7%", "9,4%", "7,0%"]), ("Förskollärare", ["13,2%", "10,1%", "3,8%"])].enumerated() {
+            var rowLine = line([(row.0, 50), (row.1[0], 200), (row.1[1], 260), (row.1[2], 320)], number: 13 + n)
+            rowLine.style = small
+            lines.append(rowLine)
+        }
+        lines += [SourceLine(text: "", lineNumber: 15), prose(longLine, number: 16)]
+        let report = recogniseLines(lines)
+        let table = try XCTUnwrap(report.tables.first)
+        XCTAssertEqual(table.title, "Personalomsättning extern i %")
+        XCTAssertEqual(table.rows.map(\.label), ["Barnskötare", "Förskollärare"])
+    }
 }

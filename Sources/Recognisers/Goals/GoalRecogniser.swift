@@ -42,10 +42,9 @@ struct GoalRecogniser {
                     }
                     continue
                 }
-                // A short heading between its items names a group of them (`Förskola`).
-                let groupName = block.kind == .heading && layout.text(of: block).split(separator: " ").count <= Self.groupNameWords
-                    && blocks.indices.contains(position + 1) && blocks[position + 1].kind == .listItem
-                if groupName { continue }
+                // A short line between its items names a group of them (`Förskola`), set as a
+                // heading or not (a label in a coloured band is no heading of the document).
+                if isGroupName(at: position, in: blocks, layout: layout) { continue }
                 openedList = nil
             }
             if block.kind == .columnHeader || block.kind == .paragraph,
@@ -79,7 +78,7 @@ struct GoalRecogniser {
                 }
                 if block.kind == .paragraph, let level = GoalLabels.goalListLevel(introducedBy: text),
                     blocks.indices.contains(position + 1), blocks[position + 1].kind == .listItem
-                        || blocks[position + 1].kind == .heading && blocks.indices.contains(position + 2) && blocks[position + 2].kind == .listItem
+                        || isGroupName(at: position + 1, in: blocks, layout: layout)
                 {
                     var parent: Int?
                     if let stated = StatedGoal.sentences(text).first.flatMap(GoalLabels.statedGoal(in:)) {
@@ -151,6 +150,16 @@ struct GoalRecogniser {
     static let shortestListedGoalWords = 2
     /// A heading of at most this many words between the items of a goal list names a group.
     static let groupNameWords = 3
+
+    /// Whether the block at `position` names a group of listed goals: a short heading, label or
+    /// line of its own that ends no sentence, with the group's items right after it.
+    func isGroupName(at position: Int, in blocks: [Block], layout: LayoutDocument) -> Bool {
+        guard blocks.indices.contains(position + 1), blocks[position + 1].kind == .listItem else { return false }
+        let block = blocks[position]
+        guard [.heading, .label, .paragraph].contains(block.kind), block.lineRange.count == 1 else { return false }
+        let text = layout.text(of: block)
+        return text.split(separator: " ").count <= Self.groupNameWords && !".:;".contains(text.last ?? ".")
+    }
 
     /// A goal title joined across wrapped lines.
     static func title(_ first: String, continuation block: Block, in layout: LayoutDocument) -> String {

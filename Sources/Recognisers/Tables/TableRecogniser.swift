@@ -418,7 +418,8 @@ struct TableRecogniser {
                 break
             }
             index -= 1
-            steps += 1
+            // Blank lines between a chart's ticks are the chart's; its budget bounds them.
+            if skippedAboveTable == 0 { steps += 1 }
         }
         let heading = layout.blocks.last { $0.kind == .heading && $0.lineRange.upperBound <= start }
         return heading.map { layout.text(of: $0) }
