@@ -49,6 +49,12 @@ public enum ProseAssessment {
     static let unevaluatedPattern = compiled(
         subject, #"\s+"#, gap,
         #"(?<unevaluated>har\s+(?:inte|ej)\s+kunnat\s+bedömas|kan\s+(?:inte|ej)\s+bedömas|går\s+inte\s+att\s+bedöma|har\s+(?:inte|ej)\s+bedömts)\b"#)
+    /// A goal said to remain a challenge (`… mål om 60 procent lärare i fritidshem kvarstår som
+    /// en utmaning`, `Målet är fortsatt en utmaning`): not reached. The goal may stand without
+    /// its article when its words follow (`mål om …`).
+    static let challengePattern = compiled(
+        #"(?<subject>\b(?<label>[\p{L}]*mål)(?:et|en)?)\s+"#, gap,
+        #"(?<challenge>(?:kvarstår\s+som|är\s+(?:fortsatt|fortfarande|alltjämt)|utgör\s+(?:fortsatt|fortfarande|alltjämt)?\s*)\s*en\s+(?:stor\s+)?utmaning)\b"#)
     /// The same with the verb first, as after an adverbial (`Sammantaget bedöms målet vara uppfyllt`).
     static let invertedPattern = compiled(#"\b"#, verb, #"\s+"#, subject, #"\s+"#, degree, reached, after)
 
@@ -76,7 +82,7 @@ public enum ProseAssessment {
         // Every form names a goal (`mål…`): most paragraphs have no such word and stop here.
         guard text.contains("mål") || text.contains("Mål") || text.contains("MÅL") else { return [] }
         let range = NSRange(text.startIndex..., in: text)
-        let matches = [pattern, invertedPattern, finitePattern, unevaluatedPattern].flatMap { $0.matches(in: text, range: range) }
+        let matches = [pattern, invertedPattern, finitePattern, unevaluatedPattern, challengePattern].flatMap { $0.matches(in: text, range: range) }
             .sorted { $0.range.location < $1.range.location }
             // One sentence read by two of the shapes counts once.
             .reduce(into: [NSTextCheckingResult]()) { kept, match in
@@ -105,7 +111,7 @@ public enum ProseAssessment {
         var kind = AssessmentKind.fulfilled
         if !group("unevaluated").isEmpty {
             kind = .not_evaluated
-        } else if group("reached").lowercased().hasPrefix("svårt") {
+        } else if group("reached").lowercased().hasPrefix("svårt") || !group("challenge").isEmpty {
             kind = .not_fulfilled
         } else if let found = degrees.first(where: { " \(degree) ".contains(" \($0.0) ") }) {
             kind = found.1

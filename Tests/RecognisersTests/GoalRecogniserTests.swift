@@ -69,6 +69,29 @@ final class GoalRecogniserTests: XCTestCase {
         ])
     }
 
+    func testAGoalThatTheSentenceBeforeStatesOrThatRemainsAChallengeTakesTheAssessment() {
+        // `Målet` alone speaks of the goal the sentence before states; of two goals whose titles
+        // hold its words, the one that says least beyond them is meant. A goal that `kvarstår som
+        // en utmaning` is not reached.
+        let report = recognise("""
+            Kommunens mål för bemanningen är att;
+
+            •    100 procent undervisning av lärare med legitimation i grundskola och behörighet i ämnet.
+            •    100 procent undervisning av lärare med legitimation i anpassad grundskola och behörighet i ämnet.
+            •    60 procent legitimerade lärare i fritidshem för hela förvaltningen.
+
+            Nulägesanalys
+            Lagkravet och nämndens långsiktiga mål är att 100 procent av undervisningen ska ske av lärare
+            med legitimation och behörighet i ämnet. Målet bedöms svårt att nå under de kommande åren.
+
+            Fritidshem
+            Hälften av personalen har lärarutbildning, men förvaltningens övergripande mål om 60 procent
+            lärare i fritidshem kvarstår som en utmaning.
+            """)
+        XCTAssertEqual(report.goals.map(\.status), [.not_fulfilled, nil, .not_fulfilled])
+        XCTAssertEqual(report.goals.last?.statusText, "mål om 60 procent lärare i fritidshem kvarstår som en utmaning")
+    }
+
     func testAGoalNamedByItsWordsInALaterChapterTakesThatAssessment() {
         let report = recognise("""
             Kommunens mål för bemanningen är att;

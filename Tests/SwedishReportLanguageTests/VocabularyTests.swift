@@ -95,6 +95,10 @@ final class VocabularyTests: XCTestCase {
             ("Målet om minst en behörig lärare per skola nås.", .fulfilled, "Målet om minst en behörig lärare per skola nås"),
             ("Delmålet uppfylls inte i år.", .not_fulfilled, "Delmålet uppfylls inte"),
             ("Målet har inte kunnat bedömas då mätningen uteblev.", .not_evaluated, "Målet har inte kunnat bedömas"),
+            // A goal that remains a challenge is not reached.
+            ("Nämndens mål om fler behöriga lärare kvarstår som en utmaning.", .not_fulfilled,
+             "mål om fler behöriga lärare kvarstår som en utmaning"),
+            ("Målet är fortsatt en stor utmaning för förvaltningen.", .not_fulfilled, "Målet är fortsatt en stor utmaning"),
         ]
         for (sentence, kind, printed) in cases {
             let found = ProseAssessment.find(in: sentence)

@@ -164,15 +164,45 @@ struct GoalListBuilder {
         let unassessed = entries.indices.filter { entries[$0].goal.status == nil && !entries[$0].isRepeat }
         guard !unassessed.isEmpty else { return }
         for block in layout.blocks where block.kind == .paragraph || block.kind == .listItem {
-            for found in ProseAssessment.findAll(in: layout.text(of: block)) {
-                guard let words = found.goalWords, let status = Assessment(rawValue: found.kind.rawValue) else { continue }
+            let text = layout.text(of: block)
+            for found in ProseAssessment.findAll(in: text) {
+                // `Målet` alone speaks of the goal the sentence before it states (`Nämndens mål
+                // är att 100 procent … Målet bedöms svårt att nå`).
+                let antecedent = found.goalNumber == nil && found.goalWords == nil ? Self.goalStated(before: found.printed, in: text) : nil
+                guard let words = found.goalWords ?? antecedent, let status = Assessment(rawValue: found.kind.rawValue) else { continue }
                 let named = unassessed.filter { entries[$0].goal.status == nil && Self.names(words, title: entries[$0].goal.title) }
-                // Only a sentence that names one goal is that goal's.
-                guard named.count == 1, let index = named.first else { continue }
+                // Only a sentence that names one goal is that goal's: the one whose title says
+                // least beyond what the sentence names, where two titles hold its words.
+                guard let index = Self.closest(named, to: words, titles: { entries[$0].goal.title }) else { continue }
                 entries[index].goal.status = status
                 entries[index].goal.statusText = found.printed
             }
         }
+    }
+
+    /// What the sentence just before `printed` in `text` states as a goal (`… mål är att X.`).
+    static func goalStated(before printed: String, in text: String) -> String? {
+        let sentences = StatedGoal.sentences(text)
+        guard let at = sentences.firstIndex(where: { $0.contains(printed) }), at > 0 else { return nil }
+        let before = sentences[at - 1]
+        if let stated = GoalLabels.statedGoal(in: before) { return stated.title }
+        // A longer subject (`Lagkravet och nämndens långsiktiga mål är att …`) states it too.
+        guard let verb = before.range(of: " mål är att ") else { return nil }
+        return String(before[verb.upperBound...]).trimmingCharacters(in: CharacterSet(charactersIn: ". "))
+    }
+
+    /// The one goal among `candidates` whose title has the fewest words the sentence's `words`
+    /// do not name; nil when none, or when two are as close.
+    static func closest(_ candidates: [Int], to words: String, titles: (Int) -> String) -> Int? {
+        guard candidates.count > 1 else { return candidates.first }
+        let named = stems(words)
+        let extra = candidates.map { (index: $0, count: stems(titles($0)).subtracting(named).count) }.sorted { $0.count < $1.count }
+        return extra[0].count < extra[1].count ? extra[0].index : nil
+    }
+
+    /// A text's words of four letters or more by their first five letters (inflections match).
+    static func stems(_ text: String) -> Set<String> {
+        Set(text.lowercased().split { !$0.isLetter && !$0.isNumber }.filter { $0.count >= 4 }.map { String($0.prefix(5)) })
     }
 
     /// The share of a sentence's words for a goal (those of four letters or more) that its
@@ -184,9 +214,6 @@ struct GoalListBuilder {
     /// Whether the words a sentence uses for a goal name this title: most of them are the
     /// title's (compared by their first five letters, so inflections match).
     static func names(_ words: String, title: String) -> Bool {
-        func stems(_ text: String) -> Set<String> {
-            Set(text.lowercased().split { !$0.isLetter && !$0.isNumber }.filter { $0.count >= 4 }.map { String($0.prefix(5)) })
-        }
         // A figure the sentence names (`50 procent`, `till 2020`) that the title lacks makes it
         // another goal, however many words they share.
         func figures(_ text: String) -> Set<String> { Set(text.split { !$0.isNumber }.map(String.init)) }
