@@ -92,6 +92,27 @@ final class GoalRecogniserTests: XCTestCase {
         XCTAssertEqual(report.goals.last?.statusText, "mål om 60 procent lärare i fritidshem kvarstår som en utmaning")
     }
 
+    func testAParagraphOpeningWithWhatTheGoalIsStatesAGoal() {
+        let report = recognise("""
+            Samverkan
+
+            Biblioteken i kommunen samarbetar om inköp, program och kompetensutveckling sedan flera år.
+
+            Målet är en mer sammanhållen biblioteksverksamhet där alla invånare får tillgång till samma
+            utbud. Samverkan bidrar därmed till lagens intentioner.
+
+            Projektet
+
+            Målet är att minska väntetiderna i handläggningen av bygglov under hösten.
+
+            Målet för 2030 är en fossilfri fordonsflotta i alla kommunens verksamheter.
+            """)
+        XCTAssertEqual(report.goals.map(\.title), [
+            "en mer sammanhållen biblioteksverksamhet där alla invånare får tillgång till samma utbud",
+        ])
+        XCTAssertEqual(report.goals.first?.status, nil)
+    }
+
     func testAGoalNamedByItsWordsInALaterChapterTakesThatAssessment() {
         let report = recognise("""
             Kommunens mål för bemanningen är att;

@@ -93,7 +93,7 @@ struct GoalRecogniser {
                     labelAwaitingTitle = (label, nil, block, position)
                     continue
                 }
-                if block.kind == .paragraph, let financial = StatedGoal.financialGoal(in: text) {
+                if block.kind == .paragraph, let financial = StatedGoal.financialGoal(in: text) ?? StatedGoal.openingGoal(in: text) {
                     _ = builder.add(level: nil, ref: nil, title: financial, block: block, position: position,
                                     parentIndex: nil, inferParent: false)
                 }

@@ -51,6 +51,23 @@ enum StatedGoal {
         return (sentences.first ?? item, stages)
     }
 
+    /// A paragraph that opens by stating what the goal is (`Målet är en mer sammanhållen
+    /// biblioteksverksamhet där …`): the goal, without the subject and verb. Only a bare `Målet`
+    /// opening the paragraph and a noun phrase after `är en`/`är ett` count: `Målet är att …` is
+    /// as often a project's purpose in a memo, and `Målet för 2030 är …` names a year's target.
+    static func openingGoal(in paragraph: String) -> String? {
+        guard paragraph.hasPrefix("Målet är en ") || paragraph.hasPrefix("Målet är ett "),
+            var title = sentences(paragraph).first
+        else { return nil }
+        title.removeFirst("Målet är ".count)
+        if title.hasSuffix(".") { title.removeLast() }
+        return title.split(separator: " ").count >= shortestOpeningGoalWords ? title : nil
+    }
+
+    /// A goal stated at a paragraph's opening has at least this many words (`en fossilfri
+    /// fordonsflotta` is three; `ett av flera` says nothing).
+    static let shortestOpeningGoalWords = 4
+
     /// `Det finansiella målet för god ekonomisk hushållning 2027 är ett positivt resultat på 1 procent av omsättningen.`
     static func financialGoal(in paragraph: String) -> String? {
         // Both phrases below start "finansiella mål": a paragraph without it (nearly all) has no
