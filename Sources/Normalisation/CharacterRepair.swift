@@ -12,6 +12,7 @@ enum CharacterRepair {
                 line.words[index].text = repairCharacters(of: line.words[index].text, icons: &ignored).trimmingWhitespace
             }
         }
+        if let spaced = LetterSpacedLine.rejoined(line) { return spaced }
         // A tab is always a character of its own, so a line without a tab byte is one column.
         if !line.text.utf8.contains(0x09) {
             line.text = LetterSpacing.repair(line.text)
@@ -71,6 +72,45 @@ enum CharacterRepair {
             }
         }
         return text
+    }
+}
+
+/// Rejoins a line set letter by letter (a display title tracked wide, `P r o dukti o n vs . k o n`)
+/// from its word boxes: most of its "words" are a letter or two, and the gaps between them fall
+/// into letter gaps and word gaps several times wider.
+enum LetterSpacedLine {
+    /// A line is letter-spaced when at least this share of its pieces are one or two letters.
+    static let shortPieceShare = 0.5
+    /// Pieces a letter-spaced line has at least (a short heading of two words).
+    static let fewestPieces = 6
+    /// A gap this many times the line's usual (median) gap parts two words.
+    static let wordGapRatio = 2.0
+
+    static func rejoined(_ line: SourceLine) -> SourceLine? {
+        let words = line.words.filter { !$0.text.trimmingWhitespace.isEmpty }
+        guard words.count >= fewestPieces, !line.text.utf8.contains(0x09) else { return nil }
+        let short = words.filter { $0.text.count <= 2 }.count
+        guard Double(short) >= shortPieceShare * Double(words.count) else { return nil }
+        let gaps = zip(words, words.dropFirst()).map { $1.box.x - $0.box.maxX }
+        let usual = gaps.sorted()[gaps.count / 2]
+        guard usual > 0, gaps.contains(where: { $0 >= wordGapRatio * usual }) else { return nil }
+        var joined: [SourceWord] = [words[0]]
+        for (gap, word) in zip(gaps, words.dropFirst()) {
+            if gap < wordGapRatio * usual {
+                var last = joined.removeLast()
+                last.text += word.text
+                last.box = BoundingBox(x: last.box.x, y: min(last.box.y, word.box.y), width: word.box.maxX - last.box.x,
+                                       height: max(last.box.maxY, word.box.maxY) - min(last.box.y, word.box.y))
+                joined.append(last)
+            } else {
+                joined.append(word)
+            }
+        }
+        var repaired = line
+        repaired.words = joined
+        let indent = line.text.prefix { $0 == " " }
+        repaired.text = indent + joined.map(\.text).joined(separator: " ")
+        return repaired
     }
 }
 

@@ -9,7 +9,7 @@ import PDFFrontEnd
 import ReportSource
 
 var arguments = Array(CommandLine.arguments.dropFirst())
-var showStyle = false, showBoxes = false, showRules = false, pictures = true, structure = true, drawing = true
+var showStyle = false, showBoxes = false, showWords = false, showRules = false, pictures = true, structure = true, drawing = true
 var pageRange: ClosedRange<Int>?
 var password: String?
 var workers: Int?
@@ -19,6 +19,7 @@ while !arguments.isEmpty {
     switch argument {
     case "--style": showStyle = true
     case "--boxes": showBoxes = true
+    case "--words": showWords = true
     case "--rules": showRules = true
     case "--no-drawing": drawing = false
     case "--no-pictures": pictures = false
@@ -33,7 +34,7 @@ while !arguments.isEmpty {
     }
 }
 guard let path else {
-    FileHandle.standardError.write(Data("usage: pdf-lines FILE.pdf [--pages A-B] [--style] [--boxes] [--password PW]\n".utf8))
+    FileHandle.standardError.write(Data("usage: pdf-lines FILE.pdf [--pages A-B] [--style] [--boxes] [--words] [--rules] [--password PW]\n".utf8))
     exit(2)
 }
 do {
@@ -58,6 +59,15 @@ do {
                 text += String(format: "   @(%.1f,%.1f %.1fx%.1f)", box.x, box.y, box.width, box.height)
             }
             out += text + "\n"
+            if showWords {
+                // Each word with its left edge and the gap before it, for reading word spacing.
+                var previous: Double?
+                out += "    " + line.words.map { word in
+                    defer { previous = word.box.maxX }
+                    let gap = previous.map { String(format: "+%.1f", word.box.x - $0) } ?? ""
+                    return "\(gap)[\(word.text)]"
+                }.joined(separator: " ") + "\n"
+            }
         }
         if showRules {
             for rule in page.rules {

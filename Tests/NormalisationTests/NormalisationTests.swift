@@ -86,6 +86,26 @@ final class NormalisationTests: XCTestCase {
         }
     }
 
+    func testALineSetLetterByLetterIsRejoinedFromItsWordGaps() {
+        // A display title tracked wide: extraction makes most letters words of their own; the
+        // gaps between words are several times the gaps between letters.
+        var words: [SourceWord] = []
+        var x = 60.0
+        for (index, piece) in ["P", "r", "o", "dukti", "o", "n", "vs", ".", "k", "o", "n", "su", "m", "ti", "o", "n"].enumerated() {
+            let wordStart = [6, 8].contains(index)
+            if index > 0 { x += wordStart ? 12 : 3.5 }
+            let width = 9.0 * Double(piece.count)
+            words.append(SourceWord(text: piece, box: BoundingBox(x: x, y: 40, width: width, height: 18)))
+            x += width
+        }
+        let line = SourceLine(text: words.map(\.text).joined(separator: " "), lineNumber: 1, words: words)
+        let repaired = Normaliser().normalise(SourceDocument(name: "t.pdf", kind: .pdf, pages: [SourcePage(number: 1, lines: [line])]))
+        XCTAssertEqual(repaired.document.pages[0].lines.first?.text, "Produktion vs. konsumtion")
+        XCTAssertEqual(repaired.document.pages[0].lines.first?.words.map(\.text), ["Produktion", "vs.", "konsumtion"])
+        // Ordinary text, whose words are longer than a letter or two, is left as it is.
+        XCTAssertEqual(texts(["Nämnden har under året arbetat vidare med målen."]), ["Nämnden har under året arbetat vidare med målen."])
+    }
+
     func testALoneFigureInADrawnCellIsNoPageNumber() {
         // A table ends the page; its last row's figure, centred low in its cell, is the page's
         // last line. Rules drawn on both sides of it make it the table's, not a page number.
