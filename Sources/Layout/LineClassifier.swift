@@ -36,6 +36,9 @@ struct LineClassifier {
     /// lower-cased text: a label repeated under every goal is a form's field, not a section.
     private let fieldLabelCounts: [String: Int]
 
+    /// The longest field label (bytes) counted for repeats (`Förväntat resultat`, `Kommentar:`).
+    static let longestFieldLabelBytes = 40
+
     /// A field label printed this many times or more is a form's field wherever it stands.
     static let formFieldRepeats = 3
 
@@ -47,14 +50,11 @@ struct LineClassifier {
         self.bodyFontName = bodyFontName
         tests = LineTestMemos(count: lines.count)
         var counts: [String: Int] = [:]
-        for line in lines where !line.isBlank && line.text.utf8.count <= 40 && ReportVocabulary.isFieldLabel(line.text) {
+        for line in lines where !line.isBlank && line.text.utf8.count <= Self.longestFieldLabelBytes && ReportVocabulary.isFieldLabel(line.text) {
             counts[line.text.lowercased(), default: 0] += 1
         }
         fieldLabelCounts = counts
-        let taggedLines = lines.filter { line in
-            guard let role = line.source.role else { return false }
-            return role == "H" || role.count == 2 && role.first == "H" && role.last?.isNumber == true
-        }
+        let taggedLines = lines.filter { Self.isHeadingRole($0.source.role) }
         taggedHeadingStyles = taggedLines.count >= Self.taggedHeadingsThroughout
             ? Set(taggedLines.compactMap { $0.source.style.map(TaggedStyle.init) }) : nil
         var styles = Set<HeadingStyle>()
@@ -144,7 +144,7 @@ struct LineClassifier {
         // only in a tagged heading's type (a chart's title, a box's label, a caption are not),
         // in a title's type larger than any tagged heading, or numbered as a section (`2.1 …`).
         if !tagged, let styles = taggedHeadingStyles, let style = lines[index].source.style,
-            !styles.contains(TaggedStyle(style)), (style.fontSize ?? 0) <= (styles.map(\.size).max() ?? 0),
+            !styles.contains(TaggedStyle(style)), TaggedStyle(style).size <= (styles.map(\.size).max() ?? 0),
             !(GoalLabels.numberedLine(lineText)?.ref?.contains(".") ?? false)  // `3 Exklusive …` is a footnote
         {
             return nil
@@ -381,17 +381,23 @@ struct LineClassifier {
     private static let bodyRoles: Set<String> = ["P", "TD", "TH"]
 
     /// True when a tagged PDF marks the line as a heading (`H`, `H1`…`H6`).
-    private func isTaggedHeading(_ index: Int) -> Bool {
-        guard let role = lines[index].source.role else { return false }
-        return role == "H" || taggedHeadingLevel(index) != nil
+    private func isTaggedHeading(_ index: Int) -> Bool { Self.isHeadingRole(lines[index].source.role) }
+
+    /// A structure role that marks a heading: `H`, or `H1`…`H6`.
+    static func isHeadingRole(_ role: String?) -> Bool {
+        guard let role else { return false }
+        return role == "H" || headingRoleLevel(role) != nil
+    }
+
+    /// The level a numbered heading role states (`H1`…`H6`), or nil.
+    static func headingRoleLevel(_ role: String) -> Int? {
+        guard role.count == 2, role.first == "H", let digit = role.last?.wholeNumberValue, (1...6).contains(digit) else { return nil }
+        return digit
     }
 
     /// The level a tagged PDF's numbered heading role states (`H1`…`H6`, capped at 4), or nil.
     private func taggedHeadingLevel(_ index: Int) -> Int? {
-        guard let role = lines[index].source.role, role.count == 2, role.first == "H",
-            let digit = role.last?.wholeNumberValue, (1...6).contains(digit)
-        else { return nil }
-        return min(4, digit)
+        lines[index].source.role.flatMap(Self.headingRoleLevel).map { min(4, $0) }
     }
 
     private var firstContentLine: Int { lines.firstIndex { !$0.isBlank } ?? 0 }

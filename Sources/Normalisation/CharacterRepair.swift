@@ -89,14 +89,15 @@ enum LetterSpacedLine {
     static func rejoined(_ line: SourceLine) -> SourceLine? {
         let words = line.words.filter { !$0.text.trimmingWhitespace.isEmpty }
         guard words.count >= fewestPieces, !line.text.utf8.contains(0x09) else { return nil }
-        let short = words.filter { $0.text.count <= 2 }.count
+        // Pieces of one or two letters: figures set with word spaces are no letter-spaced word.
+        let short = words.filter { $0.text.count <= 2 && $0.text.allSatisfy(\.isLetter) }.count
         guard Double(short) >= shortPieceShare * Double(words.count) else { return nil }
         let gaps = zip(words, words.dropFirst()).map { $1.box.x - $0.box.maxX }
         let usual = gaps.sorted()[gaps.count / 2]
         guard usual > 0, gaps.contains(where: { $0 >= wordGapRatio * usual }) else { return nil }
         var joined: [SourceWord] = [words[0]]
         for (gap, word) in zip(gaps, words.dropFirst()) {
-            if gap < wordGapRatio * usual {
+            if gap < wordGapRatio * usual, !word.text.contains(where: \.isNumber), !(joined.last?.text.contains(where: \.isNumber) ?? false) {
                 var last = joined.removeLast()
                 last.text += word.text
                 last.box = BoundingBox(x: last.box.x, y: min(last.box.y, word.box.y), width: word.box.maxX - last.box.x,

@@ -21,7 +21,7 @@ enum PageFurniture {
         var repeated = repeatedEdgeLines(in: document, edgesByPage: edgesByPage)
         // A letterhead or footer block several lines deep (`Alingsås kommun` over the
         // department, the address and the page number) repeats line by line at the same depth.
-        let blocks = repeatedEdgeBlocks(in: document)
+        let blocks = repeatedEdgeBlocks(in: document, repeated: repeated)
         for pageIndex in document.pages.indices { edgesByPage[pageIndex].formUnion(blocks.lines[pageIndex]) }
         repeated.formUnion(blocks.shapes)
         let tableHeaders = repeatedTableHeaders(in: document, edgesByPage: edgesByPage, repeated: repeated)
@@ -176,10 +176,19 @@ enum PageFurniture {
                 if s.count >= 1, seen.insert(s).inserted { counts[s, default: 0] += 1 }
             }
         }
-        // A quarter of the pages: title pages, full-page pictures and two-column reading order
-        // keep a running header off many pages' edges.
-        let threshold = max(3, Int((Double(document.pages.count) * 0.25).rounded(.up)))
+        let threshold = repeatsNeeded(pages: document.pages.count)
         return Set(counts.filter { $0.value >= threshold }.keys)
+    }
+
+    /// The share of pages a running header must stand on: title pages, full-page pictures and
+    /// two-column reading order keep it off many pages' edges.
+    static let repeatedShareOfPages = 0.25
+    /// Pages a running header stands on at least, however short the document.
+    static let fewestRepeats = 3
+
+    /// On how many pages a line must repeat to be furniture.
+    static func repeatsNeeded(pages: Int) -> Int {
+        max(fewestRepeats, Int((Double(pages) * repeatedShareOfPages).rounded(.up)))
     }
 
     /// Lines a letterhead or footer block may take, counted from the page's edge.
@@ -189,10 +198,10 @@ enum PageFurniture {
     /// from the edge inwards, repeats (digits aside) at the same depth on the pages that
     /// repeated edge lines need; and their shapes. (At the same depth only: a section's label
     /// near the top of many pages, `Beslutsunderlag` in a protocol, stands at different depths.)
-    static func repeatedEdgeBlocks(in document: SourceDocument) -> (lines: [Set<Int>], shapes: Set<String>) {
+    static func repeatedEdgeBlocks(in document: SourceDocument, repeated: Set<String>) -> (lines: [Set<Int>], shapes: Set<String>) {
         let none = Array(repeating: Set<Int>(), count: document.pages.count)
         guard document.pages.count >= 3 else { return (none, []) }
-        let threshold = max(3, Int((Double(document.pages.count) * 0.25).rounded(.up)))
+        let threshold = repeatsNeeded(pages: document.pages.count)
         struct Key: Hashable { var fromTop: Bool; var depth: Int; var shape: String }
         // Each page's non-blank lines from the top and from the bottom, shaped.
         let sides: [[(fromTop: Bool, lines: [(index: Int, shape: String)])]] = document.pages.map { page in
@@ -218,7 +227,11 @@ enum PageFurniture {
                     (counts[Key(fromTop: side.fromTop, depth: depth, shape: line.shape)] ?? 0) >= threshold
                         && !pageLines[line.index].text.trimmingWhitespace.hasSuffix(".")
                 }.map(\.element)
-                guard run.count >= 2 else { continue }
+                // The block starts at the edge with a line already known for furniture (a repeated
+                // edge line, a page number): a form laid out one item a page does not.
+                guard run.count >= 2, let outer = run.first,
+                    repeated.contains(outer.shape) || isPageNumber(pageLines[outer.index].text)
+                else { continue }
                 for line in run {
                     lines[pageIndex].insert(line.index)
                     shapes.insert(line.shape)

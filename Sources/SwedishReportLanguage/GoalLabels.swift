@@ -164,12 +164,12 @@ public enum GoalLabels {
 
     /// The goal a sentence states (`Nämndens kompetensförsörjningsmål är att verksamheterna har …`):
     /// its subject as the level and what follows `är att` as the title; nil for any other sentence.
-    public static func statedGoal(in sentence: String) -> (level: String, title: String)? {
+    public static func statedGoal(in sentence: String, longestSubject: Int = longestStatedGoalSubject) -> (level: String, title: String)? {
         let text = sentence.trimming(.whitespaces)
         guard let verb = text.range(of: " är att ") else { return nil }
         let subject = text[..<verb.lowerBound]
         let subjectWords = subject.split(separator: " ")
-        guard (1...longestStatedGoalSubject).contains(subjectWords.count), let head = subjectWords.last?.lowercased(),
+        guard (1...longestSubject).contains(subjectWords.count), let head = subjectWords.last?.lowercased(),
             head.hasSuffix("mål") || head == "målet", subject.first?.isUppercase == true
         else { return nil }
         var title = String(text[verb.upperBound...]).trimming(.whitespaces)
@@ -178,7 +178,12 @@ public enum GoalLabels {
     }
 
     /// The subject of a stated goal is a few words (`Nämndens kompetensförsörjningsmål`).
-    static let longestStatedGoalSubject = 3
+    public static let longestStatedGoalSubject = 3
+    /// Words the subject of a goal stated just before the sentence that assesses it may take
+    /// (`Lagkravet och nämndens långsiktiga mål`).
+    public static let longestAntecedentSubject = 6
+    /// How a paragraph opens when it states what the goal is (`Målet är en mer sammanhållen …`).
+    public static let goalOpenings = ["Målet är en ", "Målet är ett "]
     /// A stated goal's title says something: a phrase of a few words at least.
     static let shortestStatedGoalTitle = 3
 

@@ -54,7 +54,7 @@ public enum ProseAssessment {
     /// its article when its words follow (`mål om …`).
     static let challengePattern = compiled(
         #"(?<subject>\b(?<label>[\p{L}]*mål)(?:et|en)?)\s+"#, gap,
-        #"(?<challenge>(?:kvarstår\s+som|är\s+(?:fortsatt|fortfarande|alltjämt)|utgör\s+(?:fortsatt|fortfarande|alltjämt)?\s*)\s*en\s+(?:stor\s+)?utmaning)\b"#)
+        #"(?<challenge>(?:kvarstår\s+som|(?:är|utgör)\s+(?:fortsatt|fortfarande|alltjämt))\s+en\s+(?:stor\s+)?utmaning)\b"#)
     /// The same with the verb first, as after an adverbial (`Sammantaget bedöms målet vara uppfyllt`).
     static let invertedPattern = compiled(#"\b"#, verb, #"\s+"#, subject, #"\s+"#, degree, reached, after)
 

@@ -688,7 +688,7 @@ struct TableFinder {
             lines: start..<end, headerLines: header?.lines ?? start..<start, stub: header?.stub ?? "",
             columns: columns, rows: rows, pages: pages)
         grid.identifierColumns = codeClusters.enumerated().map { index, cluster in
-            let parts = header?.codeParts[index] ?? []
+            let parts = header.flatMap { $0.codeParts.indices.contains(index) ? $0.codeParts[index] : nil } ?? []
             return GridColumn(
                 header: HeaderTree.join(parts), headerParts: parts, isNumeric: cluster.holdsFigures,
                 span: cluster.minX...cluster.maxX)

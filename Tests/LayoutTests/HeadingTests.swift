@@ -126,9 +126,13 @@ final class HeadingTests: XCTestCase {
                       ("Förväntat resultat", goal == 1), (Self.sentence, false), ("", false), ("Analys", true), (Self.sentence, false),
                       ("", false)]
         }
+        // A field printed once, right under an assessment, is the form's too.
+        lines += [("Nämndmål 4: Valen ska vara tillgängliga för alla", true), ("Uppfylls helt", false), ("", false),
+                  ("Kommentar", true), (Self.sentence, false), ("", false)]
         let found = boldHeadings(lines)
         XCTAssertFalse(found.contains("Analys"), "\(found)")
         XCTAssertFalse(found.contains("Förväntat resultat"), "\(found)")
+        XCTAssertFalse(found.contains("Kommentar"), "\(found)")
     }
 
     func testWhereHeadingsAreTaggedThroughoutAnUntaggedLineIsAHeadingOnlyInATaggedHeadingsType() {

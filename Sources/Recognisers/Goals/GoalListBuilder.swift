@@ -184,11 +184,8 @@ struct GoalListBuilder {
     static func goalStated(before printed: String, in text: String) -> String? {
         let sentences = StatedGoal.sentences(text)
         guard let at = sentences.firstIndex(where: { $0.contains(printed) }), at > 0 else { return nil }
-        let before = sentences[at - 1]
-        if let stated = GoalLabels.statedGoal(in: before) { return stated.title }
-        // A longer subject (`Lagkravet och nämndens långsiktiga mål är att …`) states it too.
-        guard let verb = before.range(of: " mål är att ") else { return nil }
-        return String(before[verb.upperBound...]).trimmingCharacters(in: CharacterSet(charactersIn: ". "))
+        // A longer subject than a list's introduction has (`Lagkravet och nämndens långsiktiga mål`).
+        return GoalLabels.statedGoal(in: sentences[at - 1], longestSubject: GoalLabels.longestAntecedentSubject)?.title
     }
 
     /// The one goal among `candidates` whose title has the fewest words the sentence's `words`

@@ -81,7 +81,7 @@ struct GoalRecogniser {
                         || isGroupName(at: position + 1, in: blocks, layout: layout)
                 {
                     var parent: Int?
-                    if let stated = StatedGoal.sentences(text).first.flatMap(GoalLabels.statedGoal(in:)) {
+                    if let stated = StatedGoal.sentences(text).first.flatMap { GoalLabels.statedGoal(in: $0) } {
                         parent = builder.add(level: stated.level, ref: nil, title: stated.title, block: block, position: position,
                                              parentIndex: nil, inferParent: false)
                     }
@@ -148,7 +148,7 @@ struct GoalRecogniser {
 
     /// A listed goal takes at least this many words.
     static let shortestListedGoalWords = 2
-    /// A heading of at most this many words between the items of a goal list names a group.
+    /// A line of at most this many words (a heading, a label, a line of its own) between the items of a goal list names a group.
     static let groupNameWords = 3
 
     /// Whether the block at `position` names a group of listed goals: a short heading, label or

@@ -56,10 +56,10 @@ enum StatedGoal {
     /// opening the paragraph and a noun phrase after `är en`/`är ett` count: `Målet är att …` is
     /// as often a project's purpose in a memo, and `Målet för 2030 är …` names a year's target.
     static func openingGoal(in paragraph: String) -> String? {
-        guard paragraph.hasPrefix("Målet är en ") || paragraph.hasPrefix("Målet är ett "),
-            var title = sentences(paragraph).first
+        guard let opening = GoalLabels.goalOpenings.first(where: paragraph.hasPrefix), var title = sentences(paragraph).first
         else { return nil }
-        title.removeFirst("Målet är ".count)
+        // The goal is the noun phrase after the verb, its article included (`en mer …`).
+        title.removeFirst(opening.count - opening.split(separator: " ").last!.count - 1)
         if title.hasSuffix(".") { title.removeLast() }
         return title.split(separator: " ").count >= shortestOpeningGoalWords ? title : nil
     }

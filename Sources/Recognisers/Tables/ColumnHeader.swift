@@ -173,6 +173,14 @@ struct ColumnHeader: Sendable, Hashable {
         return cells
     }
 
+    /// Whether a header makes its table one of indicators: its stub names indicators, or its
+    /// columns set targets beside outcomes and the stub names no unit of money.
+    static func headsIndicators(stub: String, columns: [Column]) -> Bool {
+        if words(stub).contains(where: TableVocabulary.isIndicatorStubWord) { return true }
+        return TableVocabulary.unit(inCaption: stub) == nil && columns.contains(where: { $0.measure == .target })
+            && columns.contains(where: { $0.measure == .outcome })
+    }
+
     /// A column from its header words: the first head word gives the measure, the first year the year.
     static func column(from words: [String]) -> Column {
         let text = words.joined(separator: " ")

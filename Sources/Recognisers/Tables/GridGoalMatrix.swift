@@ -99,9 +99,4 @@ struct GridGoalMatrix {
         if first.isLowercase { return true }
         return TableWords.isListItem(text) && goal.contains(":")
     }
-
-    /// The numbers among the indicators' values.
-    var valueCount: Int {
-        indicators.flatMap(\.cells).filter { CellSegmenter.measuredCell($0.text).value != nil }.count
-    }
 }

@@ -143,7 +143,7 @@ struct GridTableReader {
     /// an empty string.
     func indicatorTable(_ grid: TableGrid) -> String? {
         var above = grid.lines.lowerBound - 1
-        while above >= 0, grid.lines.lowerBound - above <= Self.indicatorLabelReach {
+        while above >= 0, grid.lines.lowerBound - above <= TableRecogniser.indicatorNameLines {
             let line = layout.lines[above]
             if !line.isBlank {
                 if let name = TableRecogniser.indicatorLabel(in: line.text) {
@@ -155,19 +155,9 @@ struct GridTableReader {
             }
             above -= 1
         }
-        let stubWords = ColumnHeader.words(grid.stub)
-        if stubWords.contains(where: TableVocabulary.isIndicatorStubWord) { return "" }
         let columns = grid.columns.map { ColumnHeader.column(from: ColumnHeader.words($0.header)) }
-        if TableVocabulary.unit(inCaption: grid.stub) == nil, columns.contains(where: { $0.measure == .target }),
-            columns.contains(where: { $0.measure == .outcome })
-        {
-            return ""
-        }
-        return nil
+        return ColumnHeader.headsIndicators(stub: grid.stub, columns: columns) ? "" : nil
     }
-
-    /// Lines above a grid searched for an indicator label (the name may wrap over a few).
-    static let indicatorLabelReach = 6
 
     /// The rows of a grid whose vocabulary makes it an indicator table (one indicator a row, its
     /// columns outcomes and targets), read with the grid's header tree and cells. A row with no

@@ -24,17 +24,9 @@ struct TableReader {
 
     /// Reads a table whose header opens at `start`; `name` is the indicator a `Indikator:` line named.
     func read(headerAt start: Int, name: (text: String, line: Int)? = nil) -> TextTable? {
-        guard let (read, headerEnd) = readHeader(at: start) else { return nil }
-        let header = read
+        guard let (header, headerEnd) = readHeader(at: start) else { return nil }
         var kind: TextTable.Kind = name == nil ? .figures : .indicators
-        let stubWords = ColumnHeader.words(header.stub)
-        if stubWords.contains(where: TableVocabulary.isIndicatorStubWord) { kind = .indicators }
-        if kind == .figures, TableVocabulary.unit(inCaption: header.stub) == nil,
-            header.columns.contains(where: { $0.measure == .target }),
-            header.columns.contains(where: { $0.measure == .outcome })
-        {
-            kind = .indicators  // a table of targets beside outcomes follows indicators
-        }
+        if ColumnHeader.headsIndicators(stub: header.stub, columns: header.columns) { kind = .indicators }
         var table = TextTable(
             start: name?.line ?? start, end: headerEnd, header: header, headerLine: start, kind: kind, rows: [],
             notes: [], indicatorName: name?.text)
@@ -86,7 +78,6 @@ struct TableReader {
             }
             blanks = 0
             let text = lines[index].text
-            // A measured line below a blank starts a header of its own (the words above are a caption).
             guard ColumnHeader.canContinue(text), GoalLabels.labelledGoal(in: text) == nil else { break }
             texts.append(text)
             add(index + 1)
@@ -326,22 +317,6 @@ struct TableReader {
         return false
     }
 
-    /// Sentences, not a row label: a full stop inside followed by a new sentence, or a long
-    /// text ending in one (a description printed in a label column).
-    func isSentences(_ text: String) -> Bool {
-        let words = text.split(separator: " ").count
-        // Every match holds ". " (the expression matches literally): other texts skip it.
-        if text.utf8Contains(Self.fullStopSpace), Self.sentenceBreak.matches(text) { return true }
-        if text.hasSuffix("."), words >= 12 { return true }
-        return words >= 24
-    }
-
-    /// A full stop ending a sentence before the next (compiled once: `range(of:options:)` with
-    /// `.regularExpression` looks the pattern up on every call).
-    static let sentenceBreak = try! NSRegularExpression(pattern: #"[a-zåäö0-9)]\. [A-ZÅÄÖ]"#)
-    /// `". "` as UTF-8.
-    static let fullStopSpace = Array(". ".utf8)
-
     /// A year alone where a table of several columns wants figures: a sentence naming a year.
     func isLoneYear(_ values: [ValueToken], columns: Int) -> Bool {
         let numbers = values.filter { $0.kind == .number }
@@ -354,19 +329,6 @@ struct TableReader {
 
     /// A label line that the next line continues (`Expansionsinvestering -`, `Kostnader för`).
     func endsWithConnector(_ text: String) -> Bool { TableWords.endsWithConnector(text) }
-
-    /// Joins the pieces of a cell wrapped over lines, a line-end hyphen joining its word (`Upprätt-` / `hålls`).
-    func joinHyphenated(_ pieces: [String]) -> String {
-        var result = ""
-        for piece in pieces {
-            if result.hasSuffix("-"), let first = piece.first, first.isLowercase {
-                result = String(result.dropLast()) + piece
-            } else {
-                result = result.isEmpty ? piece : result + " " + piece
-            }
-        }
-        return result
-    }
 
     /// The first word, without a trailing colon or asterisk.
     func firstWord(_ text: String) -> String {

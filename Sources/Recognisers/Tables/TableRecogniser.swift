@@ -48,6 +48,8 @@ struct TableRecogniser {
         // text, or a PDF table set with word spaces), where there is no geometry to read.
         let grids = TableStage.grids(in: layout)
         let gridReader = GridTableReader(layout: layout, recogniser: self)
+        // Which grids make a table of figures, read once: a token reading over one gives way to it.
+        let readable = grids.map { gridReader.table(from: $0) != nil }
         var result = TableRecognition()
         var nextGoal = (goals.compactMap { Int($0.goal.id.dropFirst()) }.max() ?? goals.count) + 1
         var index = 0
@@ -73,7 +75,7 @@ struct TableRecogniser {
                 var nameText = name
                 var next = index + 1
                 var found: Int?
-                while next < lines.count, next - index <= 5 {
+                while next < lines.count, next - index <= Self.indicatorNameLines {
                     let text = lines[next].text
                     if lines[next].isBlank {
                         next += 1
@@ -114,7 +116,7 @@ struct TableRecogniser {
             }
             if let table = reader.read(headerAt: index), !carriesColumnGaps(table.start..<table.end, in: lines) {
                 // Some of its lines do carry gaps, and the table stage read a table there.
-                if grids.contains(where: { $0.lines.overlaps(table.start..<table.end) && gridReader.table(from: $0) != nil }) {
+                if grids.indices.contains(where: { grids[$0].lines.overlaps(table.start..<table.end) && readable[$0] }) {
                     index = max(index, table.end - 1)
                     continue
                 }
@@ -209,15 +211,6 @@ struct TableRecogniser {
 
     /// The first byte of each indicator label (all start with a lower-case ASCII letter).
     static let indicatorLabelInitials = Set(TableVocabulary.indicatorLabels.map { $0.utf8.first! })
-
-    /// The numbers a vocabulary-led reading found in a table's figure columns.
-    static func valueCount(of table: TextTable) -> Int {
-        table.rows.flatMap { row in
-            row.cells.enumerated().filter { c, cell in
-                cell.value != nil && c < table.header.columns.count && !table.header.columns[c].isText
-            }
-        }.count
-    }
 
     /// The name after an indicator label (`Indikator: Företagsklimat …` → `Företagsklimat …`).
     static func indicatorLabel(in text: String) -> String? {
@@ -341,6 +334,9 @@ struct TableRecogniser {
         guard let match = text.range(of: #"\. [A-ZÅÄÖ][^.:]{0,40}:"#, options: .regularExpression) else { return text }
         return String(text[..<text.index(after: match.lowerBound)])
     }
+
+    /// Lines between an indicator label (`Indikator: …`, its name wrapping) and its table's header, at most.
+    static let indicatorNameLines = 6
 
     /// A row label of this many words that ends on a connector is a sentence broken by a figure.
     static let brokenSentenceWords = 6
