@@ -117,4 +117,31 @@ final class AssignmentRecogniserTests: XCTestCase {
             """)
         XCTAssertEqual(report.assignments, [])
     }
+
+    func testAnAssignmentInALaterChapterBelongsToNoGoalButOneUnderTheGoalDoes() {
+        // Activities printed under a goal are the goal's; the assignments of a chapter of their
+        // own (after a heading that closes the goal's section) are no goal's.
+        let report = recognise("""
+            Måluppföljning
+
+            Nämndmål: Alla barn ska ha en trygg skolväg
+
+            Uppfylls delvis
+
+            Aktivitet Startdatum Slutdatum Avvikelse
+
+            Ny skolskjutsplanering 2024-01-01 2024-12-31
+
+            Uppdrag från fullmäktige
+
+            Uppdrag Status Kommentar
+
+            Socialförvaltningen får i uppdrag att ta fram
+            en plan för hemtjänsten.
+
+            Klart
+            """)
+        XCTAssertEqual(report.goals.count, 1)
+        XCTAssertEqual(report.assignments.map(\.goalId), [report.goals.first?.id, nil])
+    }
 }

@@ -24,7 +24,7 @@ struct AssignmentRecogniser {
             }
             let end = regionEnd(from: index + 1, header: header, layout: layout)
             let groups = Self.groups(in: (index + 1)..<end, layout: layout, header: header)
-            let goalId = goals.last(where: { $0.lineRange.lowerBound < index })?.goal.id
+            let goalId = goals.enclosing(index, in: layout)?.goal.id
             let parsedItems: [Assignment]
             if let table = MeasuredFollowUpTable(header: layout.lines[index], groups: groups, layout: layout) {
                 parsedItems = table.items(kind: header.kind)

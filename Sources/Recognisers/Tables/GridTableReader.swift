@@ -19,14 +19,14 @@ struct GridTableReader {
             // A header that names a goal column and an indicator column makes the grid a
             // goal/indicator matrix, not a table of figures.
             if let matrix = GridGoalMatrix(grid) {
-                let parent = recogniser.enclosingGoal(before: grid.lines.lowerBound, goals: goals)
+                let parent = recogniser.enclosingGoal(before: grid.lines.lowerBound, goals: goals, layout: layout)
                 add(matrix, of: grid, parent: parent, goals: goals, nextGoal: &nextGoal, into: &result)
                 result.claimed.append(grid.lines)
                 continue
             }
             // A grid whose vocabulary makes it an indicator table holds one indicator a row.
             if let name = indicatorTable(grid) {
-                let goal = recogniser.enclosingGoal(before: grid.lines.lowerBound, goals: goals)
+                let goal = recogniser.enclosingGoal(before: grid.lines.lowerBound, goals: goals, layout: layout)
                 let found = indicators(from: grid, goal: goal?.goal.id, firstId: result.indicators.count + 1, name: name)
                 if !found.isEmpty {
                     result.indicators += found

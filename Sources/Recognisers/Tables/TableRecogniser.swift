@@ -59,7 +59,7 @@ struct TableRecogniser {
             guard !line.isBlank else { continue }
             if let list = indicatorList(at: index, lines: lines) {
                 // "Indikatorer" over a bulleted list: indicators named, their values given elsewhere.
-                let goal = enclosingGoal(before: index, goals: goals)
+                let goal = enclosingGoal(before: index, goals: goals, layout: layout)
                 for item in list.items {
                     let range = item.lines.lowerBound..<(item.lines.upperBound + 1)
                     result.indicators.append(Indicator(
@@ -225,9 +225,9 @@ struct TableRecogniser {
 
     // MARK: Model
 
-    /// The goal a table printed at `line` is under: the last goal printed before it.
-    func enclosingGoal(before line: Int, goals: [GoalEntry]) -> GoalEntry? {
-        goals.filter { $0.lineRange.lowerBound < line }.max { $0.lineRange.lowerBound < $1.lineRange.lowerBound }
+    /// The goal a table printed at `line` is under: the last goal before it, in its section.
+    func enclosingGoal(before line: Int, goals: [GoalEntry], layout: LayoutDocument) -> GoalEntry? {
+        goals.enclosing(line, in: layout)
     }
 
     /// Adds a table read from the lines as indicators or as a table of figures.
@@ -241,7 +241,7 @@ struct TableRecogniser {
         guard table.rows.contains(where: { !$0.cells.isEmpty }) else { return }
         switch table.kind {
         case .indicators:
-            let goal = enclosingGoal(before: table.start, goals: goals)
+            let goal = enclosingGoal(before: table.start, goals: goals, layout: layout)
             for row in table.rows where !row.cells.isEmpty {
                 let name = row.label
                 guard !name.isEmpty else { continue }
@@ -294,7 +294,7 @@ struct TableRecogniser {
         _ matrix: GoalMatrixReader.Matrix, header: ColumnHeader, start: Int, layout: LayoutDocument, goals: [GoalEntry],
         nextGoal: inout Int, into result: inout TableRecognition
     ) {
-        let parent = enclosingGoal(before: start, goals: goals)
+        let parent = enclosingGoal(before: start, goals: goals, layout: layout)
         // The goal column's heading names the goals' level (`Nämndmål`, `Mål för nämndens verksamhet`).
         let level = ColumnHeader.words(header.stub).first(where: TableVocabulary.isGoalStubWord)?.trimming(trimSet2)
         var goalIds: [String] = []
