@@ -39,7 +39,14 @@ struct ChecksCommand: ParsableCommand {
         let (documents, problems) = InputCollector().collect(paths)
         var held = 0, failed = 0, unreadable = problems.count
         for problem in problems { FileHandle.standardError.write(Data("\(problem.reason)\n".utf8)) }
-        for document in documents {
+        guard !documents.isEmpty || !problems.isEmpty else {
+            Console.error("nothing to check: no .pdf or .txt files in \(paths.joined(separator: ", "))")
+            throw ExitCode(2)
+        }
+        for (number, document) in documents.enumerated() {
+            // Reading a folder takes a while: say which document is being read (on standard error,
+            // so the list of checks on standard output stays clean).
+            if documents.count > 1 { Console.progress("[\(number + 1)/\(documents.count)] \(document.path)") }
             let report: Report
             do {
                 report = try ReportImporter().importReport(at: URL(fileURLWithPath: document.path), options: ImportOptions(password: password))

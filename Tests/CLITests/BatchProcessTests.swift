@@ -82,6 +82,18 @@ final class BatchProcessTests: XCTestCase {
         XCTAssertEqual(try count("SELECT count(*) FROM import_errors", in: "f.sqlite"), 0)
     }
 
+    func testChecksSaysWhatItReadsAndThatAnEmptyFolderHasNothingToCheck() throws {
+        try FileManager.default.createDirectory(at: folder.appendingPathComponent("tom"), withIntermediateDirectories: true)
+        let empty = try Fixtures.run(["checks", "tom"], in: folder)
+        XCTAssertEqual(empty.status, 2, empty.stderr)
+        XCTAssertTrue(empty.stderr.contains("nothing to check: no .pdf or .txt files in tom"), empty.stderr)
+        _ = try Fixtures.writeCorpus(into: folder.appendingPathComponent("rapporter"))
+        let run = try Fixtures.run(["checks", "rapporter"], in: folder)
+        XCTAssertTrue(run.stderr.contains("[1/"), run.stderr)
+        XCTAssertTrue(run.stdout.contains("checks held"), run.stdout)
+        XCTAssertFalse(run.stdout.contains("[1/"), "progress belongs on standard error")
+    }
+
     func testThePasswordReachesTheWorkers() throws {
         guard FileManager.default.isExecutableFile(atPath: "/usr/bin/qpdf") else { throw XCTSkip("qpdf is not installed") }
         let plain = Fixtures.packageRoot.appendingPathComponent("corpus/pdf/000_7d3792ff3fe738e4.pdf").path
