@@ -107,6 +107,9 @@ final class MetadataRecogniserTests: XCTestCase {
         XCTAssertEqual(report.metadata.reportType, .other)
         XCTAssertEqual(report.metadata.period, "maj")
         XCTAssertEqual(report.metadata.year, 2026)
+        // Any follow-up named with its month (`Ekonomisk uppföljning maj`) names its period.
+        let economic = recognise("Ekonomisk uppföljning maj\n\nBarn- och ungdomsnämnden\n\n\(longLine)")
+        XCTAssertEqual(economic.metadata.period, "maj")
     }
 
     func testATemplateFieldNamesTheBoardAndASpanItsFirstYear() {

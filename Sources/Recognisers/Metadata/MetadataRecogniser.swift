@@ -459,7 +459,7 @@ enum PeriodVote {
     static let months = ["januari", "februari", "mars", "april", "maj", "juni", "juli", "augusti", "september", "oktober", "november", "december"]
 
     /// `januari-april` from a printed span or `per augusti`; for a monthly follow-up, its month
-    /// (`Månadsuppföljning maj 2026` → `maj`).
+    /// (`Månadsuppföljning maj 2026`, `Ekonomisk uppföljning maj` → `maj`).
     static func best(in evidence: Evidence, monthly: Bool) -> String? {
         let pattern = try! NSRegularExpression(pattern: #"(?i)\b(januari|jan)\s*[-–]\s*(\p{L}+)"#)
         let pieces = evidence.pieces.sorted(by: { $0.weight > $1.weight })
@@ -469,7 +469,7 @@ enum PeriodVote {
             for piece in [Evidence.Piece(text: title, weight: 3)] {
                 let words = piece.text.lowercased().split(whereSeparator: { !$0.isLetter }).map(String.init)
                 for (index, word) in words.enumerated().dropLast()
-                where word.hasPrefix("månadsuppföljning") || word.hasPrefix("månadsrapport") {
+                where word.hasSuffix("uppföljning") || word.hasPrefix("månadsuppföljning") || word.hasPrefix("månadsrapport") {
                     // The month follows the word, perhaps after what is followed up (`… ekonomi november 2017`).
                     if let month = words[(index + 1)...].prefix(3).first(where: { months.contains($0) }) { return month }
                 }
