@@ -28,10 +28,16 @@ enum CharacterRepair {
     static func needsRepair(_ text: String) -> Bool {
         // Every such character is encoded with a lead byte C2, E2, EE or EF; Swedish letters
         // (C3 ..) and plain ASCII are settled without decoding.
+        var hasControl = false
         let mayNeedRepair = text.withUTF8Bytes { bytes in
-            bytes.contains { $0 == 0xC2 || $0 == 0xE2 || $0 == 0xEE || $0 == 0xEF }
+            bytes.contains { byte in
+                // A control character other than a tab (a font's stray glyph code, `\u{07}`).
+                if byte < 0x20, byte != 0x09 { hasControl = true }
+                return hasControl || byte == 0xC2 || byte == 0xE2 || byte == 0xEE || byte == 0xEF
+            }
         }
         guard mayNeedRepair else { return false }
+        if hasControl { return true }
         for scalar in text.unicodeScalars where !scalar.isASCII {
             switch scalar.value {
             case 0x00A0, 0x2007, 0x2009, 0x202F, 0x2002, 0x2003, 0x2212, 0x00AD, 0x200B, 0xFEFF, 0xFB01, 0xFB02,
@@ -67,6 +73,8 @@ enum CharacterRepair {
             case 0x09:
                 // A tab is the PDF front-end's mark of a column gap: keep it for the table recognisers.
                 text.append("\t")
+            case 0x00...0x08, 0x0A...0x1F, 0x7F:
+                continue  // a control character prints nothing: a font's stray code
             default:
                 text.unicodeScalars.append(scalar)
             }

@@ -56,6 +56,14 @@ final class NormalisationTests: XCTestCase {
         XCTAssertEqual(normalised.pages[0].lines[1].text, "-3 455")
     }
 
+    func testAControlCharacterAFontLeftInTheTextIsRemoved() {
+        // A stray glyph code before a title (`\u{07}Produktion …`) hides its capital letter from
+        // every test that reads the line's first character.
+        let normalised = Normaliser().normalise(document([["\u{07}Produktion och konsumtion", "Budget\t2027\u{1F}"]])).document
+        XCTAssertEqual(normalised.pages[0].lines[0].text, "Produktion och konsumtion")
+        XCTAssertEqual(normalised.pages[0].lines[1].text, "Budget\t2027")
+    }
+
     func testRepeatedFootersAndPageNumbersLeaveTheFlow() {
         let bodies = [["Inledning om året.", "Ekonomin gick bra.", "Personalen ökade."],
                       ["Målen följs upp.", "Analysen visar mer.", "Tre mål nåddes."],
