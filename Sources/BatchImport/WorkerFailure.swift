@@ -7,7 +7,7 @@ import Darwin
 #endif
 
 /// Messages for documents whose worker did not come back with a report.
-enum WorkerFailure {
+public enum WorkerFailure {
     /// An error as one line that names the file.
     static func describe(_ error: Error, path: String) -> String {
         var text = self.text(of: error)
@@ -24,11 +24,17 @@ enum WorkerFailure {
         return String(describing: error)
     }
 
-    /// Whether a worker's last words say it ran out of memory.
-    static func isMemoryLimit(_ stderr: String) -> Bool {
+    /// Whether a worker's last words say it ran out of memory. Whole phrases only: a crash's
+    /// backtrace names runtime functions such as `swift_allocObject` whatever the cause.
+    public static func isMemoryLimit(_ stderr: String) -> Bool {
         let lower = stderr.lowercased()
-        return lower.contains("alloc") || lower.contains("out of memory") || lower.contains("bad_alloc")
+        return memoryPhrases.contains { lower.contains($0) }
     }
+
+    /// What C, C++ and Swift print when an allocation fails.
+    static let memoryPhrases = [
+        "bad_alloc", "out of memory", "cannot allocate", "could not allocate", "failed to allocate", "allocation failed",
+    ]
 
     /// A worker ended by a signal.
     static func crashed(path: String, signal: Int32, memoryLimitMB: Int, stderr: String) -> String {

@@ -135,4 +135,12 @@ final class BatchRunnerTests: XCTestCase {
         XCTAssertEqual(CSVExporter.field(FactValue.double(90)), "90")
         XCTAssertEqual(CSVExporter.field(FactValue.bool(true)), "true")
     }
+
+    func testAWorkersLastWordsSayItRanOutOfMemoryOnlyInWholePhrases() {
+        // A crash's backtrace names allocation functions whatever crashed; only what a failed
+        // allocation prints says the memory limit was met.
+        XCTAssertTrue(WorkerFailure.isMemoryLimit("terminate called after throwing an instance of 'std::bad_alloc'"))
+        XCTAssertTrue(WorkerFailure.isMemoryLimit("poppler: Out of memory"))
+        XCTAssertFalse(WorkerFailure.isMemoryLimit("Crash: SIGABRT\n0 swift_allocObject + 42\n1 malloc + 12"))
+    }
 }
