@@ -32,7 +32,7 @@ enum CharacterRepair {
         let mayNeedRepair = text.withUTF8Bytes { bytes in
             bytes.contains { byte in
                 // A control character other than a tab (a font's stray glyph code, `\u{07}`).
-                if byte < 0x20, byte != 0x09 { hasControl = true }
+                if byte < 0x20 && byte != 0x09 || byte == 0x7F { hasControl = true }
                 return hasControl || byte == 0xC2 || byte == 0xE2 || byte == 0xEE || byte == 0xEF
             }
         }

@@ -59,9 +59,10 @@ final class NormalisationTests: XCTestCase {
     func testAControlCharacterAFontLeftInTheTextIsRemoved() {
         // A stray glyph code before a title (`\u{07}Produktion …`) hides its capital letter from
         // every test that reads the line's first character.
-        let normalised = Normaliser().normalise(document([["\u{07}Produktion och konsumtion", "Budget\t2027\u{1F}"]])).document
+        let normalised = Normaliser().normalise(document([["\u{07}Produktion och konsumtion", "Budget\t2027\u{1F}", "Plan\u{7F} 2028"]])).document
         XCTAssertEqual(normalised.pages[0].lines[0].text, "Produktion och konsumtion")
         XCTAssertEqual(normalised.pages[0].lines[1].text, "Budget\t2027")
+        XCTAssertEqual(normalised.pages[0].lines[2].text, "Plan 2028")
     }
 
     func testRepeatedFootersAndPageNumbersLeaveTheFlow() {
