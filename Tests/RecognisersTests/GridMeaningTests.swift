@@ -101,4 +101,29 @@ final class GridMeaningTests: XCTestCase {
         XCTAssertEqual(table.columns.map(\.header), ["Budget 2026", "Prognos 2026", "Avvikelse 2026"])
         XCTAssertEqual(table.rows.map(\.label), ["Förskola", "Fritidshem"])
     }
+
+    func testYearColumnsTakeTheMeasureTheirTitleNames() throws {
+        // A plan's years under a title naming the budget are budget figures; under a title that
+        // names no measure, or two, they stay outcomes.
+        let report = recognise("""
+            Investeringsbudget
+
+            (tkr)                 2027      2028      2029
+            Fordon              12 250     9 600     4 650
+            Inventarier             50        50        50
+
+            \(longLine)
+
+            Utfall och budget
+
+            (tkr)                 2024      2025      2026
+            Fordon               8 100     7 950     9 000
+            Inventarier             40        45        50
+
+            \(longLine)
+            """)
+        XCTAssertEqual(report.tables.count, 2)
+        XCTAssertEqual(report.tables.first?.columns.map(\.measure), [.budget, .budget, .budget])
+        XCTAssertEqual(report.tables.last?.columns.map(\.measure), [.outcome, .outcome, .outcome])
+    }
 }

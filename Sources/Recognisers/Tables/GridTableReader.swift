@@ -50,7 +50,7 @@ struct GridTableReader {
             ColumnHeader.Column(text: column.header, year: nil, measure: .other, isDifference: false, isText: !column.isNumeric, unit: nil)
         }
         let offset = codeColumns.count
-        let columns = grid.columns.map { column in
+        var columns = grid.columns.map { column in
             ColumnHeader.column(from: ColumnHeader.words(column.header))
         }
         var unit = TableVocabulary.unit(inCaption: grid.stub) ?? recogniser.captionUnit(above: grid.lines.lowerBound, layout: layout)
@@ -87,6 +87,13 @@ struct GridTableReader {
         }
         guard rows.contains(where: { $0.cells.contains { $0.value != nil } }) else { return nil }
         let title = recogniser.title(before: grid.lines.lowerBound, layout: layout)
+        // Columns named by a year alone take the measure the title names, where it names one
+        // (`Investeringsbudget` over `2027 2028 2029`); else they stay outcomes.
+        if let measure = title.flatMap(Self.onlyMeasure(namedIn:)) {
+            for index in columns.indices where columns[index].year != nil && Self.onlyMeasure(namedIn: columns[index].text) == nil {
+                columns[index].measure = measure
+            }
+        }
         // One provenance a page: a box never unions boxes of different pages.
         let spans = grid.pages.map { page in
             let onPage = grid.lines.filter { layout.lines[$0].page == page }
@@ -111,6 +118,14 @@ struct GridTableReader {
             id: "t0", title: title, unit: unit,
             columns: (codeColumns + columns).map { TableColumn(header: $0.text, year: $0.year, measure: $0.measure) },
             rows: rows, provenance: spans[0], spans: spans)
+    }
+
+    /// The one measure a text's words name (`Investeringsbudget 2027–2031` → budget); nil when
+    /// they name none, or two (`Utfall och budget`).
+    static func onlyMeasure(namedIn text: String) -> Measure? {
+        let named = Set(ColumnHeader.words(text).compactMap { TableVocabulary.measure(ofHead: $0.lowercased()) })
+        guard named.count == 1, let only = named.first else { return nil }
+        return Measure(only)
     }
 
     /// A table of counts: it names what it counts (`Antal …` in its stub, title, a column header
