@@ -164,10 +164,16 @@ struct TableRecogniser {
     /// a wrapped header line and the first row).
     static let headerAndRowLines = 3
 
+    /// A line with a column gap in its text: a tab (a PDF's measured gap) or a run of spaces
+    /// between words (laid-out text).
+    static func showsColumnGap(_ line: LayoutLine) -> Bool {
+        line.text.containsTab || line.text.trimmingCharacters(in: .whitespaces).contains("  ")
+    }
+
     static func isLaidOut(_ layout: LayoutDocument) -> Bool {
         guard layout.source.kind == .text else { return true }
         let printed = layout.lines.filter { !$0.isBlank }
-        let gapped = printed.filter { $0.text.trimmingCharacters(in: .whitespaces).contains("  ") || $0.text.containsTab }
+        let gapped = printed.filter(showsColumnGap)
         return Double(gapped.count) >= laidOutLineShare * Double(printed.count)
     }
 
@@ -176,9 +182,7 @@ struct TableRecogniser {
     func carriesColumnGaps(_ range: Range<Int>, in lines: [LayoutLine]) -> Bool {
         guard laidOut else { return false }
         let printed = lines[range].filter { !$0.isBlank }
-        let placed = printed.filter { line in
-            line.text.containsTab || line.text.trimmingCharacters(in: .whitespaces).contains("  ")
-        }
+        let placed = printed.filter(Self.showsColumnGap)
         return !printed.isEmpty && placed.count * 2 >= printed.count
     }
 
