@@ -157,12 +157,13 @@ struct LineClassifier {
             let end = continuationEnd(after: index, maxLines: 3)
             let joined = lines[index..<end].map(\.text).joined(separator: " ")
             if let next = nextNonBlank(from: end), hasLabelledGoal(next),
-                isHeadingShaped(joined)
+                isHeadingShaped(joined, gapped: lines[index..<end].contains { $0.source.hasColumnGap })
             {
                 return HeadingSpan(end: end, isGoal: false)
             }
         }
-        guard isHeadingShaped(lineText, line: index, styled: isStyledAsHeading(index)) else { return nil }
+        guard isHeadingShaped(lineText, line: index, styled: isStyledAsHeading(index), gapped: lines[index].source.hasColumnGap)
+        else { return nil }
         var end = index + 1
         let styled = isStyledAsHeading(index)
         if end < lines.count, !lines[end].isBlank, startsLowercase(lines[end].text),
@@ -177,7 +178,7 @@ struct LineClassifier {
         } else if styled, let style = lines[index].source.style {
             // A title set over several lines in one heading style (`Månadsuppföljning` / `maj 2026`).
             while end < lines.count, end - index < 4, !lines[end].isBlank, lines[end].source.style == style,
-                !lines[end].text.contains("\t"), !endsSentence(lines[end - 1].text)
+                !lines[end].source.hasColumnGap, !endsSentence(lines[end - 1].text)
             {
                 end += 1
             }
@@ -242,13 +243,14 @@ struct LineClassifier {
     /// - Parameter styled: the line is printed in a heading style (PDF), which outweighs words
     ///   that would otherwise make it a table header (`Utfall och prognos`, `Budget 2027 och ramar 2028 – 2029`).
     /// - Parameter line: the line whose own text `text` is, if it is one line's (its vocabulary tests are remembered).
-    private func isHeadingShaped(_ text: String, line: Int? = nil, styled: Bool = false) -> Bool {
+    /// - Parameter gapped: the text is set in cells (a column gap the front-end measured).
+    private func isHeadingShaped(_ text: String, line: Int? = nil, styled: Bool = false, gapped: Bool) -> Bool {
         guard let first = text.first, first.isUppercase || first.isNumber else { return false }
         if let last = text.last, ".,;:!".contains(last) { return false }
         // A field label set in a heading style with no colon after it (`Kommentar` in bold over
         // its paragraph) names a section; with a colon, or in plain type, it labels a field.
         // (Not a label repeated as a form's field, nor one right under a goal's assessment.)
-        let labelAsHeading = styled && !text.hasSuffix(":") && !text.contains("\t")
+        let labelAsHeading = styled && !text.hasSuffix(":") && !gapped
             && (fieldLabelCounts[text.lowercased()] ?? 0) < Self.formFieldRepeats
             && !(line.map(followsAssessment) ?? false)
         if ReportVocabulary.isFieldLabel(text) && !labelAsHeading || isAssessmentLike(text, line: line) || isUnitCaption(text, line: line)
@@ -256,8 +258,8 @@ struct LineClassifier {
         {
             return false
         }
-        if styled && !text.contains("\t") { return true }
-        if text.contains("%") || text.contains("  ") || text.contains("\t") { return false }
+        if styled && !gapped { return true }
+        if gapped || text.contains("%") || text.contains("  ") { return false }
         let tokens = text.split(separator: " ")
         if tokens.contains(where: { ReportVocabulary.emptyCellMarks.contains($0.lowercased()) && $0.count > 1 }) { return false }
         // A leading section number (`2.3`) is the heading's own, not a figure.
@@ -519,7 +521,7 @@ struct LineClassifier {
     /// columns (an inner cell starts after a run of spaces). Asked only of lines that read as
     /// labelled goals.
     private func continuesCellAbove(_ index: Int) -> Bool {
-        guard !lines[index].text.containsTab else { return false }
+        guard !lines[index].source.hasColumnGap else { return false }
         let box = lines[index].source.box
         // Where the line starts: its box's left edge, or for text its column.
         let start = box?.x ?? Double(lines[index].leadingSpaces)
@@ -529,7 +531,7 @@ struct LineClassifier {
         var above = index - 1
         // Earlier lines of the same cell: no gap of their own, starting where this one starts.
         while above >= 0, index - above <= 12, !lines[above].isBlank, lines[above].page == lines[index].page,
-            !lines[above].text.containsTab, let other = startOf(above), abs(other - start) < tolerance
+            !lines[above].source.hasColumnGap, let other = startOf(above), abs(other - start) < tolerance
         {
             above -= 1
         }
@@ -547,7 +549,7 @@ struct LineClassifier {
             return column < aboveText.count && column > 0 && aboveText[column - 1] == " "
                 && String(aboveText[column...].prefix(ownFirstWord.count)) == ownFirstWord
         }
-        if lines[above].text.containsTab {
+        if lines[above].source.hasColumnGap {
             return lines[above].source.words.dropFirst().contains { abs($0.box.x - start) < 2 }
         }
         // A label and its answer too close for a measured column gap: the answer's first word

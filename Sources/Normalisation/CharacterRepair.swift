@@ -13,14 +13,59 @@ enum CharacterRepair {
             }
         }
         if let spaced = LetterSpacedLine.rejoined(line) { return spaced }
-        // A tab is always a character of its own, so a line without a tab byte is one column.
-        if !line.text.utf8.contains(0x09) {
+        guard line.hasColumnGap else {
             line.text = LetterSpacing.repair(line.text)
             return line
         }
-        line.text = line.text.split(separator: "\t", omittingEmptySubsequences: false)
-            .map { LetterSpacing.repair(String($0)) }.joined(separator: "\t")
+        // A line set in cells is repaired cell by cell: a narrow letter never joins across a column gap.
+        var changed = false
+        var words: [SourceWord] = []
+        for cell in cellWords(of: line.words) {
+            let text = SourceLine(text: "", lineNumber: 0, words: cell).cellTexts.first ?? ""
+            let repaired = LetterSpacing.repair(text)
+            guard repaired != text, let merged = merged(cell, into: repaired) else {
+                words += cell
+                continue
+            }
+            changed = true
+            words += merged
+        }
+        if changed {
+            line.words = words
+            line.text = line.cellTexts.joined(separator: " ")
+        }
         return line
+    }
+
+    /// A line's words, one array per cell.
+    static func cellWords(of words: [SourceWord]) -> [[SourceWord]] {
+        var cells: [[SourceWord]] = []
+        for word in words {
+            if word.startsColumn || cells.isEmpty { cells.append([]) }
+            cells[cells.count - 1].append(word)
+        }
+        return cells
+    }
+
+    /// A cell's words joined where letter-spacing repair joined their text (`Utfa` `l` `l` →
+    /// `Utfall`), each joined word boxed around its pieces; nil when the pieces do not spell the
+    /// repaired words.
+    static func merged(_ cell: [SourceWord], into repaired: String) -> [SourceWord]? {
+        var result: [SourceWord] = []
+        var next = 0
+        for token in repaired.split(separator: " ") {
+            guard next < cell.count else { return nil }
+            var word = cell[next]
+            next += 1
+            while word.text.count < token.count, next < cell.count, !cell[next].startsColumn {
+                word.text += cell[next].text
+                word.box = word.box.union(cell[next].box)
+                next += 1
+            }
+            guard word.text == token else { return nil }
+            result.append(word)
+        }
+        return next == cell.count ? result : nil
     }
 
     /// True when a text holds a character `repairCharacters` changes: most lines hold none, and
@@ -71,8 +116,7 @@ enum CharacterRepair {
                 icons.append(IconMark())
                 text.append(" ")
             case 0x09:
-                // A tab is the PDF front-end's mark of a column gap: keep it for the table recognisers.
-                text.append("\t")
+                text.append("\t")  // laid-out text may keep a tab where it was printed
             case 0x00...0x08, 0x0A...0x1F, 0x7F:
                 continue  // a control character prints nothing: a font's stray code
             default:
@@ -96,7 +140,7 @@ enum LetterSpacedLine {
 
     static func rejoined(_ line: SourceLine) -> SourceLine? {
         let words = line.words.filter { !$0.text.trimmingWhitespace.isEmpty }
-        guard words.count >= fewestPieces, !line.text.utf8.contains(0x09) else { return nil }
+        guard words.count >= fewestPieces, !line.hasColumnGap else { return nil }
         // Pieces of one or two letters: figures set with word spaces are no letter-spaced word.
         let short = words.filter { $0.text.count <= 2 && $0.text.allSatisfy(\.isLetter) }.count
         guard Double(short) >= shortPieceShare * Double(words.count) else { return nil }

@@ -17,17 +17,17 @@ enum TableHeaderGuard {
 
     static func headsTable(at index: Int, in lines: [SourceLine]) -> Bool {
         if isHeader(at: index, in: lines) { return true }
-        guard let next = nextNonBlank(after: index, in: lines), cells(of: lines[index].text).count == 1 else { return false }
+        guard let next = nextNonBlank(after: index, in: lines), cells(of: lines[index]).count == 1 else { return false }
         return isHeader(at: next, in: lines)
     }
 
     static func isHeader(at index: Int, in lines: [SourceLine]) -> Bool {
-        let headerCells = cells(of: lines[index].text)
+        let headerCells = cells(of: lines[index])
         guard headerCells.count >= 2, !headerCells.contains(where: isBareNumber) else { return false }
         var current = index
         for _ in 0..<rowsLookedAhead {
             guard let next = nextNonBlank(after: current, in: lines) else { return false }
-            let rowCells = cells(of: lines[next].text)
+            let rowCells = cells(of: lines[next])
             if rowCells.dropFirst().filter({ SwedishNumber.parse($0) != nil }).count >= figureCellsInARow - 1,
                 rowCells.count >= figureCellsInARow
             {
@@ -42,8 +42,14 @@ enum TableHeaderGuard {
         lines.indices.dropFirst(index + 1).first { !lines[$0].isBlank }
     }
 
-    /// A line's cells: parted by the front-end's measured column gaps (tabs), or in text by runs
+    /// A line's cells: parted by the front-end's measured column gaps (PDF), or in text by runs
     /// of two or more spaces.
+    static func cells(of line: SourceLine) -> [String] {
+        if !line.words.isEmpty { return line.cellTexts }
+        return cells(of: line.text)
+    }
+
+    /// The cells of a line of laid-out text: parted by runs of two or more spaces (or a tab).
     static func cells(of text: String) -> [String] {
         var result: [String] = []
         var current = ""

@@ -88,7 +88,7 @@ enum PageReader {
         var columnLines = 0
         var figures = false
         for line in lines {
-            if line.text.contains("\t") { columnLines += 1 }
+            if line.hasColumnGap { columnLines += 1 }
             if !figures { figures = line.words.contains { $0.text.unicodeScalars.contains { $0.properties.numericType != nil } } }
             if figures, columnLines >= columnLinesOnATablePage { return true }
         }

@@ -6,12 +6,23 @@ public struct SourceWord: Sendable, Hashable {
     public var box: BoundingBox
     /// How the word is printed.
     public var style: TextStyle?
+    /// True when the front-end measured a column gap before the word: it starts a cell of its
+    /// line (the first word of a line starts its first cell without one).
+    public var startsColumn: Bool
+    /// True when the word finishes the word before it, which broke off with a hyphen at the end
+    /// of a lower line of the same cell (`ackumu-` / `lerade`): the line's text joins them.
+    public var continuesPrevious: Bool
 
     /// Creates a word.
-    public init(text: String, box: BoundingBox, style: TextStyle? = nil) {
+    public init(
+        text: String, box: BoundingBox, style: TextStyle? = nil, startsColumn: Bool = false,
+        continuesPrevious: Bool = false
+    ) {
         self.text = text
         self.box = box
         self.style = style
+        self.startsColumn = startsColumn
+        self.continuesPrevious = continuesPrevious
     }
 }
 
@@ -31,8 +42,9 @@ public struct IconMark: Codable, Sendable, Hashable {
 
 /// One line of a page as a front-end read it.
 public struct SourceLine: Sendable, Hashable {
-    /// The line's text, without the line break. A tab marks a column gap the front-end measured
-    /// (PDF input); a single space is a word space or a thousands separator.
+    /// The line's text, without the line break. In PDF input words are parted by one space
+    /// whatever the gap between them (the words' `startsColumn` says where a column gap was
+    /// measured); text input keeps its spaces as printed.
     public var text: String
     /// 1-based line number in the source file (text input) or on the page (PDF input).
     public var lineNumber: Int
@@ -62,6 +74,36 @@ public struct SourceLine: Sendable, Hashable {
         self.words = words
         self.icons = icons
         self.role = role
+    }
+
+    /// True when the front-end measured a column gap on the line (PDF input): it is set in cells.
+    public var hasColumnGap: Bool { words.dropFirst().contains(where: \.startsColumn) }
+
+    /// The line's words grouped into the cells the front-end's column gaps part them into, each
+    /// cell's words joined by a space (a word broken at a hyphen made whole). Empty for a line
+    /// without words (text input).
+    public var cellTexts: [String] {
+        var cells: [String] = []
+        var current = ""
+        var breakPending = false
+        for word in words {
+            breakPending = breakPending || word.startsColumn
+            // A word that repair left blank (an icon glyph) prints nothing; a gap before it parts the next.
+            if word.text.allSatisfy(\.isWhitespace) { continue }
+            if breakPending, !current.isEmpty {
+                cells.append(current)
+                current = ""
+            }
+            breakPending = false
+            if word.continuesPrevious, current.hasSuffix("-") {
+                current.removeLast()
+            } else if !current.isEmpty {
+                current += " "
+            }
+            current += word.text
+        }
+        if !current.isEmpty { cells.append(current) }
+        return cells
     }
 
     /// True when the line holds nothing but white space (and no icon).

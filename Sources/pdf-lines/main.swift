@@ -3,7 +3,7 @@
 //
 //   pdf-lines FILE.pdf [--pages 3-5] [--style] [--boxes] [--rules] [--no-drawing] [--no-pictures] [--no-structure] [--workers N] [--password PW]
 //
-// Column gaps (tabs) are shown as " ⇥ ", icons as [#rrggbb], page breaks as form feeds.
+// Column gaps the front-end measured are shown as " ⇥ ", icons as [#rrggbb], page breaks as form feeds.
 import Foundation
 import PDFFrontEnd
 import ReportSource
@@ -43,7 +43,7 @@ do {
     for page in document.pages where pageRange?.contains(page.number) ?? true {
         out += "\u{0C}--- page \(page.number) (\(page.width ?? 0) x \(page.height ?? 0))\n"
         for line in page.lines {
-            var text = line.text.replacingOccurrences(of: "\t", with: " ⇥ ")
+            var text = line.hasColumnGap ? line.cellTexts.joined(separator: " ⇥ ") : line.text
             if !line.icons.isEmpty {
                 text = line.icons.map { icon in
                     let size = showBoxes ? icon.box.map { String(format: " %.1fx%.1f@%.0f,%.0f", $0.width, $0.height, $0.x, $0.y) } ?? "" : ""

@@ -49,6 +49,22 @@ final class NormalisationTests: XCTestCase {
         XCTAssertEqual(texts(["t ex i Stockholm"]), ["t ex i Stockholm"])
     }
 
+    /// A PDF line set in cells is repaired cell by cell, its words with it: the repaired word is
+    /// boxed around its pieces, and a narrow letter never joins a word across a column gap.
+    func testLetterSpacedCellsAreRepairedInTheirWords() {
+        func word(_ text: String, _ x: Double, gap: Bool = false) -> SourceWord {
+            SourceWord(text: text, box: BoundingBox(x: x, y: 100, width: 6 * Double(text.count), height: 10), startsColumn: gap)
+        }
+        let words = [word("Utfa", 60), word("l", 86), word("l", 94), word("t", 200, gap: true), word("2023", 206)]
+        let line = SourceLine(text: "Utfa l l t 2023", lineNumber: 1, box: BoundingBox(x: 60, y: 100, width: 170, height: 10), words: words)
+        let page = SourcePage(number: 1, lines: [line])
+        let repaired = Normaliser().normalise(SourceDocument(name: "t.pdf", kind: .pdf, pages: [page])).document.pages[0].lines[0]
+        XCTAssertEqual(repaired.cellTexts, ["Utfall", "t 2023"])
+        XCTAssertEqual(repaired.text, "Utfall t 2023")
+        XCTAssertEqual(repaired.words.map(\.text), ["Utfall", "t", "2023"])
+        XCTAssertEqual(repaired.words.first?.box.maxX ?? 0, 100, accuracy: 0.01)
+    }
+
     func testSpacesMinusAndIcons() {
         let normalised = Normaliser().normalise(document([["\u{E000} Uppfylls helt", "\u{2212}3\u{00A0}455"]])).document
         XCTAssertEqual(normalised.pages[0].lines[0].icons.count, 1)

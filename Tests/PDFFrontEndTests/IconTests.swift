@@ -15,7 +15,7 @@ final class IconTests: XCTestCase {
     }
 
     func line(_ document: SourceDocument, _ text: String) throws -> SourceLine {
-        try XCTUnwrap(document.pages[0].lines.first { $0.text == text }, "no line \(text)")
+        try XCTUnwrap(document.pages[0].lines.first { $0.cellsShown == text }, "no line \(text)")
     }
 
     func isGreen(_ color: RGBColor?) -> Bool {

@@ -42,16 +42,17 @@ final class ColumnHeaderTests: XCTestCase {
     }
 
     func testIdentifierColumnsBeforeTheLabelColumnMayMakeTheStubLong() {
-        let measured = "Pri o\tStat us\tProj Nr\tInvesteringar (tkr)\tBudget 2027\tPlan 2028\tPlan 2029\tTotal utgift"
-        XCTAssertTrue(ColumnHeader.canOpen(measured))
+        // A header line whose cells the front-end measured: text one space apart, and its cells.
+        func canOpenMeasured(_ cells: [String]) -> Bool { ColumnHeader.canOpen(cells.joined(separator: " "), cells: cells) }
+        XCTAssertTrue(canOpenMeasured(["Pri o", "Stat us", "Proj Nr", "Investeringar (tkr)", "Budget 2027", "Plan 2028", "Plan 2029", "Total utgift"]))
         let header = ColumnHeader.parse("Prio Status Proj nr Investeringar (tkr) Budget 2027 Plan 2028 Plan 2029")
         XCTAssertEqual(header.identifierStubs, 3)
         XCTAssertEqual(header.columns.map(\.text), ["Budget 2027", "Plan 2028", "Plan 2029"])
         XCTAssertEqual(ColumnHeader.parse("Nr Projekt Budget 2027 Plan 2028").identifierStubs, 1)
         XCTAssertTrue(ColumnHeader.canOpen("Prio Status Projektnr Nya investeringar i verksamheten (tkr) Budget 2027 Plan 2028"))
         // Short cells that name no identifier column, or a label column as long as a sentence: prose.
-        XCTAssertFalse(ColumnHeader.canOpen("Vi\thar\ti år\tlagt om arbetet med\tbudget 2027 och plan 2028"))
-        XCTAssertFalse(ColumnHeader.canOpen("Status\tNämnden har fortsatt arbetet med den nya\tBudget 2027\tPlan 2028"))
+        XCTAssertFalse(canOpenMeasured(["Vi", "har", "i år", "lagt om arbetet med", "budget 2027 och plan 2028"]))
+        XCTAssertFalse(canOpenMeasured(["Status", "Nämnden har fortsatt arbetet med den nya", "Budget 2027", "Plan 2028"]))
         XCTAssertFalse(ColumnHeader.canOpen("Status och utveckling av verksamheten inom ramen för Budget 2027"))
         // A goal/indicator matrix keeps its stub cells: they are no identifier columns.
         XCTAssertEqual(ColumnHeader.parse("Nämndmål Nämndindikator Utfall 2022 Mål 2023").identifierStubs, 0)

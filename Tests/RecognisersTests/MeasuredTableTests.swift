@@ -74,16 +74,16 @@ final class MeasuredTableTests: XCTestCase {
             line([("KS", 70), ("Energiförbrukningen i kommunens", 120), ("Energiförbrukning för", 280), ("218", 400), ("170", 455)], number: 2),
             // The indicator name and the goal wrap (the front-end hands over the cell's two printed
             // lines as one line); the word boxes still carry "energi-" and "förbrukning".
-            SourceLine(text: "fastigheter ska minska\tde tio fastigheterna, energiförbrukning\t(2020)", lineNumber: 3, words: [
+            SourceLine(text: "fastigheter ska minska de tio fastigheterna, energiförbrukning (2020)", lineNumber: 3, words: [
                 SourceWord(text: "fastigheter", box: BoundingBox(x: 120, y: 42, width: 60, height: 10)),
                 SourceWord(text: "ska", box: BoundingBox(x: 183, y: 42, width: 18, height: 10)),
                 SourceWord(text: "minska", box: BoundingBox(x: 204, y: 42, width: 36, height: 10)),
-                SourceWord(text: "de", box: BoundingBox(x: 280, y: 42, width: 12, height: 10)),
+                SourceWord(text: "de", box: BoundingBox(x: 280, y: 42, width: 12, height: 10), startsColumn: true),
                 SourceWord(text: "tio", box: BoundingBox(x: 295, y: 42, width: 18, height: 10)),
                 SourceWord(text: "fastigheterna,", box: BoundingBox(x: 316, y: 42, width: 30, height: 10)),
                 SourceWord(text: "energi-", box: BoundingBox(x: 350, y: 42, width: 30, height: 10)),
-                SourceWord(text: "förbrukning", box: BoundingBox(x: 280, y: 52, width: 40, height: 10)),
-                SourceWord(text: "(2020)", box: BoundingBox(x: 396, y: 42, width: 36, height: 10)),
+                SourceWord(text: "förbrukning", box: BoundingBox(x: 280, y: 52, width: 40, height: 10), continuesPrevious: true),
+                SourceWord(text: "(2020)", box: BoundingBox(x: 396, y: 42, width: 36, height: 10), startsColumn: true),
             ]),
             line([("BUN", 70), ("Minska matsvinnet", 120), ("Matsvinn (g/portion)", 280), ("39", 410), ("37", 460)], number: 4),
             SourceLine(text: "", lineNumber: 5),

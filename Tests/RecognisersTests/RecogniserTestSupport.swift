@@ -14,17 +14,19 @@ func recognise(_ text: String, name: String = "rapport.txt") -> Report {
 
 let longLine = "Under året har arbetet fortsatt enligt plan och nämnden bedömer att resultatet är gott i förhållande till målet."
 
-/// A PDF line of cells, each starting at an x position, tabs between cells: its words get boxes
+/// A PDF line of cells, each starting at an x position, a column gap before each cell: its words get boxes
 /// `letterWidth` points a character wide, on a baseline that moves down 14 pt a line.
 func measuredLine(_ cells: [(String, Double)], number: Int, letterWidth: Double) -> SourceLine {
     var words: [SourceWord] = []
     for (text, x) in cells {
         var left = x
-        for word in text.split(separator: " ") {
+        for (index, word) in text.split(separator: " ").enumerated() {
             let width = Double(word.count) * letterWidth
-            words.append(SourceWord(text: String(word), box: BoundingBox(x: left, y: Double(number) * 14, width: width, height: 10)))
+            words.append(SourceWord(
+                text: String(word), box: BoundingBox(x: left, y: Double(number) * 14, width: width, height: 10),
+                startsColumn: index == 0 && !words.isEmpty))
             left += width + 3
         }
     }
-    return SourceLine(text: cells.map(\.0).joined(separator: "\t"), lineNumber: number, words: words)
+    return SourceLine(text: cells.map(\.0).joined(separator: " "), lineNumber: number, words: words)
 }

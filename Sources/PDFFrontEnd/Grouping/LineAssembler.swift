@@ -80,20 +80,25 @@ enum LineAssembler {
                 continue
             }
             if !text.isEmpty, isFootnoteMark(word, in: row, words: words) { continue }
+            var joined = false
             if !text.isEmpty {
                 if !gapPending, let last = sourceWords.last, continuesHyphenated(last, with: word) {
                     // A word split at the end of a line in a cell that was joined: made whole again.
                     text.removeLast()
+                    joined = true
                 } else {
-                    text += gapPending ? "\t" : " "
+                    text += " "
                 }
             }
-            gapPending = false
             text += word.text
             box = box.map { $0.union(word.rect) } ?? word.rect
             characters[word.style, default: 0] += word.text.count
             let style = word.style >= 0 ? styles[Int(word.style)] : nil
-            sourceWords.append(SourceWord(text: word.text, box: word.rect.box, style: style))
+            sourceWords.append(
+                SourceWord(
+                    text: word.text, box: word.rect.box, style: style, startsColumn: gapPending && !sourceWords.isEmpty,
+                    continuesPrevious: joined))
+            gapPending = false
         }
         if text.isEmpty && icons.isEmpty { return nil }
         let dominant = characters.max { $0.value < $1.value || ($0.value == $1.value && $0.key > $1.key) }?.key ?? -1

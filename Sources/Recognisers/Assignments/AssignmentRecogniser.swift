@@ -107,9 +107,7 @@ struct AssignmentTableHeader {
         guard let first = text.utf8.first(where: { $0 != 0x20 && $0 != 0x09 }),
             first >= 0x80 || ((0x41...0x5A).contains(first) || (0x61...0x7A).contains(first)) && Self.itemInitials.contains(first | 0x20)
         else { return nil }
-        // The Foundation replacement only runs where there is a tab.
-        let spaced = text.containsTab ? text.replacingOccurrences(of: "\t", with: " ") : text
-        let lower = spaced.trimming(.whitespaces).lowercased()
+        let lower = text.trimming(.whitespaces).lowercased()
         guard let (word, itemKind) = Self.itemWords.first(where: { lower.hasPrefix($0.0 + " ") }) else { return nil }
         let rest = lower.dropFirst(word.count).split(separator: " ").map(String.init)
         let known = rest.filter { Self.followUpWords.contains($0) }

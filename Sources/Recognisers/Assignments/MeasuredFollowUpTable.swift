@@ -35,9 +35,9 @@ struct MeasuredFollowUpTable {
         var rows: [(cells: [String], provenance: Provenance, isRunningText: Bool)] = []
         for group in groups {
             let lines = layout.lines[group]
-            // Cells parted by a column gap (a tab, or spaces in laid-out text) make a row of the
-            // table; a group of lines without one is running text under it.
-            let measured = lines.contains { line in PlacedCell.cells(of: line).count > 1 || line.text.containsTab }
+            // Cells parted by a column gap (measured in a PDF, or spaces in laid-out text) make a
+            // row of the table; a group of lines without one is running text under it.
+            let measured = lines.contains { line in PlacedCell.cells(of: line).count > 1 }
             var cells = [String](repeating: "", count: columns.count)
             for line in lines {
                 for cell in PlacedCell.cells(of: line) {

@@ -153,18 +153,18 @@ struct ColumnHeader: Sendable, Hashable {
     }
 
     /// True when the stub cells of a measured header line are short identifier columns before
-    /// one label column (`Prio ⇥ Status ⇥ Proj nr ⇥ Investeringar (tkr)`): at most five cells, each
+    /// one label column (`Prio | Status | Proj nr | Investeringar (tkr)`): at most five cells, each
     /// identifier heading a few letters, the label column as short as any stub.
     static func isIdentifierStub(_ cells: [String]) -> Bool {
         guard cells.count >= 2, cells.count <= 5, let label = cells.last, words(label).count <= 6 else { return false }
         return cells.dropLast().allSatisfy { words($0).count <= 2 && TableVocabulary.isIdentifierHeader($0) }
     }
 
-    /// The cells of a measured (tabbed) header line that hold its first `count` words: the stub's cells.
-    static func leadingCells(of text: String, words count: Int) -> [String] {
+    /// The cells of a measured header line that hold its first `count` words: the stub's cells.
+    static func leadingCells(of lineCells: [String], words count: Int) -> [String] {
         var remaining = count
         var cells: [String] = []
-        for cell in text.tabSeparatedComponents() where remaining > 0 {
+        for cell in lineCells where remaining > 0 {
             let cellWords = words(cell)
             guard !cellWords.isEmpty else { continue }
             cells.append(cellWords.prefix(remaining).joined(separator: " "))
@@ -248,17 +248,18 @@ struct ColumnHeader: Sendable, Hashable {
 
     /// True when a line can open a header: it names at least one column, and the words from the
     /// first column on are mostly header vocabulary (the stub before them may be anything short).
-    static func canOpen(_ text: String) -> Bool {
+    /// - Parameter cells: the line's cells where the front-end measured column gaps on it (PDF).
+    static func canOpen(_ text: String, cells: [String]? = nil) -> Bool {
+        let cells = (cells?.count ?? 0) > 1 ? cells : nil
         guard let counts = headerCounts(text) else { return false }
         // The columns are the words after a stub of at most 6 words, and their header words are
         // among the line's: a line with too few header words cannot open a header, and most
         // lines are turned away here, before they are parsed.
         let fewestColumnWords = counts.words - 6
         if counts.known == 0 || (fewestColumnWords > 2 && 2 * counts.known < fewestColumnWords) { return false }
-        // A lower-case start continues something (`andel (%)`), except a measured stub (`tkr ⇥ 2024`).
+        // A lower-case start continues something (`andel (%)`), except a measured stub (`tkr | 2024`).
         if text.first?.isLowercase == true {
-            let stubCell = text.tabSeparatedComponents().first ?? ""
-            guard text.containsTab, words(stubCell).count <= 3, TableVocabulary.unit(inCaption: stubCell) != nil else { return false }
+            guard let stubCell = cells?.first, words(stubCell).count <= 3, TableVocabulary.unit(inCaption: stubCell) != nil else { return false }
         }
         if text.hasSuffix(".") && words(text).count > 6 { return false }
         let header = parse(text)
@@ -267,8 +268,8 @@ struct ColumnHeader: Sendable, Hashable {
         if stubWords.count > 6 {
             // A longer stub is short identifier columns before the label column (`Prio ⇥ Status ⇥
             // Proj nr ⇥ Investeringar (tkr)`): judged by its measured cells where the line has them.
-            if text.containsTab {
-                guard isIdentifierStub(leadingCells(of: text, words: stubWords.count)) else { return false }
+            if let cells {
+                guard isIdentifierStub(leadingCells(of: cells, words: stubWords.count)) else { return false }
             } else {
                 let identifiers = identifierColumns(inStubWords: stubWords)
                 guard identifiers.columns > 0, stubWords.count - identifiers.words <= 6 else { return false }

@@ -3,7 +3,7 @@ import SwedishReportLanguage
 import Layout
 import ReportSource
 
-/// Cells of a line that a geometry-aware front-end (PDF) split at measured column gaps (tabs),
+/// Cells of a line that a geometry-aware front-end (PDF) split at measured column gaps,
 /// with where each cell is printed, so rows line up under their header by position.
 ///
 /// Only the assignments' follow-up tables still read cells this way; every table of figures,
@@ -15,48 +15,28 @@ struct PlacedCell: Sendable, Hashable {
     /// Its horizontal extent on the page, where the line has word boxes.
     var span: ClosedRange<Double>?
 
-    /// The cells of a tabbed line, each with the boxes of the words it is made of. Words are
-    /// matched by their letters, so a word normalisation joined across a hyphen still finds its
-    /// boxes; from the first cell that matches no words on, cells have no span.
+    /// The cells of a line: for PDF input its words grouped at the column gaps the front-end
+    /// measured, each cell spanning its words' boxes; for laid-out text, runs of spaces part
+    /// cells and a cell's span is the character columns it is printed in.
     static func cells(of line: LayoutLine) -> [PlacedCell] {
         let words = line.source.words
-        // Laid-out text (`pdftotext -layout`) has no word boxes: its column gaps are runs of
-        // spaces, and a cell's span is the character columns it is printed in.
-        if words.isEmpty, !line.text.containsTab { return Self.characterColumnCells(of: line.text) }
-        let parts = line.text.tabSeparatedComponents().map { $0.trimming(.whitespaces) }.filter { !$0.isEmpty }
-        func letters(_ text: String) -> String {
-            // ASCII text (most words) is filtered by byte: there every character is one byte (CR LF
-            // aside, both white space) and the white space is tab to carriage return and space.
-            if text.utf8.allSatisfy({ $0 < 0x80 }) {
-                let isDropped = { (byte: UInt8) in byte == 0x20 || byte == 0x2D || (0x09...0x0D).contains(byte) }
-                guard text.utf8.contains(where: isDropped) else { return text }
-                return String(decoding: text.utf8.filter { !isDropped($0) }, as: UTF8.self)
-            }
-            return String(text.filter { !$0.isWhitespace && $0 != "-" && $0 != "\u{00AD}" })
-        }
-        var next = 0
-        var aligned = !words.isEmpty
+        guard !words.isEmpty else { return Self.characterColumnCells(of: line.text) }
         var result: [PlacedCell] = []
-        for part in parts {
-            var span: ClosedRange<Double>?
-            if aligned {
-                let target = letters(part)
-                let targetCount = target.count
-                var taken = ""
-                var boxes: [BoundingBox] = []
-                while next < words.count, taken.count < targetCount {
-                    taken += letters(words[next].text)
-                    boxes.append(words[next].box)
-                    next += 1
-                }
-                if taken == target, let box = BoundingBox.union(of: boxes) {
-                    span = box.x...box.maxX
-                } else {
-                    aligned = false
-                }
-            }
-            result.append(PlacedCell(text: part, span: span))
+        var group: [SourceWord] = []
+        func close() {
+            let printed = group.filter { !$0.text.allSatisfy(\.isWhitespace) }
+            guard !printed.isEmpty, let text = SourceLine(text: "", lineNumber: 0, words: printed).cellTexts.first else { return }
+            let box = BoundingBox.union(of: printed.map(\.box))
+            result.append(PlacedCell(text: text, span: box.map { $0.x...$0.maxX }))
         }
+        for word in words {
+            if word.startsColumn, !group.isEmpty {
+                close()
+                group = []
+            }
+            group.append(word)
+        }
+        close()
         return result
     }
 

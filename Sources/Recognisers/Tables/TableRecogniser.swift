@@ -81,7 +81,7 @@ struct TableRecogniser {
                         next += 1
                         continue
                     }
-                    if ColumnHeader.canOpen(text) {
+                    if ColumnHeader.canOpen(text, cells: lines[next].source.cellTexts) {
                         found = next
                         break
                     }
@@ -98,7 +98,7 @@ struct TableRecogniser {
                 }
                 continue
             }
-            guard ColumnHeader.canOpen(line.text), GoalLabels.labelledGoal(in: line.text) == nil,
+            guard ColumnHeader.canOpen(line.text, cells: line.source.cellTexts), GoalLabels.labelledGoal(in: line.text) == nil,
                 !carriesColumnGaps(index..<min(lines.count, index + Self.headerAndRowLines), in: lines)
             else { continue }
             if let (fullHeader, bodyStart) = reader.readHeader(at: index),
@@ -142,12 +142,11 @@ struct TableRecogniser {
         return result
     }
 
-    /// A line as the token reader reads it: no word positions, no tabs (a PDF's column gaps).
+    /// A line as the token reader reads it: words one space apart, no word positions (so no
+    /// column gaps a PDF's front-end measured).
     static func flattened(_ line: LayoutLine) -> LayoutLine {
-        guard line.text.containsTab || !line.source.words.isEmpty else { return line }
+        guard !line.source.words.isEmpty else { return line }
         var flat = line
-        flat.text = line.text.replacingOccurrences(of: "\t", with: " ")
-        flat.source.text = line.source.text.replacingOccurrences(of: "\t", with: " ")
         flat.source.words = []
         return flat
     }
@@ -164,10 +163,10 @@ struct TableRecogniser {
     /// a wrapped header line and the first row).
     static let headerAndRowLines = 3
 
-    /// A line with a column gap in its text: a tab (a PDF's measured gap) or a run of spaces
-    /// between words (laid-out text).
+    /// A line with a column gap: one the PDF front-end measured, or a run of spaces between
+    /// words (laid-out text).
     static func showsColumnGap(_ line: LayoutLine) -> Bool {
-        line.text.containsTab || line.text.trimmingCharacters(in: .whitespaces).contains("  ")
+        line.source.hasColumnGap || line.text.trimmingCharacters(in: .whitespaces).contains("  ")
     }
 
     static func isLaidOut(_ layout: LayoutDocument) -> Bool {
@@ -398,17 +397,19 @@ struct TableRecogniser {
                     index -= 1
                     continue
                 }
+                var setInCells = line.source.hasColumnGap
                 if let style = line.source.style, let size = style.fontSize, style.isBold || size > (tableSize ?? size) {
                     var above = index - 1
                     var parts = [text]
                     while above >= 0, parts.count < Self.captionLines, !lines[above].isBlank, lines[above].source.style == style {
                         parts.insert(lines[above].text, at: 0)
+                        setInCells = setInCells || lines[above].source.hasColumnGap
                         above -= 1
                     }
                     text = TableWords.joinWrapped(parts)
                 }
                 let longest = text.count <= Self.captionLength * (text == line.text ? 1 : Self.captionLines)
-                    && !text.contains("\t")  // a line set in cells is a table's row, not its caption
+                    && !setInCells  // a line set in cells is a table's row, not its caption
                 if longest, let last = text.last, !".:;,".contains(last), !ReportVocabulary.isUnitCaption(text),
                     text.first?.isUppercase == true, FigureRun.trailingNumbers(in: text) == 0,
                     !TableWords.endsWithConnector(text)  // a line cut off mid-sentence is a note's, not a caption

@@ -1,5 +1,6 @@
 import CPoppler
 import Foundation
+import ReportSource
 
 /// Writes small PDFs with known geometry through cairo, so each layout rule is tested on a page
 /// built for it. Files go to a temporary folder and are removed with it; none is committed.
@@ -161,4 +162,10 @@ final class TemporaryFolder {
     deinit { try? FileManager.default.removeItem(at: url) }
 
     func file(_ name: String) -> URL { url.appendingPathComponent(name) }
+}
+
+extension SourceLine {
+    /// The line's cells as the tests write them: parted by a tab (the line's own text parts
+    /// words by one space wherever the gap).
+    var cellsShown: String { cellTexts.joined(separator: "\t") }
 }
