@@ -110,13 +110,18 @@ struct GoalListBuilder {
     {
         let lines = layout.lines
         var icon = goalLines.lazy.compactMap { lines[$0].source.icons.first?.color }.first.map(IconLegend.classify)
+        var iconLine = goalLines.lowerBound
         var seen = 0
         for block in layout.blocks[(position + 1)...] {
             if block.kind == .heading { break }
             seen += 1
             if seen > 3 { break }
             let line = layout.lines[block.lineRange.lowerBound]
-            if icon == nil, let color = line.source.icons.first?.color { icon = IconLegend.classify(color) }
+            if IconLegend.isLegendRow(line) { break }  // the legend under the goals: it assesses none of them
+            if icon == nil, let color = line.source.icons.first?.color {
+                icon = IconLegend.classify(color)
+                iconLine = block.lineRange.lowerBound
+            }
             if block.kind == .assessment, let found = AssessmentVocabulary.assessment(inLine: line.text),
                 let status = Assessment(rawValue: found.kind.rawValue)
             {
@@ -124,7 +129,7 @@ struct GoalListBuilder {
                 return (status, found.printed, icon)
             }
         }
-        if let icon, let mapped = legend.meaning[icon] {
+        if let icon, let mapped = legend.meaning(of: icon, at: iconLine) {
             return (mapped.status, mapped.text, icon)
         }
         if let found = proseAssessment(after: position, title: title),

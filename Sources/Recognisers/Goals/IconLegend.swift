@@ -3,19 +3,68 @@ import ReportModel
 import ReportSource
 import SwedishReportLanguage
 
-/// The legend a report prints for its status icons ("Helt uppfyllt" beside a green circle).
+/// The legends a report prints for its status icons: a line per icon (`● Helt uppfyllt`, a
+/// legend table's rows), or a row of icons each with its words beside it (`● Ej uppfyllt
+/// ● Delvis uppfyllt ● Helt uppfyllt`). A report may print one legend per section and give an
+/// icon different words in each, so an icon is read through the legend nearest before it.
 struct IconLegend {
-    var meaning: [StatusIcon: (status: Assessment, text: String)] = [:]
+    /// One icon's meaning as a legend prints it.
+    struct Entry {
+        /// The legend's line.
+        var line: Int
+        var icon: StatusIcon
+        var status: Assessment
+        /// The words beside the icon, as printed.
+        var text: String
+    }
+
+    private(set) var entries: [Entry] = []
 
     init(layout: LayoutDocument) {
-        for line in layout.lines {
-            guard let color = line.source.icons.first?.color,
-                let found = AssessmentVocabulary.assessment(inLine: line.text),
-                let status = Assessment(rawValue: found.kind.rawValue)
-            else { continue }
-            let icon = Self.classify(color)
-            if meaning[icon] == nil { meaning[icon] = (status, found.printed) }
+        for (index, line) in layout.lines.enumerated() where !line.source.icons.isEmpty {
+            for (color, label) in Self.labelledIcons(of: line) {
+                guard let found = AssessmentVocabulary.assessment(inLine: label),
+                    let status = Assessment(rawValue: found.kind.rawValue)
+                else { continue }
+                entries.append(Entry(line: index, icon: Self.classify(color), status: status, text: found.printed))
+            }
         }
+    }
+
+    /// What an icon on a line means: the nearest legend entry for it before the line, else the
+    /// nearest after it (a legend printed under the goals it explains).
+    func meaning(of icon: StatusIcon, at line: Int) -> Entry? {
+        let matching = entries.filter { $0.icon == icon }
+        return matching.last { $0.line <= line } ?? matching.first { $0.line > line }
+    }
+
+    /// A line's icons, each with the words that label it. One icon labels the whole line; on a
+    /// line of several, each icon's label is the words between it and the next icon, on the side
+    /// the line's first icon shows (icons before their words, or after them).
+    static func labelledIcons(of line: LayoutLine) -> [(RGBColor, String)] {
+        let icons = line.source.icons
+        guard icons.count > 1 else {
+            return icons.first?.color.map { [($0, line.text)] } ?? []
+        }
+        let words = line.source.words
+        let boxes = icons.compactMap(\.box)
+        guard boxes.count == icons.count, !words.isEmpty else { return [] }
+        let iconsLead = boxes[0].x <= words[0].box.x
+        var result: [(RGBColor, String)] = []
+        for (index, icon) in icons.enumerated() {
+            guard let color = icon.color else { continue }
+            let from = iconsLead ? boxes[index].maxX : (index > 0 ? boxes[index - 1].maxX : -Double.infinity)
+            let to = iconsLead ? (index + 1 < boxes.count ? boxes[index + 1].x : Double.infinity) : boxes[index].x
+            let label = words.filter { $0.box.x >= from && $0.box.maxX <= to }.map(\.text).joined(separator: " ")
+            if !label.isEmpty { result.append((color, label)) }
+        }
+        return result
+    }
+
+    /// True when a line is a legend of several icons, each with its own words: it explains the
+    /// icons and assesses nothing itself.
+    static func isLegendRow(_ line: LayoutLine) -> Bool {
+        labelledIcons(of: line).count > 1
     }
 
     /// Names a colour by hue: the five colours reports use for status.

@@ -1,0 +1,88 @@
+import Layout
+import Recognisers
+import ReportModel
+import ReportSource
+import XCTest
+
+/// Goals assessed by coloured icons alone, read through the legend the report prints.
+final class IconLegendTests: XCTestCase {
+    static let red = RGBColor(red: 220, green: 30, blue: 30)
+    static let yellow = RGBColor(red: 245, green: 200, blue: 20)
+    static let green = RGBColor(red: 40, green: 160, blue: 60)
+
+    /// A line of words 5 pt a letter wide from x = 70, with an icon in the margin before it.
+    private func line(_ text: String, number: Int, icon: RGBColor? = nil) -> SourceLine {
+        var line = measuredLine([(text, 70)], number: number, letterWidth: 5)
+        if let icon {
+            line.icons = [IconMark(color: icon, box: BoundingBox(x: 55, y: Double(number) * 14, width: 9, height: 9))]
+        }
+        return line
+    }
+
+    /// A legend row: each icon followed by its words, the entries parted by column gaps.
+    private func legendRow(_ entries: [(RGBColor, String)], number: Int) -> SourceLine {
+        let xs = entries.indices.map { 70 + Double($0) * 150 }
+        var row = measuredLine(zip(entries, xs).map { ($0.1, $1 + 14) }, number: number, letterWidth: 5)
+        row.icons = zip(entries, xs).map { IconMark(color: $0.0, box: BoundingBox(x: $1, y: Double(number) * 14, width: 9, height: 9)) }
+        return row
+    }
+
+    private func goals(_ lines: [SourceLine]) -> [Goal] {
+        let numbered = lines.enumerated().map { index, line in
+            var line = line
+            line.lineNumber = index + 1
+            return line
+        }
+        let source = SourceDocument(name: "rapport.pdf", kind: .pdf, pages: [SourcePage(number: 1, width: 595, height: 842, lines: numbered)])
+        return ReportRecogniser().recognise(LayoutAnalyser().analyse(source)).goals
+    }
+
+    private let comment = "Arbetet har fortsatt under året enligt den plan som nämnden beslutade om i början av året."
+
+    func testEachIconOfALegendRowIsReadThroughTheWordsBesideIt() throws {
+        let found = goals([
+            line("Mål 1: Alla barn ska klara skolan", number: 0, icon: Self.red),
+            line(comment, number: 0),
+            SourceLine(text: "", lineNumber: 0),
+            line("Mål 2: Fler ska ha ett arbete", number: 0, icon: Self.yellow),
+            line(comment, number: 0),
+            SourceLine(text: "", lineNumber: 0),
+            line("Mål 3: Kommunens klimatpåverkan ska minska", number: 0, icon: Self.green),
+            line(comment, number: 0),
+            SourceLine(text: "", lineNumber: 0),
+            legendRow([(Self.red, "Ej uppfyllt"), (Self.yellow, "Delvis uppfyllt"), (Self.green, "Helt uppfyllt")], number: 0),
+        ])
+        XCTAssertEqual(found.map(\.title), ["Alla barn ska klara skolan", "Fler ska ha ett arbete", "Kommunens klimatpåverkan ska minska"])
+        XCTAssertEqual(found.map(\.status), [.not_fulfilled, .partially_fulfilled, .fulfilled])
+        XCTAssertEqual(found.map(\.statusText), ["Ej uppfyllt", "Delvis uppfyllt", "Helt uppfyllt"])
+        XCTAssertEqual(found.map(\.statusIcon), [.red, .yellow, .green])
+    }
+
+    func testAnIconIsReadThroughTheLegendOfItsOwnSection() throws {
+        let found = goals([
+            legendRow([(Self.green, "Uppfyllt"), (Self.yellow, "Delvis uppfyllt")], number: 0),
+            SourceLine(text: "", lineNumber: 0),
+            line("Mål 1: Alla barn ska klara skolan", number: 0, icon: Self.yellow),
+            line(comment, number: 0),
+            SourceLine(text: "", lineNumber: 0),
+            legendRow([(Self.green, "Helt uppfyllt"), (Self.yellow, "Ej uppfyllt")], number: 0),
+            SourceLine(text: "", lineNumber: 0),
+            line("Mål 2: Fler ska ha ett arbete", number: 0, icon: Self.yellow),
+            line(comment, number: 0),
+            SourceLine(text: "", lineNumber: 0),
+            line("Mål 3: Kommunens klimatpåverkan ska minska", number: 0, icon: Self.green),
+            line(comment, number: 0),
+        ])
+        XCTAssertEqual(found.map(\.status), [.partially_fulfilled, .not_fulfilled, .fulfilled])
+        XCTAssertEqual(found.map(\.statusText), ["Delvis uppfyllt", "Ej uppfyllt", "Helt uppfyllt"])
+    }
+
+    func testWithoutALegendAnIconIsKeptAndTheStatusLeftOpen() throws {
+        let found = goals([
+            line("Mål 1: Alla barn ska klara skolan", number: 0, icon: Self.green),
+            line(comment, number: 0),
+        ])
+        XCTAssertEqual(found.map(\.statusIcon), [.green])
+        XCTAssertEqual(found.map(\.status), [nil])
+    }
+}
