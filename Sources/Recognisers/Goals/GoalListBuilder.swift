@@ -129,8 +129,9 @@ struct GoalListBuilder {
                 return (status, found.printed, icon)
             }
         }
+        // An icon's status comes from the legend; nothing assessing is printed at the goal, so no `statusText`.
         if let icon, let mapped = legend.meaning(of: icon, at: iconLine) {
-            return (mapped.status, mapped.text, icon)
+            return (mapped.status, nil, icon)
         }
         if let found = proseAssessment(after: position, title: title),
             let status = Assessment(rawValue: found.kind.rawValue)

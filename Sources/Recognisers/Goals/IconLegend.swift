@@ -14,8 +14,6 @@ struct IconLegend {
         var line: Int
         var icon: StatusIcon
         var status: Assessment
-        /// The words beside the icon, as printed.
-        var text: String
     }
 
     private(set) var entries: [Entry] = []
@@ -26,7 +24,7 @@ struct IconLegend {
                 guard let found = AssessmentVocabulary.assessment(inLine: label),
                     let status = Assessment(rawValue: found.kind.rawValue)
                 else { continue }
-                entries.append(Entry(line: index, icon: Self.classify(color), status: status, text: found.printed))
+                entries.append(Entry(line: index, icon: Self.classify(color), status: status))
             }
         }
     }
