@@ -130,7 +130,7 @@ public struct JSONSchemaExporter: Sendable {
         let assignment = object([
             "id": (string, true, "Deterministic id (a4)."),
             "goalId": (optional(string), false, "The goal it is printed under."),
-            "kind": (enumeration(["assignment", "activity", "risk"]), true, "What kind of item it is."),
+            "kind": (enumeration(Assignment.Kind.allCases.map(\.rawValue)), true, "What kind of item it is."),
             "title": (string, true, "The item's text."),
             "status": (optional(string), false, "The printed status."),
             "comment": (optional(string), false, "The comment or follow-up text."),

@@ -61,9 +61,10 @@ public struct Goal: Codable, Sendable, Hashable {
 
 /// An assignment (uppdrag), activity (aktivitet) or internal-control item with its follow-up.
 public struct Assignment: Codable, Sendable, Hashable {
-    /// What kind of item the table it came from lists.
-    public enum Kind: String, Codable, Sendable {
-        case assignment, activity, risk
+    /// What kind of item the table it came from lists: an uppdrag, an aktivitet or åtgärd, an
+    /// internal-control risk, a control item (`Kontrollmoment`) or an audit question (`Revisionsfråga`).
+    public enum Kind: String, Codable, Sendable, CaseIterable {
+        case assignment, activity, risk, control, audit
     }
 
     /// Deterministic id (`a4`).

@@ -107,6 +107,30 @@ final class AssignmentRecogniserTests: XCTestCase {
         XCTAssertEqual(report.assignments.map(\.status), [nil, "Pågår"])
     }
 
+    /// Audit questions and control items are followed up like assignments, and say which they are.
+    func testAuditQuestionsAndControlItemsAreItemsOfTheirOwnKind() {
+        let report = recognise("""
+            Revisionsfråga                                              Bedömning          Kommentar
+
+             Har nämnden en antagen internkontrollplan för året?        Uppfyllt           Planen antogs i
+                                                                                           februari.
+
+             Följer nämnden upp sin internkontrollplan?                 Delvis uppfyllt    Uppföljningen saknas
+                                                                                           vid delåret.
+
+            Kontrollmoment                                              Status             Kommentar
+
+             Attest av leverantörsfakturor                              Genomfört          Inga avvikelser.
+            """)
+        XCTAssertEqual(report.assignments.map(\.title), [
+            "Har nämnden en antagen internkontrollplan för året?", "Följer nämnden upp sin internkontrollplan?",
+            "Attest av leverantörsfakturor",
+        ])
+        XCTAssertEqual(report.assignments.map(\.kind), [.audit, .audit, .control])
+        XCTAssertEqual(report.assignments.map(\.status), ["Uppfyllt", "Delvis uppfyllt", "Genomfört"])
+        XCTAssertEqual(report.assignments.first?.comment, "Planen antogs i februari.")
+    }
+
     func testANumberedListOfAssignmentsGivenIsNotAFollowUp() {
         let report = recognise("""
             Strategiska utvecklingsuppdrag

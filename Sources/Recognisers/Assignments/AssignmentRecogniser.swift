@@ -89,12 +89,8 @@ struct AssignmentTableHeader {
 
     var kind: Kind
 
-    static let itemWords: [(String, Assignment.Kind)] = [
-        ("identifierad risk", .risk), ("risk", .risk), ("kontrollmoment", .risk), ("uppdrag", .assignment),
-        ("aktiviteter", .activity), ("aktivitet", .activity), ("åtgärder", .activity), ("åtgärd", .activity),
-    ]
-    static let followUpWords = ["status", "kommentar", "startdatum", "slutdatum", "avvikelse", "beskrivning", "kontroll",
-                                "bedömning", "resultat", "åtgärd", "ansvarig", "klart", "tidplan", "uppföljning"]
+    static let itemWords = AssignmentVocabulary.itemWords.map { ($0.0, Assignment.Kind(rawValue: $0.1.rawValue) ?? .assignment) }
+    static let followUpWords = AssignmentVocabulary.followUpWords
 
     /// The first UTF-8 byte each item word can start with, lower-cased: its first letter, or the
     /// base letter of a decomposed one (`a` for `å`).
@@ -124,12 +120,8 @@ struct AssignmentTableHeader {
 
 extension AssignmentTableHeader.Kind {
     static let datePattern = try! NSRegularExpression(pattern: #"\b(19|20)\d\d-\d\d-\d\d\b"#)
-    /// Phrases that give an assignment: a group holding one starts a new item.
-    static let assignmentPhrases = ["i uppdrag", "uppdras", "ges uppdrag", "får uppdraget"]
-    /// Printed statuses of assignments.
-    static let statusPhrases = ["klart", "blir klart i år", "troligen klart i år", "blir inte klart i år", "ej påbörjat",
-                                "ej påbörjad", "påbörjat", "pågår", "avslutat", "genomfört", "delvis genomfört", "ej genomfört",
-                                "försenat", "utgår", "ej klart"]
+    static let assignmentPhrases = AssignmentVocabulary.assignmentPhrases
+    static let statusPhrases = AssignmentVocabulary.statusPhrases
 
     func parse(_ groups: [Range<Int>], layout: LayoutDocument) -> [Assignment] {
         switch self {

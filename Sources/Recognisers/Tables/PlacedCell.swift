@@ -20,7 +20,9 @@ struct PlacedCell: Sendable, Hashable {
     /// cells and a cell's span is the character columns it is printed in.
     static func cells(of line: LayoutLine) -> [PlacedCell] {
         let words = line.source.words
-        guard !words.isEmpty else { return Self.characterColumnCells(of: line.text) }
+        // Columns count from the start of the printed line, indentation included: a line holding
+        // only a wrapped cell of an inner column starts far to the right.
+        guard !words.isEmpty else { return Self.characterColumnCells(of: line.source.text) }
         var result: [PlacedCell] = []
         var group: [SourceWord] = []
         func close() {

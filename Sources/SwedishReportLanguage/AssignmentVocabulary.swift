@@ -1,0 +1,32 @@
+/// The words of follow-up tables: the items a report follows up (uppdrag, aktiviteter,
+/// åtgärder, risks, control items, audit questions), the columns that follow them up, and the
+/// statuses printed in them.
+public enum AssignmentVocabulary {
+    /// What a follow-up table lists, named by its item column's header.
+    public enum ItemKind: String, Sendable {
+        case assignment, activity, risk, control, audit
+    }
+
+    /// Item-column headers and what they list, longer words before the words they start with.
+    public static let itemWords: [(String, ItemKind)] = [
+        ("identifierad risk", .risk), ("risk", .risk), ("kontrollmoment", .control), ("kontrollområde", .control),
+        ("revisionsfrågor", .audit), ("revisionsfråga", .audit), ("granskningsfrågor", .audit), ("granskningsfråga", .audit),
+        ("uppdrag", .assignment), ("aktiviteter", .activity), ("aktivitet", .activity), ("åtgärder", .activity),
+        ("åtgärd", .activity),
+    ]
+
+    /// Header words of the columns that follow an item up.
+    public static let followUpWords = [
+        "status", "kommentar", "startdatum", "slutdatum", "avvikelse", "beskrivning", "kontroll", "bedömning", "resultat",
+        "åtgärd", "ansvarig", "klart", "tidplan", "uppföljning", "svar", "iakttagelser", "iakttagelse",
+    ]
+
+    /// Phrases that give an assignment: a group holding one starts a new item.
+    public static let assignmentPhrases = ["i uppdrag", "uppdras", "ges uppdrag", "får uppdraget"]
+
+    /// Printed statuses of assignments.
+    public static let statusPhrases = [
+        "klart", "blir klart i år", "troligen klart i år", "blir inte klart i år", "ej påbörjat", "ej påbörjad", "påbörjat",
+        "pågår", "avslutat", "genomfört", "delvis genomfört", "ej genomfört", "försenat", "utgår", "ej klart",
+    ]
+}
