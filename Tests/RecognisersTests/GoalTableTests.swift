@@ -36,4 +36,34 @@ final class GoalTableTests: XCTestCase {
             """)
         XCTAssertEqual(report.goals, [])
     }
+    /// A goal table set in columns with indicators and figures between goal and assessment: the
+    /// goal is the first column's text, whether a row's lines wrap below the assessment's line
+    /// or above it, and another column's wrapped text stays out of it.
+    func testTheGoalOfARowSetInCellsIsItsFirstColumn() {
+        let header = "Mål                                  Indikator                              Målvärde   Utfall   Bedömning"
+        let atTop = recognise("""
+            Nämndens mål 2025
+
+            \(header)
+            Alla elever ska nå                   Andel elever med godkända              90         87       Delvis uppfyllt
+            kunskapskraven                       betyg (%)
+            Fler ska välja att bo i kommunen     Befolkningsökning (antal)              200        240      Uppfyllt
+            Minskad klimatpåverkan               Utsläpp av koldioxid                   1 000      1 250    Ej uppfyllt
+                                                 (ton)
+            """)
+        let atBottom = recognise("""
+            Nämndens mål 2025
+
+            \(header)
+            Alla elever ska nå                   Andel elever med godkända
+            kunskapskraven                       betyg (%)                              90         87       Delvis uppfyllt
+            Fler ska välja att bo i kommunen     Befolkningsökning (antal)              200        240      Uppfyllt
+            Minskad klimatpåverkan               Utsläpp av koldioxid
+                                                 (ton)                                  1 000      1 250    Ej uppfyllt
+            """)
+        for report in [atTop, atBottom] {
+            XCTAssertEqual(report.goals.map(\.title), ["Alla elever ska nå kunskapskraven", "Fler ska välja att bo i kommunen", "Minskad klimatpåverkan"])
+            XCTAssertEqual(report.goals.map(\.status), [.partially_fulfilled, .fulfilled, .not_fulfilled])
+        }
+    }
 }

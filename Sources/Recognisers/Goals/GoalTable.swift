@@ -35,6 +35,8 @@ struct GoalTable {
         var start = index + 1
         var line = index + 1
         let headingStarts = Set(layout.blocks.filter { $0.kind == .heading && !$0.isGoalHeading }.map(\.lineRange.lowerBound))
+        // Where the goal column starts: where the first row starts.
+        var goalColumnStart: Double?
         while line < layout.lines.count {
             let text = layout.lines[line].text
             if headingStarts.contains(line) { break }
@@ -46,16 +48,66 @@ struct GoalTable {
                 continue
             }
             if let found = AssessmentVocabulary.trailingAssessment(in: text) {
-                let title = (pending + [found.before]).joined(separator: " ")
+                var own = found.before
+                // A row set in cells (`Mål | Indikator | Målvärde | Utfall | Bedömning`) has its
+                // goal in the first cell; the cells between belong to other columns.
+                if let cell = firstCell(of: layout.lines[line]), own.hasPrefix(cell.text) { own = cell.text }
+                // A row's last line with nothing in the goal column (its title wrapped above it).
+                if let goalColumn = goalColumnStart, !pending.isEmpty,
+                    Self.start(of: layout.lines[line]) > goalColumn + Self.columnTolerance(layout.lines[line])
+                {
+                    own = ""
+                }
+                let title = (pending + [own]).filter { !$0.isEmpty }.joined(separator: " ")
                 rows.append((title, found.kind, found.printed, start..<(line + 1)))
                 pending = []
                 start = line + 1
             } else {
                 if pending.count >= 3 { break }  // no title wraps over four lines: this is running text
-                pending.append(text)
+                // A line that starts right of the goal column wraps another column's cell.
+                let own = layout.lines[line]
+                if let goalColumn = goalColumnStart, Self.start(of: own) > goalColumn + Self.columnTolerance(own) {
+                    line += 1
+                    continue
+                }
+                let cell = firstCell(of: own)?.text ?? text
+                // A lower-case start right under a finished row continues its goal (a row set
+                // at its top line, the assessment beside the title's first line).
+                if pending.isEmpty, start == line, let last = rows.indices.last, cell.first?.isLowercase == true {
+                    rows[last].0 += " " + cell
+                    rows[last].3 = rows[last].3.lowerBound..<(line + 1)
+                    start = line + 1
+                    line += 1
+                    continue
+                }
+                pending.append(cell)
             }
+            if goalColumnStart == nil { goalColumnStart = Self.start(of: layout.lines[line]) }
             line += 1
         }
         return rows
+    }
+
+    /// Where a line starts: its first word's left edge (PDF), or its indentation (text).
+    static func start(of line: LayoutLine) -> Double {
+        line.source.words.first?.box.x ?? Double(line.leadingSpaces)
+    }
+
+    /// How far right of a column's start a line may start and still be in it: a few points in a
+    /// PDF, a character or two in laid-out text.
+    static func columnTolerance(_ line: LayoutLine) -> Double {
+        line.source.words.isEmpty ? 2 : 6
+    }
+
+    /// The first cell of a line set in cells: the words before the first column gap the PDF
+    /// front-end measured, or before the first run of spaces in laid-out text. Nil for a line
+    /// in one piece.
+    static func firstCell(of line: LayoutLine) -> (text: String, start: Double)? {
+        if !line.source.words.isEmpty {
+            guard line.source.hasColumnGap, let first = line.source.cellTexts.first else { return nil }
+            return (first, start(of: line))
+        }
+        guard let gap = line.text.range(of: "  ") else { return nil }
+        return (String(line.text[..<gap.lowerBound]), start(of: line))
     }
 }
