@@ -43,7 +43,8 @@ public struct SwedishNumber: Sendable, Hashable {
     /// Units of measure printed after indicator figures, besides rates written with a slash
     /// (`g/port`, `gånger/år`). Durations (`år`, `dagar`) are left out: `2-5 år` labels a row.
     public static let measureUnits: Set<String> = [
-        "kg", "g", "ton", "km", "mil", "m", "m2", "m²", "kvm", "kwh", "mwh", "gwh", "tco2e", "personer", "st.",
+        "kg", "g", "ton", "km", "mil", "m", "m2", "m²", "m3", "m³", "km2", "km²", "kvm", "kwh", "mwh", "gwh", "tco2e",
+        "personer", "st.",
     ]
 
     /// A figure with a unit of its own after it, as indicator cells print them: `17 g/port`,
@@ -60,10 +61,12 @@ public struct SwedishNumber: Sendable, Hashable {
         if rest.count >= 2, rest.first == partOfWholeWord {
             return rest.count == 2 && parse(rest.last!) != nil
         }
-        // A unit of measure in any case (`MWh`, `m²`), or a rate with a slash in lower case (`g/port`).
+        // A unit of measure in any case (`MWh`, `m²`), or a rate with a slash in lower case
+        // (`g/port`), its units perhaps raised to a power (`m3/s`, `kg/m²`).
         guard let unit = rest.first, unit.count <= longestUnitWord,
             measureUnits.contains(unit.lowercased())
-                || unit.contains("/") && unit.first?.isLowercase == true && unit.allSatisfy({ $0.isLetter || $0 == "/" || $0 == "." })
+                || unit.contains("/") && unit.first?.isLowercase == true
+                    && unit.allSatisfy({ $0.isLetter || $0.isNumber || $0 == "/" || $0 == "." })
         else { return false }
         rest = rest.dropFirst()
         // A footnote mark after the unit.

@@ -44,7 +44,7 @@ final class SwedishNumberTests: XCTestCase {
     }
 
     func testAFigureWithAUnitOfItsOwnIsAMeasuredQuantity() {
-        for printed in ["17 g/port", "1 gång/år", "-1 400 kg", "-1 400 kg 2", "2 av 8", "3,5 MWh", "120 m²", "4,2 tCO2e"] {
+        for printed in ["17 g/port", "1 gång/år", "-1 400 kg", "-1 400 kg 2", "2 av 8", "3,5 MWh", "120 m²", "4,2 tCO2e", "45 m3/s", "0,36 m³/s", "91,4 m3", "12 kg/m2"] {
             XCTAssertTrue(SwedishNumber.isMeasuredQuantity(printed.split(separator: " ").map(String.init)), printed)
         }
         // A range of years labels a row; words after a number are no unit; a number alone is a number.
