@@ -40,7 +40,81 @@ public enum Worker {
     /// Test-only: a worker whose input path contains this value allocates memory until the limit stops it.
     public static let testAllocateVariable = "KOMMUNRAPPORT_TEST_ALLOCATE_ON"
 
-    /// Runs the worker and returns its exit status.
+    /// One document asked of a serving worker: a line of JSON on its standard input.
+    struct Request: Codable {
+        /// The document's path.
+        var input: String
+        /// Where the worker writes the report (or export).
+        var result: String
+        /// Threads to read a PDF's pages in (nil: the importer's choice).
+        var pageWorkers: Int?
+    }
+
+    /// A serving worker's answer to a request: a line of JSON on its standard output.
+    struct Response: Codable {
+        /// True when the result file was written.
+        var ok: Bool
+        /// Why the document could not be imported (a message naming the file).
+        var reason: String?
+    }
+
+    /// Serves documents one after another until its standard input ends: the long-lived worker
+    /// of a batch. Each request is a line of JSON (``Request``); each answer a line of JSON
+    /// (``Response``) once the result file is written. A crash, a hang or the memory limit ends
+    /// the worker; the batch runner sees that, records the document, and starts another worker.
+    public static func serve(memoryLimitMB: Int, export: ExportFormat? = nil) -> Int32 {
+        limitMemory(megabytes: memoryLimitMB)
+        exitWhenOrphaned()
+        // Answers go out on a descriptor of their own; anything a library prints to standard
+        // output lands on standard error instead of in the middle of an answer.
+        let answers = dup(STDOUT_FILENO)
+        dup2(STDERR_FILENO, STDOUT_FILENO)
+        guard answers >= 0 else { return documentFailed }
+        let decoder = JSONDecoder()
+        let encoder = JSONEncoder()
+        while let line = readLine(strippingNewline: true) {
+            let response: Response
+            if let request = try? decoder.decode(Request.self, from: Data(line.utf8)) {
+                response = handle(request, export: export)
+            } else {
+                response = Response(ok: false, reason: "the batch runner sent a request the worker could not read")
+            }
+            var data = (try? encoder.encode(response)) ?? Data(#"{"ok":false}"#.utf8)
+            data.append(0x0A)
+            let written = data.withUnsafeBytes { write(answers, $0.baseAddress, $0.count) }
+            if written != data.count { return documentFailed }  // the batch runner is gone
+        }
+        return 0
+    }
+
+    /// Reads one requested document, honouring the test switches.
+    static func handle(_ request: Request, export: ExportFormat?) -> Response {
+        let environment = ProcessInfo.processInfo.environment
+        func switched(_ variable: String) -> Bool {
+            guard let value = environment[variable], !value.isEmpty else { return false }
+            return request.input.contains(value)
+        }
+        if switched(testCrashVariable) { abort() }
+        if switched(testCrashThreadedVariable), request.pageWorkers != 1 { abort() }
+        if switched(testHangVariable) { while true { sleep(60) } }
+        if switched(testAllocateVariable) { allocateUntilStopped() }
+
+        var options = ImportOptions(password: environment[passwordVariable])
+        options.pageWorkers = request.pageWorkers
+        if environment[stageTimesVariable] != nil {
+            options.stageTimes = { times in FileHandle.standardError.write(Data("stages: \(times.summary)\n".utf8)) }
+        }
+        do {
+            let report = try ReportImporter().importReport(at: URL(fileURLWithPath: request.input), options: options)
+            let data = try export.map { try $0.data(for: report) } ?? JSONEncoder().encode(report)
+            try data.write(to: URL(fileURLWithPath: request.result))
+            return Response(ok: true)
+        } catch {
+            return Response(ok: false, reason: WorkerFailure.describe(error, path: request.input))
+        }
+    }
+
+    /// Runs the worker on one document and returns its exit status.
     ///
     /// The result file gets the report as JSON, or, with `export`, the document's finished export in
     /// that format (so the batch runner need not read the report back only to write it out again).

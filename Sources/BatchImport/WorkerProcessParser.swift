@@ -7,25 +7,39 @@ import ReportModel
 import Darwin
 #endif
 
-/// Parses each document in a worker process (the tool re-executed with ``Worker/subcommand``),
-/// so a document that crashes, hangs or exhausts memory in the PDF library fails alone.
+/// Parses each document in a long-lived worker process (the tool re-executed with
+/// ``Worker/subcommand`` `--serve`), so a document that crashes, hangs or exhausts memory in the
+/// PDF library fails alone.
+///
+/// Workers are pooled: each batch thread takes an idle worker (or starts one), sends it one
+/// document over a pipe and waits for its answer. A worker that crashes, runs past the timeout
+/// or meets the memory limit is gone with its document, which is recorded as failed with the
+/// reason; the next document gets a fresh worker. A worker is also replaced after
+/// ``documentsPerWorker`` documents or ``bytesPerWorker`` bytes of input, so a slow leak in a C
+/// library cannot grow without bound.
 public final class WorkerProcessParser: DocumentParser, @unchecked Sendable {
     /// The `kommunrapport` executable to re-execute.
     public let executable: URL
-    /// Seconds a worker may take before it is killed.
+    /// Seconds a worker may take over one document before it is killed.
     public let timeout: Double
     /// The worker's address-space limit in MB (0: none).
     public let memoryLimitMB: Int
     /// The PDF password, passed to workers through the environment.
     public let password: String?
-    /// A folder for the workers' result files, removed by ``removeScratch()``.
+    /// A folder for the workers' result and error files, removed by ``removeScratch()``.
     public let scratch: URL
+    /// Documents a worker reads before it is replaced.
+    public var documentsPerWorker = 200
+    /// Bytes of input a worker reads before it is replaced.
+    public var bytesPerWorker = 512 << 20
 
     private let lock = NSLock()
-    private var running: Set<Int32> = []
+    private var idle: [ServingWorker] = []
+    private var live: [Int32: ServingWorker] = [:]
     private var cancelled = false
+    private var started = 0
 
-    /// Creates a parser that runs `executable _worker …` for each document.
+    /// Creates a parser whose workers run `executable _worker --serve …`.
     public init(executable: URL, timeout: Double, memoryLimitMB: Int, password: String? = nil) throws {
         self.executable = executable
         self.timeout = timeout
@@ -34,6 +48,18 @@ public final class WorkerProcessParser: DocumentParser, @unchecked Sendable {
         scratch = FileManager.default.temporaryDirectory
             .appendingPathComponent("kommunrapport-\(getpid())-\(UUID().uuidString.prefix(8))")
         try FileManager.default.createDirectory(at: scratch, withIntermediateDirectories: true)
+        // A worker that died leaves its request pipe without a reader: writing to it must fail
+        // with EPIPE, not end the batch.
+        signal(SIGPIPE, SIG_IGN)
+    }
+
+    deinit { shutdown() }
+
+    /// Workers started so far (one per batch thread, plus one for each that was replaced).
+    public var workersStarted: Int {
+        lock.lock()
+        defer { lock.unlock() }
+        return started
     }
 
     /// The running executable as an absolute path (what the worker re-executes).
@@ -47,111 +73,149 @@ public final class WorkerProcessParser: DocumentParser, @unchecked Sendable {
         return URL(fileURLWithPath: CommandLine.arguments[0]).standardizedFileURL
     }
 
-    /// Deletes the scratch folder.
+    /// Ends every worker and deletes the scratch folder.
     public func removeScratch() {
+        shutdown()
         try? FileManager.default.removeItem(at: scratch)
     }
 
-    /// Parses one document in a fresh worker process. A worker that crashes (a signal, not the
-    /// memory limit or the timeout) is tried once more with the pages read in one thread: the
-    /// rare crash of a C library under threads loses no document that reads alone.
-    public func parse(_ document: InputDocument, exporting format: ExportFormat?) -> ParseOutcome {
-        let first = runWorker(document, exporting: format, pageWorkers: nil)
-        guard first.crashed else { return first.outcome }
-        return runWorker(document, exporting: format, pageWorkers: 1).outcome
+    /// Ends every idle worker (their input closes and they exit); none is left behind.
+    public func shutdown() {
+        lock.lock()
+        let workers = idle
+        idle = []
+        for worker in workers { live[worker.pid] = nil }
+        lock.unlock()
+        for worker in workers { worker.stop() }
     }
 
-    /// Runs one worker on the document; `crashed` when a signal ended it that a second try may
-    /// escape (neither the memory limit nor the timeout).
-    private func runWorker(_ document: InputDocument, exporting format: ExportFormat?, pageWorkers: Int?) -> (outcome: ParseOutcome, crashed: Bool) {
-        let token = UUID().uuidString
-        let resultURL = scratch.appendingPathComponent(token + ".json")
-        let errorURL = scratch.appendingPathComponent(token + ".err")
-        defer {
-            try? FileManager.default.removeItem(at: resultURL)
-            try? FileManager.default.removeItem(at: errorURL)
-        }
-        guard FileManager.default.createFile(atPath: errorURL.path, contents: nil),
-              let errorHandle = try? FileHandle(forWritingTo: errorURL)
-        else {
-            return (.failure("\(document.path): could not create a scratch file in \(scratch.path)"), false)
-        }
+    /// Parses one document in a worker. A worker that crashes (a signal, not the memory limit
+    /// or the timeout) is tried once more with the pages read in one thread: the rare crash of
+    /// a C library under threads loses no document that reads alone.
+    public func parse(_ document: InputDocument, exporting format: ExportFormat?) -> ParseOutcome {
+        let first = read(document, exporting: format, pageWorkers: nil)
+        guard first.crashed else { return first.outcome }
+        return read(document, exporting: format, pageWorkers: 1).outcome
+    }
 
-        let process = Process()
-        process.executableURL = executable
-        var arguments = [Worker.subcommand, "--result", resultURL.path, "--memory-limit", String(memoryLimitMB)]
-        if let format { arguments += ["--export", format.rawValue] }
-        process.arguments = arguments + ["--", document.path]
+    /// An idle worker writing `format`, or a new one; nil after cancellation.
+    private func checkOut(format: ExportFormat?) throws -> ServingWorker? {
+        lock.lock()
+        defer { lock.unlock() }
+        if cancelled { return nil }
+        while let worker = idle.popLast() {
+            if worker.format == format, !worker.isFinished() { return worker }
+            live[worker.pid] = nil
+            DispatchQueue.global().async { worker.stop() }
+        }
         var environment = ProcessInfo.processInfo.environment
         if let password { environment[Worker.passwordVariable] = password }
-        if let pageWorkers { environment[Worker.pageWorkersVariable] = String(pageWorkers) }
-        process.environment = environment
-        process.standardInput = FileHandle.nullDevice
-        process.standardOutput = FileHandle.nullDevice
-        // A file, not a pipe: nothing to drain while waiting, however much the worker writes.
-        process.standardError = errorHandle
-        let finished = DispatchSemaphore(value: 0)
-        process.terminationHandler = { _ in finished.signal() }
+        started += 1
+        // Started under the lock: no other start may inherit this one's pipes in between.
+        let worker = try ServingWorker(
+            executable: executable, memoryLimitMB: memoryLimitMB, format: format, environment: environment,
+            errorURL: scratch.appendingPathComponent("worker-\(started).err"))
+        live[worker.pid] = worker
+        return worker
+    }
 
+    /// Returns a worker to the pool, or ends it when it has served its share.
+    private func checkIn(_ worker: ServingWorker) {
+        let spent = worker.documents >= documentsPerWorker || worker.bytes >= bytesPerWorker
         lock.lock()
-        if cancelled {
+        if spent || cancelled {
+            live[worker.pid] = nil
             lock.unlock()
-            try? errorHandle.close()
-            return (.interrupted, false)
+            worker.stop()
+            return
         }
+        idle.append(worker)
+        lock.unlock()
+    }
+
+    /// Forgets a worker that has ended or is being killed.
+    private func discard(_ worker: ServingWorker) {
+        lock.lock()
+        live[worker.pid] = nil
+        lock.unlock()
+        worker.killNow()
+        worker.waitForExit()
+        try? FileManager.default.removeItem(at: worker.errorURL)
+    }
+
+    /// Reads one document in a worker; `crashed` when a signal ended it that a second try may
+    /// escape (neither the memory limit nor the timeout).
+    private func read(_ document: InputDocument, exporting format: ExportFormat?, pageWorkers: Int?) -> (outcome: ParseOutcome, crashed: Bool) {
+        let resultURL = scratch.appendingPathComponent(UUID().uuidString + ".result")
+        defer { try? FileManager.default.removeItem(at: resultURL) }
+        let worker: ServingWorker
         do {
-            try process.run()
+            guard let found = try checkOut(format: format) else { return (.interrupted, false) }
+            worker = found
         } catch {
-            lock.unlock()
-            try? errorHandle.close()
             return (.failure("\(document.path): could not start a worker (\(executable.path): \(error.localizedDescription))"), false)
         }
-        let pid = process.processIdentifier
-        running.insert(pid)
-        lock.unlock()
-        try? errorHandle.close()
-
-        var timedOut = false
-        if finished.wait(timeout: .now() + timeout) == .timedOut {
-            timedOut = true
-            kill(pid, SIGKILL)
-            finished.wait()
+        let request = Worker.Request(input: document.path, result: resultURL.path, pageWorkers: pageWorkers)
+        let errorsBefore = worker.errorOffset()
+        let deadline = Date().addingTimeInterval(timeout)
+        let reply: ServingWorker.Reply
+        if let line = try? JSONEncoder().encode(request), worker.send(line) {
+            reply = worker.reply(before: deadline)
+        } else {
+            reply = .ended
         }
-        lock.lock()
-        running.remove(pid)
-        let wasCancelled = cancelled
-        lock.unlock()
-        process.waitUntilExit()
 
-        let stderr = (try? String(contentsOf: errorURL, encoding: .utf8)) ?? ""
-        let status = process.terminationStatus
-        if process.terminationReason == .uncaughtSignal {
-            // Ctrl-C reaches the workers too; their death is the interruption, not the document's fault.
-            if wasCancelled || status == SIGINT || status == SIGTERM || status == SIGHUP { return (.interrupted, false) }
-            if timedOut { return (.failure(WorkerFailure.timedOut(path: document.path, seconds: timeout)), false) }
-            let message = WorkerFailure.crashed(path: document.path, signal: status, memoryLimitMB: memoryLimitMB, stderr: stderr)
-            return (.failure(message), !WorkerFailure.isMemoryLimit(stderr) && status != SIGKILL)
-        }
-        if wasCancelled { return (.interrupted, false) }
-        guard status == 0 else {
+        switch reply {
+        case .answer(let line):
+            worker.documents += 1
+            worker.bytes += (try? FileManager.default.attributesOfItem(atPath: document.url.path)[.size] as? Int) ?? 0
+            checkIn(worker)
+            guard let response = try? JSONDecoder().decode(Worker.Response.self, from: Data(line.utf8)) else {
+                return (.failure("\(document.path): the worker's answer could not be read"), false)
+            }
+            guard response.ok else {
+                return (.failure(response.reason ?? "\(document.path): the worker could not import it and gave no reason"), false)
+            }
+            do {
+                let data = try Data(contentsOf: resultURL)
+                // An export is handed on as it is; a report comes as JSON to be read back.
+                if format != nil { return (.exported(data), false) }
+                return (.report(try JSONDecoder().decode(Report.self, from: data)), false)
+            } catch {
+                return (.failure("\(document.path): the worker's report could not be read back (\(error.localizedDescription))"), false)
+            }
+        case .timedOut:
+            discard(worker)
+            if isCancelled { return (.interrupted, false) }
+            return (.failure(WorkerFailure.timedOut(path: document.path, seconds: timeout)), false)
+        case .ended:
+            worker.waitForExit()
+            let stderr = worker.errorText(from: errorsBefore)
+            discard(worker)
+            if isCancelled { return (.interrupted, false) }
+            let status = worker.process.terminationStatus
+            if worker.process.terminationReason == .uncaughtSignal {
+                // Ctrl-C reaches the workers too; their death is the interruption, not the document's fault.
+                if status == SIGINT || status == SIGTERM || status == SIGHUP { return (.interrupted, false) }
+                let message = WorkerFailure.crashed(path: document.path, signal: status, memoryLimitMB: memoryLimitMB, stderr: stderr)
+                return (.failure(message), !WorkerFailure.isMemoryLimit(stderr) && status != SIGKILL)
+            }
             return (.failure(WorkerFailure.exited(path: document.path, status: status, stderr: stderr)), false)
-        }
-        do {
-            let data = try Data(contentsOf: resultURL)
-            // An export is handed on as it is; a report comes as JSON to be read back.
-            if format != nil { return (.exported(data), false) }
-            return (.report(try JSONDecoder().decode(Report.self, from: data)), false)
-        } catch {
-            return (.failure("\(document.path): the worker's report could not be read back (\(error.localizedDescription))"), false)
         }
     }
 
-    /// Kills every running worker and starts no more.
+    private var isCancelled: Bool {
+        lock.lock()
+        defer { lock.unlock() }
+        return cancelled
+    }
+
+    /// Kills every worker and starts no more.
     public func cancelAll() {
         lock.lock()
         cancelled = true
-        let pids = running
+        let workers = Array(live.values)
         lock.unlock()
-        for pid in pids { kill(pid, SIGKILL) }
+        for worker in workers { worker.killNow() }
     }
 }

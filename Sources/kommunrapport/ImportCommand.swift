@@ -28,10 +28,12 @@ struct ImportCommand: ParsableCommand {
                   --output FOLDER, one file per input (NAME.json or NAME.facts.ndjson);
                   with --format csv, one CSV per fact kind (goal.csv, tableCell.csv, …).
 
-            Each document is read in its own worker process, with a time and a memory \
-            limit, so a document that crashes, hangs or exhausts memory fails alone and \
-            the batch goes on. Progress goes to standard error: a bar on a terminal, one \
-            line per document otherwise. The failures, each with its file and reason, are \
+            A batch reads its documents in worker processes (one per job, each reading \
+            many documents), with a time and a memory limit per document, so a document \
+            that crashes, hangs or exhausts memory fails alone, its worker is replaced and \
+            the batch goes on. A single document is read in the tool's own process unless \
+            --isolate asks for a worker. Progress goes to standard error: a bar on a \
+            terminal, one line per document otherwise. The failures, each with its file and reason, are \
             always listed at the end (and kept in the warehouse's import_errors table).
 
             Exit status: 0 every document imported (or skipped as already there), 1 some \
@@ -73,6 +75,9 @@ struct ImportCommand: ParsableCommand {
 
     @Option(help: ArgumentHelp("Import only slice K of N of the inputs, e.g. 3/16, for spreading an archive over machines.", valueName: "K/N"))
     var shard: String?
+
+    @Flag(help: "Read even a single document in a worker process, under --timeout and --memory-limit (a batch always does).")
+    var isolate = false
 
     @Flag(help: "Import documents again even if the warehouse already holds them.")
     var force = false
@@ -124,16 +129,24 @@ struct ImportCommand: ParsableCommand {
             throw ExitCode(2)
         }
 
-        let parser: WorkerProcessParser
-        do {
-            parser = try WorkerProcessParser(
-                executable: WorkerProcessParser.currentExecutable(), timeout: timeout, memoryLimitMB: memoryLimit,
-                password: password)
-        } catch {
-            Console.error("cannot create a scratch folder for workers (\(Console.describe(error)))")
-            throw ExitCode(2)
+        // One document needs no worker to protect the others (unless asked for); a batch does.
+        let parser: any DocumentParser
+        var workers: WorkerProcessParser?
+        if documents.count == 1 && !isolate {
+            parser = InProcessParser(options: ImportOptions(password: password))
+        } else {
+            do {
+                let pool = try WorkerProcessParser(
+                    executable: WorkerProcessParser.currentExecutable(), timeout: timeout, memoryLimitMB: memoryLimit,
+                    password: password)
+                workers = pool
+                parser = pool
+            } catch {
+                Console.error("cannot create a scratch folder for workers (\(Console.describe(error)))")
+                throw ExitCode(2)
+            }
         }
-        defer { parser.removeScratch() }
+        defer { workers?.removeScratch() }
 
         let progress = ProgressDisplay(
             style: showsProgress ? ProgressDisplay.automaticStyle(quiet: quiet) : .quiet, total: documents.count)

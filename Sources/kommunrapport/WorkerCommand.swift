@@ -8,8 +8,11 @@ struct WorkerCommand: ParsableCommand {
         abstract: "Read one document for a batch import (internal).",
         shouldDisplay: false)
 
-    @Option(help: "Where to write the report as JSON.")
-    var result: String
+    @Option(help: "Where to write the report as JSON (one document).")
+    var result: String?
+
+    @Flag(help: "Serve documents asked for on standard input, one JSON request per line, until it ends.")
+    var serve = false
 
     @Option(help: "Address-space limit in MB (0: none).")
     var memoryLimit: Int = 0
@@ -17,8 +20,8 @@ struct WorkerCommand: ParsableCommand {
     @Option(help: "Write the document's export in this format (json, facts) instead of the report.")
     var export: String?
 
-    @Argument(help: "The document.")
-    var input: String
+    @Argument(help: "The document (without --serve).")
+    var input: String?
 
     func run() throws {
         var format: ExportFormat?
@@ -28,7 +31,13 @@ struct WorkerCommand: ParsableCommand {
             }
             format = known
         }
-        let status = Worker.run(input: input, result: result, memoryLimitMB: memoryLimit, export: format)
+        let status: Int32
+        if serve {
+            status = Worker.serve(memoryLimitMB: memoryLimit, export: format)
+        } else {
+            guard let input, let result else { throw ValidationError("give --serve, or a document and --result") }
+            status = Worker.run(input: input, result: result, memoryLimitMB: memoryLimit, export: format)
+        }
         if status != 0 { throw ExitCode(status) }
     }
 }

@@ -103,13 +103,27 @@ final class BatchProcessTests: XCTestCase {
         try qpdf.run()
         qpdf.waitUntilExit()
         XCTAssertEqual(qpdf.terminationStatus, 0)
-        let without = try Fixtures.run(["import", "locked.pdf", "--into", "w.sqlite"], in: folder)
+        let without = try Fixtures.run(["import", "locked.pdf", "--into", "w.sqlite", "--isolate"], in: folder)
         XCTAssertEqual(without.status, 1, without.stderr)
         XCTAssertTrue(without.stderr.contains("locked.pdf: the PDF is encrypted"), without.stderr)
-        let with = try Fixtures.run(["import", "locked.pdf", "--into", "w.sqlite", "--password", "hemligt"], in: folder)
+        let with = try Fixtures.run(["import", "locked.pdf", "--into", "w.sqlite", "--password", "hemligt", "--isolate"], in: folder)
         XCTAssertEqual(with.status, 0, with.stderr)
         XCTAssertEqual(try count("SELECT count(*) FROM reports", in: "w.sqlite"), 1)
         XCTAssertEqual(try count("SELECT count(*) FROM import_errors", in: "w.sqlite"), 0)
+    }
+
+    func testASingleDocumentIsReadInTheToolsOwnProcessUnlessIsolationIsAskedFor() throws {
+        // The test switch makes a worker crash on this file: only a worker would notice it.
+        try Data("Verksamhetsberättelse 2023\nValnämnden\n".utf8).write(to: folder.appendingPathComponent("crash-me.txt"))
+        let inProcess = try Fixtures.run(
+            ["import", "crash-me.txt", "--into", "a.sqlite"], in: folder, environment: ["KOMMUNRAPPORT_TEST_CRASH_ON": "crash-me"])
+        XCTAssertEqual(inProcess.status, 0, inProcess.stderr)
+        XCTAssertEqual(try count("SELECT count(*) FROM reports", in: "a.sqlite"), 1)
+        let isolated = try Fixtures.run(
+            ["import", "crash-me.txt", "--into", "b.sqlite", "--isolate"], in: folder,
+            environment: ["KOMMUNRAPPORT_TEST_CRASH_ON": "crash-me"])
+        XCTAssertEqual(isolated.status, 1, isolated.stderr)
+        XCTAssertTrue(isolated.stderr.contains("crash-me.txt: the worker reading it crashed"), isolated.stderr)
     }
 
     func testAHangingDocumentIsStoppedAtTheTimeoutAndTheBatchGoesOn() throws {
