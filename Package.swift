@@ -42,6 +42,7 @@ let package = Package(
         // The pipeline, front to back, behind one call.
         .target(name: "KommunrapportKit", dependencies: [
             "ReportSource", "TextFrontEnd", "PDFFrontEnd", "Normalisation", "Layout", "Tables", "Recognisers", "ReportModel", "Exporters",
+            "SwedishReportLanguage",
         ]),
         // The SQLite warehouse: schema, migrations, writer, merge, views.
         .target(name: "Warehouse", dependencies: [

@@ -19,11 +19,17 @@ public struct PDFReadOptions: Sendable {
     /// which tables use for their rows and columns.
     public var readsDrawing: Bool
 
+    /// Says from a page's text whether status icons on it could mean anything (the page speaks
+    /// of goals, assignments or assessments); a page it turns down is not rendered to find
+    /// icons drawn as pictures. Nil: every page with room for an icon is rendered.
+    public var iconPages: (@Sendable (String) -> Bool)?
+
     /// Creates options.
     public init(
         password: String? = nil, readsPictureIcons: Bool = true, workers: Int? = nil, readsStructure: Bool = true,
-        readsDrawing: Bool = true
+        readsDrawing: Bool = true, iconPages: (@Sendable (String) -> Bool)? = nil
     ) {
+        self.iconPages = iconPages
         self.password = password
         self.readsDrawing = readsDrawing
         self.readsPictureIcons = readsPictureIcons
@@ -33,7 +39,7 @@ public struct PDFReadOptions: Sendable {
 }
 
 /// Reads PDFs through poppler-glib into pages of lines with geometry: boxes, fonts, colours,
-/// words, column gaps as tabs, reading order across text columns, status icons, and the
+/// words, the column gaps measured between them, reading order across text columns, status icons, and the
 /// heading roles a tagged PDF's structure tree states.
 ///
 /// Pages are read one at a time and released, so memory does not grow with poppler's per-page
@@ -67,6 +73,7 @@ public struct PDFFrontEnd: Sendable {
         let readsPictures = options.readsPictureIcons
         let readsStructure = options.readsStructure
         let readsDrawing = options.readsDrawing
+        let iconPages = options.iconPages
         DispatchQueue.concurrentPerform(iterations: workers) { worker in
             do {
                 let document = try PopplerDocument(path: path, password: password)
@@ -77,7 +84,9 @@ public struct PDFFrontEnd: Sendable {
                 while index < count {
                     // Each page object lives only for this iteration, so its text analysis is freed here.
                     if let page = document.page(at: index) {
-                        results.set(index, PageReader.read(page, number: index + 1, file: name, readsPictures: readsPictures, readsDrawing: readsDrawing))
+                        results.set(index, PageReader.read(
+                            page, number: index + 1, file: name, readsPictures: readsPictures, readsDrawing: readsDrawing,
+                            iconPages: iconPages))
                     }
                     index += workers
                 }

@@ -16,7 +16,10 @@ enum PageReader {
     /// find icon colours would need an unreasonable amount of memory.
     static let largestRenderedSide = 14_400.0
 
-    static func read(_ page: PopplerPage, number: Int, file: String, readsPictures: Bool, readsDrawing: Bool) -> Result {
+    static func read(
+        _ page: PopplerPage, number: Int, file: String, readsPictures: Bool, readsDrawing: Bool,
+        iconPages: (@Sendable (String) -> Bool)? = nil
+    ) -> Result {
         let size = page.size
         var warnings: [ImportWarning] = []
         let (scalars, rects) = page.textLayout()
@@ -36,8 +39,11 @@ enum PageReader {
         var words = WordBuilder.words(of: glyphs)
         var regions = Self.regions(words: words)
         // Icons drawn as pictures need a rendering, which costs as much as reading the text: it
-        // is made only for pages with a line that has room for an icon in it or before it.
-        if readsPictures, max(size.width, size.height) <= largestRenderedSide {
+        // is made only for pages with a line that has room for an icon in it or before it, and
+        // whose text speaks of what icons assess.
+        if readsPictures, max(size.width, size.height) <= largestRenderedSide,
+            iconPages?(words.lazy.filter { !$0.isIcon }.map(\.text).joined(separator: " ")) ?? true
+        {
             let strips = PictureIcons.candidateStrips(words: words, rows: regions.flatMap(\.rows))
             if !strips.isEmpty {
                 let found = page.withRendering(scale: 1.5, clip: strips) { rendered in

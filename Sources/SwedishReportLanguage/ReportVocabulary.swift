@@ -183,3 +183,20 @@ public enum DocumentNames {
         return phrase.prefix(1).uppercased() + phrase.dropFirst()
     }
 }
+
+extension ReportVocabulary {
+    /// Word parts of the things status icons assess or explain: goals (`mål`, `nämndmål`,
+    /// `måluppfyllelse`), assignments and activities, controls and risks, indicators, and the
+    /// assessments and legends themselves.
+    public static let statusIconContexts = [
+        "mål", "uppdrag", "aktivitet", "åtgärd", "kontroll", "risk", "indikator", "nyckeltal", "bedöm", "uppfyll",
+        "uppnå", "status", "förklaring",
+    ]
+
+    /// True when a page's text speaks of something a status icon could assess or explain: only
+    /// there is a page rendered to find icons drawn as pictures.
+    public static func mayShowStatusIcons(_ pageText: String) -> Bool {
+        let lower = pageText.lowercased()
+        return statusIconContexts.contains { lower.contains($0) }
+    }
+}

@@ -81,6 +81,23 @@ final class IconTests: XCTestCase {
         }
     }
 
+    /// Pictures are rendered for icons only on pages that speak of what icons assess: a
+    /// coloured band behind a price list's header is no status.
+    func testIconsDrawnAsPicturesAreLookedForOnlyWherePageTextSpeaksOfWhatTheyAssess() throws {
+        let folder = TemporaryFolder()
+        let url = folder.file("bands.pdf")
+        let maker = PDFMaker(url: url)
+        maker.picture(x: 57, y: 110, size: 9, color: .red)
+        maker.text("Restavfall", x: 71, y: 118)
+        maker.text("Avgift per år och kärl enligt taxan för hämtning av hushållsavfall", x: 57, y: 140)
+        maker.finish()
+        let everyPage = try PDFFrontEnd().read(contentsOf: url)
+        XCTAssertEqual(try XCTUnwrap(everyPage.pages[0].lines.first { $0.text == "Restavfall" }).icons.count, 1)
+        let options = PDFReadOptions(iconPages: { text in text.contains("mål") })
+        let filtered = try PDFFrontEnd(options: options).read(contentsOf: url)
+        XCTAssertEqual(try XCTUnwrap(filtered.pages[0].lines.first { $0.text == "Restavfall" }).icons.count, 0)
+    }
+
     func testSmallPictureBesideAGoalGivesItsColour() throws {
         let document = try read { pdf in
             pdf.text("Nämndmål", x: 57, y: 100, size: 12, bold: true)

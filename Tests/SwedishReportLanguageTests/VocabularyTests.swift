@@ -14,6 +14,14 @@ final class VocabularyTests: XCTestCase {
         XCTAssertEqual(AssessmentVocabulary.assessment(inLine: " Uppfylls helt ")?.printed, "Uppfylls helt")
     }
 
+    func testPagesThatSpeakOfWhatStatusIconsAssess() {
+        XCTAssertTrue(ReportVocabulary.mayShowStatusIcons("Nämndmål 2025 Alla barn ska känna sig trygga"))
+        XCTAssertTrue(ReportVocabulary.mayShowStatusIcons("Uppdrag Status Kommentar"))
+        XCTAssertTrue(ReportVocabulary.mayShowStatusIcons("Teckenförklaring: Helt uppfyllt Delvis uppfyllt"))
+        XCTAssertFalse(ReportVocabulary.mayShowStatusIcons("Extra kärl Avgift, kr/år Restavfall, 190 liter 1 575"))
+        XCTAssertFalse(ReportVocabulary.mayShowStatusIcons("§ 12 Justering av protokoll. Ordföranden förklarar sammanträdet öppnat."))
+    }
+
     func testSentencesAreNotAssessments() {
         XCTAssertNil(AssessmentVocabulary.assessment(inLine: "Detta innebär att målet anses vara delvis uppfyllt."))
         XCTAssertNil(AssessmentVocabulary.assessment(inLine: "Målet om uppfyllt resultat"))

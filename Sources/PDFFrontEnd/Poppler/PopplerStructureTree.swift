@@ -42,8 +42,10 @@ extension PopplerDocument {
                         kr_object_unref(UnsafeMutableRawPointer(element))
                         break walk
                     }
-                    if (headingsRead - 1) % parts == part {
-                        let page = Int(poppler_structure_element_get_page(element))
+                    // A heading whose page the tree does not state could not be matched to a line:
+                    // its text (a pass over a page's content) is not read at all.
+                    let page = Int(poppler_structure_element_get_page(element))
+                    if (headingsRead - 1) % parts == part, page >= 0 {
                         if let text = poppler_structure_element_get_text(element, POPPLER_STRUCTURE_GET_TEXT_RECURSIVE) {
                             found.append(StructureRoles.Found(
                                 order: headingsRead, role: role, page: page, text: StructureText.repaired(String(cString: text))))

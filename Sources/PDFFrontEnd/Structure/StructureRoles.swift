@@ -5,7 +5,7 @@ import ReportSource
 ///
 /// The tree and the lines are two independent readings of the same page, so they are joined by
 /// text alone: white space is removed before comparing (the tree joins marked-content runs with
-/// or without spaces, and the lines carry column tabs), which makes the match indifferent to
+/// or without spaces, and the lines part every word by one space), which makes the match indifferent to
 /// how either side spaced the words.
 struct StructureRoles: Sendable {
     /// One element of the tree with the role it gives its text.
