@@ -26,7 +26,7 @@ bin=$(cd "$(dirname "$BIN")" && pwd)/$(basename "$BIN")
 python3 scripts/make-broken-pdfs.py "$count" "$work/in" >&2
 start=$(date +%s.%N)
 set +e
-"$bin" import "$work/in" --into "$work/w.sqlite" -j "$jobs" --timeout 30 --memory-limit 1024 --quiet 2> "$work/stderr"
+"$bin" import "$work/in" --into "$work/w.sqlite" -j "$jobs" --timeout 30 --memory-limit 1024 2> "$work/stderr"
 status=$?
 set -e
 seconds=$(echo "$(date +%s.%N) - $start" | bc)
