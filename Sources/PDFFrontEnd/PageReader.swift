@@ -74,12 +74,35 @@ enum PageReader {
         // Rules and shading serve the tables printed over them, and reading a page's drawing costs
         // more than reading its text: it is read only on pages that may hold a table.
         var graphics = DrawingReader.Graphics()
-        if readsDrawing, Self.mayHoldTable(lines), max(size.width, size.height) <= largestRenderedSide, let svg = page.vectorDrawing() {
+        if readsDrawing, Self.mayHoldTable(lines), max(size.width, size.height) <= largestRenderedSide,
+            let svg = page.vectorDrawing(clip: Self.tableBands(lines, pageWidth: size.width))
+        {
             graphics = DrawingReader.graphics(svg: svg, pageWidth: size.width, pageHeight: size.height)
         }
         return Result(page: SourcePage(number: number, width: size.width, height: size.height, lines: lines,
                                        rules: graphics.rules, fills: graphics.fills),
                       warnings: warnings, hasText: true, hasPictures: false)
+    }
+
+    /// How far above and below its lines set in cells a table's rules and shading may reach, in
+    /// line heights (a caption's band, a header row without a gap, a rule under the last row).
+    static let tableBandMarginLines = 4.0
+
+    /// The bands of the page, full width, where tables may be: around each run of lines set in
+    /// cells. Only there is the drawing read (a rule elsewhere bounds no table).
+    static func tableBands(_ lines: [SourceLine], pageWidth: Double) -> [Rect] {
+        var bands: [(top: Double, bottom: Double)] = []
+        // Reading order may run down one text column and up the next: bands go top to bottom.
+        for box in lines.filter(\.hasColumnGap).compactMap(\.box).sorted(by: { $0.y < $1.y }) {
+            let margin = tableBandMarginLines * max(box.height, 8)
+            let top = box.y - margin, bottom = box.maxY + margin
+            if let last = bands.last, top <= last.bottom {
+                bands[bands.count - 1].bottom = max(last.bottom, bottom)
+            } else {
+                bands.append((top, bottom))
+            }
+        }
+        return bands.map { Rect(minX: 0, minY: max(0, $0.top), maxX: pageWidth, maxY: $0.bottom) }
     }
 
     /// A page with at least this many lines parted in columns may hold a table.

@@ -18,6 +18,25 @@ final class DrawingReaderTests: XCTestCase {
         return DrawingReader.graphics(svg: Array(svg.utf8), pageWidth: 595, pageHeight: 842)
     }
 
+    /// The drawing is read only in bands around the lines set in cells, top to bottom whatever
+    /// the reading order, so a rule far from any table is not paid for.
+    func testTheDrawingIsReadInBandsAroundLinesSetInCells() {
+        func line(_ y: Double, gapped: Bool) -> SourceLine {
+            let words = [
+                SourceWord(text: "Intäkter", box: BoundingBox(x: 60, y: y, width: 40, height: 10)),
+                SourceWord(text: "1 200", box: BoundingBox(x: 300, y: y, width: 25, height: 10), startsColumn: gapped),
+            ]
+            return SourceLine(text: "Intäkter 1 200", lineNumber: 1, box: BoundingBox(x: 60, y: y, width: 265, height: 10), words: words)
+        }
+        // Reading order: the lower table first, then prose, then the upper table.
+        let lines = [line(600, gapped: true), line(614, gapped: true), line(300, gapped: false), line(100, gapped: true)]
+        let bands = PageReader.tableBands(lines, pageWidth: 595)
+        XCTAssertEqual(bands.count, 2)
+        XCTAssertEqual(bands.map(\.minY), [60, 560])
+        XCTAssertEqual(bands.map(\.maxY), [150, 664])
+        XCTAssertTrue(bands.allSatisfy { $0.minX == 0 && $0.maxX == 595 })
+    }
+
     func testRulesAndShadingFromStyleDeclarations() {
         let found = graphics("""
             <path style="fill:none;stroke-width:0.5;stroke-linecap:butt;stroke:rgb(0%,0%,0%);stroke-opacity:1;" d="M 50 120 L 450 120 " transform="matrix(1,0,0,1,0,0)"/>

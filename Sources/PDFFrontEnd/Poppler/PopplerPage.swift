@@ -138,7 +138,9 @@ extension PopplerPage {
     /// for a page's vector paths, but everything it draws reaches cairo, and the SVG surface
     /// writes each stroke and fill out with its geometry. Nil when cairo fails, or when the
     /// drawing grows past `largestDrawingBytes` (a hostile page), which is read as no drawing.
-    func vectorDrawing() -> [UInt8]? {
+    /// - Parameter clip: where the drawing is wanted (page points, y down); cairo leaves out of
+    ///   the SVG what falls wholly outside, which halves the cost of a page of text. Empty: all.
+    func vectorDrawing(clip: [Rect] = []) -> [UInt8]? {
         let (width, height) = size
         guard width > 0, height > 0 else { return nil }
         let sink = DrawingSink(limit: Self.largestDrawingBytes)
@@ -154,6 +156,8 @@ extension PopplerPage {
             cairo_surface_destroy(surface)
             return nil
         }
+        for rect in clip { cairo_rectangle(cr, rect.minX, rect.minY, rect.width, rect.height) }
+        if !clip.isEmpty { cairo_clip(cr) }
         // Rendered as for printing: poppler then hands cairo a picture's JPEG data as it is
         // stored, which the SVG surface embeds without decoding and re-encoding it.
         poppler_page_render_for_printing(handle, cr)
