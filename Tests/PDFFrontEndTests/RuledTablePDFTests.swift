@@ -32,9 +32,11 @@ final class RuledTablePDFTests: XCTestCase {
 
     func testRulesAndShadingAreReadFromThePagesDrawing() throws {
         let source = try read("drawing.pdf") { pdf in
-            for (n, row) in [("Verksamhetens intäkter", "34 956"), ("Personalkostnader", "-57 455")].enumerated() {
-                pdf.text(row.0, x: 60, y: 90 + 14 * Double(n))
-                pdf.text(row.1, right: 340, y: 90 + 14 * Double(n))
+            // The rows stand in the grid's cells (the drawing is read around lines set in cells).
+            for (n, row) in [("Verksamhetens intäkter", "34 956"), ("Personalkostnader", "-57 455"), ("Summa", "-22 499")].enumerated() {
+                let y = n < 2 ? 136 + 20 * Double(n) : 224
+                pdf.text(row.0, x: 60, y: y)
+                pdf.text(row.1, right: 340, y: y)
             }
             // A stroked grid of three columns and two rows.
             pdf.grid(xs: [50, 250, 350, 450], ys: [120, 140, 160])
