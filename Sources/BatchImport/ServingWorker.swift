@@ -8,7 +8,9 @@ import Darwin
 
 /// One long-lived worker process (`kommunrapport _worker --serve`) and the pipes to it.
 ///
-/// Used by one batch thread at a time (the pool hands it out), so it keeps no lock of its own.
+/// One batch thread at a time sends it documents (the pool hands it out); only killing it and
+/// asking whether it has ended may come from another thread (an interruption), and those are
+/// safe from any thread.
 final class ServingWorker: @unchecked Sendable {
     /// What came back for a request.
     enum Reply {
@@ -16,7 +18,7 @@ final class ServingWorker: @unchecked Sendable {
         case answer(String)
         /// No answer before the deadline (the worker is still running).
         case timedOut
-        /// The worker ended without answering.
+        /// No answer can come: the worker ended, or its pipe failed (it may still be running).
         case ended
     }
 
@@ -31,8 +33,9 @@ final class ServingWorker: @unchecked Sendable {
 
     private let requests: Pipe
     private let answers: Pipe
-    private let exited = DispatchSemaphore(value: 0)
-    private var hasExited = false
+    /// Entered before the process starts, left when it has ended: waiting on it consumes nothing,
+    /// so any thread may ask, any number of times.
+    private let running = DispatchGroup()
     private var pending: [UInt8] = []
 
     /// How long a worker asked to stop may take before it is killed.
@@ -48,7 +51,8 @@ final class ServingWorker: @unchecked Sendable {
         requests = Pipe()
         answers = Pipe()
         // Only the worker's own standard input and output may reach it: a worker started later
-        // must not hold this one's pipe ends open (its input would never end).
+        // must not hold this one's pipe ends open (its input would never end). Foundation closes
+        // other descriptors in the child too; this does not depend on it.
         for handle in [requests.fileHandleForReading, requests.fileHandleForWriting, answers.fileHandleForReading,
                        answers.fileHandleForWriting] {
             _ = fcntl(handle.fileDescriptor, F_SETFD, FD_CLOEXEC)
@@ -69,10 +73,12 @@ final class ServingWorker: @unchecked Sendable {
         process.standardOutput = answers
         // A file, not a pipe: nothing to drain, however much a library writes there.
         process.standardError = errorHandle
-        let exited = self.exited
-        process.terminationHandler = { _ in exited.signal() }
+        let running = self.running
+        running.enter()
+        process.terminationHandler = { _ in running.leave() }
         try process.run()
-        // The worker's ends are its own now.
+        // The worker's ends are its own now (Foundation has closed them already; closing a
+        // closed FileHandle again does nothing).
         try? requests.fileHandleForReading.close()
         try? answers.fileHandleForWriting.close()
     }
@@ -113,8 +119,11 @@ final class ServingWorker: @unchecked Sendable {
         }
     }
 
-    /// Waits for the worker's answer line until `deadline`.
-    func reply(before deadline: Date) -> Reply {
+    /// Seconds since boot: deadlines do not move when the wall clock is set.
+    static func now() -> Double { ProcessInfo.processInfo.systemUptime }
+
+    /// Waits for the worker's answer line until `deadline` (in ``now()``'s seconds).
+    func reply(before deadline: Double) -> Reply {
         let fd = answers.fileHandleForReading.fileDescriptor
         var chunk = [UInt8](repeating: 0, count: 4096)
         while true {
@@ -123,7 +132,7 @@ final class ServingWorker: @unchecked Sendable {
                 pending.removeSubrange(...newline)
                 return .answer(line)
             }
-            let left = deadline.timeIntervalSinceNow
+            let left = deadline - Self.now()
             if left <= 0 { return .timedOut }
             var poller = pollfd(fd: fd, events: Int16(POLLIN), revents: 0)
             let wait = Int32(min(Double(Self.livenessPollMilliseconds), left * 1000).rounded(.up))
@@ -133,8 +142,8 @@ final class ServingWorker: @unchecked Sendable {
                 return .ended
             }
             if ready == 0 {
-                // Nothing yet: a worker that died without a word has closed nothing we hold
-                // open for it, so its death is looked for directly.
+                // Nothing yet. A worker's death closes the pipe's only write end, so the end of
+                // the pipe says so by itself; this look at the process is a second safeguard.
                 if isFinished() { return drainedAfterExit(fd: fd, chunk: &chunk) }
                 continue
             }
@@ -166,43 +175,36 @@ final class ServingWorker: @unchecked Sendable {
         return .ended
     }
 
-    /// True once the worker process has ended.
+    /// True once the worker process has ended (and been reaped).
     func isFinished() -> Bool {
-        if hasExited { return true }
-        if exited.wait(timeout: .now()) == .success {
-            hasExited = true
-            exited.signal()  // keep it signalled for waitForExit
-        }
-        return hasExited
+        running.wait(timeout: .now()) == .success
     }
 
     /// Waits until the worker has ended.
     func waitForExit() {
-        if !hasExited {
-            exited.wait()
-            hasExited = true
-            exited.signal()
-        }
+        running.wait()
         process.waitUntilExit()
     }
 
-    /// Kills the worker at once.
+    /// Kills the worker at once. Its pid is signalled only while Foundation has not reaped it,
+    /// so the signal cannot reach another process that got the number since.
     func killNow() {
-        if !isFinished() { _ = kill(pid, SIGKILL) }
+        if !isFinished(), process.isRunning { _ = kill(pid, SIGKILL) }
+    }
+
+    /// Closes the pipes (once the worker is gone).
+    func closePipes() {
+        try? requests.fileHandleForWriting.close()
+        try? answers.fileHandleForReading.close()
     }
 
     /// Ends the worker: its input closes, so it finishes and exits; one that does not within
     /// the grace period is killed.
     func stop() {
         try? requests.fileHandleForWriting.close()
-        if !hasExited, exited.wait(timeout: .now() + Self.stopGraceSeconds) == .timedOut {
-            _ = kill(pid, SIGKILL)
-        } else {
-            hasExited = true
-            exited.signal()
-        }
+        if running.wait(timeout: .now() + Self.stopGraceSeconds) == .timedOut { killNow() }
         waitForExit()
-        try? answers.fileHandleForReading.close()
+        closePipes()
         try? FileManager.default.removeItem(at: errorURL)
     }
 }

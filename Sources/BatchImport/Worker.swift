@@ -8,12 +8,14 @@ import KommunrapportKit
 import Darwin
 #endif
 
-/// The worker side of document isolation: the tool re-executed as `kommunrapport _worker`
-/// reads one document and writes its report as JSON to a file the batch runner names.
+/// The worker side of document isolation: the tool re-executed as `kommunrapport _worker`.
 ///
-/// Exit status 0 means the report was written; ``documentFailed`` means the document could
-/// not be imported and the last line of standard error says why. Anything else (a signal, a
-/// status the worker never uses) is a crash, and the runner says so.
+/// With `--serve` (a batch's long-lived worker, ``serve(memoryLimitMB:export:)``) it reads
+/// document after document as its batch runner asks over a pipe. Given one document and
+/// `--result` (``run(input:result:memoryLimitMB:export:)``) it reads that one and writes its
+/// report as JSON to the file named: exit status 0 means the report was written;
+/// ``documentFailed`` means the document could not be imported and the last line of standard
+/// error says why. Anything else (a signal, a status the worker never uses) is a crash.
 public enum Worker {
     /// The hidden subcommand that runs a worker.
     public static let subcommand = "_worker"
@@ -62,7 +64,12 @@ public enum Worker {
     /// of a batch. Each request is a line of JSON (``Request``); each answer a line of JSON
     /// (``Response``) once the result file is written. A crash, a hang or the memory limit ends
     /// the worker; the batch runner sees that, records the document, and starts another worker.
+    /// Exits with ``documentFailed`` when the batch runner is gone (its answer cannot be written).
     public static func serve(memoryLimitMB: Int, export: ExportFormat? = nil) -> Int32 {
+        // The batch runner ignores Ctrl-C while it stops its workers; they inherit that, but
+        // must die of the signals anyone sends them.
+        signal(SIGINT, SIG_DFL)
+        signal(SIGTERM, SIG_DFL)
         limitMemory(megabytes: memoryLimitMB)
         exitWhenOrphaned()
         // Answers go out on a descriptor of their own; anything a library prints to standard

@@ -35,7 +35,7 @@ public final class WorkerProcessParser: DocumentParser, @unchecked Sendable {
 
     private let lock = NSLock()
     private var idle: [ServingWorker] = []
-    private var live: [Int32: ServingWorker] = [:]
+    private var live: [ObjectIdentifier: ServingWorker] = [:]
     private var cancelled = false
     private var started = 0
 
@@ -55,7 +55,8 @@ public final class WorkerProcessParser: DocumentParser, @unchecked Sendable {
 
     deinit { shutdown() }
 
-    /// Workers started so far (one per batch thread, plus one for each that was replaced).
+    /// Workers started so far (one per batch thread, plus one for each that was replaced),
+    /// counting attempts that failed to start.
     public var workersStarted: Int {
         lock.lock()
         defer { lock.unlock() }
@@ -79,12 +80,12 @@ public final class WorkerProcessParser: DocumentParser, @unchecked Sendable {
         try? FileManager.default.removeItem(at: scratch)
     }
 
-    /// Ends every idle worker (their input closes and they exit); none is left behind.
+    /// Ends every idle worker (their input closes and they exit), and waits for them.
     public func shutdown() {
         lock.lock()
         let workers = idle
         idle = []
-        for worker in workers { live[worker.pid] = nil }
+        for worker in workers { live[ObjectIdentifier(worker)] = nil }
         lock.unlock()
         for worker in workers { worker.stop() }
     }
@@ -100,13 +101,16 @@ public final class WorkerProcessParser: DocumentParser, @unchecked Sendable {
 
     /// An idle worker writing `format`, or a new one; nil after cancellation.
     private func checkOut(format: ExportFormat?) throws -> ServingWorker? {
+        var retired: [ServingWorker] = []
+        // Workers that cannot serve this document are stopped (and waited for) after the lock.
+        defer { for worker in retired { worker.stop() } }
         lock.lock()
         defer { lock.unlock() }
         if cancelled { return nil }
         while let worker = idle.popLast() {
             if worker.format == format, !worker.isFinished() { return worker }
-            live[worker.pid] = nil
-            DispatchQueue.global().async { worker.stop() }
+            live[ObjectIdentifier(worker)] = nil
+            retired.append(worker)
         }
         var environment = ProcessInfo.processInfo.environment
         if let password { environment[Worker.passwordVariable] = password }
@@ -115,7 +119,7 @@ public final class WorkerProcessParser: DocumentParser, @unchecked Sendable {
         let worker = try ServingWorker(
             executable: executable, memoryLimitMB: memoryLimitMB, format: format, environment: environment,
             errorURL: scratch.appendingPathComponent("worker-\(started).err"))
-        live[worker.pid] = worker
+        live[ObjectIdentifier(worker)] = worker
         return worker
     }
 
@@ -124,7 +128,7 @@ public final class WorkerProcessParser: DocumentParser, @unchecked Sendable {
         let spent = worker.documents >= documentsPerWorker || worker.bytes >= bytesPerWorker
         lock.lock()
         if spent || cancelled {
-            live[worker.pid] = nil
+            live[ObjectIdentifier(worker)] = nil
             lock.unlock()
             worker.stop()
             return
@@ -133,18 +137,20 @@ public final class WorkerProcessParser: DocumentParser, @unchecked Sendable {
         lock.unlock()
     }
 
-    /// Forgets a worker that has ended or is being killed.
+    /// Ends a worker that will serve no more (killed if it still runs) and forgets it.
     private func discard(_ worker: ServingWorker) {
         lock.lock()
-        live[worker.pid] = nil
+        live[ObjectIdentifier(worker)] = nil
         lock.unlock()
         worker.killNow()
         worker.waitForExit()
+        worker.closePipes()
         try? FileManager.default.removeItem(at: worker.errorURL)
     }
 
-    /// Reads one document in a worker; `crashed` when a signal ended it that a second try may
-    /// escape (neither the memory limit nor the timeout).
+    /// Reads one document in a worker; `crashed` when a second try on a fresh worker may
+    /// succeed: the worker crashed (a fault signal, not a kill or the timeout), or the memory
+    /// limit was met by a worker that had grown over earlier documents.
     private func read(_ document: InputDocument, exporting format: ExportFormat?, pageWorkers: Int?) -> (outcome: ParseOutcome, crashed: Bool) {
         let resultURL = scratch.appendingPathComponent(UUID().uuidString + ".result")
         defer { try? FileManager.default.removeItem(at: resultURL) }
@@ -157,7 +163,7 @@ public final class WorkerProcessParser: DocumentParser, @unchecked Sendable {
         }
         let request = Worker.Request(input: document.path, result: resultURL.path, pageWorkers: pageWorkers)
         let errorsBefore = worker.errorOffset()
-        let deadline = Date().addingTimeInterval(timeout)
+        let deadline = ServingWorker.now() + timeout
         let reply: ServingWorker.Reply
         if let line = try? JSONEncoder().encode(request), worker.send(line) {
             reply = worker.reply(before: deadline)
@@ -189,20 +195,27 @@ public final class WorkerProcessParser: DocumentParser, @unchecked Sendable {
             if isCancelled { return (.interrupted, false) }
             return (.failure(WorkerFailure.timedOut(path: document.path, seconds: timeout)), false)
         case .ended:
+            // The pipe may have failed with the worker still running: it is ended either way.
+            worker.killNow()
             worker.waitForExit()
             let stderr = worker.errorText(from: errorsBefore)
             discard(worker)
+            // Workers are killed when the batch is interrupted: then the document is not done.
             if isCancelled { return (.interrupted, false) }
             let status = worker.process.terminationStatus
             if worker.process.terminationReason == .uncaughtSignal {
-                // Ctrl-C reaches the workers too; their death is the interruption, not the document's fault.
-                if status == SIGINT || status == SIGTERM || status == SIGHUP { return (.interrupted, false) }
                 let message = WorkerFailure.crashed(path: document.path, signal: status, memoryLimitMB: memoryLimitMB, stderr: stderr)
-                return (.failure(message), !WorkerFailure.isMemoryLimit(stderr) && status != SIGKILL)
+                let grown = worker.documents > 0
+                let retry = WorkerFailure.isMemoryLimit(stderr) ? grown : Self.crashSignals.contains(status)
+                return (.failure(message), retry)
             }
             return (.failure(WorkerFailure.exited(path: document.path, status: status, stderr: stderr)), false)
         }
     }
+
+    /// Signals of a crash inside the worker, which a second try in one thread may escape; a
+    /// kill from outside (SIGKILL, SIGTERM, SIGHUP) is no reason to read the document again.
+    static let crashSignals: Set<Int32> = [SIGSEGV, SIGBUS, SIGABRT, SIGILL, SIGFPE, SIGTRAP]
 
     private var isCancelled: Bool {
         lock.lock()

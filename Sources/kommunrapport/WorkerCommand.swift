@@ -1,11 +1,11 @@
 import ArgumentParser
 import BatchImport
 
-/// `kommunrapport _worker`: reads one document for a batch (hidden; the batch runner starts it).
+/// `kommunrapport _worker`: reads documents for a batch (hidden; the batch runner starts it).
 struct WorkerCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: Worker.subcommand,
-        abstract: "Read one document for a batch import (internal).",
+        abstract: "Read documents for a batch import (internal).",
         shouldDisplay: false)
 
     @Option(help: "Where to write the report as JSON (one document).")

@@ -19,6 +19,7 @@ final class WorkerPoolTests: XCTestCase {
 
     override func tearDownWithError() throws {
         unsetenv("KOMMUNRAPPORT_TEST_CRASH_ON")
+        unsetenv("KOMMUNRAPPORT_TEST_HANG_ON")
         try? FileManager.default.removeItem(at: folder)
     }
 
@@ -89,5 +90,51 @@ final class WorkerPoolTests: XCTestCase {
         XCTAssertEqual(pool.workersStarted, 3)
         pool.removeScratch()
         XCTAssertEqual(childWorkers(), [])
+    }
+
+    func testCancellingKillsEveryWorkerAndLeavesTheDocumentNeitherImportedNorFailed() throws {
+        try Fixtures.writeCorpus(into: folder.appendingPathComponent("in"))
+        try Data("Verksamhetsberättelse 2023\nValnämnden\n".utf8).write(to: folder.appendingPathComponent("in/001a-hangs.txt"))
+        setenv("KOMMUNRAPPORT_TEST_HANG_ON", "hangs", 1)
+        let pool = try makePool()
+        let (documents, _) = InputCollector().collect([folder.appendingPathComponent("in").path])
+        let hanging = try XCTUnwrap(documents.first { $0.path.contains("hangs") })
+        let done = DispatchSemaphore(value: 0)
+        nonisolated(unsafe) var outcome: ParseOutcome?
+        Thread {
+            outcome = pool.parse(hanging, exporting: nil)
+            done.signal()
+        }.start()
+        // The worker is reading (and hanging) once it exists.
+        let deadline = Date().addingTimeInterval(30)
+        while childWorkers().isEmpty, Date() < deadline { Thread.sleep(forTimeInterval: 0.05) }
+        XCTAssertFalse(childWorkers().isEmpty)
+        pool.cancelAll()
+        XCTAssertEqual(done.wait(timeout: .now() + 30), .success, "the batch thread came back")
+        guard case .interrupted = try XCTUnwrap(outcome) else { return XCTFail("\(String(describing: outcome))") }
+        pool.removeScratch()
+        XCTAssertEqual(childWorkers(), [])
+    }
+
+    func testAWorkerKilledByASignalFailsItsDocumentWithTheReason() throws {
+        try FileManager.default.createDirectory(at: folder.appendingPathComponent("in"), withIntermediateDirectories: true)
+        try Data("Verksamhetsberättelse 2023\nValnämnden\n".utf8).write(to: folder.appendingPathComponent("in/hangs.txt"))
+        setenv("KOMMUNRAPPORT_TEST_HANG_ON", "hangs", 1)
+        let pool = try makePool()
+        defer { pool.removeScratch() }
+        let (documents, _) = InputCollector().collect([folder.appendingPathComponent("in").path])
+        let done = DispatchSemaphore(value: 0)
+        nonisolated(unsafe) var outcome: ParseOutcome?
+        Thread {
+            outcome = pool.parse(documents[0], exporting: nil)
+            done.signal()
+        }.start()
+        let deadline = Date().addingTimeInterval(30)
+        while childWorkers().isEmpty, Date() < deadline { Thread.sleep(forTimeInterval: 0.05) }
+        // Someone else's signal (a hang-up, an administrator's kill): not an interruption of the batch.
+        for pid in childWorkers() { kill(pid, SIGTERM) }
+        XCTAssertEqual(done.wait(timeout: .now() + 60), .success)
+        guard case .failure(let reason) = try XCTUnwrap(outcome) else { return XCTFail("\(String(describing: outcome))") }
+        XCTAssertTrue(reason.contains("hangs.txt: the worker reading it crashed (signal 15, SIGTERM)"), reason)
     }
 }
