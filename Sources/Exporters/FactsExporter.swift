@@ -121,7 +121,8 @@ public struct FactsExporter: Sendable {
         for assignment in report.assignments {
             add("assignment", [
                 ("id", .string(assignment.id)), ("goalId", FactValue(assignment.goalId)), ("assignmentKind", .string(assignment.kind.rawValue)),
-                ("title", .string(assignment.title)), ("status", FactValue(assignment.status)), ("comment", FactValue(assignment.comment)),
+                ("title", .string(assignment.title)), ("status", FactValue(assignment.status)),
+                ("statusIcon", FactValue(assignment.statusIcon?.rawValue)), ("comment", FactValue(assignment.comment)),
                 ("start", FactValue(assignment.start)), ("end", FactValue(assignment.end)), ("page", .int(assignment.provenance.page)),
             ])
         }

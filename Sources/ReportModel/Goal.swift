@@ -75,8 +75,11 @@ public struct Assignment: Codable, Sendable, Hashable {
     public var kind: Kind
     /// The item's text, joined across lines.
     public var title: String
-    /// The printed status (`Klart`, `Blir klart i år`), else nil.
+    /// The printed status (`Klart`, `Blir klart i år`), or the words the report's legend gives
+    /// the status icon on its row; else nil.
     public var status: String?
+    /// The colour of a status icon on the item's row, where one is printed.
+    public var statusIcon: StatusIcon?
     /// The comment or follow-up text.
     public var comment: String?
     /// Start date (`2023-01-01`), where printed.
@@ -88,9 +91,10 @@ public struct Assignment: Codable, Sendable, Hashable {
 
     /// Creates an assignment.
     public init(
-        id: String, goalId: String? = nil, kind: Kind, title: String, status: String? = nil,
+        id: String, goalId: String? = nil, kind: Kind, title: String, status: String? = nil, statusIcon: StatusIcon? = nil,
         comment: String? = nil, start: String? = nil, end: String? = nil, provenance: Provenance
     ) {
+        self.statusIcon = statusIcon
         self.id = id
         self.goalId = goalId
         self.kind = kind

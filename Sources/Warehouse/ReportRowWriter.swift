@@ -135,14 +135,14 @@ struct ReportRowWriter {
         }
 
         let assignment = try db.cachedStatement(sql: """
-            INSERT INTO assignments (id, report_id, item_id, position, goal_id, kind, title, status, comment,
+            INSERT INTO assignments (id, report_id, item_id, position, goal_id, kind, title, status, status_icon, comment,
                 start_date, end_date, page, first_line, last_line)
-            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
             """)
         for (position, a) in report.assignments.enumerated() {
             try assignment.execute(arguments: [
                 ids.claim(a.id), rid, a.id, position, ids.reference(a.goalId), a.kind.rawValue, a.title, a.status,
-                a.comment, a.start, a.end, a.provenance.page, a.provenance.firstLine, a.provenance.lastLine,
+                a.statusIcon?.rawValue, a.comment, a.start, a.end, a.provenance.page, a.provenance.firstLine, a.provenance.lastLine,
             ])
         }
 

@@ -19,6 +19,7 @@ public enum WarehouseSchema {
         migrator.registerMigration("v2-views-and-errors", migrate: createViewsAndErrors)
         migrator.registerMigration("v3-table-checks-and-row-parents", migrate: createTableChecks)
         migrator.registerMigration("v4-report-kind", migrate: addReportKind)
+        migrator.registerMigration("v5-assignment-status-icon", migrate: addAssignmentStatusIcon)
         return migrator
     }()
 
@@ -244,6 +245,21 @@ public enum WarehouseSchema {
 
     /// Version 4: what each document calls itself (`Fördjupad månadsuppföljning`), in the
     /// reports table and in the report columns every fact view starts with.
+    /// Version 5: the colour of an assignment's status icon.
+    static func addAssignmentStatusIcon(_ db: Database) throws {
+        try db.execute(sql: """
+            ALTER TABLE assignments ADD COLUMN status_icon TEXT;
+
+            DROP VIEW assignment_facts;
+            CREATE VIEW assignment_facts AS
+            SELECT rf.*, a.id AS assignment_id, a.kind, a.title, a.status, a.status_icon, a.comment, a.start_date,
+                   a.end_date, g.title AS goal, a.page
+            FROM assignments a
+            JOIN report_facts rf ON rf.report_id = a.report_id
+            LEFT JOIN goals g ON g.id = a.goal_id;
+            """)
+    }
+
     static func addReportKind(_ db: Database) throws {
         try db.execute(sql: """
             ALTER TABLE reports ADD COLUMN report_kind TEXT;

@@ -84,4 +84,33 @@ final class IconLegendTests: XCTestCase {
         XCTAssertEqual(found.map(\.statusIcon), [.green])
         XCTAssertEqual(found.map(\.status), [nil])
     }
+
+    /// An uppdrag table whose Status column holds only icons, and a legend row under it.
+    func testAssignmentStatusIconsAreReadThroughTheirLegend() {
+        func row(_ cells: [(String, Double)], _ number: Int, icon: RGBColor? = nil) -> SourceLine {
+            var line = measuredLine(cells, number: number, letterWidth: 5)
+            if let icon { line.icons = [IconMark(color: icon, box: BoundingBox(x: 300, y: Double(number) * 14, width: 9, height: 9))] }
+            return line
+        }
+        let lines = [
+            row([("Uppdrag", 60), ("Status", 300), ("Kommentar", 360)], 1),
+            row([("Utreda samlokalisering av", 60), ("Utredningen redovisas", 360)], 2, icon: Self.green),
+            row([("förvaltningens kontor", 60), ("i mars.", 360)], 3),
+            SourceLine(text: "", lineNumber: 4),
+            row([("Ta fram en handlingsplan", 60), ("Arbetet har inte", 360)], 5, icon: Self.red),
+            row([("för digitala tjänster", 60), ("påbörjats.", 360)], 6),
+            SourceLine(text: "", lineNumber: 7),
+            row([("Se över taxorna", 60), ("Klart i juni.", 360)], 8, icon: Self.yellow),
+            SourceLine(text: "", lineNumber: 9),
+            legendRow([(Self.green, "Klart"), (Self.yellow, "Pågår"), (Self.red, "Ej påbörjat")], number: 10),
+        ]
+        let source = SourceDocument(name: "r.pdf", kind: .pdf, pages: [SourcePage(number: 1, width: 595, height: 842, lines: lines)])
+        let assignments = ReportRecogniser().recognise(LayoutAnalyser().analyse(source)).assignments
+        XCTAssertEqual(assignments.map(\.title), [
+            "Utreda samlokalisering av förvaltningens kontor", "Ta fram en handlingsplan för digitala tjänster", "Se över taxorna",
+        ])
+        XCTAssertEqual(assignments.map(\.statusIcon), [.green, .red, .yellow])
+        XCTAssertEqual(assignments.map(\.status), ["Klart", "Ej påbörjat", "Pågår"])
+        XCTAssertEqual(assignments.first?.comment, "Utredningen redovisas i mars.")
+    }
 }

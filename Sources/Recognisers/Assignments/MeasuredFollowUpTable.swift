@@ -18,7 +18,9 @@ struct MeasuredFollowUpTable {
     let headers: [String]
     /// The rows: for each blank-separated group, the text of every column; or a group of running
     /// text under the table (no column gaps), kept whole.
-    let rows: [(cells: [String], provenance: Provenance, isRunningText: Bool)]
+    let rows: [(cells: [String], provenance: Provenance, isRunningText: Bool, icon: RGBColor?)]
+    /// What the report's legend says each status icon means (`● Klar`).
+    let legend: [StatusIcon: String]
 
     /// Nil when the header carries no measured cells (text input).
     init?(header: LayoutLine, groups: [Range<Int>], layout: LayoutDocument) {
@@ -32,9 +34,12 @@ struct MeasuredFollowUpTable {
             return starts[index]...max(starts[index], end)
         }
         headers = headerCells.map { $0.text.lowercased() }
-        var rows: [(cells: [String], provenance: Provenance, isRunningText: Bool)] = []
+        legend = Self.statusLegend(in: layout)
+        var rows: [(cells: [String], provenance: Provenance, isRunningText: Bool, icon: RGBColor?)] = []
         for group in groups {
             let lines = layout.lines[group]
+            // A legend row under the table (`● Klar ● Pågår ● Ej påbörjad`) explains the icons: no item.
+            if lines.contains(where: { IconLegend.isLegendRow($0) }) { continue }
             // Cells parted by a column gap (measured in a PDF, or spaces in laid-out text) make a
             // row of the table; a group of lines without one is running text under it.
             let measured = lines.contains { line in PlacedCell.cells(of: line).count > 1 }
@@ -45,13 +50,30 @@ struct MeasuredFollowUpTable {
                     cells[column] = cells[column].isEmpty ? cell.text : cells[column] + " " + cell.text
                 }
             }
+            // A status shown as an icon: the first coloured mark on the row's lines.
+            let icon = lines.lazy.flatMap(\.source.icons).compactMap(\.color).first
             if measured {
-                rows.append((cells, layout.provenance(of: group), false))
+                rows.append((cells, layout.provenance(of: group), false, icon))
             } else {
-                rows.append(([lines.map(\.text).joined(separator: " ")], layout.provenance(of: group), true))
+                rows.append(([lines.map(\.text).joined(separator: " ")], layout.provenance(of: group), true, nil))
             }
         }
         self.rows = rows
+    }
+
+    /// The words a report's legend gives each icon colour among assignment statuses
+    /// (`● Klar ● Pågår ● Ej påbörjad`, or a line per icon); the first legend for a colour wins.
+    static func statusLegend(in layout: LayoutDocument) -> [StatusIcon: String] {
+        var legend: [StatusIcon: String] = [:]
+        for line in layout.lines where !line.source.icons.isEmpty {
+            for (color, label) in IconLegend.labelledIcons(of: line) {
+                let words = label.trimming(.whitespaces)
+                guard AssignmentVocabulary.statusPhrases.contains(words.lowercased()) else { continue }
+                let icon = IconLegend.classify(color)
+                if legend[icon] == nil { legend[icon] = words }
+            }
+        }
+        return legend
     }
 
     private func column(named words: [String]) -> Int? {
@@ -97,14 +119,16 @@ struct MeasuredFollowUpTable {
                 ? joined.matches(of: Self.datePattern).map { String($0.output.0) } : []
             let start = cell(dateColumns[0]) ?? dates.first
             let end = cell(dateColumns[1]) ?? (dates.count > 1 ? dates.last : nil)
-            let status = kind == .risk ? nil : cell(statusColumn)
+            let statusIcon = row.icon.map(IconLegend.classify)
+            // A status printed in words wins; an icon's status is the words its legend gives it.
+            let status = kind == .risk ? nil : cell(statusColumn) ?? statusIcon.flatMap { legend[$0] }
             var comment = cell(commentColumn)
             if kind == .risk, let text = comment, let header = commentColumn.map({ headers[$0] }), header.hasPrefix("åtgärd") {
                 comment = "Åtgärd: " + text
             }
             items.append(Assignment(
-                id: "", kind: kind, title: title, status: status, comment: comment, start: start, end: end,
-                provenance: row.provenance))
+                id: "", kind: kind, title: title, status: status, statusIcon: statusIcon, comment: comment, start: start,
+                end: end, provenance: row.provenance))
         }
         return items
     }
