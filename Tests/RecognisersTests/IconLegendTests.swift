@@ -113,4 +113,25 @@ final class IconLegendTests: XCTestCase {
         XCTAssertEqual(assignments.map(\.status), ["Klart", "Ej påbörjat", "Pågår"])
         XCTAssertEqual(assignments.first?.comment, "Utredningen redovisas i mars.")
     }
+
+    /// A goal table whose assessment column holds icons (`Nämndmål | Bedömning`), a legend under it.
+    func testAGoalTableWhoseAssessmentColumnHoldsIconsGivesEachGoalItsStatus() {
+        func row(_ text: String, _ number: Int, icon: RGBColor? = nil) -> SourceLine {
+            var line = measuredLine([(text, 60)], number: number, letterWidth: 5)
+            if let icon { line.icons = [IconMark(color: icon, box: BoundingBox(x: 400, y: Double(number) * 14, width: 9, height: 9))] }
+            return line
+        }
+        let found = goals([
+            measuredLine([("Nämndmål", 60), ("Bedömning", 400)], number: 1, letterWidth: 5),
+            row("Alla barn ska känna sig trygga i förskolan", 2, icon: Self.green),
+            row("Andelen elever med behörighet till gymnasiet", 3),
+            row("ska öka", 4, icon: Self.red),
+            SourceLine(text: "", lineNumber: 5),
+            legendRow([(Self.green, "Uppfyllt"), (Self.red, "Ej uppfyllt")], number: 6),
+        ])
+        XCTAssertEqual(found.map(\.title), ["Alla barn ska känna sig trygga i förskolan", "Andelen elever med behörighet till gymnasiet ska öka"])
+        XCTAssertEqual(found.map(\.statusIcon), [.green, .red])
+        XCTAssertEqual(found.map(\.status), [.fulfilled, .not_fulfilled])
+        XCTAssertEqual(found.map(\.statusText), [nil, nil])
+    }
 }

@@ -83,6 +83,16 @@ struct GoalListBuilder {
         usedAssessmentLines.formUnion(entries[index].lineRange)
     }
 
+    /// Sets a goal's assessment shown as an icon beside it (a goal table's assessment column):
+    /// its status is what the report's legend nearest the line says, else unknown.
+    mutating func setIconAssessment(of index: Int, icon: StatusIcon, line: Int) {
+        guard entries.indices.contains(index), !entries[index].isRepeat else { return }
+        entries[index].goal.statusIcon = icon
+        entries[index].goal.status = IconLegend(layout: layout).meaning(of: icon, at: line)?.status
+        entries[index].goal.statusText = nil
+        assessedInPlace.insert(index)
+    }
+
     /// Finds each goal's assessment: printed text near the goal, or an icon mapped through the legend.
     mutating func assignAssessments() {
         let legend = IconLegend(layout: layout)

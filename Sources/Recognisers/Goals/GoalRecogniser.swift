@@ -53,7 +53,11 @@ struct GoalRecogniser {
                 for row in GoalTable.rows(after: block.lineRange.lowerBound, in: layout) {
                     let rowBlock = Block(kind: .paragraph, lineRange: row.lines, level: nil, isGoalHeading: false)
                     let index = builder.add(level: level, ref: nil, title: row.title, block: rowBlock, position: position)
-                    builder.setAssessment(of: index, to: Assessment(rawValue: row.kind.rawValue), printed: row.printed)
+                    if let kind = row.kind, let printed = row.printed {
+                        builder.setAssessment(of: index, to: Assessment(rawValue: kind.rawValue), printed: printed)
+                    } else if let color = row.icon {
+                        builder.setIconAssessment(of: index, icon: IconLegend.classify(color), line: row.lines.lowerBound)
+                    }
                 }
                 continue
             }

@@ -1,6 +1,7 @@
 import Foundation
 import Layout
 import ReportModel
+import ReportSource
 import SwedishReportLanguage
 
 /// A table that lists goals with their assessment in its last column:
@@ -26,11 +27,19 @@ struct GoalTable {
         return first.trimmingCharacters(in: CharacterSet(charactersIn: ":"))
     }
 
-    /// The rows under a header at `index`: goal title, assessment and the lines they span.
-    static func rows(after index: Int, in layout: LayoutDocument)
-        -> [(title: String, kind: AssessmentKind, printed: String, lines: Range<Int>)]
-    {
-        var rows: [(String, AssessmentKind, String, Range<Int>)] = []
+    /// One goal of the table: its title, its assessment as printed or as an icon, its lines.
+    struct Row {
+        var title: String
+        var kind: AssessmentKind?
+        var printed: String?
+        var icon: RGBColor?
+        var lines: Range<Int>
+    }
+
+    /// The rows under a header at `index`: goal title, assessment and the lines they span. A row
+    /// ends at its printed assessment, or at a status icon where the assessment column shows one.
+    static func rows(after index: Int, in layout: LayoutDocument) -> [Row] {
+        var rows: [Row] = []
         var pending: [String] = []
         var start = index + 1
         var line = index + 1
@@ -40,6 +49,16 @@ struct GoalTable {
         while line < layout.lines.count {
             let text = layout.lines[line].text
             if headingStarts.contains(line) { break }
+            if IconLegend.isLegendRow(layout.lines[line]) { break }  // the legend under the table
+            let icon = layout.lines[line].source.icons.lazy.compactMap(\.color).first
+            if text.isEmpty, let icon, !pending.isEmpty {
+                // The assessment column's icon on a line of its own, under the goal it assesses.
+                rows.append(Row(title: pending.joined(separator: " "), icon: icon, lines: start..<(line + 1)))
+                pending = []
+                line += 1
+                start = line
+                continue
+            }
             if text.isEmpty {
                 // A blank line between rows is fine; one inside an unfinished row ends the table.
                 if !pending.isEmpty { break }
@@ -59,7 +78,14 @@ struct GoalTable {
                     own = ""
                 }
                 let title = (pending + [own]).filter { !$0.isEmpty }.joined(separator: " ")
-                rows.append((title, found.kind, found.printed, start..<(line + 1)))
+                rows.append(Row(title: title, kind: found.kind, printed: found.printed, lines: start..<(line + 1)))
+                pending = []
+                start = line + 1
+            } else if let icon, let cell = firstCell(of: layout.lines[line])?.text ?? Optional(text),
+                goalColumnStart.map({ Self.start(of: layout.lines[line]) <= $0 + Self.columnTolerance(layout.lines[line]) }) ?? true
+            {
+                // A goal whose assessment column holds an icon: the row ends on the icon's line.
+                rows.append(Row(title: (pending + [cell]).joined(separator: " "), icon: icon, lines: start..<(line + 1)))
                 pending = []
                 start = line + 1
             } else {
@@ -74,8 +100,8 @@ struct GoalTable {
                 // A lower-case start right under a finished row continues its goal (a row set
                 // at its top line, the assessment beside the title's first line).
                 if pending.isEmpty, start == line, let last = rows.indices.last, cell.first?.isLowercase == true {
-                    rows[last].0 += " " + cell
-                    rows[last].3 = rows[last].3.lowerBound..<(line + 1)
+                    rows[last].title += " " + cell
+                    rows[last].lines = rows[last].lines.lowerBound..<(line + 1)
                     start = line + 1
                     line += 1
                     continue
