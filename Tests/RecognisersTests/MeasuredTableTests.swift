@@ -4,7 +4,7 @@ import ReportModel
 import ReportSource
 import XCTest
 
-/// Tables from a geometry-aware front-end (PDF): cells split at measured gaps (tabs), with word boxes.
+/// Tables from a geometry-aware front-end (PDF): cells split at measured column gaps, with word boxes.
 final class MeasuredTableTests: XCTestCase {
     /// A line of cells, each starting at an x position; words get boxes 4.5 pt per character
     /// (a 9-point font's average letter), so that no cell runs into the next, as in print.
@@ -154,5 +154,26 @@ final class MeasuredTableTests: XCTestCase {
         let table = try XCTUnwrap(report.tables.first)
         XCTAssertEqual(table.title, "Personalomsättning extern i %")
         XCTAssertEqual(table.rows.map(\.label), ["Barnskötare", "Förskollärare"])
+    }
+
+    /// A title set in large type over two lines, spaced so widely that a blank line stands
+    /// between them, is one title for the table under it.
+    func testATitleInLargeTypeOverTwoWidelySpacedLinesIsOneTitle() throws {
+        let title = TextStyle(fontName: "Arial-BoldMT", fontSize: 28, isBold: true)
+        func titleLine(_ text: String, y: Double, number: Int) -> SourceLine {
+            let box = BoundingBox(x: 50, y: y, width: Double(text.count) * 15, height: 28)
+            return SourceLine(text: text, lineNumber: number, box: box, style: title,
+                              words: [SourceWord(text: text, box: box, style: title)])
+        }
+        let report = recogniseLines([
+            titleLine("Ekonomisk uppföljning maj", y: 40, number: 1),
+            SourceLine(text: "", lineNumber: 2),
+            titleLine("Kultur- och fritidsnämnden", y: 84, number: 3),
+            SourceLine(text: "", lineNumber: 4),
+            line([("Belopp i tkr", 50), ("Budget 2026", 220), ("Prognos 2026", 300)], number: 9),
+            line([("Intäkter", 50), ("1 200", 230), ("1 150", 305)], number: 10),
+            line([("Kostnader", 50), ("-4 200", 230), ("-4 350", 305)], number: 11),
+        ])
+        XCTAssertEqual(report.tables.first?.title, "Ekonomisk uppföljning maj Kultur- och fritidsnämnden")
     }
 }

@@ -401,10 +401,20 @@ struct TableRecogniser {
                 if let style = line.source.style, let size = style.fontSize, style.isBold || size > (tableSize ?? size) {
                     var above = index - 1
                     var parts = [text]
-                    while above >= 0, parts.count < Self.captionLines, !lines[above].isBlank, lines[above].source.style == style {
-                        parts.insert(lines[above].text, at: 0)
-                        setInCells = setInCells || lines[above].source.hasColumnGap
-                        above -= 1
+                    while above >= 0, parts.count < Self.captionLines {
+                        var next = above
+                        // A title in large type is spaced so widely that its lines stand a blank
+                        // line apart: one less than a line of its type apart is still one title.
+                        if lines[next].isBlank, next > 0, lines[next - 1].source.style == style,
+                            let upper = lines[next - 1].source.box, let lower = lines[next + 1].source.box,
+                            let size = style.fontSize, lower.y - upper.maxY < size
+                        {
+                            next -= 1
+                        }
+                        guard !lines[next].isBlank, lines[next].source.style == style else { break }
+                        parts.insert(lines[next].text, at: 0)
+                        setInCells = setInCells || lines[next].source.hasColumnGap
+                        above = next - 1
                     }
                     text = TableWords.joinWrapped(parts)
                 }
