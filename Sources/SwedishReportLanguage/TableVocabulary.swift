@@ -231,7 +231,7 @@ public enum TableVocabulary {
         (#"(^|[\s(,])(mnkr|miljoner kronor)([\s),.;]|$)"#, "mnkr"),
         (#"(^|[\s(,])(mkr)([\s),.;]|$)"#, "mkr"),
         (#"(^|[\s(,])(mdkr|miljarder kronor)([\s),.;]|$)"#, "mdkr"),
-        (#"\(%\)|\(procent\)|(^|\s)%$"#, "%"),
+        (#"\(%\)|\(procent\)|(^|\s)%$|(^|\s)i (procent|%)([\s),.;]|$)"#, "%"),
         (#"(^|[\s(,])(kr|kronor)([\s),.;]|$)"#, "kr"),
         (#"(^|[\s(,])index([\s),.;]|$)"#, "index"),
         (#"\(antal\)"#, "antal"),

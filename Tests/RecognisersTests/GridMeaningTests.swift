@@ -40,6 +40,23 @@ final class GridMeaningTests: XCTestCase {
         XCTAssertEqual(table.rows[0].cells.first?.valueSEK, 1_200_000)
     }
 
+    /// A unit the title states (`… i procent`, `…, kr`) is the unit of cells that print none.
+    func testTheUnitATitleStatesIsTheUnitOfCellsThatPrintNone() throws {
+        let report = recognise("""
+            Personalomsättning extern i procent
+
+                                 2023     2024     2025
+            Förskollärare         4,5      3,9      4,1
+            Barnskötare           2,2      2,8      2,4
+
+            \(longLine)
+            """)
+        let table = try XCTUnwrap(report.tables.first)
+        XCTAssertEqual(table.title, "Personalomsättning extern i procent")
+        XCTAssertEqual(table.unit, "%")
+        XCTAssertEqual(table.rows[0].cells.map(\.unit), ["%", "%", "%"])
+    }
+
     func testATableOverAPageBreakHasOneProvenanceAPage() throws {
         func page(_ number: Int, _ text: String) -> SourcePage {
             SourcePage(number: number, lines: text.split(separator: "\n", omittingEmptySubsequences: false).enumerated().map {

@@ -22,6 +22,13 @@ final class VocabularyTests: XCTestCase {
         XCTAssertFalse(ReportVocabulary.mayShowStatusIcons("§ 12 Justering av protokoll. Ordföranden förklarar sammanträdet öppnat."))
     }
 
+    func testUnitsACaptionOrTitleStates() {
+        XCTAssertEqual(TableVocabulary.unit(inCaption: "Belopp i tkr"), "tkr")
+        XCTAssertEqual(TableVocabulary.unit(inCaption: "Personalomsättning extern i procent (tillsvidareanställda)"), "%")
+        XCTAssertEqual(TableVocabulary.unit(inCaption: "Andel behöriga lärare i %"), "%")
+        XCTAssertNil(TableVocabulary.unit(inCaption: "Procentuell förändring av befolkningen"))
+    }
+
     func testSentencesAreNotAssessments() {
         XCTAssertNil(AssessmentVocabulary.assessment(inLine: "Detta innebär att målet anses vara delvis uppfyllt."))
         XCTAssertNil(AssessmentVocabulary.assessment(inLine: "Målet om uppfyllt resultat"))

@@ -53,7 +53,11 @@ struct GridTableReader {
         var columns = grid.columns.map { column in
             ColumnHeader.column(from: ColumnHeader.words(column.header))
         }
+        let title = recogniser.title(before: grid.lines.lowerBound, layout: layout)
+        // The unit the stub or a caption over the table states, else the one its title states
+        // (`Personalomsättning extern i procent`, `Kostnad per elev, kr`).
         var unit = TableVocabulary.unit(inCaption: grid.stub) ?? recogniser.captionUnit(above: grid.lines.lowerBound, layout: layout)
+            ?? title.flatMap(TableVocabulary.unit(inCaption:))
         var rows: [TableRow] = []
         for row in grid.rows {
             let codes: [TableCell] = row.identifiers.map { code in
@@ -86,7 +90,6 @@ struct GridTableReader {
                 provenance: layout.provenance(of: row.lines.lowerBound..<(row.lines.upperBound + 1))))
         }
         guard rows.contains(where: { $0.cells.contains { $0.value != nil } }) else { return nil }
-        let title = recogniser.title(before: grid.lines.lowerBound, layout: layout)
         // Columns named by a year alone take the measure the title names, where it names one
         // (`Investeringsbudget` over `2027 2028 2029`); else they stay outcomes.
         if let measure = title.flatMap(Self.onlyMeasure(namedIn:)) {
