@@ -59,7 +59,7 @@ let package = Package(
         .testTarget(name: "TextFrontEndTests", dependencies: ["TextFrontEnd", "ReportSource"]),
         .testTarget(name: "PDFFrontEndTests", dependencies: ["PDFFrontEnd", "CPoppler", "ReportSource", "Layout", "Normalisation", "Tables"]),
         .testTarget(name: "NormalisationTests", dependencies: ["Normalisation", "ReportSource"]),
-        .testTarget(name: "LayoutTests", dependencies: ["Layout", "ReportSource"]),
+        .testTarget(name: "LayoutTests", dependencies: ["Layout", "ReportSource", "SwedishReportLanguage"]),
         .testTarget(name: "TablesTests", dependencies: ["Tables", "Layout", "ReportSource"]),
         .testTarget(name: "RecognisersTests", dependencies: ["Recognisers", "Layout", "ReportModel", "ReportSource"]),
         .testTarget(name: "ExportersTests", dependencies: ["Exporters", "ReportModel"]),

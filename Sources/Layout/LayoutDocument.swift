@@ -15,6 +15,16 @@ public struct LayoutLine: Sendable {
 
     /// True when the line holds nothing but white space.
     public var isBlank: Bool { text.isEmpty && source.icons.isEmpty }
+
+    /// True when `lower` goes on with the title `upper` is part of though a blank line stands
+    /// between them: a title in large type is spaced so widely that the front-end sees a blank
+    /// line, yet its lines, in one style, are less than a line of that type apart.
+    public static func continuesTitle(_ upper: LayoutLine, across lower: LayoutLine) -> Bool {
+        guard let style = upper.source.style, lower.source.style == style, let size = style.fontSize,
+            let top = upper.source.box, let bottom = lower.source.box, upper.page == lower.page
+        else { return false }
+        return bottom.y - top.maxY < size
+    }
 }
 
 /// What a block is.

@@ -176,11 +176,17 @@ struct LineClassifier {
                 end += 1
             }
         } else if styled, let style = lines[index].source.style {
-            // A title set over several lines in one heading style (`Månadsuppföljning` / `maj 2026`).
-            while end < lines.count, end - index < 4, !lines[end].isBlank, lines[end].source.style == style,
-                !lines[end].source.hasColumnGap, !endsSentence(lines[end - 1].text)
-            {
-                end += 1
+            // A title set over several lines in one heading style (`Månadsuppföljning` / `maj 2026`),
+            // in large type perhaps so widely spaced that a blank line stands between them.
+            while end < lines.count, end - index < 4 {
+                var next = end
+                if lines[next].isBlank, next + 1 < lines.count, continuesTitleAcrossBlank(next - 1, next + 1) {
+                    next += 1
+                }
+                guard !lines[next].isBlank, lines[next].source.style == style, !lines[next].source.hasColumnGap,
+                    !endsSentence(lines[end - 1].text)
+                else { break }
+                end = next + 1
             }
         }
         if end == index + 1, Double(lengths[index]) > 0.75 * bodyWidth, !styled, !isLongHeading(index) { return nil }
@@ -444,6 +450,24 @@ struct LineClassifier {
 
     /// `isWide(lines[index].text)`.
     func isWide(line index: Int) -> Bool { Double(lengths[index]) >= 0.6 * bodyWidth }
+
+    /// A title in display type (at least this many times the body's size) goes on over a line
+    /// that starts with a capital (`Ekonomisk uppföljning maj` / `Barn- och ungdomsnämnden`).
+    static let displayTypeRatio = 2.0
+
+    /// True when the line `lower`, a blank line under `upper`, goes on with the heading `upper`
+    /// starts: they are set as one widely spaced title (`LayoutLine.continuesTitle`), and the
+    /// lower line starts in lower case, or the title is in display type, unnumbered, and does not
+    /// repeat itself. (Two headings of one style stacked, `8 Miljöskyddsnämnden` over
+    /// `Hälsoskydds- och miljöskyddsenhetens synpunkter`, stay two.)
+    private func continuesTitleAcrossBlank(_ upper: Int, _ lower: Int) -> Bool {
+        guard LayoutLine.continuesTitle(lines[upper], across: lines[lower]) else { return false }
+        if startsLowercase(lines[lower].text) { return true }
+        guard let size = lines[upper].source.style?.fontSize, let body = bodyFontSize, size >= Self.displayTypeRatio * body
+        else { return false }
+        return startsUppercase(lines[lower].text) && GoalLabels.numberedLine(lines[upper].text) == nil
+            && lines[upper].text != lines[lower].text
+    }
 
     func startsUppercase(_ text: String) -> Bool { text.first?.isUppercase ?? false }
 

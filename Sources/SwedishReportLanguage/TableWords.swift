@@ -39,14 +39,22 @@ public enum TableWords {
         return lineEndConnectors.contains(lastWord)
     }
 
-    /// Joins the lines of a wrapped label or caption with one space; a line-end hyphen before a
-    /// lower-case letter joins its word (`tillgänglighets-` / `anpassade`).
+    /// Words after which a line-end hyphen suspends a compound rather than breaking a word
+    /// (`Kultur-` / `och fritidsnämnden`).
+    public static let suspendedCompoundConnectors: Set<String> = ["och", "eller", "samt", "resp", "resp.", "respektive", "som", "till", "&"]
+
+    /// Joins the lines of a wrapped label, caption or heading with one space; a line-end hyphen
+    /// before a lower-case letter joins its word (`tillgänglighets-` / `anpassade`), unless the
+    /// next line goes on with a connector (`Kultur-` / `och fritidsnämnden`).
     public static func joinWrapped(_ parts: [String]) -> String {
         var result = ""
         for part in parts where !part.isEmpty {
+            let firstWord = part.split(separator: " ").first.map { $0.lowercased() } ?? ""
             if result.isEmpty {
                 result = part
-            } else if result.hasSuffix("-"), !result.hasSuffix(" -"), let first = part.first, first.isLowercase {
+            } else if result.hasSuffix("-"), !result.hasSuffix(" -"), let first = part.first, first.isLowercase,
+                !suspendedCompoundConnectors.contains(firstWord)
+            {
                 result = String(result.dropLast()) + part
             } else {
                 result += " " + part

@@ -1,5 +1,6 @@
 import Layout
 import ReportSource
+import SwedishReportLanguage
 import XCTest
 
 /// Headings in text input are known by shape and by what follows them.
@@ -96,6 +97,38 @@ final class HeadingTests: XCTestCase {
         XCTAssertEqual(headings.map { doc.text(of: $0) }, ["Verksamhetsberättelse", "Ekonomi i balans"])
         // Levels are the ranks of the heading styles in the document: 18 pt before 13 pt.
         XCTAssertEqual(headings.map(\.level), [1, 2])
+    }
+
+    /// A title's lines in large type stand so far apart that a blank line comes between them:
+    /// still one heading when the lower goes on in lower case, or the title is in display type;
+    /// a numbered heading over another heading of its style stays two.
+    func testATitleSpreadOverWidelySpacedLinesIsOneHeading() {
+        let body = TextStyle(fontName: "Arial", fontSize: 10)
+        let display = TextStyle(fontName: "Arial-Bold", fontSize: 28, isBold: true)
+        let heading = TextStyle(fontName: "Arial-Bold", fontSize: 14, isBold: true)
+        var y = 40.0
+        func line(_ text: String, _ style: TextStyle, gapAfter: Double = 4) -> [SourceLine] {
+            let size = style.fontSize ?? 10
+            let box = BoundingBox(x: 50, y: y, width: Double(text.count) * size * 0.5, height: size)
+            y += size + gapAfter
+            let printed = SourceLine(text: text, lineNumber: 0, box: box, style: style)
+            return gapAfter >= size / 2 ? [printed, SourceLine(text: "", lineNumber: 0)] : [printed]
+        }
+        let lines = line("Ekonomisk uppföljning maj", display, gapAfter: 16) + line("Barn- och ungdomsnämnden", display, gapAfter: 30)
+            + line("Synpunkter som kan aktualisera pröv-", heading, gapAfter: 8) + line("ning", heading, gapAfter: 20)
+            + line(Self.paragraph, body) + line("8 Miljöskyddsnämnden", heading, gapAfter: 8)
+            + line("Enhetens synpunkter", heading, gapAfter: 20) + line(Self.paragraph, body)
+        let numbered = lines.enumerated().map { index, line in
+            var line = line
+            line.lineNumber = index + 1
+            return line
+        }
+        let doc = LayoutAnalyser().analyse(SourceDocument(name: "t.pdf", kind: .pdf, pages: [SourcePage(number: 1, lines: numbered)]))
+        let headings = doc.blocks.filter { $0.kind == .heading }.map { TableWords.joinWrapped(doc.lines[$0.lineRange].map(\.text)) }
+        XCTAssertEqual(headings, [
+            "Ekonomisk uppföljning maj Barn- och ungdomsnämnden", "Synpunkter som kan aktualisera prövning",
+            "8 Miljöskyddsnämnden", "Enhetens synpunkter",
+        ])
     }
 
     /// The headings of PDF lines in one size, each in bold or not.

@@ -29,6 +29,11 @@ final class VocabularyTests: XCTestCase {
         XCTAssertNil(TableVocabulary.unit(inCaption: "Procentuell förändring av befolkningen"))
     }
 
+    func testWrappedLinesJoinBrokenWordsButNotSuspendedCompounds() {
+        XCTAssertEqual(TableWords.joinWrapped(["Andel tillgänglighets-", "anpassade lokaler"]), "Andel tillgänglighetsanpassade lokaler")
+        XCTAssertEqual(TableWords.joinWrapped(["Kultur-", "och fritidsnämnden"]), "Kultur- och fritidsnämnden")
+    }
+
     func testSentencesAreNotAssessments() {
         XCTAssertNil(AssessmentVocabulary.assessment(inLine: "Detta innebär att målet anses vara delvis uppfyllt."))
         XCTAssertNil(AssessmentVocabulary.assessment(inLine: "Målet om uppfyllt resultat"))

@@ -405,10 +405,7 @@ struct TableRecogniser {
                         var next = above
                         // A title in large type is spaced so widely that its lines stand a blank
                         // line apart: one less than a line of its type apart is still one title.
-                        if lines[next].isBlank, next > 0, lines[next - 1].source.style == style,
-                            let upper = lines[next - 1].source.box, let lower = lines[next + 1].source.box,
-                            let size = style.fontSize, lower.y - upper.maxY < size
-                        {
+                        if lines[next].isBlank, next > 0, LayoutLine.continuesTitle(lines[next - 1], across: lines[next + 1]) {
                             next -= 1
                         }
                         guard !lines[next].isBlank, lines[next].source.style == style else { break }
