@@ -259,6 +259,9 @@ struct LineClassifier {
         let labelAsHeading = styled && !text.hasSuffix(":") && !gapped
             && (fieldLabelCounts[text.lowercased()] ?? 0) < Self.formFieldRepeats
             && !(line.map(followsAssessment) ?? false)
+        // A value defined on a scale (`1 = Medelhögt värde`, `N = antal`) is a legend's or a
+        // table cell's, however it is set.
+        if text.contains(" = ") { return false }
         if ReportVocabulary.isFieldLabel(text) && !labelAsHeading || isAssessmentLike(text, line: line) || isUnitCaption(text, line: line)
             || (isColumnHeaderRow(text, line: line) && !styled) || ReportVocabulary.isSignature(text) || isBullet(text)
         {

@@ -140,6 +140,11 @@ final class HeadingTests: XCTestCase {
         return doc.blocks.filter { $0.kind == .heading }.map { doc.text(of: $0) }
     }
 
+    func testAValueDefinedOnAScaleIsNoHeadingHoweverItIsSet() {
+        XCTAssertEqual(boldHeadings([("1 = Medelhögt värde", true), (Self.paragraph, false)]), [])
+        XCTAssertEqual(boldHeadings([("Bedömningsskala", true), (Self.paragraph, false)]), ["Bedömningsskala"])
+    }
+
     func testAFieldWordInBoldWithNoColonOverItsParagraphIsAHeading() {
         // `Kommentar` in bold over the comment on a table: a section. With a colon it labels a
         // field, as it does in plain type.
