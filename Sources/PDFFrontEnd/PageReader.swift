@@ -74,10 +74,11 @@ enum PageReader {
         // Rules and shading serve the tables printed over them, and reading a page's drawing costs
         // more than reading its text: it is read only on pages that may hold a table.
         var graphics = DrawingReader.Graphics()
-        if readsDrawing, Self.mayHoldTable(lines), max(size.width, size.height) <= largestRenderedSide,
-            let svg = page.vectorDrawing(clip: Self.tableBands(lines, pageWidth: size.width))
-        {
-            graphics = DrawingReader.graphics(svg: svg, pageWidth: size.width, pageHeight: size.height)
+        if readsDrawing, Self.mayHoldTable(lines), max(size.width, size.height) <= largestRenderedSide {
+            let bands = Self.tableBands(lines, pageWidth: size.width)
+            if let svg = page.vectorDrawing(clip: bands, holes: Self.textHoles(lines, in: bands)) {
+                graphics = DrawingReader.graphics(svg: svg, pageWidth: size.width, pageHeight: size.height)
+            }
         }
         return Result(page: SourcePage(number: number, width: size.width, height: size.height, lines: lines,
                                        rules: graphics.rules, fills: graphics.fills),
@@ -103,6 +104,31 @@ enum PageReader {
             }
         }
         return bands.map { Rect(minX: 0, minY: max(0, $0.top), maxX: pageWidth, maxY: $0.bottom) }
+    }
+
+    /// The boxes of the page's lines within the table bands, each cut to its band and none
+    /// overlapping another (a line that overlaps one kept is left out). The drawing need not
+    /// show their glyphs (poppler draws a line's or a cell's text in one run, which cairo leaves
+    /// out only when the run is wholly outside the clip), while rules and shading reach beyond
+    /// the text they frame and are written whole.
+    /// A line's box at most this many times its type size high is one printed line.
+    static let singleLineHeightRatio = 1.6
+
+    static func textHoles(_ lines: [SourceLine], in bands: [Rect]) -> [Rect] {
+        var holes: [Rect] = []
+        for band in bands {
+            var kept: [Rect] = []
+            // A row whose cells wrap is one line over several printed lines, with rules inside
+            // its box (between its cells): only a line one printed line high is left out.
+            for line in lines where (line.box?.height ?? .infinity) <= Self.singleLineHeightRatio * (line.style?.fontSize ?? 0) {
+                guard let box = line.box, let hole = Rect(box).intersection(band),
+                    !kept.contains(where: { $0.intersection(hole) != nil })
+                else { continue }
+                kept.append(hole)
+            }
+            holes += kept
+        }
+        return holes
     }
 
     /// A page with at least this many lines parted in columns may hold a table.

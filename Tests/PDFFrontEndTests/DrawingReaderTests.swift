@@ -37,6 +37,18 @@ final class DrawingReaderTests: XCTestCase {
         XCTAssertTrue(bands.allSatisfy { $0.minX == 0 && $0.maxX == 595 })
     }
 
+    /// Inside the bands, the boxes of lines one printed line high are left out of the drawing's
+    /// clip (their glyphs are not needed); a row whose cells wrap keeps the rules inside it.
+    func testTheTextOfSingleLinesIsLeftOutOfTheDrawingsClip() {
+        let style = TextStyle(fontName: "Arial", fontSize: 10)
+        let single = SourceLine(text: "Intäkter 1 200", lineNumber: 1, box: BoundingBox(x: 60, y: 100, width: 265, height: 12), style: style)
+        let wrapped = SourceLine(text: "Lokaler och lokaltjänster 300", lineNumber: 2, box: BoundingBox(x: 60, y: 120, width: 265, height: 26), style: style)
+        let outside = SourceLine(text: "Prosa", lineNumber: 3, box: BoundingBox(x: 60, y: 400, width: 100, height: 12), style: style)
+        let band = Rect(minX: 0, minY: 80, maxX: 595, maxY: 160)
+        let holes = PageReader.textHoles([single, wrapped, outside], in: [band])
+        XCTAssertEqual(holes, [Rect(minX: 60, minY: 100, maxX: 325, maxY: 112)])
+    }
+
     func testRulesAndShadingFromStyleDeclarations() {
         let found = graphics("""
             <path style="fill:none;stroke-width:0.5;stroke-linecap:butt;stroke:rgb(0%,0%,0%);stroke-opacity:1;" d="M 50 120 L 450 120 " transform="matrix(1,0,0,1,0,0)"/>

@@ -24,9 +24,23 @@ struct Rect: Hashable, Sendable {
         Swift.max(0, Swift.min(maxY, other.maxY) - Swift.max(minY, other.minY))
     }
 
+    /// The part both cover; nil when they do not overlap.
+    func intersection(_ other: Rect) -> Rect? {
+        let result = Rect(minX: Swift.max(minX, other.minX), minY: Swift.max(minY, other.minY),
+                          maxX: Swift.min(maxX, other.maxX), maxY: Swift.min(maxY, other.maxY))
+        return result.width > 0 && result.height > 0 ? result : nil
+    }
+
     /// Whether a point lies inside.
     func contains(x: Double, y: Double) -> Bool { x >= minX && x <= maxX && y >= minY && y <= maxY }
 
     /// The rectangle as the pipeline's box.
     var box: BoundingBox { BoundingBox(x: minX, y: minY, width: width, height: height) }
+}
+
+extension Rect {
+    /// The rectangle of a box of the pipeline's.
+    init(_ box: BoundingBox) {
+        self.init(minX: box.x, minY: box.y, maxX: box.maxX, maxY: box.maxY)
+    }
 }

@@ -139,8 +139,11 @@ extension PopplerPage {
     /// writes each stroke and fill out with its geometry. Nil when cairo fails, or when the
     /// drawing grows past `largestDrawingBytes` (a hostile page), which is read as no drawing.
     /// - Parameter clip: where the drawing is wanted (page points, y down); cairo leaves out of
-    ///   the SVG what falls wholly outside, which halves the cost of a page of text. Empty: all.
-    func vectorDrawing(clip: [Rect] = []) -> [UInt8]? {
+    ///   the SVG what falls wholly outside. Empty: all.
+    /// - Parameter holes: areas inside `clip` left out of it (each within one clip rectangle,
+    ///   none overlapping): the boxes of the words, whose glyphs would otherwise be written as
+    ///   outlines, most of the SVG. A rule or fill that reaches outside them is written whole.
+    func vectorDrawing(clip: [Rect] = [], holes: [Rect] = []) -> [UInt8]? {
         let (width, height) = size
         guard width > 0, height > 0 else { return nil }
         let sink = DrawingSink(limit: Self.largestDrawingBytes)
@@ -156,8 +159,13 @@ extension PopplerPage {
             cairo_surface_destroy(surface)
             return nil
         }
-        for rect in clip { cairo_rectangle(cr, rect.minX, rect.minY, rect.width, rect.height) }
-        if !clip.isEmpty { cairo_clip(cr) }
+        for rect in clip + holes { cairo_rectangle(cr, rect.minX, rect.minY, rect.width, rect.height) }
+        if !clip.isEmpty {
+            // Even-odd: a hole inside a clip rectangle is outside the clip.
+            cairo_set_fill_rule(cr, CAIRO_FILL_RULE_EVEN_ODD)
+            cairo_clip(cr)
+            cairo_set_fill_rule(cr, CAIRO_FILL_RULE_WINDING)
+        }
         // Rendered as for printing: poppler then hands cairo a picture's JPEG data as it is
         // stored, which the SVG surface embeds without decoding and re-encoding it.
         poppler_page_render_for_printing(handle, cr)
