@@ -24,7 +24,7 @@ let package = Package(
         .target(name: "TextFrontEnd", dependencies: ["ReportSource"]),
         // poppler-glib (with GLib and cairo) as a C module.
         .systemLibrary(name: "CPoppler", pkgConfig: "poppler-glib", providers: [.apt(["libpoppler-glib-dev"])]),
-        .target(name: "PDFFrontEnd", dependencies: ["CPoppler", "ReportSource"]),
+        .target(name: "PDFFrontEnd", dependencies: ["CPoppler", "ReportSource", "SwedishReportLanguage"]),
         // A developer's view of what the PDF front-end reads (lines, tabs, styles, icons).
         .executableTarget(name: "pdf-lines", dependencies: ["PDFFrontEnd", "ReportSource"]),
         // Stage 2: undo extraction damage.

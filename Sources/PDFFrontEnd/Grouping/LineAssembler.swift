@@ -1,10 +1,11 @@
 import Foundation
 import ReportSource
+import SwedishReportLanguage
 
-/// Turns rows in reading order into the pipeline's lines: text with tabs at column gaps, box,
-/// dominant style, words and icons; and a blank line wherever the page leaves more than the
-/// usual space between lines, as pdftotext does, since later stages read blank lines as the
-/// ends of paragraphs.
+/// Turns rows in reading order into the pipeline's lines: text, box, dominant style, words
+/// (each marked where a column gap starts a cell) and icons; and a blank line wherever the
+/// page leaves more than the usual space between lines, as pdftotext does, since later stages
+/// read blank lines as the ends of paragraphs.
 enum LineAssembler {
     static func lines(regions: [ReadingOrder.Region], words: [Word], styles: [GlyphStyle]) -> [SourceLine] {
         let textStyles = styles.map(\.textStyle)
@@ -108,8 +109,6 @@ enum LineAssembler {
             words: sourceWords, icons: icons)
     }
 
-    /// Suspended compounds keep their hyphen: `miljö- och klimatnämnden`.
-    static let conjunctions: Set<String> = ["och", "eller", "samt", "resp", "resp.", "respektive", "som", "till", "&"]
 
     /// True when `next` starts a lower line of the same cell and finishes the word `last` broke
     /// off with a hyphen (`ackumu-` / `lerade`).
@@ -119,7 +118,8 @@ enum LineAssembler {
             let first = next.text.first, first.isLetter, first.isLowercase
         else { return false }
         let bare = next.text.trimmingCharacters(in: .punctuationCharacters).lowercased()
-        return !conjunctions.contains(bare)
+        // Suspended compounds keep their hyphen: `miljö- och klimatnämnden`.
+        return !TableWords.suspendedCompoundConnectors.contains(bare)
     }
 
     /// A footnote reference after a word: one or two digits, smaller than the text of its row

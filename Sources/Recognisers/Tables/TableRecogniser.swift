@@ -41,7 +41,7 @@ struct TableRecogniser {
 
     private func recogniseTables(_ layout: LayoutDocument, goals: [GoalEntry]) -> TableRecognition {
         let lines = layout.lines
-        // The token reader sees no word positions and no tabs: it splits no columns by geometry.
+        // The token reader sees no word positions: it splits no columns by geometry.
         let reader = TableReader(lines: lines.map(Self.flattened), bodyWidth: layout.bodyWidth)
         // Every table whose lines carry their column gaps is the table stage's: read from its
         // grid below. The token reader here reads only lines set without column gaps (flattened
