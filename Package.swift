@@ -25,7 +25,7 @@ let package = Package(
         // poppler-glib (with GLib and cairo) as a C module.
         .systemLibrary(name: "CPoppler", pkgConfig: "poppler-glib", providers: [.apt(["libpoppler-glib-dev"])]),
         .target(name: "PDFFrontEnd", dependencies: ["CPoppler", "ReportSource", "SwedishReportLanguage"]),
-        // A developer's view of what the PDF front-end reads (lines, tabs, styles, icons).
+        // A developer's view of what the PDF front-end reads (lines, column gaps, styles, icons).
         .executableTarget(name: "pdf-lines", dependencies: ["PDFFrontEnd", "ReportSource"]),
         // Stage 2: undo extraction damage.
         .target(name: "Normalisation", dependencies: ["ReportSource", "SwedishReportLanguage"]),

@@ -76,7 +76,12 @@ final class ServingWorker: @unchecked Sendable {
         let running = self.running
         running.enter()
         process.terminationHandler = { _ in running.leave() }
-        try process.run()
+        do {
+            try process.run()
+        } catch {
+            running.leave()  // no process will end: the group must not be freed while entered
+            throw error
+        }
         // The worker's ends are its own now (Foundation has closed them already; closing a
         // closed FileHandle again does nothing).
         try? requests.fileHandleForReading.close()

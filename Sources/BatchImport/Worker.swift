@@ -128,30 +128,14 @@ public enum Worker {
     public static func run(input: String, result: String, memoryLimitMB: Int, export: ExportFormat? = nil) -> Int32 {
         limitMemory(megabytes: memoryLimitMB)
         exitWhenOrphaned()
-        let environment = ProcessInfo.processInfo.environment
-        func switched(_ variable: String) -> Bool {
-            guard let value = environment[variable], !value.isEmpty else { return false }
-            return input.contains(value)
-        }
-        if switched(testCrashVariable) { abort() }
-        if switched(testCrashThreadedVariable), environment[pageWorkersVariable] != "1" { abort() }
-        if switched(testHangVariable) { while true { sleep(60) } }
-        if switched(testAllocateVariable) { allocateUntilStopped() }
-
-        var options = ImportOptions(password: environment[passwordVariable])
-        options.pageWorkers = environment[pageWorkersVariable].flatMap { Int($0) }
-        if environment[stageTimesVariable] != nil {
-            options.stageTimes = { times in FileHandle.standardError.write(Data("stages: \(times.summary)\n".utf8)) }
-        }
-        do {
-            let report = try ReportImporter().importReport(at: URL(fileURLWithPath: input), options: options)
-            let data = try export.map { try $0.data(for: report) } ?? JSONEncoder().encode(report)
-            try data.write(to: URL(fileURLWithPath: result))
-            return 0
-        } catch {
-            FileHandle.standardError.write(Data((WorkerFailure.describe(error, path: input) + "\n").utf8))
+        // One document is one request: the same switches and import as a serving worker's.
+        let pageWorkers = ProcessInfo.processInfo.environment[pageWorkersVariable].flatMap { Int($0) }
+        let response = handle(Request(input: input, result: result, pageWorkers: pageWorkers), export: export)
+        guard response.ok else {
+            FileHandle.standardError.write(Data(((response.reason ?? "\(input): not imported") + "\n").utf8))
             return documentFailed
         }
+        return 0
     }
 
     /// Caps the worker's address space, so a document that makes the PDF library allocate without

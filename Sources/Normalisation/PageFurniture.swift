@@ -146,9 +146,9 @@ enum PageFurniture {
         return String(decoding: bytes, as: UTF8.self)
     }
 
-    /// True for the non-ASCII scalars that commonly follow a column tab and are base characters
-    /// by any definition (Latin letters, dashes and quotes, currency, arrows and shapes), so
-    /// Foundation's replacement of the tab cannot see them as joined to it.
+    /// True for the non-ASCII scalars that commonly follow a tab (text input may keep its tabs)
+    /// and are base characters by any definition (Latin letters, dashes and quotes, currency,
+    /// arrows and shapes), so Foundation's replacement of the tab cannot see them as joined to it.
     private static func isPlainAfterTab(_ scalar: Unicode.Scalar) -> Bool {
         switch scalar.value {
         case 0x00A1...0x00AC, 0x00AE...0x024F, 0x2010...0x2027, 0x2030...0x205E, 0x20A0...0x20CF, 0x2190...0x23FF,

@@ -89,13 +89,17 @@ enum PageReader {
     /// line heights (a caption's band, a header row without a gap, a rule under the last row).
     static let tableBandMarginLines = 4.0
 
+    /// The least height (points) a line's margin is measured in: a line of tiny type still has
+    /// room for a rule above it.
+    static let smallestLineHeight = 8.0
+
     /// The bands of the page, full width, where tables may be: around each run of lines set in
     /// cells. Only there is the drawing read (a rule elsewhere bounds no table).
     static func tableBands(_ lines: [SourceLine], pageWidth: Double) -> [Rect] {
         var bands: [(top: Double, bottom: Double)] = []
         // Reading order may run down one text column and up the next: bands go top to bottom.
         for box in lines.filter(\.hasColumnGap).compactMap(\.box).sorted(by: { $0.y < $1.y }) {
-            let margin = tableBandMarginLines * max(box.height, 8)
+            let margin = tableBandMarginLines * max(box.height, smallestLineHeight)
             let top = box.y - margin, bottom = box.maxY + margin
             if let last = bands.last, top <= last.bottom {
                 bands[bands.count - 1].bottom = max(last.bottom, bottom)
@@ -106,14 +110,14 @@ enum PageReader {
         return bands.map { Rect(minX: 0, minY: max(0, $0.top), maxX: pageWidth, maxY: $0.bottom) }
     }
 
+    /// A line's box at most this many times its type size high is one printed line.
+    static let singleLineHeightRatio = 1.6
+
     /// The boxes of the page's lines within the table bands, each cut to its band and none
     /// overlapping another (a line that overlaps one kept is left out). The drawing need not
     /// show their glyphs (poppler draws a line's or a cell's text in one run, which cairo leaves
     /// out only when the run is wholly outside the clip), while rules and shading reach beyond
     /// the text they frame and are written whole.
-    /// A line's box at most this many times its type size high is one printed line.
-    static let singleLineHeightRatio = 1.6
-
     static func textHoles(_ lines: [SourceLine], in bands: [Rect]) -> [Rect] {
         var holes: [Rect] = []
         for band in bands {

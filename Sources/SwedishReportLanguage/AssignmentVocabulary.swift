@@ -21,6 +21,14 @@ public enum AssignmentVocabulary {
         "åtgärd", "ansvarig", "klart", "tidplan", "uppföljning", "svar", "iakttagelser", "iakttagelse",
     ]
 
+    /// Header words of the column that holds an item's status.
+    public static let statusColumnWords = ["status", "avvikelse", "bedömning"]
+    /// Header words of the column that holds an item's comment or answer.
+    public static let commentColumnWords = ["kommentar", "åtgärd", "resultat", "uppföljning", "svar", "iakttagelse"]
+    /// Header words of the start and end date columns.
+    public static let startColumnWords = ["startdatum", "start"]
+    public static let endColumnWords = ["slutdatum", "slut", "klart"]
+
     /// Phrases that give an assignment: a group holding one starts a new item.
     public static let assignmentPhrases = ["i uppdrag", "uppdras", "ges uppdrag", "får uppdraget"]
 

@@ -137,4 +137,14 @@ final class WorkerPoolTests: XCTestCase {
         guard case .failure(let reason) = try XCTUnwrap(outcome) else { return XCTFail("\(String(describing: outcome))") }
         XCTAssertTrue(reason.contains("hangs.txt: the worker reading it crashed (signal 15, SIGTERM)"), reason)
     }
+
+    func testAWorkerThatCannotStartFailsTheDocumentWithTheReason() throws {
+        try Fixtures.writeCorpus(into: folder.appendingPathComponent("in"))
+        let pool = try WorkerProcessParser(
+            executable: folder.appendingPathComponent("no-such-tool"), timeout: 60, memoryLimitMB: 2048)
+        defer { pool.removeScratch() }
+        let (documents, _) = InputCollector().collect([folder.appendingPathComponent("in").path])
+        guard case .failure(let reason) = pool.parse(documents[0], exporting: nil) else { return XCTFail("imported without a worker") }
+        XCTAssertTrue(reason.contains("could not start a worker"), reason)
+    }
 }

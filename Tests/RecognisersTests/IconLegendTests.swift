@@ -1,5 +1,5 @@
 import Layout
-import Recognisers
+@testable import Recognisers
 import ReportModel
 import ReportSource
 import XCTest
@@ -133,5 +133,14 @@ final class IconLegendTests: XCTestCase {
         XCTAssertEqual(found.map(\.statusIcon), [.green, .red])
         XCTAssertEqual(found.map(\.status), [.fulfilled, .not_fulfilled])
         XCTAssertEqual(found.map(\.statusText), [nil, nil])
+    }
+
+    /// A table row with a status icon and a trend icon beside its words is no legend: only icons
+    /// labelled with status words make one.
+    func testARowWithTwoIconsBesideOrdinaryWordsIsNoLegend() {
+        let row = legendRow([(Self.green, "Utreda samlokalisering"), (Self.red, "Redovisas i mars")], number: 1)
+        let legend = legendRow([(Self.green, "Klart"), (Self.red, "Ej påbörjat")], number: 2)
+        let layout = LayoutAnalyser().analyse(SourceDocument(name: "r.pdf", kind: .pdf, pages: [SourcePage(number: 1, lines: [row, legend])]))
+        XCTAssertEqual(layout.lines.filter { !$0.isBlank }.map(IconLegend.isLegendRow), [false, true])
     }
 }

@@ -5,7 +5,8 @@ struct Row: Sendable {
     /// Indices into the page's words, sorted by left edge.
     var words: [Int]
     var rect: Rect
-    /// For each word after the first: true when the gap before it is a column gap (a tab).
+    /// For each word after the first: true when the gap before it is a column gap (the word
+    /// starts a cell).
     var columnGapBefore: [Bool]
 }
 

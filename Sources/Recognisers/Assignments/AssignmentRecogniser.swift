@@ -89,7 +89,18 @@ struct AssignmentTableHeader {
 
     var kind: Kind
 
-    static let itemWords = AssignmentVocabulary.itemWords.map { ($0.0, Assignment.Kind(rawValue: $0.1.rawValue) ?? .assignment) }
+    static let itemWords = AssignmentVocabulary.itemWords.map { ($0.0, kind(of: $0.1)) }
+
+    /// The model's kind of a vocabulary item kind.
+    static func kind(of item: AssignmentVocabulary.ItemKind) -> Assignment.Kind {
+        switch item {
+        case .assignment: return .assignment
+        case .activity: return .activity
+        case .risk: return .risk
+        case .control: return .control
+        case .audit: return .audit
+        }
+    }
     static let followUpWords = AssignmentVocabulary.followUpWords
 
     /// The first UTF-8 byte each item word can start with, lower-cased: its first letter, or the

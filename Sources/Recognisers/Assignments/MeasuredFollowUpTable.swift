@@ -18,9 +18,9 @@ struct MeasuredFollowUpTable {
     let headers: [String]
     /// The rows: for each blank-separated group, the text of every column; or a group of running
     /// text under the table (no column gaps), kept whole.
-    let rows: [(cells: [String], provenance: Provenance, isRunningText: Bool, icon: RGBColor?)]
-    /// What the report's legend says each status icon means (`● Klar`).
-    let legend: [StatusIcon: String]
+    let rows: [(cells: [String], provenance: Provenance, isRunningText: Bool, icon: RGBColor?, line: Int)]
+    /// What the report's legends say each status icon means (`● Klar`), with the line each is on.
+    let legend: [(line: Int, icon: StatusIcon, words: String)]
 
     /// Nil when the header carries no measured cells (text input).
     init?(header: LayoutLine, groups: [Range<Int>], layout: LayoutDocument) {
@@ -35,7 +35,7 @@ struct MeasuredFollowUpTable {
         }
         headers = headerCells.map { $0.text.lowercased() }
         legend = Self.statusLegend(in: layout)
-        var rows: [(cells: [String], provenance: Provenance, isRunningText: Bool, icon: RGBColor?)] = []
+        var rows: [(cells: [String], provenance: Provenance, isRunningText: Bool, icon: RGBColor?, line: Int)] = []
         for group in groups {
             let lines = layout.lines[group]
             // A legend row under the table (`● Klar ● Pågår ● Ej påbörjad`) explains the icons: no item.
@@ -53,27 +53,33 @@ struct MeasuredFollowUpTable {
             // A status shown as an icon: the first coloured mark on the row's lines.
             let icon = lines.lazy.flatMap(\.source.icons).compactMap(\.color).first
             if measured {
-                rows.append((cells, layout.provenance(of: group), false, icon))
+                rows.append((cells, layout.provenance(of: group), false, icon, group.lowerBound))
             } else {
-                rows.append(([lines.map(\.text).joined(separator: " ")], layout.provenance(of: group), true, nil))
+                rows.append(([lines.map(\.text).joined(separator: " ")], layout.provenance(of: group), true, nil, group.lowerBound))
             }
         }
         self.rows = rows
     }
 
-    /// The words a report's legend gives each icon colour among assignment statuses
-    /// (`● Klar ● Pågår ● Ej påbörjad`, or a line per icon); the first legend for a colour wins.
-    static func statusLegend(in layout: LayoutDocument) -> [StatusIcon: String] {
-        var legend: [StatusIcon: String] = [:]
-        for line in layout.lines where !line.source.icons.isEmpty {
+    /// The words a report's legends give icon colours among assignment statuses
+    /// (`● Klar ● Pågår ● Ej påbörjad`, or a line per icon), with the line of each.
+    static func statusLegend(in layout: LayoutDocument) -> [(line: Int, icon: StatusIcon, words: String)] {
+        var legend: [(line: Int, icon: StatusIcon, words: String)] = []
+        for (index, line) in layout.lines.enumerated() where !line.source.icons.isEmpty {
             for (color, label) in IconLegend.labelledIcons(of: line) {
                 let words = label.trimming(.whitespaces)
                 guard AssignmentVocabulary.statusPhrases.contains(words.lowercased()) else { continue }
-                let icon = IconLegend.classify(color)
-                if legend[icon] == nil { legend[icon] = words }
+                legend.append((index, IconLegend.classify(color), words))
             }
         }
         return legend
+    }
+
+    /// What an icon on a row at `line` means: the nearest legend for it before the row, else
+    /// the nearest after (as for goals, so sections may give one colour different words).
+    func meaning(of icon: StatusIcon, at line: Int) -> String? {
+        let matching = legend.filter { $0.icon == icon }
+        return (matching.last { $0.line <= line } ?? matching.first { $0.line > line })?.words
     }
 
     private func column(named words: [String]) -> Int? {
@@ -88,9 +94,9 @@ struct MeasuredFollowUpTable {
         case .dated(let k), .followUp(let k): kind = k
         case .risk: kind = .risk
         }
-        let statusColumn = column(named: ["status", "avvikelse", "bedömning"])
-        let commentColumn = column(named: ["kommentar", "åtgärd", "resultat", "uppföljning"])
-        let dateColumns = [column(named: ["startdatum", "start"]), column(named: ["slutdatum", "slut", "klart"])]
+        let statusColumn = column(named: AssignmentVocabulary.statusColumnWords)
+        let commentColumn = column(named: AssignmentVocabulary.commentColumnWords)
+        let dateColumns = [column(named: AssignmentVocabulary.startColumnWords), column(named: AssignmentVocabulary.endColumnWords)]
         var items: [Assignment] = []
         for row in rows {
             if row.isRunningText {
@@ -121,7 +127,7 @@ struct MeasuredFollowUpTable {
             let end = cell(dateColumns[1]) ?? (dates.count > 1 ? dates.last : nil)
             let statusIcon = row.icon.map(IconLegend.classify)
             // A status printed in words wins; an icon's status is the words its legend gives it.
-            let status = kind == .risk ? nil : cell(statusColumn) ?? statusIcon.flatMap { legend[$0] }
+            let status = kind == .risk ? nil : cell(statusColumn) ?? statusIcon.flatMap { meaning(of: $0, at: row.line) }
             var comment = cell(commentColumn)
             if kind == .risk, let text = comment, let header = commentColumn.map({ headers[$0] }), header.hasPrefix("åtgärd") {
                 comment = "Åtgärd: " + text

@@ -122,8 +122,13 @@ struct GoalTable {
     /// How far right of a column's start a line may start and still be in it: a few points in a
     /// PDF, a character or two in laid-out text.
     static func columnTolerance(_ line: LayoutLine) -> Double {
-        line.source.words.isEmpty ? 2 : 6
+        line.source.words.isEmpty ? columnToleranceCharacters : columnTolerancePoints
     }
+
+    /// How far right of a column's start a line of laid-out text may start, in characters.
+    static let columnToleranceCharacters = 2.0
+    /// How far right of a column's start a PDF line may start, in points.
+    static let columnTolerancePoints = 6.0
 
     /// The first cell of a line set in cells: the words before the first column gap the PDF
     /// front-end measured, or before the first run of spaces in laid-out text. Nil for a line

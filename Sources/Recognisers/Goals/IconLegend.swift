@@ -59,10 +59,15 @@ struct IconLegend {
         return result
     }
 
-    /// True when a line is a legend of several icons, each with its own words: it explains the
-    /// icons and assesses nothing itself.
+    /// True when a line is a legend of several icons, each with words that name a status (an
+    /// assessment or an assignment's status): it explains the icons and assesses nothing itself.
+    /// A row of a table with a status icon and a trend icon beside its text is no legend.
     static func isLegendRow(_ line: LayoutLine) -> Bool {
-        labelledIcons(of: line).count > 1
+        let labels = labelledIcons(of: line).map(\.1)
+        return labels.count > 1 && labels.allSatisfy { label in
+            AssessmentVocabulary.assessment(inLine: label) != nil
+                || AssignmentVocabulary.statusPhrases.contains(label.trimming(.whitespaces).lowercased())
+        }
     }
 
     /// Names a colour by hue: the five colours reports use for status.

@@ -266,8 +266,8 @@ struct ColumnHeader: Sendable, Hashable {
         guard !header.columns.isEmpty else { return false }
         let stubWords = ColumnHeader.words(header.stub)
         if stubWords.count > 6 {
-            // A longer stub is short identifier columns before the label column (`Prio ⇥ Status ⇥
-            // Proj nr ⇥ Investeringar (tkr)`): judged by its measured cells where the line has them.
+            // A longer stub is short identifier columns before the label column (`Prio | Status |
+            // Proj nr | Investeringar (tkr)`): judged by its measured cells where the line has them.
             if let cells {
                 guard isIdentifierStub(leadingCells(of: cells, words: stubWords.count)) else { return false }
             } else {

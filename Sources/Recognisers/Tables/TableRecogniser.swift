@@ -176,8 +176,8 @@ struct TableRecogniser {
         return Double(gapped.count) >= laidOutLineShare * Double(printed.count)
     }
 
-    /// Whether most printed lines of a range carry their column gaps (a tab, or a run of spaces
-    /// between words, in laid-out input): the table stage reads those.
+    /// Whether most printed lines of a range carry their column gaps (measured by the PDF
+    /// front-end, or a run of spaces between words in laid-out input): the table stage reads those.
     func carriesColumnGaps(_ range: Range<Int>, in lines: [LayoutLine]) -> Bool {
         guard laidOut else { return false }
         let printed = lines[range].filter { !$0.isBlank }
