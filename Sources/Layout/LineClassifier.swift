@@ -252,7 +252,8 @@ struct LineClassifier {
     /// - Parameter gapped: the text is set in cells (a column gap the front-end measured).
     private func isHeadingShaped(_ text: String, line: Int? = nil, styled: Bool = false, gapped: Bool) -> Bool {
         guard let first = text.first, first.isUppercase || first.isNumber else { return false }
-        if let last = text.last, ".,;:!".contains(last) { return false }
+        // A full stop ends a sentence, not a heading, unless an abbreviation owns it (`… m.m.`).
+        if let last = text.last, ".,;:!".contains(last), !(last == "." && ReportVocabulary.endsWithAbbreviation(text)) { return false }
         // A field label set in a heading style with no colon after it (`Kommentar` in bold over
         // its paragraph) names a section; with a colon, or in plain type, it labels a field.
         // (Not a label repeated as a form's field, nor one right under a goal's assessment.)

@@ -200,3 +200,16 @@ extension ReportVocabulary {
         return statusIconContexts.contains { lower.contains($0) }
     }
 }
+
+extension ReportVocabulary {
+    /// Abbreviations that end on a full stop without ending a sentence (`Tillämpningsområde m.m.`).
+    public static let closingAbbreviations: Set<String> = [
+        "m.m.", "m.fl.", "o.s.v.", "osv.", "etc.", "bl.a.", "t.ex.", "resp.", "ca.", "jfr.", "mfl.", "mm.",
+    ]
+
+    /// True when a text's final full stop belongs to an abbreviation, not to a sentence.
+    public static func endsWithAbbreviation(_ text: String) -> Bool {
+        guard let last = text.split(separator: " ").last else { return false }
+        return closingAbbreviations.contains(last.lowercased())
+    }
+}

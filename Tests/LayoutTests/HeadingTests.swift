@@ -140,6 +140,11 @@ final class HeadingTests: XCTestCase {
         return doc.blocks.filter { $0.kind == .heading }.map { doc.text(of: $0) }
     }
 
+    func testAHeadingMayEndOnAnAbbreviationsFullStop() {
+        XCTAssertEqual(boldHeadings([("3.1. Tillämpningsområde m.m.", true), (Self.paragraph, false)]), ["3.1. Tillämpningsområde m.m."])
+        XCTAssertEqual(boldHeadings([("Nämnden beslutade.", true), (Self.paragraph, false)]), [])
+    }
+
     func testAValueDefinedOnAScaleIsNoHeadingHoweverItIsSet() {
         XCTAssertEqual(boldHeadings([("1 = Medelhögt värde", true), (Self.paragraph, false)]), [])
         XCTAssertEqual(boldHeadings([("Bedömningsskala", true), (Self.paragraph, false)]), ["Bedömningsskala"])
