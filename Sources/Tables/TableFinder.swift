@@ -887,7 +887,9 @@ struct TableFinder {
                     guard !rest.isEmpty else { continue }
                     segment = Segment(words: rest)
                 }
-                if isStubCell(segment, line: index, frame: frame) {
+                if isStubCell(segment, line: index, frame: frame),
+                    !stacksWithColumnCell(segment, line: index, headerLines: headerLines, frame: frame)
+                {
                     stub.append(segment.text)
                     continue
                 }
@@ -956,6 +958,27 @@ struct TableFinder {
     }
 
     /// A header cell over the row labels (a unit, a caption), not over a column.
+    /// True when a header cell that would be the stub's stands stacked under or over a column's
+    /// header cell on the next header line, sharing most of its width (`Budget` / `2027`, both
+    /// left-set over right-aligned figures, the year too short to reach its column): the two
+    /// name one column.
+    func stacksWithColumnCell(_ segment: Segment, line: Int, headerLines: [Int], frame: Frame) -> Bool {
+        // Header cells are a few words; a unit (`Belopp i tkr`) is the stub's whatever stands by it.
+        guard segment.words.count <= Self.stackedCellWords, TableVocabulary.unit(inCaption: segment.text) == nil else { return false }
+        for other in [line - 1, line + 1] where headerLines.contains(other) {
+            for cell in segments[other] where cell.words.count <= Self.stackedCellWords && !isStubCell(cell, line: other, frame: frame) {
+                let shared = min(segment.maxX, cell.maxX) - max(segment.minX, cell.minX)
+                if shared > Self.stackedCellShare * min(segment.maxX - segment.minX, cell.maxX - cell.minX) { return true }
+            }
+        }
+        return false
+    }
+
+    /// The share of the narrower cell's width two stacked header cells have in common.
+    static let stackedCellShare = 0.5
+    /// Most words of a header cell taken as stacked with another (a longer one is prose or a caption).
+    static let stackedCellWords = 3
+
     func isStubCell(_ segment: Segment, line: Int, frame: Frame) -> Bool {
         let width = lines[line].characterWidth
         guard segment.maxX < frame.figuresStart - Self.alignmentToleranceCharacters * width else { return false }

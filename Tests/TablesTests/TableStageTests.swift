@@ -109,6 +109,20 @@ final class TableStageTests: XCTestCase {
         XCTAssertEqual(grid.columns[1].headerParts, ["Prognos", "helår 2026"])
     }
 
+    /// Header cells set flush left over right-aligned figures: the shorter lower cell (`2027`)
+    /// ends further from its column than a header cell may, yet is stacked under `Budget`.
+    func testAShortHeaderCellStackedUnderAColumnsCellIsThatColumns() throws {
+        let grid = try XCTUnwrap(grids("""
+                                                 Budget           Ram          Ram
+                                                 2027             2028         2029
+            Ingående eget kapital                        9 279       10 259       11 280
+            Årets resultat                                 980        1 021        1 060
+            Utgående eget kapital                       10 259       11 280       12 340
+            """).first)
+        XCTAssertEqual(grid.stub, "")
+        XCTAssertEqual(grid.columns.map(\.header), ["Budget 2027", "Ram 2028", "Ram 2029"])
+    }
+
     func testGroupCellsPrefixTheColumnsBeneathWhenNamesWouldCollide() throws {
         let grid = try XCTUnwrap(grids("""
                                   Perioden                      Helår
