@@ -12,6 +12,6 @@ public enum TableStage {
         let lines = layout.lines.enumerated().map { PlacedLine($1, index: $0) }
         var drawings: [Int: SourcePage] = [:]
         for page in layout.source.pages where !page.rules.isEmpty { drawings[page.number] = page }
-        return TableFinder(lines: lines, drawings: drawings).grids().map(GroupNesting.nested)
+        return TableFinder(lines: lines, drawings: drawings).grids().map(StrayColumns.merged).map(GroupNesting.nested)
     }
 }

@@ -123,6 +123,20 @@ final class TableStageTests: XCTestCase {
         XCTAssertEqual(grid.columns.map(\.header), ["Budget 2027", "Ram 2028", "Ram 2029"])
     }
 
+    /// A row's figures set a character or two off their columns (laid-out text from a
+    /// proportional font) stay in those columns instead of making columns of their own.
+    func testFiguresSetSlightlyOffTheirColumnStayInIt() throws {
+        let grid = try XCTUnwrap(grids("""
+                                         (tkr)     2027          2028          2029          2030
+            Fordon                                 12 250         9 600         4 650           950
+            Räddningsmaterial                       1 130         1 166         1 202         1 238
+            Inventarier                                 50              50            50           50
+            Totalt                                 13 930        10 816         5 902         2 238
+            """).first)
+        XCTAssertEqual(grid.columns.map(\.header), ["2027", "2028", "2029", "2030"])
+        XCTAssertEqual(grid.rows[2].cells.map(\.column), [0, 1, 2, 3])
+    }
+
     func testGroupCellsPrefixTheColumnsBeneathWhenNamesWouldCollide() throws {
         let grid = try XCTUnwrap(grids("""
                                   Perioden                      Helår
