@@ -53,6 +53,9 @@ enum HeaderTree {
     static let textWordSpaceCharacters = 1.0
 
     /// Header cells of one segment: `(column, text)` for each column it names.
+    /// A word gap this many word spaces wide parts header cells by itself.
+    static let clearGapWordSpaces = 2.0
+
     static func assign(_ segment: Segment, to clusters: [ColumnClusters.Column]) -> [(column: Int, text: String)] {
         let hits = overlapped(by: segment, clusters: clusters, tolerance: 0)
         if hits.isEmpty, let gutter = gutter(around: segment, clusters: clusters) {
@@ -68,9 +71,20 @@ enum HeaderTree {
         let words = segment.words.sorted { $0.minX < $1.minX }
         let width = words.map { ($0.maxX - $0.minX) / Double(max($0.text.count, 1)) }.max() ?? 1
         func gap(_ index: Int) -> Double { words[index].minX - words[index - 1].maxX }
-        let cuts = (1..<max(words.count, 1)).sorted { gap($0) > gap($1) }.prefix(hits.count - 1).sorted()
         let inCharacterColumns = words.allSatisfy { $0.height == 0 }
         let wordSpace = (inCharacterColumns ? textWordSpaceCharacters : wordSpaceCharacters) * width
+        // Gaps clearly wider than a word space part first; among gaps alike (a line set with
+        // word spaces only), the one nearest a boundary between the columns the line spans
+        // (`Budget 2026 | Prognos helår` over two right-aligned columns).
+        let boundaries = zip(hits, hits.dropFirst()).map { (clusters[$0].maxX + clusters[$1].minX) / 2 }
+        func boundaryDistance(_ index: Int) -> Double {
+            let middle = (words[index - 1].maxX + words[index].minX) / 2
+            return boundaries.map { abs($0 - middle) }.min() ?? 0
+        }
+        func isClear(_ index: Int) -> Bool { gap(index) >= Self.clearGapWordSpaces * wordSpace }
+        let cuts = (1..<max(words.count, 1)).sorted { a, b in
+            isClear(a) != isClear(b) ? isClear(a) : isClear(a) ? gap(a) > gap(b) : boundaryDistance(a) < boundaryDistance(b)
+        }.prefix(hits.count - 1).sorted()
         if cuts.count == hits.count - 1, cuts.allSatisfy({ gap($0) >= wordSpace }) {
             var pieces: [String] = []
             var start = 0

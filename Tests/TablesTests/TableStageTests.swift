@@ -137,6 +137,18 @@ final class TableStageTests: XCTestCase {
         XCTAssertEqual(grid.rows[2].cells.map(\.column), [0, 1, 2, 3])
     }
 
+    /// Header cells of two columns set a word space apart part where the columns part, not at
+    /// the first word space (`Budget 2026 | Prognos helår`).
+    func testHeaderCellsSetAWordSpaceApartPartAtTheColumnBoundary() throws {
+        let grid = try XCTUnwrap(grids("""
+            Belopp i tkr                      Budget 2026 Prognos helår   Avv. prognos/
+                                                                  2026     budget 2026
+            Verksamhetens intäkter                148 248       146 428          -1 821
+            Personalkostnader                     -45 581       -45 346             235
+            """).first)
+        XCTAssertEqual(grid.columns.map(\.header), ["Budget 2026", "Prognos helår 2026", "Avv. prognos/ budget 2026"])
+    }
+
     func testGroupCellsPrefixTheColumnsBeneathWhenNamesWouldCollide() throws {
         let grid = try XCTUnwrap(grids("""
                                   Perioden                      Helår
