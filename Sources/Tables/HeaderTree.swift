@@ -82,7 +82,8 @@ enum HeaderTree {
             return boundaries.map { abs($0 - middle) }.min() ?? 0
         }
         func isClear(_ index: Int) -> Bool { gap(index) >= Self.clearGapWordSpaces * wordSpace }
-        let cuts = (1..<max(words.count, 1)).sorted { a, b in
+        // Only a gap at least a word space wide may part cells (a narrower one is inside a word group).
+        let cuts = (1..<max(words.count, 1)).filter { gap($0) >= wordSpace }.sorted { a, b in
             isClear(a) != isClear(b) ? isClear(a) : isClear(a) ? gap(a) > gap(b) : boundaryDistance(a) < boundaryDistance(b)
         }.prefix(hits.count - 1).sorted()
         if cuts.count == hits.count - 1, cuts.allSatisfy({ gap($0) >= wordSpace }) {
