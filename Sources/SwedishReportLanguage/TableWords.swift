@@ -39,6 +39,12 @@ public enum TableWords {
         return lineEndConnectors.contains(lastWord)
     }
 
+    /// True when a text ends on an acronym and its hyphen (`… OPF-`): two capitals or more.
+    static func endsWithAcronymHyphen(_ text: String) -> Bool {
+        guard let last = text.split(separator: " ").last?.dropLast(), last.count >= 2 else { return false }
+        return last.allSatisfy { $0.isUppercase || $0.isNumber } && last.contains(where: \.isLetter)
+    }
+
     /// Words after which a line-end hyphen suspends a compound rather than breaking a word
     /// (`Kultur-` / `och fritidsnämnden`).
     public static let suspendedCompoundConnectors: Set<String> = ["och", "eller", "samt", "resp", "resp.", "respektive", "som", "till", "&"]
@@ -56,6 +62,8 @@ public enum TableWords {
                 !suspendedCompoundConnectors.contains(firstWord)
             {
                 result = String(result.dropLast()) + part
+            } else if result.hasSuffix("-"), Self.endsWithAcronymHyphen(result), part.first?.isUppercase == true {
+                result += part  // an acronym's compound broken at its hyphen (`OPF-` / `KR 26`)
             } else {
                 result += " " + part
             }

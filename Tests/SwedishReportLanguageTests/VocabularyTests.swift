@@ -32,6 +32,8 @@ final class VocabularyTests: XCTestCase {
     func testWrappedLinesJoinBrokenWordsButNotSuspendedCompounds() {
         XCTAssertEqual(TableWords.joinWrapped(["Andel tillgänglighets-", "anpassade lokaler"]), "Andel tillgänglighetsanpassade lokaler")
         XCTAssertEqual(TableWords.joinWrapped(["Kultur-", "och fritidsnämnden"]), "Kultur- och fritidsnämnden")
+        XCTAssertEqual(TableWords.joinWrapped(["Tillämpningsanvisningar OPF-", "KR 26"]), "Tillämpningsanvisningar OPF-KR 26")
+        XCTAssertEqual(TableWords.joinWrapped(["Intäkter -", "Kostnader"]), "Intäkter - Kostnader")
     }
 
     func testSentencesAreNotAssessments() {
