@@ -21,7 +21,7 @@ enum CharacterRepair {
         var changed = false
         var words: [SourceWord] = []
         for cell in cellWords(of: line.words) {
-            let text = SourceLine(text: "", lineNumber: 0, words: cell).cellTexts.first ?? ""
+            let text = SourceLine.cellText(of: cell)
             let repaired = LetterSpacing.repair(text)
             guard repaired != text, let merged = merged(cell, into: repaired) else {
                 words += cell

@@ -83,27 +83,31 @@ public struct SourceLine: Sendable, Hashable {
     /// cell's words joined by a space (a word broken at a hyphen made whole). Empty for a line
     /// without words (text input).
     public var cellTexts: [String] {
-        var cells: [String] = []
-        var current = ""
+        var cells: [[SourceWord]] = []
         var breakPending = false
         for word in words {
             breakPending = breakPending || word.startsColumn
             // A word that repair left blank (an icon glyph) prints nothing; a gap before it parts the next.
             if word.text.allSatisfy(\.isWhitespace) { continue }
-            if breakPending, !current.isEmpty {
-                cells.append(current)
-                current = ""
-            }
+            if breakPending || cells.isEmpty { cells.append([]) }
             breakPending = false
-            if word.continuesPrevious, current.hasSuffix("-") {
-                current.removeLast()
-            } else if !current.isEmpty {
-                current += " "
-            }
-            current += word.text
+            cells[cells.count - 1].append(word)
         }
-        if !current.isEmpty { cells.append(current) }
-        return cells
+        return cells.map(Self.cellText(of:))
+    }
+
+    /// One cell's words as text: parted by a space, a word broken at a hyphen made whole.
+    public static func cellText(of words: [SourceWord]) -> String {
+        var text = ""
+        for word in words where !word.text.allSatisfy(\.isWhitespace) {
+            if word.continuesPrevious, text.hasSuffix("-") {
+                text.removeLast()
+            } else if !text.isEmpty {
+                text += " "
+            }
+            text += word.text
+        }
+        return text
     }
 
     /// True when the line holds nothing but white space (and no icon).

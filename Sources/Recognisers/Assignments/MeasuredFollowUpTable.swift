@@ -19,8 +19,8 @@ struct MeasuredFollowUpTable {
     /// The rows: for each blank-separated group, the text of every column; or a group of running
     /// text under the table (no column gaps), kept whole.
     let rows: [(cells: [String], provenance: Provenance, isRunningText: Bool, icon: RGBColor?, line: Int)]
-    /// What the report's legends say each status icon means (`● Klar`), with the line each is on.
-    let legend: [(line: Int, icon: StatusIcon, words: String)]
+    /// What the report's legends say its status icons mean.
+    let legend: IconLegend
 
     /// Nil when the header carries no measured cells (text input).
     init?(header: LayoutLine, groups: [Range<Int>], layout: LayoutDocument) {
@@ -34,7 +34,7 @@ struct MeasuredFollowUpTable {
             return starts[index]...max(starts[index], end)
         }
         headers = headerCells.map { $0.text.lowercased() }
-        legend = Self.statusLegend(in: layout)
+        legend = IconLegend(layout: layout)
         var rows: [(cells: [String], provenance: Provenance, isRunningText: Bool, icon: RGBColor?, line: Int)] = []
         for group in groups {
             let lines = layout.lines[group]
@@ -59,27 +59,6 @@ struct MeasuredFollowUpTable {
             }
         }
         self.rows = rows
-    }
-
-    /// The words a report's legends give icon colours among assignment statuses
-    /// (`● Klar ● Pågår ● Ej påbörjad`, or a line per icon), with the line of each.
-    static func statusLegend(in layout: LayoutDocument) -> [(line: Int, icon: StatusIcon, words: String)] {
-        var legend: [(line: Int, icon: StatusIcon, words: String)] = []
-        for (index, line) in layout.lines.enumerated() where !line.source.icons.isEmpty {
-            for (color, label) in IconLegend.labelledIcons(of: line) {
-                let words = label.trimming(.whitespaces)
-                guard AssignmentVocabulary.statusPhrases.contains(words.lowercased()) else { continue }
-                legend.append((index, IconLegend.classify(color), words))
-            }
-        }
-        return legend
-    }
-
-    /// What an icon on a row at `line` means: the nearest legend for it before the row, else
-    /// the nearest after (as for goals, so sections may give one colour different words).
-    func meaning(of icon: StatusIcon, at line: Int) -> String? {
-        let matching = legend.filter { $0.icon == icon }
-        return (matching.last { $0.line <= line } ?? matching.first { $0.line > line })?.words
     }
 
     private func column(named words: [String]) -> Int? {
@@ -127,7 +106,7 @@ struct MeasuredFollowUpTable {
             let end = cell(dateColumns[1]) ?? (dates.count > 1 ? dates.last : nil)
             let statusIcon = row.icon.map(IconLegend.classify)
             // A status printed in words wins; an icon's status is the words its legend gives it.
-            let status = kind == .risk ? nil : cell(statusColumn) ?? statusIcon.flatMap { meaning(of: $0, at: row.line) }
+            let status = kind == .risk ? nil : cell(statusColumn) ?? statusIcon.flatMap { legend.assignmentStatus(of: $0, at: row.line) }
             var comment = cell(commentColumn)
             if kind == .risk, let text = comment, let header = commentColumn.map({ headers[$0] }), header.hasPrefix("åtgärd") {
                 comment = "Åtgärd: " + text

@@ -7,6 +7,8 @@ import SwedishReportLanguage
 /// Collects goals in document order, deciding each one's parent and finding its assessment.
 struct GoalListBuilder {
     let layout: LayoutDocument
+    /// The report's icon legends, read once.
+    let legend: IconLegend
     private(set) var entries: [GoalEntry] = []
     /// Layout block position of each entry's heading.
     private var positions: [Int] = []
@@ -22,6 +24,7 @@ struct GoalListBuilder {
 
     init(layout: LayoutDocument) {
         self.layout = layout
+        legend = IconLegend(layout: layout)
     }
 
     /// Adds a goal (or notes a repeat of one already seen) and returns its entry index.
@@ -88,14 +91,13 @@ struct GoalListBuilder {
     mutating func setIconAssessment(of index: Int, icon: StatusIcon, line: Int) {
         guard entries.indices.contains(index), !entries[index].isRepeat else { return }
         entries[index].goal.statusIcon = icon
-        entries[index].goal.status = IconLegend(layout: layout).meaning(of: icon, at: line)?.status
+        entries[index].goal.status = legend.meaning(of: icon, at: line)?.status
         entries[index].goal.statusText = nil
         assessedInPlace.insert(index)
     }
 
     /// Finds each goal's assessment: printed text near the goal, or an icon mapped through the legend.
     mutating func assignAssessments() {
-        let legend = IconLegend(layout: layout)
         for index in entries.indices where !entries[index].isRepeat && !assessedInPlace.contains(index) {
             let found = assessment(after: positions[index], goalLines: entries[index].lineRange, title: entries[index].goal.title, legend: legend)
             entries[index].goal.status = found.status

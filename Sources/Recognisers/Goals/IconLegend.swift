@@ -16,24 +16,45 @@ struct IconLegend {
         var status: Assessment
     }
 
+    /// An assignment status a legend gives an icon (`● Klart`), as printed.
+    struct StatusEntry {
+        var line: Int
+        var icon: StatusIcon
+        var words: String
+    }
+
     private(set) var entries: [Entry] = []
+    private(set) var statusEntries: [StatusEntry] = []
 
     init(layout: LayoutDocument) {
         for (index, line) in layout.lines.enumerated() where !line.source.icons.isEmpty {
             for (color, label) in Self.labelledIcons(of: line) {
-                guard let found = AssessmentVocabulary.assessment(inLine: label),
-                    let status = Assessment(rawValue: found.kind.rawValue)
-                else { continue }
-                entries.append(Entry(line: index, icon: Self.classify(color), status: status))
+                let icon = Self.classify(color)
+                if let found = AssessmentVocabulary.assessment(inLine: label), let status = Assessment(rawValue: found.kind.rawValue) {
+                    entries.append(Entry(line: index, icon: icon, status: status))
+                }
+                let words = label.trimming(.whitespaces)
+                if AssignmentVocabulary.statusPhrases.contains(words.lowercased()) {
+                    statusEntries.append(StatusEntry(line: index, icon: icon, words: words))
+                }
             }
         }
     }
 
-    /// What an icon on a line means: the nearest legend entry for it before the line, else the
-    /// nearest after it (a legend printed under the goals it explains).
+    /// What an icon on a line means for a goal: the nearest legend entry for it before the line,
+    /// else the nearest after it (a legend printed under the goals it explains).
     func meaning(of icon: StatusIcon, at line: Int) -> Entry? {
-        let matching = entries.filter { $0.icon == icon }
-        return matching.last { $0.line <= line } ?? matching.first { $0.line > line }
+        Self.nearest(entries.filter { $0.icon == icon }, to: line, at: \.line)
+    }
+
+    /// The assignment status an icon on a line stands for, found the same way.
+    func assignmentStatus(of icon: StatusIcon, at line: Int) -> String? {
+        Self.nearest(statusEntries.filter { $0.icon == icon }, to: line, at: \.line)?.words
+    }
+
+    /// The entry nearest before `line`, else the nearest after (entries in line order).
+    static func nearest<E>(_ entries: [E], to line: Int, at position: (E) -> Int) -> E? {
+        entries.last { position($0) <= line } ?? entries.first { position($0) > line }
     }
 
     /// A line's icons, each with the words that label it. One icon labels the whole line; on a

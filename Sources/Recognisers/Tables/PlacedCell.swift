@@ -27,7 +27,8 @@ struct PlacedCell: Sendable, Hashable {
         var group: [SourceWord] = []
         func close() {
             let printed = group.filter { !$0.text.allSatisfy(\.isWhitespace) }
-            guard !printed.isEmpty, let text = SourceLine(text: "", lineNumber: 0, words: printed).cellTexts.first else { return }
+            guard !printed.isEmpty else { return }
+            let text = SourceLine.cellText(of: printed)
             let box = BoundingBox.union(of: printed.map(\.box))
             result.append(PlacedCell(text: text, span: box.map { $0.x...$0.maxX }))
         }
