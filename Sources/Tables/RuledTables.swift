@@ -124,8 +124,27 @@ struct RuledTables {
             }
             stacked.append(group)
         }
+        // A column rule whose row rules were left out where it stands (a row's top rule drawn
+        // round the cell it would cross, the bottom rule at a page break) meets none, yet parts
+        // the cells of the grid it stands inside.
+        let floating = found.values.filter { $0.h.isEmpty }.flatMap(\.v)
+        for vertical in floating {
+            guard let index = stacked.firstIndex(where: { encloses($0, vertical) }) else { continue }
+            stacked[index].v.append(vertical)
+        }
         return stacked.compactMap { frame(horizontals: $0.h, verticals: $0.v) }
             .sorted { ($0.ys[0], $0.xs[0]) < ($1.ys[0], $1.xs[0]) }
+    }
+
+    /// Whether a vertical rule stands inside a group's grid: between its outer sides, and along
+    /// the run its sides cover.
+    static func encloses(_ group: (h: [Line], v: [Line]), _ vertical: Line) -> Bool {
+        let sides = group.v.map(\.position)
+        guard let left = sides.min(), let right = sides.max(), let top = group.v.map(\.start).min(),
+            let bottom = group.v.map(\.end).max()
+        else { return false }
+        return vertical.position > left + snapDistance && vertical.position < right - snapDistance
+            && vertical.start >= top - meetTolerance && vertical.end <= bottom + meetTolerance
     }
 
     /// Whether a group of rules starts right under another with the same left and right edges.

@@ -223,6 +223,36 @@ final class RuledTablePDFTests: XCTestCase {
         XCTAssertEqual(grid.rows[2].cells.map(\.text), ["-16 513", "-16 013"])
     }
 
+    func testAColumnRuleThatMeetsNoRowRuleStillPartsItsCells() throws {
+        let found = try grids("floating-rule.pdf") { pdf in
+            pdf.text("Indikator", x: 60, y: 96, bold: true)
+            pdf.text("Utfall", right: 340, y: 96, bold: true)
+            pdf.text("Mål", right: 440, y: 96, bold: true)
+            pdf.text("Antal resor per invånare", x: 60, y: 112)
+            pdf.text("12", right: 340, y: 112)
+            pdf.text("Öka", right: 440, y: 112)
+            // A description row across the whole table: only the outer sides cross it.
+            pdf.text("Resor med kollektivtrafik.", x: 60, y: 134)
+            pdf.text("Körsträcka per invånare", x: 60, y: 152)
+            pdf.text("730", right: 340, y: 152)
+            pdf.text("Minska", right: 440, y: 152)
+            for y in [82.0, 100, 116] { pdf.line(from: (50, y), to: (450, y)) }
+            for x in [50.0, 250, 350, 450] { pdf.line(from: (x, 82), to: (x, 116)) }
+            for x in [50.0, 450] { pdf.line(from: (x, 116), to: (x, 140)) }
+            // The last row's top rule is drawn round the rule between its value columns, and the
+            // table goes on over the page break, so that rule meets no row rule at all.
+            pdf.line(from: (50, 140), to: (250, 140))
+            pdf.line(from: (360, 140), to: (450, 140))
+            for x in [50.0, 250, 350, 450] { pdf.line(from: (x, 140.5), to: (x, 170)) }
+        }
+        let grid = try XCTUnwrap(found.first)
+        XCTAssertEqual(grid.columns.map(\.header), ["Utfall", "Mål"])
+        let last = try XCTUnwrap(grid.rows.last)
+        XCTAssertEqual(last.label, "Körsträcka per invånare")
+        XCTAssertEqual(last.cells.map(\.text), ["730", "Minska"])
+        XCTAssertEqual(last.cells.map(\.column), [0, 1])
+    }
+
     func testRowsTheRulesDoNotPartAreLeftToAlignment() throws {
         let found = try grids("partly.pdf") { pdf in
             pdf.text("(tkr)", x: 60, y: 96, bold: true)
