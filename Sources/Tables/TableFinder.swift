@@ -1048,6 +1048,7 @@ struct TableFinder {
         var describing = false
         let lineIndices = groupRowsAbove + Array(region)
         let bodyLines = Set(region.filter(isBody))
+        let rowPitch = usualRowPitch(bodyLines.sorted())
         let hasIdentifierColumns = bodyLines.contains { (labelPosition($0) ?? 0) > 0 }
         for index in lineIndices where !lines[index].isBlank {
             defer { previousLine = index }
@@ -1101,7 +1102,7 @@ struct TableFinder {
             }
             if let label, cells.isEmpty {
                 if let last = rows.last, adjacent, last.lines.upperBound == previousLine, pendingLabel == nil,
-                    Self.continuesAfter(last.label, with: label.text)
+                    Self.continuesAfter(last.label, with: label.text) || setsCloser(index, under: previousLine, than: rowPitch)
                 {
                     rows[rows.count - 1].label = Self.join(last.label, label.text)
                     rows[rows.count - 1].lines = last.lines.lowerBound...index
@@ -1180,6 +1181,31 @@ struct TableFinder {
             rows[r].parent = rows[..<r].lastIndex { $0.level < rows[r].level }
         }
         return rows
+    }
+
+    /// A wrapped line stands this share of the usual row pitch under its row at most: a label's
+    /// second line is set at the font's line spacing, rows further apart.
+    static let wrappedPitchShare = 0.8
+
+    /// The usual distance (points, top to top) from one row of figures to the next line's, on the same
+    /// page, where the source places lines (PDF input) and at least two such pairs tell it.
+    func usualRowPitch(_ body: [Int]) -> Double? {
+        var pitches: [Double] = []
+        for (upper, lower) in zip(body, body.dropFirst()) where lower == upper + 1 {
+            guard lines[upper].page == lines[lower].page, let top = lines[upper].top, let next = lines[lower].top else { continue }
+            pitches.append(next - top)
+        }
+        return pitches.count >= 2 ? Self.median(pitches) : nil
+    }
+
+    /// Whether line `index` is set much closer under line `above` than rows are to one another:
+    /// the second line of the label above (`Expansionsinvestering` / `- Exploatering`), whatever
+    /// its first word. Text input places no lines, so only words tell there.
+    func setsCloser(_ index: Int, under above: Int?, than rowPitch: Double?) -> Bool {
+        guard let above, let rowPitch, lines[above].page == lines[index].page, let top = lines[above].top,
+            let next = lines[index].top
+        else { return false }
+        return next - top < Self.wrappedPitchShare * rowPitch
     }
 
     /// A line's label (the text left of the figure columns) and its cells, column by column.

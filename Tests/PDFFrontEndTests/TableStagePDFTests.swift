@@ -183,4 +183,142 @@ final class TableStagePDFTests: XCTestCase {
         XCTAssertEqual(grid.rows.map(\.label).suffix(3), ["Medlemsbidrag 2026", "Kungälv", "Stenungsund"])
         XCTAssertEqual(grid.rows.map { $0.cells.map(\.text) }.suffix(3), [["53 136"], ["31 880"], ["21 256"]])
     }
+
+    func testALabelLineSetCloserThanRowsGoesOnTheLabelAbove() throws {
+        let found = try grids("close.pdf") { pdf in
+            pdf.text("Belopp i tkr", x: 60, y: 100, bold: true)
+            pdf.text("Budget", right: 330, y: 100, bold: true)
+            pdf.text("Utfall", right: 420, y: 100, bold: true)
+            // Rows 16 pt apart; the label's second line only 11 pt under its first, starting
+            // with a dash and a capital, which no word says goes on.
+            row(pdf, "Markinköp", ["2 000", "10 111"], y: 120)
+            row(pdf, "Expansionsinvestering", ["27 050", "21 332"], y: 136)
+            row(pdf, "Expansionsinvestering", ["25 050", "11 220"], y: 152)
+            pdf.text("- Exploatering", x: 60, y: 163)
+            row(pdf, "Norra Stadsskogen", ["17 000", "2 285"], y: 179, indent: 6)
+            // A group label after the usual row space stays a row of its own.
+            pdf.text("Reinvesteringar", x: 60, y: 195)
+            row(pdf, "Gator och vägar", ["6 000", "5 120"], y: 211, indent: 6)
+        }
+        let grid = try XCTUnwrap(found.first)
+        XCTAssertEqual(grid.rows.map(\.label), [
+            "Markinköp", "Expansionsinvestering", "Expansionsinvestering - Exploatering", "Norra Stadsskogen", "Reinvesteringar", "Gator och vägar",
+        ])
+        XCTAssertEqual(grid.rows[2].cells.map(\.text), ["25 050", "11 220"])
+    }
+
+    // MARK: Moved from the front-end (which no longer settles table structure)
+
+    func testHeaderCellsOnSeveralLinesAreJoinedCellByCell() throws {
+        let found = try grids("moved.pdf") { pdf in
+            // Three header lines: a single-line cell centred between two-line cells.
+            pdf.text("Prognos helår", right: 400, y: 100)
+            pdf.text("Avv. prognos/", right: 500, y: 100)
+            pdf.text("Belopp i tkr", x: 60, y: 106)
+            pdf.text("Budget 2026", right: 300, y: 106)
+            pdf.text("2026", right: 400, y: 112)
+            pdf.text("budget 2026", right: 500, y: 112)
+            for (index, label) in ["Intäkter", "Kostnader", "Resultat"].enumerated() {
+                let y = 130 + Double(index) * 14
+                pdf.text(label, x: 60, y: y)
+                pdf.text("38 613", right: 300, y: y)
+                pdf.text("40 013", right: 400, y: y)
+                pdf.text("1 400", right: 500, y: y)
+            }
+        }
+        let grid = try XCTUnwrap(found.first)
+        XCTAssertEqual(grid.stub, "Belopp i tkr")
+        XCTAssertEqual(grid.columns.map(\.header), ["Budget 2026", "Prognos helår 2026", "Avv. prognos/ budget 2026"])
+        XCTAssertEqual(grid.rows.first?.label, "Intäkter")
+        XCTAssertEqual(grid.rows.first?.cells.map(\.text), ["38 613", "40 013", "1 400"])
+    }
+
+    func testLeftAlignedHeaderOverRightAlignedFiguresHeadsItsColumn() throws {
+        let found = try grids("moved.pdf") { pdf in
+            // Two-line header cells set flush left; the short second line (`2027`) ends before the
+            // widest figure of its column starts, as in a Word table with left-aligned headers.
+            for (x, top, bottom) in [(245.0, "Budget", "2027"), (325.0, "Ram", "2028"), (380.0, "Ram", "2029")] {
+                pdf.text(top, x: x, y: 100)
+                pdf.text(bottom, x: x, y: 112)
+            }
+            let rows = [("Ingående eget kapital", "9 279", "10 259", "11 280"),
+                        ("Årets resultat", "980", "1 021", "1 060"),
+                        ("Utgående eget kapital", "10 259", "11 280", "12 340")]
+            for (index, row) in rows.enumerated() {
+                let y = 128 + Double(index) * 14
+                pdf.text(row.0, x: 60, y: y)
+                pdf.text(row.1, right: 308, y: y)
+                pdf.text(row.2, right: 370, y: y)
+                pdf.text(row.3, right: 425, y: y)
+            }
+        }
+        let grid = try XCTUnwrap(found.first)
+        XCTAssertEqual(grid.columns.map(\.header), ["Budget 2027", "Ram 2028", "Ram 2029"])
+        XCTAssertEqual(grid.rows.first?.label, "Ingående eget kapital")
+        XCTAssertEqual(grid.rows.first?.cells.map(\.text), ["9 279", "10 259", "11 280"])
+    }
+
+    func testHeaderWordsReadAsOneLineStillHeadTheirColumns() throws {
+        let found = try grids("moved.pdf") { pdf in
+            // A budget table as a Word report sets it: `Budget Plan Plan …` right-aligned over
+            // the years, and read as one line of words with no measured column gap.
+            let rights = [272.7, 323.8, 375.0, 426.1, 477.2, 528.4]
+            for (index, right) in rights.enumerated() {
+                pdf.text(index == 0 ? "Budget" : "Plan", right: right, y: 524, size: 9.5)
+                pdf.text(String(2024 + index), right: right, y: 535.5, size: 9.5)
+            }
+            pdf.text("Belopp tkr", x: 72.6, y: 535.5, size: 9.5)
+            let rows = [("Verksamhetens nettokostnader", ["5 378", "1 123", "5 417", "1 123", "1 123", "5 541"]),
+                        ("Investeringar, netto", ["0", "0", "0", "0", "0", "0"])]
+            for (row, (label, values)) in rows.enumerated() {
+                let y = 553.7 + Double(row) * 14
+                pdf.text(label, x: 72.6, y: y, size: 9.5)
+                for (value, right) in zip(values, rights) { pdf.text(value, right: right, y: y, size: 9.5) }
+            }
+        }
+        let grid = try XCTUnwrap(found.first)
+        XCTAssertEqual(grid.stub, "Belopp tkr")
+        XCTAssertEqual(grid.columns.map(\.header), ["Budget 2024", "Plan 2025", "Plan 2026", "Plan 2027", "Plan 2028", "Plan 2029"])
+        XCTAssertEqual(grid.rows.first?.label, "Verksamhetens nettokostnader")
+        XCTAssertEqual(grid.rows.first?.cells.map(\.text), ["5 378", "1 123", "5 417", "1 123", "1 123", "5 541"])
+    }
+
+    func testWrappedRowLabelJoinsTheRowWithTheFigures() throws {
+        let found = try grids("moved.pdf") { pdf in
+            pdf.text("Projekt", x: 60, y: 100)
+            pdf.text("2027", right: 400, y: 100)
+            pdf.text("2028", right: 500, y: 100)
+            pdf.text("Hittbarhet och tillgänglighet", x: 60, y: 120)
+            pdf.text("100", right: 400, y: 120)
+            pdf.text("300", right: 500, y: 120)
+            pdf.text("i museum och arkiv", x: 60, y: 131)
+            pdf.text("Bokbuss", x: 60, y: 150)
+            pdf.text("4 500", right: 400, y: 150)
+            pdf.text("0", right: 500, y: 150)
+        }
+        let grid = try XCTUnwrap(found.first)
+        XCTAssertEqual(grid.columns.map(\.header), ["2027", "2028"])
+        XCTAssertEqual(grid.rows.map(\.label), ["Hittbarhet och tillgänglighet i museum och arkiv", "Bokbuss"])
+        XCTAssertEqual(grid.rows.map { $0.cells.map(\.text) }, [["100", "300"], ["4 500", "0"]])
+    }
+
+    func testLabelThatRunsIntoTheNumberColumnIsStillSplitByAlignment() throws {
+        let found = try grids("moved.pdf") { pdf in
+            for (index, row) in [("Fordon", "12 250"), ("Räddningsmaterial", "1 130"), ("Inventarier", "50")].enumerated() {
+                let y = 100 + Double(index) * 14
+                pdf.text(row.0, x: 60, y: y)
+                pdf.text(row.1, right: 250, y: y)
+                pdf.text("1 000", right: 330, y: y)
+            }
+            // The label runs long: the gap before the number is only a few points.
+            let label = "Ombyggnad/tillgängliggörande"
+            let y = 100 + 3 * 14.0
+            pdf.text(label, x: 250 - pdf.width(of: "400") - 4 - pdf.width(of: label), y: y)
+            pdf.text("400", right: 250, y: y)
+            pdf.text("1 000", right: 330, y: y)
+        }
+        let grid = try XCTUnwrap(found.first)
+        XCTAssertEqual(grid.rows.last?.label, "Ombyggnad/tillgängliggörande")
+        XCTAssertEqual(grid.rows.last?.cells.map(\.text), ["400", "1 000"])
+    }
 }

@@ -34,6 +34,9 @@ struct PlacedLine: Sendable {
 
     var isBlank: Bool { words.isEmpty }
 
+    /// The top of the line's highest word (PDF input, where words are placed on the page).
+    var top: Double? { fontSize == nil ? nil : words.map(\.y).min() }
+
     /// Places a layout line's words.
     init(_ line: LayoutLine, index: Int) {
         self.index = index
