@@ -2,6 +2,7 @@ import Foundation
 import Layout
 import ReportModel
 import ReportSource
+import Tables
 
 /// Stage 4: gives a layout its Swedish-report meaning and builds the report model.
 public struct ReportRecogniser: Sendable {
@@ -15,11 +16,12 @@ public struct ReportRecogniser: Sendable {
     ///   - furniture: running headers and footers removed by normalisation (evidence for metadata).
     public func recognise(_ layout: LayoutDocument, furniture: [SourceLine] = []) -> Report {
         var context = RecognitionContext(layout: layout)
-        let outline = OutlineRecogniser().recognise(layout)
+        let grids = TableStage.grids(in: layout)
+        let outline = OutlineRecogniser().recognise(layout, tableHeaders: grids.map(\.headerLines))
         context.headings = outline
         let (headingGoals, goalWarnings) = GoalRecogniser().recognise(layout, headings: outline)
         var goals = headingGoals
-        let figures = TableRecogniser().recognise(layout, goals: goals)
+        let figures = TableRecogniser().recognise(layout, grids: grids, goals: goals)
         goals += figures.goals  // goals printed only as cells of a goal/indicator matrix
         context.goals = goals
         context.warnings += goalWarnings + figures.warnings

@@ -190,3 +190,26 @@ extension FigureTableTests {
         XCTAssertFalse(table.rows.flatMap(\.cells).contains(where: \.ambiguous))
     }
 }
+
+extension FigureTableTests {
+    /// The top line of a stacked header cell stands alone and short, like a heading; the table
+    /// stage reads it as part of the table's header, and that outweighs how it is set.
+    func testTheTopLineOfAStackedHeaderCellIsNoHeading() throws {
+        let text = """
+            Prognossäkerhet
+
+                                                       Avvikelse från
+            Avstämningstillfälle              Prognos         bokslut
+            Fördjupad månadsuppföljning             0             178
+            Delårsbokslut                           0             178
+            """
+        let lines = text.split(separator: "\n", omittingEmptySubsequences: false).enumerated().map {
+            SourceLine(text: String($1), lineNumber: $0 + 1)
+        }
+        let source = SourceDocument(name: "rapport.txt", kind: .text, pages: [SourcePage(number: 1, lines: lines)])
+        let layout = LayoutAnalyser().analyse(source)
+        let report = ReportRecogniser().recognise(layout)
+        XCTAssertEqual(report.tables.first?.columns.map(\.header), ["Prognos", "Avvikelse från bokslut"])
+        XCTAssertEqual(report.headings.map(\.text), ["Prognossäkerhet"])
+    }
+}

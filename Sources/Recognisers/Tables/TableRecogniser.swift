@@ -33,20 +33,20 @@ struct TableRecognition {
 /// with a goal column and an indicator column is a goal/indicator matrix.
 struct TableRecogniser {
     /// Recognises tables and indicators; `goals` are the goals found so far, for linking.
-    func recognise(_ layout: LayoutDocument, goals: [GoalEntry]) -> TableRecognition {
+    /// Reads the tables of a layout; `grids` are the table stage's (read here when not given).
+    func recognise(_ layout: LayoutDocument, grids: [TableGrid]? = nil, goals: [GoalEntry]) -> TableRecognition {
         var recogniser = self
         recogniser.laidOut = Self.isLaidOut(layout)
-        return recogniser.recogniseTables(layout, goals: goals)
+        return recogniser.recogniseTables(layout, grids: grids ?? TableStage.grids(in: layout), goals: goals)
     }
 
-    private func recogniseTables(_ layout: LayoutDocument, goals: [GoalEntry]) -> TableRecognition {
+    private func recogniseTables(_ layout: LayoutDocument, grids: [TableGrid], goals: [GoalEntry]) -> TableRecognition {
         let lines = layout.lines
         // The token reader sees no word positions: it splits no columns by geometry.
         let reader = TableReader(lines: lines.map(Self.flattened), bodyWidth: layout.bodyWidth)
         // Every table whose lines carry their column gaps is the table stage's: read from its
         // grid below. The token reader here reads only lines set without column gaps (flattened
         // text, or a PDF table set with word spaces), where there is no geometry to read.
-        let grids = TableStage.grids(in: layout)
         let gridReader = GridTableReader(layout: layout, recogniser: self)
         // Which grids make a table of figures, read once: a token reading over one gives way to it.
         let readable = grids.map { gridReader.table(from: $0) != nil }
