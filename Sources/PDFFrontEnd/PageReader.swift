@@ -154,13 +154,9 @@ enum PageReader {
         return false
     }
 
-    /// Rows in reading order, with table structure settled.
+    /// Rows in reading order. Table structure (aligned columns, stacked header cells, wrapped
+    /// labels) is left to the table stage, which reads it for PDF and text alike.
     static func regions(words: [Word]) -> [ReadingOrder.Region] {
-        let rows = RowBuilder.rows(of: Array(words.indices), in: words)
-        var regions = ReadingOrder.regions(of: rows, words: words)
-        for index in regions.indices {
-            regions[index].rows = TableStructure.refine(regions[index].rows, words: words)
-        }
-        return regions
+        ReadingOrder.regions(of: RowBuilder.rows(of: Array(words.indices), in: words), words: words)
     }
 }

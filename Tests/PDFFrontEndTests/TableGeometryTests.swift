@@ -3,7 +3,8 @@ import PDFFrontEnd
 import ReportSource
 import XCTest
 
-/// Column gaps, thousands separators, multi-line headers and wrapped labels, on pages built for them.
+/// Column gaps, thousands separators and word spacing, on pages built for them. (Stacked header
+/// cells and wrapped labels are the table stage's: `TableStagePDFTests`.)
 final class TableGeometryTests: XCTestCase {
     func read(_ build: (PDFMaker) -> Void) throws -> SourceDocument {
         let folder = TemporaryFolder()
@@ -64,110 +65,6 @@ final class TableGeometryTests: XCTestCase {
         XCTAssertGreaterThan(box.maxY, 128)
         XCTAssertEqual(row.words.map(\.text), ["Intäkter", "1", "234"])
         XCTAssertEqual(row.words[2].box.maxX, 300, accuracy: 1)
-    }
-
-    func testHeaderCellsOnSeveralLinesAreJoinedCellByCell() throws {
-        let document = try read { pdf in
-            // Three header lines: a single-line cell centred between two-line cells.
-            pdf.text("Prognos helår", right: 400, y: 100)
-            pdf.text("Avv. prognos/", right: 500, y: 100)
-            pdf.text("Belopp i tkr", x: 60, y: 106)
-            pdf.text("Budget 2026", right: 300, y: 106)
-            pdf.text("2026", right: 400, y: 112)
-            pdf.text("budget 2026", right: 500, y: 112)
-            for (index, label) in ["Intäkter", "Kostnader", "Resultat"].enumerated() {
-                let y = 130 + Double(index) * 14
-                pdf.text(label, x: 60, y: y)
-                pdf.text("38 613", right: 300, y: y)
-                pdf.text("40 013", right: 400, y: y)
-                pdf.text("1 400", right: 500, y: y)
-            }
-        }
-        XCTAssertEqual(texts(document).first, "Belopp i tkr\tBudget 2026\tPrognos helår 2026\tAvv. prognos/ budget 2026")
-        XCTAssertEqual(texts(document).dropFirst().first, "Intäkter\t38 613\t40 013\t1 400")
-    }
-
-    func testLeftAlignedHeaderOverRightAlignedFiguresHeadsItsColumn() throws {
-        let document = try read { pdf in
-            // Two-line header cells set flush left; the short second line (`2027`) ends before the
-            // widest figure of its column starts, as in a Word table with left-aligned headers.
-            for (x, top, bottom) in [(245.0, "Budget", "2027"), (325.0, "Ram", "2028"), (380.0, "Ram", "2029")] {
-                pdf.text(top, x: x, y: 100)
-                pdf.text(bottom, x: x, y: 112)
-            }
-            let rows = [("Ingående eget kapital", "9 279", "10 259", "11 280"),
-                        ("Årets resultat", "980", "1 021", "1 060"),
-                        ("Utgående eget kapital", "10 259", "11 280", "12 340")]
-            for (index, row) in rows.enumerated() {
-                let y = 128 + Double(index) * 14
-                pdf.text(row.0, x: 60, y: y)
-                pdf.text(row.1, right: 308, y: y)
-                pdf.text(row.2, right: 370, y: y)
-                pdf.text(row.3, right: 425, y: y)
-            }
-        }
-        XCTAssertEqual(texts(document).first, "Budget 2027\tRam 2028\tRam 2029")
-        XCTAssertEqual(texts(document).dropFirst().first, "Ingående eget kapital\t9 279\t10 259\t11 280")
-    }
-
-    func testHeaderWordsReadAsOneLineStillHeadTheirColumns() throws {
-        let document = try read { pdf in
-            // A budget table as a Word report sets it: `Budget Plan Plan …` right-aligned over
-            // the years, and read as one line of words with no measured column gap.
-            let rights = [272.7, 323.8, 375.0, 426.1, 477.2, 528.4]
-            for (index, right) in rights.enumerated() {
-                pdf.text(index == 0 ? "Budget" : "Plan", right: right, y: 524, size: 9.5)
-                pdf.text(String(2024 + index), right: right, y: 535.5, size: 9.5)
-            }
-            pdf.text("Belopp tkr", x: 72.6, y: 535.5, size: 9.5)
-            let rows = [("Verksamhetens nettokostnader", ["5 378", "1 123", "5 417", "1 123", "1 123", "5 541"]),
-                        ("Investeringar, netto", ["0", "0", "0", "0", "0", "0"])]
-            for (row, (label, values)) in rows.enumerated() {
-                let y = 553.7 + Double(row) * 14
-                pdf.text(label, x: 72.6, y: y, size: 9.5)
-                for (value, right) in zip(values, rights) { pdf.text(value, right: right, y: y, size: 9.5) }
-            }
-        }
-        XCTAssertEqual(texts(document).first, "Belopp tkr\tBudget 2024\tPlan 2025\tPlan 2026\tPlan 2027\tPlan 2028\tPlan 2029")
-        XCTAssertEqual(texts(document).dropFirst().first, "Verksamhetens nettokostnader\t5 378\t1 123\t5 417\t1 123\t1 123\t5 541")
-    }
-
-    func testWrappedRowLabelJoinsTheRowWithTheFigures() throws {
-        let document = try read { pdf in
-            pdf.text("Projekt", x: 60, y: 100)
-            pdf.text("2027", right: 400, y: 100)
-            pdf.text("2028", right: 500, y: 100)
-            pdf.text("Hittbarhet och tillgänglighet", x: 60, y: 120)
-            pdf.text("100", right: 400, y: 120)
-            pdf.text("300", right: 500, y: 120)
-            pdf.text("i museum och arkiv", x: 60, y: 131)
-            pdf.text("Bokbuss", x: 60, y: 150)
-            pdf.text("4 500", right: 400, y: 150)
-            pdf.text("0", right: 500, y: 150)
-        }
-        XCTAssertEqual(texts(document), [
-            "Projekt\t2027\t2028",
-            "Hittbarhet och tillgänglighet i museum och arkiv\t100\t300",
-            "Bokbuss\t4 500\t0",
-        ])
-    }
-
-    func testLabelThatRunsIntoTheNumberColumnIsStillSplitByAlignment() throws {
-        let document = try read { pdf in
-            for (index, row) in [("Fordon", "12 250"), ("Räddningsmaterial", "1 130"), ("Inventarier", "50")].enumerated() {
-                let y = 100 + Double(index) * 14
-                pdf.text(row.0, x: 60, y: y)
-                pdf.text(row.1, right: 250, y: y)
-                pdf.text("1 000", right: 330, y: y)
-            }
-            // The label runs long: the gap before the number is only a few points.
-            let label = "Ombyggnad/tillgängliggörande"
-            let y = 100 + 3 * 14.0
-            pdf.text(label, x: 250 - pdf.width(of: "400") - 4 - pdf.width(of: label), y: y)
-            pdf.text("400", right: 250, y: y)
-            pdf.text("1 000", right: 330, y: y)
-        }
-        XCTAssertEqual(texts(document).last, "Ombyggnad/tillgängliggörande\t400\t1 000")
     }
 
     func testJustifiedTextWithWideSpacesHasNoTabs() throws {

@@ -13,7 +13,7 @@ enum LineAssembler {
         var lines: [SourceLine] = []
         var previous: (rect: Rect, size: Double, hasColumns: Bool)?
         for region in regions {
-            let body = region.rows.map { TableStructure.isBodyRow($0, words: words) }
+            let body = region.rows.map { RowCells.isBodyRow($0, words: words) }
             for (offset, row) in region.rows.enumerated() {
                 guard var line = line(of: row, words: words, styles: textStyles) else { continue }
                 let size = rowFontSize(row, words: words)

@@ -69,9 +69,9 @@ struct WordTraits: Sendable {
         }
         self.characters = characters
         self.letters = letters
-        isNumeric = TableStructure.isNumeric(text)
-        isYear = isNumeric && TableStructure.isYear(text)
-        isDate = text.count == 10 && TableStructure.isDate(text)
+        isNumeric = RowCells.isNumeric(text)
+        isYear = isNumeric && RowCells.isYear(text)
+        isDate = text.count == 10 && RowCells.isDate(text)
         isListMarker = characters <= 8 && RowBuilder.isListMarker(text)
     }
 }

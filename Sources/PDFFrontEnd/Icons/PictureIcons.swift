@@ -35,7 +35,7 @@ enum PictureIcons {
             }
             // Before a cell after a column gap: `Ej uppfyllt ● Delvis uppfyllt ● Helt uppfyllt`.
             // Legend cells are a few words each; a long cell is a table's text.
-            let cells = TableStructure.segments(of: row)
+            let cells = RowCells.segments(of: row)
             let legend = cells.count >= 3 && cells.allSatisfy { $0.count <= 4 }
             for i in 1..<max(1, row.words.count) where row.columnGapBefore[i - 1] && legend {
                 let a = words[row.words[i - 1]].rect, b = words[row.words[i]].rect
