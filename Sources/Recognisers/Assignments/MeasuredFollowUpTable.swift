@@ -3,10 +3,11 @@ import SwedishReportLanguage
 import Layout
 import ReportModel
 import ReportSource
+import Tables
 
-/// A follow-up table whose cells a geometry-aware front-end measured (PDF input): each row's
-/// text is gathered column by column under the header cell it is printed beneath, so a title
-/// cell and a comment cell printed side by side are never read into each other.
+/// A follow-up table set in columns (PDF, or laid-out text): the table stage files each row's
+/// text under the header cell it is printed beneath (`HeaderedColumns`); this gives the columns
+/// their meaning (item, status, dates, comment) by the header's words.
 struct MeasuredFollowUpTable {
     /// A printed date (`2024-03-31`), built once: a regex literal is compiled on every use.
     /// (`Regex` is immutable once built, its compiled program stored atomically, so sharing it is safe.)
@@ -22,39 +23,23 @@ struct MeasuredFollowUpTable {
     /// What the report's legends say its status icons mean.
     let legend: IconLegend
 
-    /// Nil when the header carries no measured cells (text input).
+    /// Nil when the header carries no measured cells (flattened text input).
     init?(header: LayoutLine, groups: [Range<Int>], layout: LayoutDocument) {
-        let headerCells = PlacedCell.cells(of: header)
-        guard headerCells.count >= 2 else { return nil }
-        let starts = headerCells.compactMap { $0.span?.lowerBound }
-        guard starts.count == headerCells.count else { return nil }
-        // A column runs from where its header starts to where the next one starts.
-        let columns: [ClosedRange<Double>] = starts.indices.map { index in
-            let end = index + 1 < starts.count ? starts[index + 1] - 1 : Double.greatestFiniteMagnitude
-            return starts[index]...max(starts[index], end)
-        }
-        headers = headerCells.map { $0.text.lowercased() }
+        // Which words stand in which column is the table stage's to read; this names the columns.
+        guard let columns = HeaderedColumns(header: header) else { return nil }
+        headers = columns.headers.map { $0.lowercased() }
         legend = IconLegend(layout: layout)
         var rows: [(cells: [String], provenance: Provenance, isRunningText: Bool, icon: RGBColor?, line: Int)] = []
         for group in groups {
             let lines = layout.lines[group]
             // A legend row under the table (`● Klar ● Pågår ● Ej påbörjad`) explains the icons: no item.
             if lines.contains(where: { IconLegend.isLegendRow($0) }) { continue }
-            // Cells parted by a column gap (measured in a PDF, or spaces in laid-out text) make a
-            // row of the table; a group of lines without one is running text under it.
-            let measured = lines.contains { line in PlacedCell.cells(of: line).count > 1 }
-            var cells = [String](repeating: "", count: columns.count)
-            for line in lines {
-                for cell in PlacedCell.cells(of: line) {
-                    let column = cell.span.flatMap { PlacedCell.column(of: $0, in: columns) } ?? 0
-                    cells[column] = cells[column].isEmpty ? cell.text : cells[column] + " " + cell.text
-                }
-            }
             // A status shown as an icon: the first coloured mark on the row's lines.
             let icon = lines.lazy.flatMap(\.source.icons).compactMap(\.color).first
-            if measured {
+            if let cells = columns.cells(of: lines) {
                 rows.append((cells, layout.provenance(of: group), false, icon, group.lowerBound))
             } else {
+                // A group of lines without a column gap is running text under the table.
                 rows.append(([lines.map(\.text).joined(separator: " ")], layout.provenance(of: group), true, nil, group.lowerBound))
             }
         }

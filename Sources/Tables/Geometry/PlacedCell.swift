@@ -1,14 +1,9 @@
-import Foundation
-import SwedishReportLanguage
 import Layout
 import ReportSource
 
-/// Cells of a line that a geometry-aware front-end (PDF) split at measured column gaps,
-/// with where each cell is printed, so rows line up under their header by position.
-///
-/// Only the assignments' follow-up tables still read cells this way; every table of figures,
-/// indicators or goals is read from the table stage's grids (moving the follow-up tables onto
-/// grids would retire this type).
+/// Cells of a line that a geometry-aware front-end (PDF) split at measured column gaps, or
+/// runs of spaces part (laid-out text), with where each cell is printed, so that lines of text
+/// set in columns line up under their header by position (`HeaderedColumns`).
 struct PlacedCell: Sendable, Hashable {
     /// The cell's text.
     var text: String
