@@ -1248,18 +1248,22 @@ struct TableFinder {
         return (labelWords.isEmpty ? nil : Segment(words: labelWords), cells)
     }
 
-    /// Splits number words off the end of a label segment when they end on a column's right edge.
+    /// Splits number words off the end of a label segment when they stand where a column of
+    /// figures stands: ending on its right edge (right-aligned figures), or starting on its left
+    /// edge (left-aligned ones, `Ombyggnad/tillgängliggöran 400` over `1 000` set flush left).
     static func trailingFigures(of segment: Segment, clusters: [ColumnClusters.Column], tolerance: Double) -> ([PlacedWord], [Segment]) {
         var words = segment.words
-        guard words.count > 1, let last = words.last,
-            clusters.contains(where: { abs($0.maxX - last.maxX) <= tolerance && $0.holdsFigures })
-        else { return (words, []) }
+        guard words.count > 1, let last = words.last else { return (words, []) }
         var start = words.count - 1
         while start > 1, Segment.isNumberWord(words[start - 1].text), words[start - 1].text.count <= 3 || !words[start].text.contains(",") {
             // Stop at a word that is far from the number (the label's own number).
             if words[start].minX - words[start - 1].maxX > 2 * tolerance { break }
             start -= 1
         }
+        let first = words[start]
+        guard clusters.contains(where: { column in
+            column.holdsFigures && (abs(column.maxX - last.maxX) <= tolerance || abs(column.minX - first.minX) <= tolerance)
+        }) else { return (words, []) }
         let figure = Segment(words: Array(words[start...]))
         guard figure.isFigure, Segment.isNumberWord(words[start].text) else { return (words, []) }
         words.removeSubrange(start...)

@@ -207,6 +207,30 @@ final class TableStagePDFTests: XCTestCase {
         XCTAssertEqual(grid.rows[2].cells.map(\.text), ["25 050", "11 220"])
     }
 
+    func testALabelThatRunsIntoALeftAlignedFigureColumnIsPartedWhereTheColumnStarts() throws {
+        let found = try grids("flush-left.pdf") { pdf in
+            pdf.text("Investeringar (tkr)", x: 60, y: 100, bold: true)
+            pdf.text("Budget 2027", x: 250, y: 100, bold: true)
+            pdf.text("Plan 2028", x: 330, y: 100, bold: true)
+            // Figures set flush left in their columns.
+            for (index, row) in [("Utrustning", "1 000", "500"), ("Valfisken", "1 450", "750"), ("Tillgängligt museum", "250", "100")].enumerated() {
+                let y = 118 + Double(index) * 14
+                pdf.text(row.0, x: 60, y: y)
+                pdf.text(row.1, x: 250, y: y)
+                pdf.text(row.2, x: 330, y: y)
+            }
+            // A label so long it ends a word space before the column starts.
+            let label = "Ombyggnad/tillgängliggörande"
+            pdf.text(label, x: 250 - 3 - pdf.width(of: label), y: 160)
+            pdf.text("400", x: 250, y: 160)
+            pdf.text("100", x: 330, y: 160)
+        }
+        let grid = try XCTUnwrap(found.first)
+        XCTAssertEqual(grid.rows.last?.label, "Ombyggnad/tillgängliggörande")
+        XCTAssertEqual(grid.rows.last?.cells.map(\.text), ["400", "100"])
+        XCTAssertEqual(grid.rows.last?.cells.map(\.column), [0, 1])
+    }
+
     // MARK: Moved from the front-end (which no longer settles table structure)
 
     func testHeaderCellsOnSeveralLinesAreJoinedCellByCell() throws {
