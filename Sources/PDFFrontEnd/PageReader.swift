@@ -122,8 +122,9 @@ enum PageReader {
         var holes: [Rect] = []
         for band in bands {
             var kept: [Rect] = []
-            // A row whose cells wrap is one line over several printed lines, with rules inside
-            // its box (between its cells): only a line one printed line high is left out.
+            // A line taller than one printed line (cells set vertically offset, which the row
+            // builder puts in one row) may have rules inside its box: only a line one printed
+            // line high is left out.
             for line in lines where (line.box?.height ?? .infinity) <= Self.singleLineHeightRatio * (line.style?.fontSize ?? 0) {
                 guard let box = line.box, let hole = Rect(box).intersection(band),
                     !kept.contains(where: { $0.intersection(hole) != nil })

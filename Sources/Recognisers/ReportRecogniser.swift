@@ -15,9 +15,10 @@ public struct ReportRecogniser: Sendable {
     ///   - layout: the document's blocks.
     ///   - furniture: running headers and footers removed by normalisation (evidence for metadata).
     public func recognise(_ layout: LayoutDocument, furniture: [SourceLine] = []) -> Report {
-        var context = RecognitionContext(layout: layout)
         let grids = TableStage.grids(in: layout)
-        let outline = OutlineRecogniser().recognise(layout, tableHeaders: grids.map(\.headerLines))
+        let layout = Self.headersOfTables(grids, in: layout)
+        var context = RecognitionContext(layout: layout)
+        let outline = OutlineRecogniser().recognise(layout)
         context.headings = outline
         let (headingGoals, goalWarnings) = GoalRecogniser().recognise(layout, headings: outline)
         var goals = headingGoals
@@ -45,6 +46,21 @@ public struct ReportRecogniser: Sendable {
             tables: figures.tables,
             assignments: assignments,
             warnings: warnings)
+    }
+
+    /// The layout with every heading block that lies in a table's header read as the column
+    /// header it is, for every recogniser alike: the top line of a stacked header cell
+    /// (`Avvikelse från` over `bokslut`) stands alone and bold like a heading, and the table's
+    /// geometry outweighs the line's typography.
+    static func headersOfTables(_ grids: [TableGrid], in layout: LayoutDocument) -> LayoutDocument {
+        var result = layout
+        for index in result.blocks.indices where result.blocks[index].kind == .heading {
+            let lines = result.blocks[index].lineRange
+            if grids.contains(where: { $0.headerLines.lowerBound <= lines.lowerBound && lines.upperBound <= $0.headerLines.upperBound }) {
+                result.blocks[index].kind = .columnHeader
+            }
+        }
+        return result
     }
 
     /// The warning for a document with nothing to compare in it (a decision letter, a map, a

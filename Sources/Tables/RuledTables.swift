@@ -136,14 +136,15 @@ struct RuledTables {
             .sorted { ($0.ys[0], $0.xs[0]) < ($1.ys[0], $1.xs[0]) }
     }
 
-    /// Whether a vertical rule stands inside a group's grid: between its outer sides, and along
-    /// the run its sides cover.
+    /// Whether a vertical rule stands inside a group's grid: between its outer edges (where its
+    /// row rules run from and to), along the run its sides cover, and at least a row high (a
+    /// tick or a bar inside a cell is no column rule).
     static func encloses(_ group: (h: [Line], v: [Line]), _ vertical: Line) -> Bool {
-        let sides = group.v.map(\.position)
-        guard let left = sides.min(), let right = sides.max(), let top = group.v.map(\.start).min(),
-            let bottom = group.v.map(\.end).max()
+        guard let left = group.h.map(\.start).min(), let right = group.h.map(\.end).max(),
+            let top = group.v.map(\.start).min(), let bottom = group.v.map(\.end).max()
         else { return false }
-        return vertical.position > left + snapDistance && vertical.position < right - snapDistance
+        return vertical.end - vertical.start >= thinnestRow
+            && vertical.position > left + snapDistance && vertical.position < right - snapDistance
             && vertical.start >= top - meetTolerance && vertical.end <= bottom + meetTolerance
     }
 

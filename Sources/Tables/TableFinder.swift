@@ -1186,24 +1186,33 @@ struct TableFinder {
     /// A wrapped line stands this share of the usual row pitch under its row at most: a label's
     /// second line is set at the font's line spacing, rows further apart.
     static let wrappedPitchShare = 0.8
+    /// Pairs of adjacent rows of figures needed to tell the usual row pitch.
+    static let fewestRowPitches = 2
+    /// A label's second line is in the type of the first: sizes within this ratio.
+    static let sameTypeSizeRatio = 1.1
 
-    /// The usual distance (points, top to top) from one row of figures to the next line's, on the same
-    /// page, where the source places lines (PDF input) and at least two such pairs tell it.
+    /// The usual distance (points, top to top) from one row of figures to the next line's, on
+    /// the same page, where the source places lines (PDF input) and enough such pairs tell it.
+    /// The lower middle value: extra space before a sum row must not make rows seem far apart.
     func usualRowPitch(_ body: [Int]) -> Double? {
         var pitches: [Double] = []
         for (upper, lower) in zip(body, body.dropFirst()) where lower == upper + 1 {
-            guard lines[upper].page == lines[lower].page, let top = lines[upper].top, let next = lines[lower].top else { continue }
+            guard lines[upper].page == lines[lower].page, let top = lines[upper].top, let next = lines[lower].top, next > top else { continue }
             pitches.append(next - top)
         }
-        return pitches.count >= 2 ? Self.median(pitches) : nil
+        guard pitches.count >= Self.fewestRowPitches else { return nil }
+        return pitches.sorted()[(pitches.count - 1) / 2]
     }
 
-    /// Whether line `index` is set much closer under line `above` than rows are to one another:
-    /// the second line of the label above (`Expansionsinvestering` / `- Exploatering`), whatever
-    /// its first word. Text input places no lines, so only words tell there.
+    /// Whether line `index` is set much closer under line `above` than rows are to one another,
+    /// in the same type: the second line of the label above (`Expansionsinvestering` /
+    /// `- Exploatering`), whatever its first word. (A source note in smaller type, or a line in
+    /// another weight, is not.) Text input places no lines, so only words tell there.
     func setsCloser(_ index: Int, under above: Int?, than rowPitch: Double?) -> Bool {
         guard let above, let rowPitch, lines[above].page == lines[index].page, let top = lines[above].top,
-            let next = lines[index].top
+            let next = lines[index].top, next > top, lines[index].isBold == lines[above].isBold,
+            let size = lines[index].fontSize, let aboveSize = lines[above].fontSize,
+            max(size, aboveSize) <= Self.sameTypeSizeRatio * min(size, aboveSize)
         else { return false }
         return next - top < Self.wrappedPitchShare * rowPitch
     }
@@ -1227,7 +1236,7 @@ struct TableFinder {
                 pieces.append(Segment(words: Array(segment.words[cut...])))
             } else if segment.maxX < figuresStart - tolerance || segment.minX < figuresStart - tolerance && !segment.isFigure {
                 // A label that ran into the first column: the figures at its end are cells
-                // when they end on a column's right edge (`Ombyggnad/tillgängliggörande 400`).
+                // when they stand where a column of figures stands (`Ombyggnad/tillgängliggörande 400`).
                 let (text, trailing) = Self.trailingFigures(of: segment, clusters: clusters, tolerance: tolerance)
                 labelWords += text
                 pieces += trailing
@@ -1260,10 +1269,15 @@ struct TableFinder {
             if words[start].minX - words[start - 1].maxX > 2 * tolerance { break }
             start -= 1
         }
-        let first = words[start]
-        guard clusters.contains(where: { column in
-            column.holdsFigures && (abs(column.maxX - last.maxX) <= tolerance || abs(column.minX - first.minX) <= tolerance)
-        }) else { return (words, []) }
+        let figureColumns = clusters.filter(\.holdsFigures)
+        if !figureColumns.contains(where: { abs($0.maxX - last.maxX) <= tolerance }) {
+            // Flush left: the figure starts where its column starts, whichever number word that
+            // is (`Väg 5 400`: the label's own `5` stays the label's).
+            guard let flush = (start..<words.count).first(where: { index in
+                figureColumns.contains { abs($0.minX - words[index].minX) <= tolerance }
+            }) else { return (words, []) }
+            start = flush
+        }
         let figure = Segment(words: Array(words[start...]))
         guard figure.isFigure, Segment.isNumberWord(words[start].text) else { return (words, []) }
         words.removeSubrange(start...)

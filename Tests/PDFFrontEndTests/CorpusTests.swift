@@ -112,7 +112,8 @@ final class CorpusTests: XCTestCase {
                 // goal before it), and each cell is a later field; a cell may carry a note after
                 // its figure (`1,35 (2019)`), and a label may wrap onto a line of its own.
                 func isLabel(_ field: String) -> Bool {
-                    label.hasSuffix(field) || field.hasSuffix(label) || label.hasPrefix(field) || field.hasPrefix(label)
+                    // An empty field (a row without a label) is a prefix of every label: it names none.
+                    !field.isEmpty && (label.hasSuffix(field) || field.hasSuffix(label) || label.hasPrefix(field) || field.hasPrefix(label))
                 }
                 if cellLines.contains(where: { fields in
                     guard let at = fields.firstIndex(where: isLabel) else { return false }

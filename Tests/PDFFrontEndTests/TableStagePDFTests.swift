@@ -199,10 +199,13 @@ final class TableStagePDFTests: XCTestCase {
             // A group label after the usual row space stays a row of its own.
             pdf.text("Reinvesteringar", x: 60, y: 195)
             row(pdf, "Gator och vägar", ["6 000", "5 120"], y: 211, indent: 6)
+            // A sum row set further apart leaves the usual pitch the rows' 16 pt.
+            row(pdf, "Summa", ["75 100", "40 068"], y: 241)
         }
         let grid = try XCTUnwrap(found.first)
         XCTAssertEqual(grid.rows.map(\.label), [
-            "Markinköp", "Expansionsinvestering", "Expansionsinvestering - Exploatering", "Norra Stadsskogen", "Reinvesteringar", "Gator och vägar",
+            "Markinköp", "Expansionsinvestering", "Expansionsinvestering - Exploatering", "Norra Stadsskogen", "Reinvesteringar",
+            "Gator och vägar", "Summa",
         ])
         XCTAssertEqual(grid.rows[2].cells.map(\.text), ["25 050", "11 220"])
     }

@@ -72,8 +72,8 @@ final class MeasuredTableTests: XCTestCase {
         let report = recogniseLines([
             line([("Nämnd", 70), ("Mål för nämndens verksamhet", 120), ("Indikator", 280), ("Utfall 2021", 390), ("Mål 2022", 450)], number: 1),
             line([("KS", 70), ("Energiförbrukningen i kommunens", 120), ("Energiförbrukning för", 280), ("218", 400), ("170", 455)], number: 2),
-            // The indicator name and the goal wrap (the front-end hands over the cell's two printed
-            // lines as one line); the word boxes still carry "energi-" and "förbrukning".
+            // The indicator name and the goal wrap onto one line of their own (words of two
+            // printed lines in one row); the word boxes still carry "energi-" and "förbrukning".
             SourceLine(text: "fastigheter ska minska de tio fastigheterna, energiförbrukning (2020)", lineNumber: 3, words: [
                 SourceWord(text: "fastigheter", box: BoundingBox(x: 120, y: 42, width: 60, height: 10)),
                 SourceWord(text: "ska", box: BoundingBox(x: 183, y: 42, width: 18, height: 10)),

@@ -84,7 +84,8 @@ enum LineAssembler {
             var joined = false
             if !text.isEmpty {
                 if !gapPending, let last = sourceWords.last, continuesHyphenated(last, with: word) {
-                    // A word split at the end of a line in a cell that was joined: made whole again.
+                    // A word split at the end of a printed line, its end on the lower line of the
+                    // same row (cells set vertically offset): made whole again.
                     text.removeLast()
                     joined = true
                 } else {

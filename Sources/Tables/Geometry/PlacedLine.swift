@@ -6,8 +6,8 @@ struct PlacedWord: Sendable, Hashable {
     var text: String
     var minX: Double
     var maxX: Double
-    /// Top of the word (PDF input; 0 for text). A front-end may hand over a header cell stacked
-    /// over several printed lines as one line, so a cell's words are read top-down by it.
+    /// Top of the word (PDF input; 0 for text). A line may hold words of two printed lines (cells
+    /// set vertically offset), so a cell's words are read top-down by it.
     var y: Double = 0
     var height: Double = 0
 }
@@ -34,8 +34,11 @@ struct PlacedLine: Sendable {
 
     var isBlank: Bool { words.isEmpty }
 
-    /// The top of the line's highest word (PDF input, where words are placed on the page).
-    var top: Double? { fontSize == nil ? nil : words.map(\.y).min() }
+    /// Whether the words are placed on a page (PDF word boxes), not in character columns.
+    var isPlaced = false
+
+    /// The top of the line's highest word, where words are placed on a page.
+    var top: Double? { isPlaced ? words.map(\.y).min() : nil }
 
     /// Places a layout line's words.
     init(_ line: LayoutLine, index: Int) {
@@ -46,6 +49,7 @@ struct PlacedLine: Sendable {
             self.words = words.map { PlacedWord(text: $0.text, minX: $0.box.x, maxX: $0.box.maxX, y: $0.box.y, height: $0.box.height) }
             let size = line.source.style?.fontSize ?? words.map(\.box.height).max() ?? Self.usualFontSize
             self.fontSize = line.source.style?.fontSize
+            self.isPlaced = true
             self.isBold = line.source.style?.isBold ?? false
             self.characterWidth = max(0.5, size * Self.characterWidthPerFontSize)
         } else {
