@@ -68,7 +68,7 @@ public struct FactsExporter: Sendable {
                 ("id", .string(goal.id)), ("parentId", FactValue(goal.parentId)), ("ref", FactValue(goal.ref)),
                 ("level", FactValue(goal.level)), ("title", .string(goal.title)), ("status", FactValue(goal.status?.rawValue)),
                 ("statusText", FactValue(goal.statusText)), ("statusIcon", FactValue(goal.statusIcon?.rawValue)),
-                ("page", .int(goal.provenance.page)),
+                ("statusIconShape", FactValue(goal.statusIconShape?.rawValue)), ("page", .int(goal.provenance.page)),
             ])
         }
         for indicator in report.indicators {
@@ -122,7 +122,8 @@ public struct FactsExporter: Sendable {
             add("assignment", [
                 ("id", .string(assignment.id)), ("goalId", FactValue(assignment.goalId)), ("assignmentKind", .string(assignment.kind.rawValue)),
                 ("title", .string(assignment.title)), ("status", FactValue(assignment.status)),
-                ("statusIcon", FactValue(assignment.statusIcon?.rawValue)), ("comment", FactValue(assignment.comment)),
+                ("statusIcon", FactValue(assignment.statusIcon?.rawValue)),
+                ("statusIconShape", FactValue(assignment.statusIconShape?.rawValue)), ("comment", FactValue(assignment.comment)),
                 ("start", FactValue(assignment.start)), ("end", FactValue(assignment.end)), ("page", .int(assignment.provenance.page)),
             ])
         }

@@ -1,5 +1,6 @@
 import Foundation
 import ReportModel
+import ReportSource
 
 /// The JSON Schema (draft 2020-12) of ``JSONExporter``'s output, versioned with the model.
 ///
@@ -62,6 +63,7 @@ public struct JSONSchemaExporter: Sendable {
             "status": (optional(enumeration(Assessment.allCases.map(\.rawValue))), false, "The normalised assessment."),
             "statusText": (optional(string), false, "The assessment as printed."),
             "statusIcon": (optional(enumeration(StatusIcon.allCases.map(\.rawValue))), false, "Colour of a status icon."),
+            "statusIconShape": (optional(enumeration(IconShape.allCases.map(\.rawValue))), false, "Outline of the status icon (an arrow's direction), where told."),
             "analysis": (optional(string), false, "The analysis or comment text."),
             "expectedResult": (optional(string), false, "The expected result."),
             "provenance": (ref("Provenance"), true, "Where it was printed."),
@@ -134,6 +136,7 @@ public struct JSONSchemaExporter: Sendable {
             "title": (string, true, "The item's text."),
             "status": (optional(string), false, "The printed status, or the legend's words for its status icon."),
             "statusIcon": (optional(enumeration(StatusIcon.allCases.map(\.rawValue))), false, "Colour of a status icon on its row."),
+            "statusIconShape": (optional(enumeration(IconShape.allCases.map(\.rawValue))), false, "Outline of that icon, where told."),
             "comment": (optional(string), false, "The comment or follow-up text."),
             "start": (optional(string), false, "Start date."),
             "end": (optional(string), false, "End date."),

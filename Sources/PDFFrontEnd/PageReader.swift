@@ -46,10 +46,12 @@ enum PageReader {
         {
             let strips = PictureIcons.candidateStrips(words: words, rows: regions.flatMap(\.rows))
             if !strips.isEmpty {
-                let found = page.withRendering(scale: 1.5, clip: strips) { rendered in
+                var found = page.withRendering(scale: 1.5, clip: strips) { rendered in
                     PictureIcons.icons(in: rendered, strips: strips, words: words)
                 } ?? []
                 if !found.isEmpty {
+                    // What shape each is (an arrow's direction), from a finer rendering of them alone.
+                    found = IconOutline.withShapes(found, page: page)
                     words += found
                     regions = Self.regions(words: words)
                 }

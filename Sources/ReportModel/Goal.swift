@@ -32,6 +32,8 @@ public struct Goal: Codable, Sendable, Hashable {
     public var statusText: String?
     /// The colour of a status icon beside the goal, where there is one.
     public var statusIcon: StatusIcon?
+    /// The icon's outline, where the front-end could tell it (an arrow's direction).
+    public var statusIconShape: IconShape?
     /// The analysis or comment text that follows the goal (`Analys`, `Kommentar:`).
     public var analysis: String?
     /// The expected result (`Förväntat resultat`), where printed.
@@ -80,6 +82,8 @@ public struct Assignment: Codable, Sendable, Hashable {
     public var status: String?
     /// The colour of a status icon on the item's row, where one is printed.
     public var statusIcon: StatusIcon?
+    /// The icon's outline, where the front-end could tell it.
+    public var statusIconShape: IconShape?
     /// The comment or follow-up text.
     public var comment: String?
     /// Start date (`2023-01-01`), where printed.
@@ -92,9 +96,10 @@ public struct Assignment: Codable, Sendable, Hashable {
     /// Creates an assignment.
     public init(
         id: String, goalId: String? = nil, kind: Kind, title: String, status: String? = nil, statusIcon: StatusIcon? = nil,
-        comment: String? = nil, start: String? = nil, end: String? = nil, provenance: Provenance
+        statusIconShape: IconShape? = nil, comment: String? = nil, start: String? = nil, end: String? = nil, provenance: Provenance
     ) {
         self.statusIcon = statusIcon
+        self.statusIconShape = statusIconShape
         self.id = id
         self.goalId = goalId
         self.kind = kind

@@ -32,12 +32,23 @@ public struct IconMark: Codable, Sendable, Hashable {
     public var color: RGBColor?
     /// Where the icon is, where known.
     public var box: BoundingBox?
+    /// Its outline, where the front-end could tell it (a glyph's code point, or the shape of a
+    /// picture's coloured area): what a legend of same-coloured arrows tells them apart by.
+    public var shape: IconShape?
 
     /// Creates an icon mark.
-    public init(color: RGBColor? = nil, box: BoundingBox? = nil) {
+    public init(color: RGBColor? = nil, box: BoundingBox? = nil, shape: IconShape? = nil) {
         self.color = color
         self.box = box
+        self.shape = shape
     }
+}
+
+/// The outline of a status icon. Reports tell statuses apart by colour (traffic lights) and by
+/// shape: an arrow's direction (`↑` better, `→` unchanged, `↓` worse), a triangle's point, a
+/// check mark or a cross.
+public enum IconShape: String, Codable, Sendable, Hashable, CaseIterable {
+    case round, square, diamond, triangleUp, triangleDown, arrowUp, arrowDown, arrowLeft, arrowRight, check, cross
 }
 
 /// One line of a page as a front-end read it.

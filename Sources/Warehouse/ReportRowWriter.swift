@@ -47,13 +47,13 @@ struct ReportRowWriter {
 
         let goal = try db.cachedStatement(sql: """
             INSERT INTO goals (id, report_id, item_id, position, parent_id, ref, level, title, status, status_text,
-                status_icon, analysis, expected_result, page, first_line, last_line)
-            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                status_icon, status_icon_shape, analysis, expected_result, page, first_line, last_line)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
             """)
         for (position, g) in report.goals.enumerated() {
             try goal.execute(arguments: [
                 ids.claim(g.id), rid, g.id, position, ids.reference(g.parentId), g.ref, g.level, g.title,
-                g.status?.rawValue, g.statusText, g.statusIcon?.rawValue, g.analysis, g.expectedResult,
+                g.status?.rawValue, g.statusText, g.statusIcon?.rawValue, g.statusIconShape?.rawValue, g.analysis, g.expectedResult,
                 g.provenance.page, g.provenance.firstLine, g.provenance.lastLine,
             ])
         }
@@ -135,14 +135,14 @@ struct ReportRowWriter {
         }
 
         let assignment = try db.cachedStatement(sql: """
-            INSERT INTO assignments (id, report_id, item_id, position, goal_id, kind, title, status, status_icon, comment,
-                start_date, end_date, page, first_line, last_line)
-            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+            INSERT INTO assignments (id, report_id, item_id, position, goal_id, kind, title, status, status_icon,
+                status_icon_shape, comment, start_date, end_date, page, first_line, last_line)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
             """)
         for (position, a) in report.assignments.enumerated() {
             try assignment.execute(arguments: [
                 ids.claim(a.id), rid, a.id, position, ids.reference(a.goalId), a.kind.rawValue, a.title, a.status,
-                a.statusIcon?.rawValue, a.comment, a.start, a.end, a.provenance.page, a.provenance.firstLine, a.provenance.lastLine,
+                a.statusIcon?.rawValue, a.statusIconShape?.rawValue, a.comment, a.start, a.end, a.provenance.page, a.provenance.firstLine, a.provenance.lastLine,
             ])
         }
 

@@ -20,6 +20,7 @@ public enum WarehouseSchema {
         migrator.registerMigration("v3-table-checks-and-row-parents", migrate: createTableChecks)
         migrator.registerMigration("v4-report-kind", migrate: addReportKind)
         migrator.registerMigration("v5-assignment-status-icon", migrate: addAssignmentStatusIcon)
+        migrator.registerMigration("v6-status-icon-shape", migrate: addStatusIconShape)
         return migrator
     }()
 
@@ -254,6 +255,30 @@ public enum WarehouseSchema {
             CREATE VIEW assignment_facts AS
             SELECT rf.*, a.id AS assignment_id, a.kind, a.title, a.status, a.status_icon, a.comment, a.start_date,
                    a.end_date, g.title AS goal, a.page
+            FROM assignments a
+            JOIN report_facts rf ON rf.report_id = a.report_id
+            LEFT JOIN goals g ON g.id = a.goal_id;
+            """)
+    }
+
+    /// Version 6: the outline of a goal's or an assignment's status icon (an arrow's direction).
+    static func addStatusIconShape(_ db: Database) throws {
+        try db.execute(sql: """
+            ALTER TABLE goals ADD COLUMN status_icon_shape TEXT;
+            ALTER TABLE assignments ADD COLUMN status_icon_shape TEXT;
+
+            DROP VIEW goal_facts;
+            CREATE VIEW goal_facts AS
+            SELECT rf.*, g.id AS goal_id, g.ref, g.level, g.title, g.status, g.status_text, g.status_icon,
+                   g.status_icon_shape, p.title AS parent_title, g.page
+            FROM goals g
+            JOIN report_facts rf ON rf.report_id = g.report_id
+            LEFT JOIN goals p ON p.id = g.parent_id;
+
+            DROP VIEW assignment_facts;
+            CREATE VIEW assignment_facts AS
+            SELECT rf.*, a.id AS assignment_id, a.kind, a.title, a.status, a.status_icon, a.status_icon_shape, a.comment,
+                   a.start_date, a.end_date, g.title AS goal, a.page
             FROM assignments a
             JOIN report_facts rf ON rf.report_id = a.report_id
             LEFT JOIN goals g ON g.id = a.goal_id;

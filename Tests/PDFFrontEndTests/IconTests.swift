@@ -111,6 +111,36 @@ final class IconTests: XCTestCase {
         XCTAssertLessThan(status.icons[0].color?.green ?? 255, 80)
     }
 
+    /// Trend icons alike in colour are told apart by shape: arrows in discs and bare arrows as
+    /// 16- and 31-pixel pictures, vector triangles, and arrow glyphs.
+    func testIconShapesTellSameColouredIconsApart() throws {
+        let rows: [(String, (PDFMaker, Double) -> Void, IconShape)] = [
+            ("Ökar", { $0.arrowPicture(x: 57, y: $1, size: 10, color: .blue, pointing: .up, inDisc: true) }, .arrowUp),
+            ("Minskar", { $0.arrowPicture(x: 57, y: $1, size: 10, color: .blue, pointing: .down, inDisc: true, pixels: 31) }, .arrowDown),
+            ("Oförändrat", { $0.arrowPicture(x: 57, y: $1, size: 10, color: .blue, pointing: .right, inDisc: true) }, .arrowRight),
+            ("Förbättras", { $0.arrowPicture(x: 57, y: $1, size: 10, color: .green, pointing: .up, inDisc: false, pixels: 31) }, .arrowUp),
+            ("Försämras", { $0.triangle(x: 57, y: $1, size: 9, color: .red, up: false) }, .triangleDown),
+            ("Uppfyllt", { $0.circle(centerX: 62, centerY: $1 + 5, radius: 4.5, color: .green) }, .round),
+        ]
+        let document = try read { pdf in
+            pdf.text("Utveckling mot målet", x: 57, y: 100, size: 12, bold: true)
+            // Each status under its goal's comment, indented by its icon.
+            for (index, row) in rows.enumerated() {
+                let y = 112 + Double(index) * 32
+                pdf.text("Kommentar till bedömningen av målet", x: 57, y: y + 8)
+                row.1(pdf, y + 14)
+                pdf.text(row.0, x: 71, y: y + 22)
+            }
+            pdf.text("↑ Ökning", x: 57, y: 330, color: .green)
+        }
+        for row in rows {
+            let found = try line(document, row.0)
+            XCTAssertEqual(found.icons.count, 1, row.0)
+            XCTAssertEqual(found.icons.first?.shape, row.2, row.0)
+        }
+        XCTAssertEqual(try line(document, "Ökning").icons.first?.shape, .arrowUp)
+    }
+
     func testColouredBulletBeforeALongLineStaysABullet() throws {
         let document = try read { pdf in
             pdf.text("●", x: 60, y: 100, color: PDFMaker.Color(red: 0, green: 0.29, blue: 0.53))

@@ -27,6 +27,13 @@ final class IconLegendTests: XCTestCase {
         return row
     }
 
+    /// The same line with its icons given an outline.
+    private func shaped(_ line: SourceLine, _ shapes: [IconShape]) -> SourceLine {
+        var line = line
+        for (index, shape) in zip(line.icons.indices, shapes) { line.icons[index].shape = shape }
+        return line
+    }
+
     private func goals(_ lines: [SourceLine]) -> [Goal] {
         let numbered = lines.enumerated().map { index, line in
             var line = line
@@ -38,6 +45,28 @@ final class IconLegendTests: XCTestCase {
     }
 
     private let comment = "Arbetet har fortsatt under året enligt den plan som nämnden beslutade om i början av året."
+
+    /// Trend arrows all in one colour: the legend tells them apart by direction, and each
+    /// goal's arrow is read through the entry of its own shape.
+    func testSameColouredIconsAreReadThroughTheLegendEntryOfTheirShape() throws {
+        let blue = RGBColor(red: 30, green: 90, blue: 190)
+        let found = goals([
+            shaped(line("Mål 1: Alla barn ska klara skolan", number: 0, icon: blue), [.arrowUp]),
+            line(comment, number: 0),
+            SourceLine(text: "", lineNumber: 0),
+            shaped(line("Mål 2: Fler ska ha ett arbete", number: 0, icon: blue), [.arrowDown]),
+            line(comment, number: 0),
+            SourceLine(text: "", lineNumber: 0),
+            shaped(line("Mål 3: Kommunens klimatpåverkan ska minska", number: 0, icon: blue), [.arrowRight]),
+            line(comment, number: 0),
+            SourceLine(text: "", lineNumber: 0),
+            shaped(legendRow([(blue, "Helt uppfyllt"), (blue, "Delvis uppfyllt"), (blue, "Ej uppfyllt")], number: 0),
+                   [.arrowUp, .arrowRight, .arrowDown]),
+        ])
+        XCTAssertEqual(found.map(\.status), [.fulfilled, .not_fulfilled, .partially_fulfilled])
+        XCTAssertEqual(found.map(\.statusIconShape), [.arrowUp, .arrowDown, .arrowRight])
+        XCTAssertEqual(found.map(\.statusIcon), [.blue, .blue, .blue])
+    }
 
     func testEachIconOfALegendRowIsReadThroughTheWordsBesideIt() throws {
         let found = goals([

@@ -77,7 +77,7 @@ enum LineAssembler {
             let word = words[index]
             if position > 0, row.columnGapBefore[position - 1] { gapPending = true }
             if let color = word.icon, !(position == 0 && leadingBullet) {
-                icons.append(IconMark(color: color, box: word.rect.box))
+                icons.append(IconMark(color: color, box: word.rect.box, shape: word.iconShape))
                 continue
             }
             if !text.isEmpty, isFootnoteMark(word, in: row, words: words) { continue }

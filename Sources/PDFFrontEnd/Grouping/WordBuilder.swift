@@ -11,6 +11,8 @@ struct Word: Sendable {
     var fontSize: Double
     /// For an icon: its colour (nil for text words).
     var icon: RGBColor?
+    /// For an icon: its outline, where known.
+    var iconShape: IconShape?
 
     var isIcon: Bool { icon != nil }
     /// Whether its font is bold.
@@ -32,8 +34,10 @@ struct Word: Sendable {
     }
 
     /// An icon placed as a word; `text` is what it reads as should it turn out to be a list bullet.
-    static func icon(_ rect: Rect, color: RGBColor, bullet: String = "•") -> Word {
-        Word(text: bullet, rect: rect, style: -1, fontSize: rect.height, icon: color)
+    static func icon(_ rect: Rect, color: RGBColor, shape: IconShape? = nil, bullet: String = "•") -> Word {
+        var word = Word(text: bullet, rect: rect, style: -1, fontSize: rect.height, icon: color)
+        word.iconShape = shape
+        return word
     }
 }
 
@@ -121,8 +125,9 @@ enum WordBuilder {
                 switch IconGlyphs.role(of: scalar, style: style) {
                 case .icon(let color):
                     finish()
-                    let bullet = IconGlyphs.isShapeScalar(scalar) && !(style?.isSymbolFont ?? false) ? String(scalar) : "•"
-                    words.append(.icon(glyph.rect, color: color, bullet: bullet))
+                    let plain = !(style?.isSymbolFont ?? false)
+                    let bullet = IconGlyphs.isShapeScalar(scalar) && plain ? String(scalar) : "•"
+                    words.append(.icon(glyph.rect, color: color, shape: plain ? IconGlyphs.shape(of: scalar) : nil, bullet: bullet))
                     continue
                 case .bullet:
                     scalar = "•"

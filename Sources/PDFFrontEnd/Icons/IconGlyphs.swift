@@ -27,13 +27,35 @@ enum IconGlyphs {
         return .letter
     }
 
-    /// Circles, squares, diamonds, triangles, check marks and crosses: the shapes used as status icons.
+    /// Circles, squares, diamonds, triangles, arrows, check marks and crosses: the shapes used
+    /// as status icons.
     static func isShapeScalar(_ scalar: Unicode.Scalar) -> Bool {
         switch scalar.value {
-        case 0x25A0...0x25FF, 0x2B1B...0x2B2F, 0x2B55, 0x2713...0x2718, 0x26AB, 0x26AA, 0x2605, 0x2606:
+        case 0x25A0...0x25FF, 0x2B1B...0x2B2F, 0x2B55, 0x2713...0x2718, 0x26AB, 0x26AA, 0x2605, 0x2606,
+            0x2190...0x2199, 0x21D0...0x21D3, 0x2B05...0x2B07, 0x27A1:
             return true
         default:
             return false
+        }
+    }
+
+    /// The outline a shape glyph draws, where it tells a status apart (nil for a symbol font's
+    /// private code points, whose drawing the code point does not say).
+    static func shape(of scalar: Unicode.Scalar) -> IconShape? {
+        switch scalar.value {
+        case 0x2191, 0x21D1, 0x2B06: return .arrowUp
+        case 0x2193, 0x21D3, 0x2B07: return .arrowDown
+        case 0x2192, 0x21D2, 0x27A1: return .arrowRight
+        case 0x2190, 0x21D0, 0x2B05: return .arrowLeft
+        case 0x25B2, 0x25B3, 0x25B4, 0x25B5: return .triangleUp
+        case 0x25BC, 0x25BD, 0x25BE, 0x25BF: return .triangleDown
+        case 0x25A0...0x25AB, 0x2B1B, 0x2B1C: return .square
+        case 0x25C6, 0x25C7, 0x25C8, 0x2B25...0x2B29: return .diamond
+        case 0x25CB...0x25CF, 0x25EF, 0x2B24, 0x2B55, 0x26AA, 0x26AB, 0x1F534...0x1F535, 0x1F7E0...0x1F7E2: return .round
+        case 0x1F7E5...0x1F7E9: return .square
+        case 0x2713, 0x2714: return .check
+        case 0x2715...0x2718: return .cross
+        default: return nil
         }
     }
 

@@ -106,14 +106,18 @@ final class PopplerPage {
     /// and hands the pixels to `body`.
     ///
     /// Used to read the colour of small pictures (status icons). The surface is freed on return.
-    func withRendering<T>(scale: Double, clip: [Rect], _ body: (RenderedPage) -> T) -> T? {
+    /// - Parameter area: the part of the page the rendering covers (page points); nil for all of
+    ///   it. A small area can be rendered finely without a page-sized surface.
+    func withRendering<T>(scale: Double, clip: [Rect], area: Rect? = nil, _ body: (RenderedPage) -> T) -> T? {
         let (width, height) = size
-        let pixelWidth = Int32((width * scale).rounded(.up)), pixelHeight = Int32((height * scale).rounded(.up))
+        let covered = area ?? Rect(minX: 0, minY: 0, maxX: width, maxY: height)
+        let pixelWidth = Int32((covered.width * scale).rounded(.up)), pixelHeight = Int32((covered.height * scale).rounded(.up))
         guard pixelWidth > 0, pixelHeight > 0 else { return nil }
         guard let surface = cairo_image_surface_create(CAIRO_FORMAT_RGB24, pixelWidth, pixelHeight) else { return nil }
         defer { cairo_surface_destroy(surface) }
         guard cairo_surface_status(surface) == CAIRO_STATUS_SUCCESS, let cr = cairo_create(surface) else { return nil }
         cairo_scale(cr, scale, scale)
+        cairo_translate(cr, -covered.minX, -covered.minY)
         // Only the strips asked for are drawn; poppler still reads the page, cairo skips the rest.
         for rect in clip { cairo_rectangle(cr, rect.minX, rect.minY, rect.width, rect.height) }
         if !clip.isEmpty { cairo_clip(cr) }
@@ -128,7 +132,7 @@ final class PopplerPage {
         guard let data = cairo_image_surface_get_data(surface) else { return nil }
         let page = RenderedPage(
             pixels: UnsafeRawPointer(data), width: Int(pixelWidth), height: Int(pixelHeight),
-            stride: Int(cairo_image_surface_get_stride(surface)), scale: scale)
+            stride: Int(cairo_image_surface_get_stride(surface)), scale: scale, origin: (covered.minX, covered.minY))
         return body(page)
     }
 }
@@ -216,6 +220,13 @@ struct RenderedPage {
     let height: Int
     let stride: Int
     let scale: Double
+    /// The page point (x, y) at the rendering's top-left pixel.
+    var origin: (x: Double, y: Double) = (0, 0)
+
+    /// The pixel a page point falls in (it may lie outside the rendering).
+    func pixel(x: Double, y: Double) -> (x: Int, y: Int) {
+        (Int(((x - origin.x) * scale).rounded(.down)), Int(((y - origin.y) * scale).rounded(.down)))
+    }
 
     /// The colour of one pixel (cairo's RGB24 is native-endian 0x00RRGGBB).
     func color(x: Int, y: Int) -> RGBColor {

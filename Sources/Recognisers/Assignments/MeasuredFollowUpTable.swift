@@ -19,7 +19,7 @@ struct MeasuredFollowUpTable {
     let headers: [String]
     /// The rows: for each blank-separated group, the text of every column; or a group of running
     /// text under the table (no column gaps), kept whole.
-    let rows: [(cells: [String], provenance: Provenance, isRunningText: Bool, icon: RGBColor?, line: Int)]
+    let rows: [(cells: [String], provenance: Provenance, isRunningText: Bool, icon: IconLegend.Icon?, line: Int)]
     /// What the report's legends say its status icons mean.
     let legend: IconLegend
 
@@ -29,13 +29,13 @@ struct MeasuredFollowUpTable {
         guard let columns = HeaderedColumns(header: header) else { return nil }
         headers = columns.headers.map { $0.lowercased() }
         legend = IconLegend(layout: layout)
-        var rows: [(cells: [String], provenance: Provenance, isRunningText: Bool, icon: RGBColor?, line: Int)] = []
+        var rows: [(cells: [String], provenance: Provenance, isRunningText: Bool, icon: IconLegend.Icon?, line: Int)] = []
         for group in groups {
             let lines = layout.lines[group]
             // A legend row under the table (`● Klar ● Pågår ● Ej påbörjad`) explains the icons: no item.
             if lines.contains(where: { IconLegend.isLegendRow($0) }) { continue }
             // A status shown as an icon: the first coloured mark on the row's lines.
-            let icon = lines.lazy.flatMap(\.source.icons).compactMap(\.color).first
+            let icon = lines.lazy.flatMap(\.source.icons).compactMap(IconLegend.Icon.init).first
             if let cells = columns.cells(of: lines) {
                 rows.append((cells, layout.provenance(of: group), false, icon, group.lowerBound))
             } else {
@@ -89,15 +89,15 @@ struct MeasuredFollowUpTable {
                 ? joined.matches(of: Self.datePattern).map { String($0.output.0) } : []
             let start = cell(dateColumns[0]) ?? dates.first
             let end = cell(dateColumns[1]) ?? (dates.count > 1 ? dates.last : nil)
-            let statusIcon = row.icon.map(IconLegend.classify)
             // A status printed in words wins; an icon's status is the words its legend gives it.
-            let status = kind == .risk ? nil : cell(statusColumn) ?? statusIcon.flatMap { legend.assignmentStatus(of: $0, at: row.line) }
+            let status = kind == .risk ? nil : cell(statusColumn) ?? row.icon.flatMap { legend.assignmentStatus(of: $0, at: row.line) }
             var comment = cell(commentColumn)
             if kind == .risk, let text = comment, let header = commentColumn.map({ headers[$0] }), header.hasPrefix("åtgärd") {
                 comment = "Åtgärd: " + text
             }
             items.append(Assignment(
-                id: "", kind: kind, title: title, status: status, statusIcon: statusIcon, comment: comment, start: start,
+                id: "", kind: kind, title: title, status: status, statusIcon: row.icon?.colour, statusIconShape: row.icon?.shape,
+                comment: comment, start: start,
                 end: end, provenance: row.provenance))
         }
         return items

@@ -88,9 +88,10 @@ struct GoalListBuilder {
 
     /// Sets a goal's assessment shown as an icon beside it (a goal table's assessment column):
     /// its status is what the report's legend nearest the line says, else unknown.
-    mutating func setIconAssessment(of index: Int, icon: StatusIcon, line: Int) {
+    mutating func setIconAssessment(of index: Int, icon: IconLegend.Icon, line: Int) {
         guard entries.indices.contains(index), !entries[index].isRepeat else { return }
-        entries[index].goal.statusIcon = icon
+        entries[index].goal.statusIcon = icon.colour
+        entries[index].goal.statusIconShape = icon.shape
         entries[index].goal.status = legend.meaning(of: icon, at: line)?.status
         entries[index].goal.statusText = nil
         assessedInPlace.insert(index)
@@ -102,7 +103,8 @@ struct GoalListBuilder {
             let found = assessment(after: positions[index], goalLines: entries[index].lineRange, title: entries[index].goal.title, legend: legend)
             entries[index].goal.status = found.status
             entries[index].goal.statusText = found.text
-            entries[index].goal.statusIcon = found.icon
+            entries[index].goal.statusIcon = found.icon?.colour
+            entries[index].goal.statusIconShape = found.icon?.shape
             let texts = followingTexts(after: positions[index])
             entries[index].goal.analysis = texts.analysis
             entries[index].goal.expectedResult = texts.expected
@@ -118,10 +120,10 @@ struct GoalListBuilder {
     }
 
     private mutating func assessment(after position: Int, goalLines: Range<Int>, title: String, legend: IconLegend)
-        -> (status: Assessment?, text: String?, icon: StatusIcon?)
+        -> (status: Assessment?, text: String?, icon: IconLegend.Icon?)
     {
         let lines = layout.lines
-        var icon = goalLines.lazy.compactMap { lines[$0].source.icons.first?.color }.first.map(IconLegend.classify)
+        var icon = goalLines.lazy.compactMap { lines[$0].source.icons.first.flatMap(IconLegend.Icon.init) }.first
         var iconLine = goalLines.lowerBound
         var seen = 0
         for block in layout.blocks[(position + 1)...] {
@@ -130,8 +132,8 @@ struct GoalListBuilder {
             if seen > 3 { break }
             let line = layout.lines[block.lineRange.lowerBound]
             if IconLegend.isLegendRow(line) { break }  // the legend under the goals: it assesses none of them
-            if icon == nil, let color = line.source.icons.first?.color {
-                icon = IconLegend.classify(color)
+            if icon == nil, let found = line.source.icons.first.flatMap(IconLegend.Icon.init) {
+                icon = found
                 iconLine = block.lineRange.lowerBound
             }
             if block.kind == .assessment, let found = AssessmentVocabulary.assessment(inLine: line.text),

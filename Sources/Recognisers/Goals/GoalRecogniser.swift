@@ -55,8 +55,8 @@ struct GoalRecogniser {
                     let index = builder.add(level: level, ref: nil, title: row.title, block: rowBlock, position: position)
                     if let kind = row.kind, let printed = row.printed {
                         builder.setAssessment(of: index, to: Assessment(rawValue: kind.rawValue), printed: printed)
-                    } else if let color = row.icon {
-                        builder.setIconAssessment(of: index, icon: IconLegend.classify(color), line: row.lines.lowerBound)
+                    } else if let icon = row.icon {
+                        builder.setIconAssessment(of: index, icon: icon, line: row.lines.lowerBound)
                     }
                 }
                 continue

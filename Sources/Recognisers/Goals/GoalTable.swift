@@ -32,7 +32,7 @@ struct GoalTable {
         var title: String
         var kind: AssessmentKind?
         var printed: String?
-        var icon: RGBColor?
+        var icon: IconLegend.Icon?
         var lines: Range<Int>
     }
 
@@ -50,7 +50,7 @@ struct GoalTable {
             let text = layout.lines[line].text
             if headingStarts.contains(line) { break }
             if IconLegend.isLegendRow(layout.lines[line]) { break }  // the legend under the table
-            let icon = layout.lines[line].source.icons.lazy.compactMap(\.color).first
+            let icon = layout.lines[line].source.icons.lazy.compactMap(IconLegend.Icon.init).first
             if text.isEmpty, let icon, !pending.isEmpty {
                 // The assessment column's icon on a line of its own, under the goal it assesses.
                 rows.append(Row(title: pending.joined(separator: " "), icon: icon, lines: start..<(line + 1)))

@@ -8,18 +8,36 @@ import SwedishReportLanguage
 /// ● Delvis uppfyllt ● Helt uppfyllt`). A report may print one legend per section and give an
 /// icon different words in each, so an icon is read through the legend nearest before it.
 struct IconLegend {
+    /// An icon as a legend and a goal both see it: its colour, and its outline where known.
+    struct Icon: Hashable {
+        var colour: StatusIcon
+        var shape: IconShape?
+
+        /// Nil for a mark with no colour (an icon glyph that repair blanked).
+        init?(_ mark: IconMark) {
+            guard let color = mark.color else { return nil }
+            self.colour = IconLegend.classify(color)
+            self.shape = mark.shape
+        }
+
+        init(colour: StatusIcon, shape: IconShape? = nil) {
+            self.colour = colour
+            self.shape = shape
+        }
+    }
+
     /// One icon's meaning as a legend prints it.
     struct Entry {
         /// The legend's line.
         var line: Int
-        var icon: StatusIcon
+        var icon: Icon
         var status: Assessment
     }
 
     /// An assignment status a legend gives an icon (`● Klart`), as printed.
     struct StatusEntry {
         var line: Int
-        var icon: StatusIcon
+        var icon: Icon
         var words: String
     }
 
@@ -28,8 +46,8 @@ struct IconLegend {
 
     init(layout: LayoutDocument) {
         for (index, line) in layout.lines.enumerated() where !line.source.icons.isEmpty {
-            for (color, label) in Self.labelledIcons(of: line) {
-                let icon = Self.classify(color)
+            for (mark, label) in Self.labelledIcons(of: line) {
+                guard let icon = Icon(mark) else { continue }
                 if let found = AssessmentVocabulary.assessment(inLine: label), let status = Assessment(rawValue: found.kind.rawValue) {
                     entries.append(Entry(line: index, icon: icon, status: status))
                 }
@@ -43,13 +61,23 @@ struct IconLegend {
 
     /// What an icon on a line means for a goal: the nearest legend entry for it before the line,
     /// else the nearest after it (a legend printed under the goals it explains).
-    func meaning(of icon: StatusIcon, at line: Int) -> Entry? {
-        Self.nearest(entries.filter { $0.icon == icon }, to: line, at: \.line)
+    func meaning(of icon: Icon, at line: Int) -> Entry? {
+        Self.nearest(Self.matching(icon, in: entries, by: \.icon), to: line, at: \.line)
     }
 
     /// The assignment status an icon on a line stands for, found the same way.
-    func assignmentStatus(of icon: StatusIcon, at line: Int) -> String? {
-        Self.nearest(statusEntries.filter { $0.icon == icon }, to: line, at: \.line)?.words
+    func assignmentStatus(of icon: Icon, at line: Int) -> String? {
+        Self.nearest(Self.matching(icon, in: statusEntries, by: \.icon), to: line, at: \.line)?.words
+    }
+
+    /// The entries for an icon: those of its colour, and of those, the ones of its shape where
+    /// the legend draws it (same-coloured arrows told apart by direction). An icon whose shape
+    /// no entry draws (a legend of plain discs) is read by colour alone.
+    static func matching<E>(_ icon: Icon, in entries: [E], by key: (E) -> Icon) -> [E] {
+        let sameColour = entries.filter { key($0).colour == icon.colour }
+        guard let shape = icon.shape else { return sameColour }
+        let sameShape = sameColour.filter { key($0).shape == shape }
+        return sameShape.isEmpty ? sameColour : sameShape
     }
 
     /// The entry nearest before `line`, else the nearest after (entries in line order).
@@ -60,22 +88,22 @@ struct IconLegend {
     /// A line's icons, each with the words that label it. One icon labels the whole line; on a
     /// line of several, each icon's label is the words between it and the next icon, on the side
     /// the line's first icon shows (icons before their words, or after them).
-    static func labelledIcons(of line: LayoutLine) -> [(RGBColor, String)] {
+    static func labelledIcons(of line: LayoutLine) -> [(IconMark, String)] {
         let icons = line.source.icons
         guard icons.count > 1 else {
-            return icons.first?.color.map { [($0, line.text)] } ?? []
+            return icons.first.map { $0.color == nil ? [] : [($0, line.text)] } ?? []
         }
         let words = line.source.words
         let boxes = icons.compactMap(\.box)
         guard boxes.count == icons.count, !words.isEmpty else { return [] }
         let iconsLead = boxes[0].x <= words[0].box.x
-        var result: [(RGBColor, String)] = []
+        var result: [(IconMark, String)] = []
         for (index, icon) in icons.enumerated() {
-            guard let color = icon.color else { continue }
+            guard icon.color != nil else { continue }
             let from = iconsLead ? boxes[index].maxX : (index > 0 ? boxes[index - 1].maxX : -Double.infinity)
             let to = iconsLead ? (index + 1 < boxes.count ? boxes[index + 1].x : Double.infinity) : boxes[index].x
             let label = words.filter { $0.box.x >= from && $0.box.maxX <= to }.map(\.text).joined(separator: " ")
-            if !label.isEmpty { result.append((color, label)) }
+            if !label.isEmpty { result.append((icon, label)) }
         }
         return result
     }

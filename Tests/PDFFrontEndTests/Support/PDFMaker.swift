@@ -17,6 +17,7 @@ final class PDFMaker {
         static let white = Color(red: 1, green: 1, blue: 1)
         static let darkGreen = Color(red: 0, green: 0.34, blue: 0.29)
         static let lightGrey = Color(red: 0.85, green: 0.85, blue: 0.85)
+        static let blue = Color(red: 0.1, green: 0.35, blue: 0.75)
     }
 
     let url: URL
@@ -106,6 +107,61 @@ final class PDFMaker {
         cairo_paint(cr)
         cairo_restore(cr)
         cairo_surface_destroy(image)
+    }
+
+    /// Where an arrow icon points.
+    enum ArrowDirection { case up, down, left, right }
+
+    /// A raster status icon `pixels` wide, set `size` points wide: an arrow in the colour on
+    /// white paper, or a white arrow cut out of a disc in the colour (how trend icons are drawn).
+    func arrowPicture(x: Double, y: Double, size: Double, color: Color, pointing: ArrowDirection, inDisc: Bool, pixels: Int32 = 16) {
+        let image = cairo_image_surface_create(CAIRO_FORMAT_RGB24, pixels, pixels)
+        let painter = cairo_create(image)!
+        let side = Double(pixels)
+        cairo_set_source_rgb(painter, 1, 1, 1)
+        cairo_paint(painter)
+        if inDisc {
+            cairo_set_source_rgb(painter, color.red, color.green, color.blue)
+            cairo_arc(painter, side / 2, side / 2, side / 2, 0, 2 * Double.pi)
+            cairo_fill(painter)
+        }
+        // An upward arrow in the unit square, turned to point where asked.
+        let points: [(Double, Double)] = [(0.5, 0.12), (0.86, 0.5), (0.64, 0.5), (0.64, 0.88), (0.36, 0.88), (0.36, 0.5), (0.14, 0.5)]
+        let turns: Double = pointing == .up ? 0 : pointing == .right ? 1 : pointing == .down ? 2 : 3
+        cairo_translate(painter, side / 2, side / 2)
+        cairo_rotate(painter, turns * Double.pi / 2)
+        cairo_translate(painter, -side / 2, -side / 2)
+        for (index, point) in points.enumerated() {
+            if index == 0 { cairo_move_to(painter, point.0 * side, point.1 * side) } else { cairo_line_to(painter, point.0 * side, point.1 * side) }
+        }
+        cairo_close_path(painter)
+        if inDisc { cairo_set_source_rgb(painter, 1, 1, 1) } else { cairo_set_source_rgb(painter, color.red, color.green, color.blue) }
+        cairo_fill(painter)
+        cairo_destroy(painter)
+        cairo_save(cr)
+        cairo_translate(cr, x, y)
+        cairo_scale(cr, size / side, size / side)
+        cairo_set_source_surface(cr, image, 0, 0)
+        cairo_paint(cr)
+        cairo_restore(cr)
+        cairo_surface_destroy(image)
+    }
+
+    /// A filled vector triangle pointing up or down (another way reports draw a trend).
+    func triangle(x: Double, y: Double, size: Double, color: Color, up: Bool) {
+        cairo_new_path(cr)
+        if up {
+            cairo_move_to(cr, x + size / 2, y)
+            cairo_line_to(cr, x + size, y + size)
+            cairo_line_to(cr, x, y + size)
+        } else {
+            cairo_move_to(cr, x, y)
+            cairo_line_to(cr, x + size, y)
+            cairo_line_to(cr, x + size / 2, y + size)
+        }
+        cairo_close_path(cr)
+        cairo_set_source_rgb(cr, color.red, color.green, color.blue)
+        cairo_fill(cr)
     }
 
     /// A raster picture `width` × `height` points at two pixels a point, white, with what `draw`
