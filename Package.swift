@@ -48,10 +48,14 @@ let package = Package(
         .target(name: "Warehouse", dependencies: [
             "ReportModel", .product(name: "GRDB", package: "GRDB.swift"),
         ]),
+        // Comparing one figure across municipalities and years out of a warehouse.
+        .target(name: "Comparison", dependencies: [
+            "Warehouse", "SwedishReportLanguage", .product(name: "GRDB", package: "GRDB.swift"),
+        ]),
         // Batches: input lists, shards, worker processes, progress, outputs.
         .target(name: "BatchImport", dependencies: ["KommunrapportKit", "ReportModel", "ReportSource", "Exporters", "Warehouse"]),
         .executableTarget(name: "kommunrapport", dependencies: [
-            "KommunrapportKit", "Exporters", "ReportModel", "Warehouse", "BatchImport", "SwedishReportLanguage",
+            "KommunrapportKit", "Exporters", "ReportModel", "Warehouse", "BatchImport", "SwedishReportLanguage", "Comparison",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
 
@@ -64,6 +68,7 @@ let package = Package(
         .testTarget(name: "RecognisersTests", dependencies: ["Recognisers", "Layout", "ReportModel", "ReportSource"]),
         .testTarget(name: "ExportersTests", dependencies: ["Exporters", "ReportModel"]),
         .testTarget(name: "AccuracyTests", dependencies: ["KommunrapportKit", "Exporters"]),
+        .testTarget(name: "ComparisonTests", dependencies: ["Comparison", "Warehouse", "ReportModel", "ReportSource", "CPoppler"]),
         .testTarget(name: "WarehouseTests", dependencies: [
             "Warehouse", "ReportModel", "ReportSource", "KommunrapportKit", .product(name: "GRDB", package: "GRDB.swift"),
         ]),

@@ -82,6 +82,16 @@ public enum TableVocabulary {
         "summa", "totalt", "total", "totala", "netto", "nettokostnad", "nettokostnader", "resultat", "årets",
     ]
 
+    /// Word stems of rows that state a cost (`Personalkostnader`, `Verksamhetens nettokostnader`):
+    /// reports print costs negative or positive by their own convention, so a comparison across
+    /// reports reads them one way.
+    public static let costStems: [String] = ["kostnad", "kostnader", "utgift", "utgifter"]
+
+    /// Whether a row label states a cost: one of its words ends in a cost stem.
+    public static func isCostLabel(_ label: String) -> Bool {
+        label.lowercased().split(whereSeparator: { !$0.isLetter }).contains { word in costStems.contains { word.hasSuffix($0) } }
+    }
+
     /// Stub-column words that make a table one of indicators (one row per indicator).
     public static let indicatorStubWords: [String] = ["indikator", "nyckeltal", "mått", "mätetal", "resultatmått"]
 

@@ -156,7 +156,13 @@ struct ReportRowWriter {
 
     /// An indicator name folded so the same indicator printed by different reports compares
     /// equal: lower case, one space between words, no trailing colon or full stop.
-    static func nameKey(_ name: String) -> String {
+    static func nameKey(_ name: String) -> String { Warehouse.foldedName(name) }
+}
+
+extension Warehouse {
+    /// A name folded so that the same indicator or row label printed by different reports
+    /// compares equal: lower case, one space between words, no trailing colon or full stop.
+    public static func foldedName(_ name: String) -> String {
         let words = name.lowercased().split(whereSeparator: { $0.isWhitespace })
         var key = words.joined(separator: " ")
         while let last = key.last, last == ":" || last == "." { key.removeLast() }

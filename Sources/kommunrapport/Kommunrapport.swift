@@ -18,11 +18,12 @@ struct Kommunrapport: ParsableCommand {
               kommunrapport import archive/ --into warehouse.sqlite
                                                                    every report into an SQLite warehouse
               kommunrapport merge shard-*.sqlite --into all.sqlite combine the warehouses of shards
+              kommunrapport compare all.sqlite --indicator NAME    one figure across municipalities and years
               kommunrapport schema > report.schema.json            the JSON Schema of the JSON export
               kommunrapport checks archive/                        the table sums and differences that do not add up
             """,
         version: KommunrapportVersion.current,
-        subcommands: [ImportCommand.self, MergeCommand.self, SchemaCommand.self, InspectCommand.self, ChecksCommand.self, WorkerCommand.self],
+        subcommands: [ImportCommand.self, MergeCommand.self, CompareCommand.self, SchemaCommand.self, InspectCommand.self, ChecksCommand.self, WorkerCommand.self],
         defaultSubcommand: nil)
 
     /// Runs the command; usage errors exit with status 2 ("nothing could be done"), like the

@@ -144,3 +144,18 @@ final class BatchRunnerTests: XCTestCase {
         XCTAssertFalse(WorkerFailure.isMemoryLimit("Crash: SIGABRT\n0 swift_allocObject + 42\n1 malloc + 12"))
     }
 }
+
+/// `compare` as a user meets it first: its errors name what is wrong.
+final class CompareCommandTests: XCTestCase {
+    func testAMissingWarehouseOrAnUnknownMunicipalityIsOneClearError() throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("kr-cmp-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let missing = try Fixtures.run(["compare", "saknas.sqlite", "--indicator", "Sjukfrånvaro"], in: folder)
+        XCTAssertEqual(missing.status, 2)
+        XCTAssertTrue(missing.stderr.contains("saknas.sqlite: no such warehouse"), missing.stderr)
+        let noFigure = try Fixtures.run(["compare", "saknas.sqlite"], in: folder)
+        XCTAssertEqual(noFigure.status, 2)
+        XCTAssertTrue(noFigure.stderr.contains("--indicator NAME or --row LABEL"), noFigure.stderr)
+    }
+}

@@ -2,7 +2,7 @@
 
 extension Municipality {
     /// Sweden's municipalities with their official kommunkod.
-    static let all: [Municipality] = [
+    public static let all: [Municipality] = [
         Municipality(code: "0114", name: "Upplands Väsby", county: "Stockholms län"),
         Municipality(code: "0115", name: "Vallentuna", county: "Stockholms län"),
         Municipality(code: "0117", name: "Österåker", county: "Stockholms län"),

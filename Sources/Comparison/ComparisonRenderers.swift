@@ -1,0 +1,71 @@
+import Foundation
+
+/// A comparison as text a terminal shows, as CSV, and as JSON.
+public enum ComparisonText {
+    /// Aligned columns, the focal municipality marked with `▶`, then the notes.
+    public static func table(_ comparison: Comparison) -> String {
+        var rows: [[String]] = [["", "Kommun", "Organisation", "År", "Mått", "Värde", "Enhet", "Tryckt", "Källa"]]
+        for value in comparison.values {
+            let focus = value.municipality == comparison.focus ? "▶" : ""
+            let sources = value.sources.map { "\($0.document) s. \($0.page)\($0.reportType.map { " (\($0))" } ?? "")" }.joined(separator: "; ")
+            rows.append([
+                focus, value.municipality, value.organisation ?? "", value.year.map(String.init) ?? "", value.measure, number(value.value), value.unit ?? "",
+                value.printed + (value.turned ? " (vänt)" : ""), sources,
+            ])
+        }
+        let widths = rows[0].indices.map { column in rows.map { $0[column].count }.max() ?? 0 }
+        var lines = ["\(comparison.figure)\(comparison.measure.map { " — \($0)" } ?? "")"]
+        for row in rows {
+            var line = zip(row, widths).map { $0.padding(toLength: $1, withPad: " ", startingAt: 0) }.joined(separator: "  ")
+            while line.last == " " { line.removeLast() }
+            lines.append(line)
+        }
+        if comparison.values.isEmpty { lines.append("(no values: nothing in the warehouse matches the selection)") }
+        lines += comparison.notes.map { "Note: \($0)" }
+        return lines.joined(separator: "\n") + "\n"
+    }
+
+    /// RFC 4180 CSV, one row per value and source, a header first; a spreadsheet and a
+    /// database both take it.
+    public static func csv(_ comparison: Comparison) -> String {
+        var lines = [[
+            "municipality", "municipality_code", "organisation", "year", "measure", "value", "unit", "printed", "turned", "label", "column",
+            "report_type", "report_kind", "document", "page", "path", "focus",
+        ].joined(separator: ",")]
+        for value in comparison.values {
+            for source in value.sources {
+                lines.append([
+                    value.municipality, value.municipalityCode, value.organisation ?? "", value.year.map(String.init) ?? "", value.measure, number(value.value, grouped: false),
+                    value.unit ?? "", value.printed, value.turned ? "true" : "false", value.label, value.column, source.reportType ?? "",
+                    source.reportKind ?? "", source.document, String(source.page), source.path, value.municipality == comparison.focus ? "true" : "false",
+                ].map(quoted).joined(separator: ","))
+            }
+        }
+        return lines.joined(separator: "\r\n") + "\r\n"
+    }
+
+    /// The comparison as JSON (sorted keys, so the same comparison prints the same text).
+    public static func json(_ comparison: Comparison) throws -> String {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
+        return String(decoding: try encoder.encode(comparison), as: UTF8.self) + "\n"
+    }
+
+    static func quoted(_ field: String) -> String {
+        guard field.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" }) else { return field }
+        return "\"" + field.replacingOccurrences(of: "\"", with: "\"\"") + "\""
+    }
+
+    /// A number as a Swedish reader writes it (`1 049 382`, `12,5`); plain for CSV (`1049382`, `12.5`).
+    public static func number(_ value: Double, grouped: Bool = true) -> String {
+        let formatter = NumberFormatter()
+        formatter.locale = grouped ? swedish : Locale(identifier: "en_US_POSIX")
+        formatter.numberStyle = .decimal
+        formatter.usesGroupingSeparator = grouped
+        formatter.maximumFractionDigits = 2
+        formatter.minimumFractionDigits = 0
+        let text = formatter.string(from: NSNumber(value: value)) ?? String(value)
+        // A no-break space groups thousands in print; a plain one reads the same in a terminal.
+        return text.replacingOccurrences(of: "\u{00A0}", with: " ").replacingOccurrences(of: "\u{202F}", with: " ").replacingOccurrences(of: "−", with: "-")
+    }
+}

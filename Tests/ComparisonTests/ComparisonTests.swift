@@ -1,0 +1,139 @@
+import Comparison
+import Foundation
+import ReportModel
+import ReportSource
+import Warehouse
+import XCTest
+
+/// `compare`: one figure across municipalities and years out of a warehouse, each value once,
+/// in one unit and one sign, with its sources.
+final class ComparisonTests: XCTestCase {
+    private var folder: URL!
+
+    override func setUpWithError() throws {
+        folder = FileManager.default.temporaryDirectory.appendingPathComponent("kr-compare-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+    }
+
+    override func tearDownWithError() throws {
+        try? FileManager.default.removeItem(at: folder)
+    }
+
+    private let here = Provenance(page: 4, firstLine: 1, lastLine: 2)
+
+    /// A report of one municipality and year with an indicator and a cost row.
+    private func report(
+        _ municipality: String, code: String, year: Int, type: ReportType = .årsredovisning, grades: Double,
+        netCost: Double, file: String
+    ) -> Report {
+        Report(
+            document: DocumentInfo(fileName: file, sourceKind: .pdf, pages: 10),
+            metadata: ReportMetadata(municipality: municipality, municipalityCode: code, organisation: "Kommunfullmäktige",
+                                     reportType: type, year: year),
+            headings: [], goals: [],
+            indicators: [Indicator(
+                id: "i1", name: "Andel elever med  godkända betyg:", unit: "%",
+                values: [IndicatorValue(column: "Utfall \(year)", year: year, measure: .outcome, value: grades, unit: "%",
+                                        text: ComparisonText.number(grades), provenance: here)],
+                provenance: here)],
+            tables: [ReportTable(
+                id: "t1", title: "Resultaträkning", unit: "mnkr",
+                columns: [TableColumn(header: "Utfall \(year)", year: year, measure: .outcome)],
+                rows: [TableRow(label: "Verksamhetens nettokostnader", cells: [
+                    TableCell(columnIndex: 0, value: netCost, unit: "mnkr", valueSEK: netCost * 1_000_000, text: ComparisonText.number(netCost)),
+                ], provenance: here)],
+                provenance: here)],
+            assignments: [], warnings: [])
+    }
+
+    private func warehouse(_ reports: [(Report, String)]) throws -> Warehouse {
+        let store = try Warehouse(path: folder.appendingPathComponent("w.sqlite").path, toolVersion: "test")
+        for (report, path) in reports {
+            try store.store(report, origin: DocumentOrigin(path: path, sha256: SHA256.hex(of: Array(path.utf8)), size: 1))
+        }
+        return store
+    }
+
+    private func sample() throws -> Warehouse {
+        try warehouse([
+            (report("Alingsås", code: "1489", year: 2024, grades: 81.5, netCost: -2_400.5, file: "alingsas.pdf"), "arkiv/alingsas.pdf"),
+            // The same report as text: one value, two sources.
+            (report("Alingsås", code: "1489", year: 2024, grades: 81.5, netCost: -2_400.5, file: "alingsas.txt"), "arkiv/alingsas.txt"),
+            (report("Vårgårda", code: "1442", year: 2024, grades: 77, netCost: 610, file: "vargarda.pdf"), "arkiv/vargarda.pdf"),
+            (report("Vårgårda", code: "1442", year: 2025, grades: 79, netCost: 640, file: "vargarda-2025.pdf"), "arkiv/vargarda-2025.pdf"),
+            // A budget printing a different value for the same year: both show, with their types.
+            (report("Vårgårda", code: "1442", year: 2024, type: .internbudget, grades: 80, netCost: 600, file: "vargarda-budget.pdf"), "arkiv/vargarda-budget.pdf"),
+            (report("Haparanda", code: "2583", year: 2024, grades: 70, netCost: 400, file: "haparanda.pdf"), "arkiv/haparanda.pdf"),
+        ])
+    }
+
+    func testAnIndicatorIsComparedOncePerReportWhateverItsRenditions() throws {
+        let result = try ComparisonQuery(ComparisonRequest(figure: .indicator("andel elever med godkända betyg"), years: 2024...2024))
+            .run(on: try sample())
+        XCTAssertEqual(result.values.map(\.municipality), ["Alingsås", "Haparanda", "Vårgårda", "Vårgårda"])
+        let alingsås = try XCTUnwrap(result.values.first)
+        XCTAssertEqual(alingsås.value, 81.5)
+        XCTAssertEqual(alingsås.sources.map(\.document), ["alingsas.pdf", "alingsas.txt"])
+        XCTAssertEqual(alingsås.sources.first?.page, 4)
+        let vårgårda = result.values.filter { $0.municipality == "Vårgårda" }
+        XCTAssertEqual(Set(vårgårda.map(\.value)), [77, 80])
+        XCTAssertEqual(Set(vårgårda.compactMap { $0.sources.first?.reportType }), ["årsredovisning", "internbudget"])
+    }
+
+    func testMoneyComparesInKronorAndCostsReadOneWay() throws {
+        let result = try ComparisonQuery(ComparisonRequest(figure: .row(label: "verksamhetens NETTOKOSTNADER", column: "utfall"), years: 2024...2024))
+            .run(on: try sample())
+        let alingsås = try XCTUnwrap(result.values.first { $0.municipality == "Alingsås" })
+        XCTAssertEqual(alingsås.value, 2_400_500_000)
+        XCTAssertEqual(alingsås.unit, "kr")
+        XCTAssertTrue(alingsås.turned)
+        XCTAssertEqual(alingsås.printed, "-2 400,5")
+        XCTAssertFalse(try XCTUnwrap(result.values.first { $0.municipality == "Haparanda" }).turned)
+        XCTAssertTrue(result.notes.contains { $0.contains("turned") })
+    }
+
+    func testMunicipalitiesAreChosenByCodeNameLänAndGroupFile() throws {
+        XCTAssertEqual(try MunicipalitySelection.codes(inList: "1489, Vårgårda kommun"), ["1489", "1442"])
+        XCTAssertThrowsError(try MunicipalitySelection.codes(inList: "Atlantis"))
+        let västraGötaland = MunicipalitySelection.sameCounty(as: try MunicipalitySelection.municipality("Alingsås"))
+        XCTAssertTrue(västraGötaland.contains("1442"))
+        XCTAssertFalse(västraGötaland.contains("2583"))
+        XCTAssertEqual(västraGötaland.count, 49)
+        // A group file as a spreadsheet saves it: a header, semicolons, a code that lost its zero.
+        let file = "kommunkod;grupp\n1489;Pendlingskommun nära större stad\n1442;Pendlingskommun nära större stad\n180;Storstäder\n"
+        XCTAssertEqual(try MunicipalitySelection.codes(inGroupFile: file, focus: "1489"), ["1489", "1442"])
+        XCTAssertEqual(try MunicipalitySelection.codes(inGroupFile: file, focus: nil), ["1489", "1442", "0180"])
+        let result = try ComparisonQuery(ComparisonRequest(
+            figure: .indicator("Andel elever med godkända betyg"), municipalityCodes: västraGötaland, focusCode: "1489"))
+            .run(on: try sample())
+        XCTAssertEqual(Set(result.values.map(\.municipality)), ["Alingsås", "Vårgårda"])
+        XCTAssertEqual(result.focus, "Alingsås")
+        XCTAssertEqual(result.years, [2024, 2025])
+    }
+
+    func testCSVAndJSONReadBack() throws {
+        let result = try ComparisonQuery(ComparisonRequest(figure: .indicator("Andel elever med godkända betyg"))).run(on: try sample())
+        let csv = ComparisonText.csv(result)
+        let lines = csv.components(separatedBy: "\r\n").filter { !$0.isEmpty }
+        // One line per value and source, under a header.
+        XCTAssertEqual(lines.count, 1 + result.values.reduce(0) { $0 + $1.sources.count })
+        XCTAssertTrue(lines[0].hasPrefix("municipality,municipality_code,organisation,year,measure,value"))
+        XCTAssertTrue(lines.contains { $0.hasPrefix("Alingsås,1489,Kommunfullmäktige,2024,outcome,81.5,%,\"81,5\",false,") })
+        let decoded = try JSONDecoder().decode(Comparison.self, from: Data(try ComparisonText.json(result).utf8))
+        XCTAssertEqual(decoded.values, result.values)
+    }
+
+    func testTheChartPageDrawsOneBarPerMunicipalityAndYear() throws {
+        let result = try ComparisonQuery(ComparisonRequest(figure: .indicator("Andel elever med godkända betyg"), focusCode: "1442"))
+            .run(on: try sample())
+        let html = ComparisonChart.html(result)
+        let bars = html.components(separatedBy: "<rect class=\"bar").count - 1
+        XCTAssertEqual(bars, result.values.count)
+        XCTAssertEqual(html.components(separatedBy: "class=\"bar focus\"").count - 1, result.values.filter { $0.municipality == "Vårgårda" }.count)
+        XCTAssertTrue(html.contains("<h2>2024</h2>") && html.contains("<h2>2025</h2>"))
+        XCTAssertTrue(html.contains("href=\"arkiv/alingsas.pdf#page=4\""))
+        XCTAssertTrue(html.contains("i fokus: Vårgårda"))
+        // Self-contained: nothing fetched.
+        XCTAssertFalse(html.contains("src=") || html.contains("<link") || html.contains("@import") || html.contains("http://") && !html.contains("xmlns=\"http://www.w3.org/2000/svg\""))
+    }
+}
