@@ -20,6 +20,9 @@ final class ChartInBrowserTests: XCTestCase {
         try? FileManager.default.removeItem(at: folder)
     }
 
+    /// Seconds a page may take the browser.
+    static let browserTimeLimit = 90.0
+
     static let browser = ["/usr/bin/chromium", "/usr/bin/chromium-browser", "/usr/bin/google-chrome"].first {
         FileManager.default.isExecutableFile(atPath: $0)
     }
@@ -29,14 +32,18 @@ final class ChartInBrowserTests: XCTestCase {
         guard let browser = Self.browser else { throw XCTSkip("no chromium: scripts/setup.sh installs it") }
         let process = Process()
         process.executableURL = URL(fileURLWithPath: browser)
-        process.arguments = ["--headless", "--no-sandbox", "--disable-gpu", "--hide-scrollbars", "--no-first-run",
+        process.arguments = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--hide-scrollbars", "--no-first-run",
                              "--user-data-dir=\(folder.appendingPathComponent("profile").path)"] + arguments + [page.absoluteString]
         let output = Pipe()
         process.standardOutput = output
         process.standardError = FileHandle.nullDevice
         try process.run()
+        // A browser that hangs fails the test rather than the whole run.
+        let watchdog = DispatchWorkItem { if process.isRunning { process.terminate() } }
+        DispatchQueue.global().asyncAfter(deadline: .now() + Self.browserTimeLimit, execute: watchdog)
         let data = output.fileHandleForReading.readDataToEndOfFile()
         process.waitUntilExit()
+        watchdog.cancel()
         return String(decoding: data, as: UTF8.self)
     }
 
