@@ -80,6 +80,12 @@ public struct Comparison: Codable, Sendable {
         self.notes = notes
     }
 
+    /// The document name of a value Kolada published (its values are Kolada's, not a report's).
+    public static let koladaSource = "Kolada"
+
+    /// Whether any value is Kolada's (a page showing them credits Kolada).
+    public var showsKolada: Bool { values.contains { $0.sources.contains { $0.document == Self.koladaSource } } }
+
     /// The years the values cover, in order.
     public var years: [Int] { Array(Set(values.compactMap(\.year))).sorted() }
     /// The municipalities, by name.

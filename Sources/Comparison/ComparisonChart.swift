@@ -24,7 +24,8 @@ public enum ComparisonChart {
         let who = comparison.municipalities.count == 1 ? "1 kommun" : "\(comparison.municipalities.count) kommuner"
         let span = years.isEmpty ? "" : years.count == 1 ? ", \(years[0])" : ", \(years.first!)–\(years.last!)"
         let focus = comparison.focus.map { ", i fokus: \(escaped($0))" } ?? ""
-        body.append("<p class=\"caption\">\(who)\(span)\(focus). Ur rapporternas egna tabeller, sammanställt \(comparison.created) med Kommunrapport.</p>")
+        let kolada = comparison.showsKolada ? " Källa: Kolada (RKA) för värden märkta Kolada." : ""
+        body.append("<p class=\"caption\">\(who)\(span)\(focus). Ur rapporternas egna tabeller, sammanställt \(comparison.created) med Kommunrapport.\(kolada)</p>")
         if comparison.values.isEmpty {
             body.append("<p>Inga värden i lagret motsvarar urvalet.</p>")
         }
@@ -71,7 +72,8 @@ public enum ComparisonChart {
         // Several bars of one municipality (boards, measures) say which each is.
         let labels = values.map { value -> String in
             let siblings = values.filter { $0.municipality == value.municipality }
-            let which = [siblings.contains { $0.organisation != value.organisation } ? value.organisation : nil,
+            let isKolada = value.sources.first?.document == Comparison.koladaSource
+            let which = [isKolada ? "Kolada" : siblings.contains { $0.organisation != value.organisation } ? value.organisation : nil,
                          siblings.contains { $0.measure != value.measure } ? value.measure : nil].compactMap { $0 }
             return value.municipality + (which.isEmpty ? "" : " (\(which.joined(separator: ", ")))")
         }
@@ -108,7 +110,7 @@ public enum ComparisonChart {
         var rows = ["<table>", "<tr><th>Kommun</th><th>Organisation</th><th>År</th><th>Mått</th><th>Värde</th><th>Tryckt</th><th>Källa</th></tr>"]
         for value in comparison.values {
             let links = value.sources.map { source in
-                "<a href=\"\(escaped(link(to: source)))\">\(escaped(source.document)) s. \(source.page)</a>\(source.reportType.map { " (\(escaped($0)))" } ?? "")"
+                source.document == Comparison.koladaSource ? "Källa: Kolada" : "<a href=\"\(escaped(link(to: source)))\">\(escaped(source.document)) s. \(source.page)</a>\(source.reportType.map { " (\(escaped($0)))" } ?? "")"
             }.joined(separator: "<br>")
             let printed = escaped(value.printed) + (value.turned ? " (tecknet vänt)" : "")
             rows.append("<tr\(value.municipality == comparison.focus ? " class=\"focus\"" : "")><td>\(escaped(value.municipality))</td><td>\(escaped(value.organisation ?? ""))</td><td>\(value.year.map(String.init) ?? "")</td><td>\(escaped(value.measure))</td><td class=\"number\">\(escaped(ComparisonText.number(value.value)))\(value.unit.map { " " + escaped($0) } ?? "")</td><td>\(printed)</td><td class=\"source\">\(links)</td></tr>")

@@ -34,20 +34,38 @@ public struct ComparisonQuery {
 
     func candidates(_ db: Database) throws -> [Candidate] {
         switch request.figure {
-        case .indicator(let name):
-            let key = Warehouse.foldedName(name)
-            let rows = try Row.fetchAll(db, sql: """
+        case .indicator, .kpi:
+            // The names asked for: the name itself, and every name matched to the same Kolada KPI.
+            let kpi: String?
+            var keys: Set<String> = []
+            if case .indicator(let name) = request.figure {
+                keys.insert(Warehouse.foldedName(name))
+                kpi = try String.fetchOne(db, sql: "SELECT kpi_id FROM kolada_matches WHERE name_key = ?", arguments: [Warehouse.foldedName(name)])
+            } else if case .kpi(let id) = request.figure {
+                kpi = id
+            } else {
+                kpi = nil
+            }
+            if let kpi {
+                keys.formUnion(try String.fetchAll(db, sql: "SELECT name_key FROM kolada_matches WHERE kpi_id = ?", arguments: [kpi]))
+            }
+            let marks = Array(repeating: "?", count: keys.count).joined(separator: ", ")
+            let rows = keys.isEmpty ? [] : try Row.fetchAll(db, sql: """
                 SELECT f.municipality, f.municipality_code, f.organisation, f.document, r.path, f.report_type, f.report_kind,
                        f.year, f.measure, f.value, f.unit, f.text, f.page, f."column", f.indicator
                 FROM indicator_facts f JOIN reports r ON r.id = f.report_id
-                WHERE f.name_key = ? AND f.value IS NOT NULL
-                """, arguments: [key])
-            return rows.map { row in
+                WHERE f.name_key IN (\(marks)) AND f.value IS NOT NULL
+                """, arguments: StatementArguments(Array(keys)))
+            var found = rows.map { row in
                 Candidate(
                     municipality: row["municipality"], code: row["municipality_code"], organisation: row["organisation"], year: row["year"],
                     measure: row["measure"], value: row["value"], unit: row["unit"], valueSEK: nil, printed: row["text"], label: row["indicator"],
                     column: row["column"], source: Self.source(row))
             }
+            if let kpi, request.withKolada || { if case .kpi = request.figure { return true } else { return false } }() {
+                found += try koladaValues(of: kpi, db)
+            }
+            return found
         case .row(let label, let column):
             let key = Warehouse.foldedName(label)
             let columnKey = column.map(Warehouse.foldedName)
@@ -68,6 +86,20 @@ public struct ComparisonQuery {
                     value: row["value"], unit: row["unit"], valueSEK: row["value_sek"], printed: row["text"], label: printedLabel,
                     column: header, source: Self.source(row))
             }
+        }
+    }
+
+    /// Kolada's published values of a KPI (both genders together), as values from the source `Kolada`.
+    func koladaValues(of kpi: String, _ db: Database) throws -> [Candidate] {
+        let title = try String.fetchOne(db, sql: "SELECT title FROM kolada_kpis WHERE id = ?", arguments: [kpi]) ?? kpi
+        return try Row.fetchAll(db, sql: """
+            SELECT municipality_code, year, value FROM kolada_values WHERE kpi_id = ? AND gender = 'T' AND value IS NOT NULL
+            """, arguments: [kpi]).map { row in
+            let value: Double = row["value"]
+            return Candidate(
+                municipality: nil, code: row["municipality_code"], organisation: nil, year: row["year"], measure: "outcome", value: value,
+                unit: nil, valueSEK: nil, printed: ComparisonText.number(value), label: title, column: kpi,
+                source: Comparison.Source(document: Comparison.koladaSource, path: "https://www.kolada.se", page: 0, reportType: nil, reportKind: nil))
         }
     }
 
@@ -97,8 +129,8 @@ public struct ComparisonQuery {
                 }
             }
         }
-        let units = Set(selected.map { $0.unit ?? "" })
-        if units.count > 1 { notes.append("the values are printed in different units: \(units.sorted().map { $0.isEmpty ? "none" : $0 }.joined(separator: ", "))") }
+        let units = Set(selected.compactMap(\.unit).filter { !$0.isEmpty })
+        if units.count > 1 { notes.append("the values are printed in different units: \(units.sorted().joined(separator: ", "))") }
         // A cost printed negative in one report and positive in another reads the same way in all.
         // (A difference column's sign is its own: an overrun is negative whatever the convention.)
         var turned = Set<Int>()

@@ -7,7 +7,7 @@ public enum ComparisonText {
         var rows: [[String]] = [["", "Kommun", "Organisation", "År", "Mått", "Värde", "Enhet", "Tryckt", "Källa"]]
         for value in comparison.values {
             let focus = value.municipality == comparison.focus ? "▶" : ""
-            let sources = value.sources.map { "\($0.document) s. \($0.page)\($0.reportType.map { " (\($0))" } ?? "")" }.joined(separator: "; ")
+            let sources = value.sources.map(Self.describe).joined(separator: "; ")
             rows.append([
                 focus, value.municipality, value.organisation ?? "", value.year.map(String.init) ?? "", value.measure, number(value.value), value.unit ?? "",
                 value.printed + (value.turned ? " (vänt)" : ""), sources,
@@ -22,6 +22,7 @@ public enum ComparisonText {
         }
         if comparison.values.isEmpty { lines.append("(no values: nothing in the warehouse matches the selection)") }
         lines += comparison.notes.map { "Note: \($0)" }
+        if comparison.showsKolada { lines.append("Källa: Kolada (RKA), CC BY 4.0, for the values marked Kolada") }
         return lines.joined(separator: "\n") + "\n"
     }
 
@@ -49,6 +50,12 @@ public enum ComparisonText {
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
         return String(decoding: try encoder.encode(comparison), as: UTF8.self) + "\n"
+    }
+
+    /// A source as a reader cites it: the document and page and report type, or Kolada.
+    static func describe(_ source: Comparison.Source) -> String {
+        if source.document == Comparison.koladaSource { return "Kolada" }
+        return "\(source.document) s. \(source.page)\(source.reportType.map { " (\($0))" } ?? "")"
     }
 
     static func quoted(_ field: String) -> String {

@@ -117,6 +117,11 @@ public final class Warehouse: Sendable {
         try queue.read(block)
     }
 
+    /// Runs a block in one write transaction (for tables beside the reports', such as Kolada's).
+    public func write<T>(_ block: (Database) throws -> T) throws -> T {
+        try queue.write(block)
+    }
+
     /// The tables that hold imported data, parents first.
     public static let dataTables = [
         "reports", "headings", "goals", "indicators", "indicator_values", "report_tables", "table_columns",

@@ -21,6 +21,7 @@ public enum WarehouseSchema {
         migrator.registerMigration("v4-report-kind", migrate: addReportKind)
         migrator.registerMigration("v5-assignment-status-icon", migrate: addAssignmentStatusIcon)
         migrator.registerMigration("v6-status-icon-shape", migrate: addStatusIconShape)
+        migrator.registerMigration("v7-kolada", migrate: addKolada)
         return migrator
     }()
 
@@ -282,6 +283,39 @@ public enum WarehouseSchema {
             FROM assignments a
             JOIN report_facts rf ON rf.report_id = a.report_id
             LEFT JOIN goals g ON g.id = a.goal_id;
+            """)
+    }
+
+    /// Version 7: Kolada's KPI catalogue and published values as a user downloaded them, and the
+    /// KPI each imported indicator name is taken to be (proposed by `kolada match`, or decided by
+    /// hand). Nothing of it comes from the reports, so replacing a report leaves it be.
+    static func addKolada(_ db: Database) throws {
+        try db.execute(sql: """
+            CREATE TABLE kolada_kpis (
+                id TEXT PRIMARY KEY NOT NULL,          -- Kolada's KPI id (N00002)
+                title TEXT NOT NULL,
+                description TEXT,
+                municipality_type TEXT,                -- K (kommun), L (region), A (both)
+                divided_by_gender INTEGER NOT NULL DEFAULT 0
+            );
+
+            CREATE TABLE kolada_values (
+                kpi_id TEXT NOT NULL,
+                municipality_code TEXT NOT NULL,
+                year INTEGER NOT NULL,
+                gender TEXT NOT NULL,                  -- T total, K women, M men
+                value REAL,
+                status TEXT,
+                PRIMARY KEY (kpi_id, municipality_code, year, gender)
+            );
+
+            -- The Kolada KPI an indicator name (folded, as indicators.name_key) is.
+            CREATE TABLE kolada_matches (
+                name_key TEXT PRIMARY KEY NOT NULL,
+                kpi_id TEXT,                           -- null: decided to be no Kolada KPI
+                score REAL,
+                decided_by TEXT NOT NULL               -- 'match' (proposed above the threshold) or 'hand'
+            );
             """)
     }
 

@@ -24,6 +24,7 @@ struct CompareCommand: ParsableCommand {
               kommunrapport compare warehouse.sqlite --row "Verksamhetens nettokostnader" --measure budget \\
                   --focus Alingsås --lan --years 2024-2026 --format html --output nettokostnader.html
               kommunrapport compare warehouse.sqlite --indicator Sjukfrånvaro --group kommungrupp.csv --focus 1489 --format csv
+              kommunrapport compare warehouse.sqlite --kpi N15428 --focus Alingsås --lan --format html -o betyg.html
             """)
 
     @Argument(help: ArgumentHelp("A warehouse written by `kommunrapport import --into`.", valueName: "WAREHOUSE"))
@@ -34,6 +35,12 @@ struct CompareCommand: ParsableCommand {
 
     @Option(help: ArgumentHelp("A table row's label, as printed (`Verksamhetens nettokostnader`).", valueName: "label"))
     var row: String?
+
+    @Option(help: ArgumentHelp("A Kolada KPI id (`N15428`): the indicators `kolada match` took for it, and Kolada's own values.", valueName: "id"))
+    var kpi: String?
+
+    @Flag(help: "Put Kolada's published values beside the reports' (read in with `kolada import`).")
+    var kolada = false
 
     @Option(help: ArgumentHelp("With --row: only columns whose header contains these words (`Budget 2026`, `Prognos`).", valueName: "words"))
     var column: String?
@@ -63,7 +70,9 @@ struct CompareCommand: ParsableCommand {
     var output: String?
 
     func validate() throws {
-        guard (indicator == nil) != (row == nil) else { throw ValidationError("give one figure: --indicator NAME or --row LABEL") }
+        guard [indicator, row, kpi].compactMap({ $0 }).count == 1 else {
+            throw ValidationError("give one figure: --indicator NAME, --row LABEL or --kpi ID")
+        }
         guard column == nil || row != nil else { throw ValidationError("--column goes with --row") }
         guard ["table", "csv", "json", "html"].contains(format) else { throw ValidationError("--format is table, csv, json or html, not '\(format)'") }
         guard !lan || focus != nil else { throw ValidationError("--lan compares within the län of --focus: give --focus too") }
@@ -90,10 +99,10 @@ struct CompareCommand: ParsableCommand {
                     throw MunicipalitySelection.Problem(description: "\(group): \(problem.description)")
                 }
             }
-            let figure: ComparisonRequest.Figure = indicator.map { .indicator($0) } ?? .row(label: row!, column: column)
+            let figure: ComparisonRequest.Figure = indicator.map { .indicator($0) } ?? kpi.map { .kpi($0) } ?? .row(label: row!, column: column)
             let request = ComparisonRequest(
                 figure: figure, measure: measure == "any" ? nil : measure, municipalityCodes: codes,
-                years: try years.map(Self.years), focusCode: focusMunicipality?.code)
+                years: try years.map(Self.years), focusCode: focusMunicipality?.code, withKolada: kolada)
             let store = try Warehouse(path: warehouse, toolVersion: KommunrapportVersion.current)
             let comparison = try ComparisonQuery(request).run(on: store)
             let text: String

@@ -23,7 +23,7 @@ struct Kommunrapport: ParsableCommand {
               kommunrapport checks archive/                        the table sums and differences that do not add up
             """,
         version: KommunrapportVersion.current,
-        subcommands: [ImportCommand.self, MergeCommand.self, CompareCommand.self, SchemaCommand.self, InspectCommand.self, ChecksCommand.self, WorkerCommand.self],
+        subcommands: [ImportCommand.self, MergeCommand.self, CompareCommand.self, KoladaCommand.self, SchemaCommand.self, InspectCommand.self, ChecksCommand.self, WorkerCommand.self],
         defaultSubcommand: nil)
 
     /// Runs the command; usage errors exit with status 2 ("nothing could be done"), like the

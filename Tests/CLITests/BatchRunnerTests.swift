@@ -147,7 +147,7 @@ final class BatchRunnerTests: XCTestCase {
 
 /// `compare` as a user meets it first: its errors name what is wrong.
 final class CompareCommandTests: XCTestCase {
-    func testAMissingWarehouseOrAnUnknownMunicipalityIsOneClearError() throws {
+    func testAMissingWarehouseOrFigureIsOneClearError() throws {
         let folder = FileManager.default.temporaryDirectory.appendingPathComponent("kr-cmp-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: folder) }
@@ -156,6 +156,6 @@ final class CompareCommandTests: XCTestCase {
         XCTAssertTrue(missing.stderr.contains("saknas.sqlite: no such warehouse"), missing.stderr)
         let noFigure = try Fixtures.run(["compare", "saknas.sqlite"], in: folder)
         XCTAssertEqual(noFigure.status, 2)
-        XCTAssertTrue(noFigure.stderr.contains("--indicator NAME or --row LABEL"), noFigure.stderr)
+        XCTAssertTrue(noFigure.stderr.contains("give one figure: --indicator NAME, --row LABEL or --kpi ID"), noFigure.stderr)
     }
 }

@@ -136,4 +136,67 @@ final class ComparisonTests: XCTestCase {
         // Self-contained: nothing fetched.
         XCTAssertFalse(html.contains("src=") || html.contains("<link") || html.contains("@import") || html.contains("http://") && !html.contains("xmlns=\"http://www.w3.org/2000/svg\""))
     }
+
+    // MARK: Kolada
+
+    /// A KPI catalogue and a values file as Kolada's API answers (v3: flags as booleans, v2: as 0/1).
+    private func koladaFiles() throws -> [URL] {
+        let catalogue = """
+            {"count": 2, "values": [
+              {"id": "N15428", "title": "Elever i åk 9 med godkända betyg i alla ämnen, andel (%)", "description": "Andel elever …",
+               "municipality_type": "K", "is_divided_by_gender": true, "operating_area": "Grundskola"},
+              {"id": "N01951", "title": "Invånare totalt, antal", "municipality_type": "A", "is_divided_by_gender": 0}
+            ], "next_page": null}
+            """
+        let data = """
+            {"count": 2, "values": [
+              {"kpi": "N15428", "municipality": "1489", "period": 2024,
+               "values": [{"gender": "K", "count": 1, "status": "", "value": 84.1}, {"gender": "T", "count": 1, "status": "", "value": 80.9},
+                          {"gender": "M", "count": 1, "status": "", "value": 77.6}]},
+              {"kpi": "N15428", "municipality": "1442", "period": "2024", "values": [{"gender": "T", "count": 1, "value": 77.0}]}
+            ]}
+            """
+        let urls = [folder.appendingPathComponent("kpi.json"), folder.appendingPathComponent("data.json")]
+        try catalogue.write(to: urls[0], atomically: true, encoding: .utf8)
+        try data.write(to: urls[1], atomically: true, encoding: .utf8)
+        return urls
+    }
+
+    func testKoladaFilesAreReadAndIndicatorsMatchedToTheirKPI() throws {
+        let store = try sample()
+        let files = try koladaFiles()
+        XCTAssertEqual(try Kolada.importFile(files[0], into: store), Kolada.ImportCount(kpis: 2, values: 0))
+        XCTAssertEqual(try Kolada.importFile(files[1], into: store), Kolada.ImportCount(kpis: 0, values: 4))
+        let broken = folder.appendingPathComponent("broken.json")
+        try "[1, 2]".write(to: broken, atomically: true, encoding: .utf8)
+        XCTAssertThrowsError(try Kolada.importFile(broken, into: store)) { error in
+            XCTAssertTrue("\(error)".contains("broken.json: not a Kolada API answer"), "\(error)")
+        }
+
+        let proposals = try KoladaMatch(threshold: 0.6).run(on: store)
+        let grades = try XCTUnwrap(proposals.first { $0.nameKey == "andel elever med godkända betyg" })
+        XCTAssertEqual(grades.kpiId, "N15428")
+        XCTAssertEqual(grades.decidedBy, "match")
+        XCTAssertGreaterThanOrEqual(grades.score, 0.6)
+
+        // Kolada's published value beside each report's own, credited.
+        let result = try ComparisonQuery(ComparisonRequest(figure: .kpi("N15428"), years: 2024...2024)).run(on: store)
+        let alingsås = result.values.filter { $0.municipality == "Alingsås" }
+        XCTAssertEqual(Set(alingsås.map(\.value)), [81.5, 80.9])
+        XCTAssertTrue(alingsås.contains { $0.sources == [Comparison.Source(document: "Kolada", path: "https://www.kolada.se", page: 0, reportType: nil, reportKind: nil)] })
+        XCTAssertTrue(ComparisonChart.html(result).contains("Källa: Kolada"))
+        XCTAssertFalse(ComparisonChart.html(try ComparisonQuery(ComparisonRequest(figure: .indicator("Andel elever med godkända betyg"))).run(on: store))
+            .contains("Källa: Kolada"))
+        let withKolada = try ComparisonQuery(ComparisonRequest(figure: .indicator("Andel elever med godkända betyg"), years: 2024...2024, withKolada: true))
+            .run(on: store)
+        XCTAssertEqual(withKolada.values.filter { $0.sources.first?.document == "Kolada" }.count, 2)
+
+        // A decision by hand wins, now and in later runs without the file.
+        let decided = try KoladaMatch(decisions: KoladaMatch.decisions(inFile: "Andel elever med godkända betyg;-\n")).run(on: store)
+        XCTAssertEqual(decided.first { $0.nameKey == "andel elever med godkända betyg" }?.kpiId, nil)
+        _ = try KoladaMatch(threshold: 0.1).run(on: store)
+        let afterwards = try ComparisonQuery(ComparisonRequest(figure: .kpi("N15428"), years: 2024...2024)).run(on: store)
+        XCTAssertTrue(afterwards.values.allSatisfy { $0.sources.first?.document == "Kolada" })
+    }
 }
+
