@@ -9,13 +9,17 @@ public struct Comparison: Codable, Sendable {
         /// The report's type from the fixed list, and what it calls itself.
         public var reportType: String?
         public var reportKind: String?
+        /// The title of the table it stands in (for a table row), as the report prints it.
+        public var table: String?
 
-        public init(document: String, path: String, page: Int, reportType: String?, reportKind: String?) {
+
+        public init(document: String, path: String, page: Int, reportType: String?, reportKind: String?, table: String? = nil) {
             self.document = document
             self.path = path
             self.page = page
             self.reportType = reportType
             self.reportKind = reportKind
+            self.table = table
         }
     }
 
@@ -92,7 +96,7 @@ public struct Comparison: Codable, Sendable {
     public var municipalities: [String] { Array(Set(values.map(\.municipality))).sorted(by: Self.swedishOrder) }
 
     /// Names in Swedish alphabetical order (å, ä, ö after z).
-    static func swedishOrder(_ a: String, _ b: String) -> Bool {
+    public static func swedishOrder(_ a: String, _ b: String) -> Bool {
         a.compare(b, locale: swedish) == .orderedAscending
     }
 }

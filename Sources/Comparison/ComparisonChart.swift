@@ -18,7 +18,7 @@ public enum ComparisonChart {
 
     public static func html(_ comparison: Comparison) -> String {
         var body: [String] = []
-        let title = escaped(comparison.figure) + (comparison.measure.map { " — " + escaped($0) } ?? "")
+        let title = escaped(comparison.figure) + (comparison.measure.map { " — " + escaped(ComparisonText.measureName($0)) } ?? "")
         body.append("<h1>\(title)</h1>")
         let years = comparison.years
         let who = comparison.municipalities.count == 1 ? "1 kommun" : "\(comparison.municipalities.count) kommuner"
@@ -32,9 +32,11 @@ public enum ComparisonChart {
         let groups: [(Int?, [Comparison.Value])] = years.isEmpty
             ? [(nil, comparison.values)]
             : years.map { year in (year, comparison.values.filter { $0.year == year }) } + [(nil, comparison.values.filter { $0.year == nil })].filter { !$0.1.isEmpty }
+        // One scale for every year's chart, so that bars of different years compare by length.
+        let scale = (min(0, comparison.values.map(\.value).min() ?? 0), max(0, comparison.values.map(\.value).max() ?? 0))
         for (year, values) in groups where !values.isEmpty {
             body.append("<h2>\(year.map(String.init) ?? "Utan år")</h2>")
-            body.append(barChart(values, focus: comparison.focus, year: year))
+            body.append(barChart(values, focus: comparison.focus, year: year, scale: scale))
         }
         body.append(valueTable(comparison))
         if !comparison.notes.isEmpty {
@@ -68,13 +70,20 @@ public enum ComparisonChart {
     }
 
     /// Horizontal bars from a zero line, one per value, each labelled with its municipality and value.
-    static func barChart(_ values: [Comparison.Value], focus: String?, year: Int?) -> String {
+    static func barChart(_ values: [Comparison.Value], focus: String?, year: Int?, scale: (Double, Double)? = nil) -> String {
         // Several bars of one municipality (boards, measures) say which each is.
         let labels = values.map { value -> String in
             let siblings = values.filter { $0.municipality == value.municipality }
+            // Of what tells them apart (Kolada, the board, the measure, the table, the report type),
+            // each bar names what differs among its municipality's bars.
             let isKolada = value.sources.first?.document == Comparison.koladaSource
-            let which = [isKolada ? "Kolada" : siblings.contains { $0.organisation != value.organisation } ? value.organisation : nil,
-                         siblings.contains { $0.measure != value.measure } ? value.measure : nil].compactMap { $0 }
+            func differs(_ key: (Comparison.Value) -> String?) -> String? {
+                siblings.contains { key($0) != key(value) } ? key(value) : nil
+            }
+            let which = isKolada ? ["Kolada"] : [
+                differs(\.organisation), differs { ComparisonText.measureName($0.measure) }, differs { $0.sources.first?.table },
+                differs { $0.sources.first?.reportType },
+            ].compactMap { $0 }
             return value.municipality + (which.isEmpty ? "" : " (\(which.joined(separator: ", ")))")
         }
         let valueTexts = values.map { ComparisonText.number($0.value) + ($0.unit.map { " " + $0 } ?? "") }
@@ -83,7 +92,7 @@ public enum ComparisonChart {
         let valueWidth = Double(valueTexts.map(\.count).max() ?? 0) * characterWidth + 12
         let chartWidth = labelWidth + plotWidth + valueWidth
         let fitting = Int(widestLabel / characterWidth)
-        let lowest = min(0, values.map(\.value).min() ?? 0), highest = max(0, values.map(\.value).max() ?? 0)
+        let lowest = scale?.0 ?? min(0, values.map(\.value).min() ?? 0), highest = scale?.1 ?? max(0, values.map(\.value).max() ?? 0)
         let span = max(highest - lowest, 1e-9)
         func x(_ value: Double) -> Double { labelWidth + (value - lowest) / span * plotWidth }
         let height = Double(values.count) * rowPitch + 10
@@ -107,23 +116,25 @@ public enum ComparisonChart {
 
     /// The values under the chart, each source a link to its page.
     static func valueTable(_ comparison: Comparison) -> String {
-        var rows = ["<table>", "<tr><th>Kommun</th><th>Organisation</th><th>År</th><th>Mått</th><th>Värde</th><th>Tryckt</th><th>Källa</th></tr>"]
+        var rows = ["<table>", "<tr><th>Kommun</th><th>Organisation</th><th>År</th><th>Mått</th><th>Värde</th><th>Tryckt</th><th>Tabell</th><th>Källa</th></tr>"]
         for value in comparison.values {
             let links = value.sources.map { source in
                 source.document == Comparison.koladaSource ? "Källa: Kolada" : "<a href=\"\(escaped(link(to: source)))\">\(escaped(source.document)) s. \(source.page)</a>\(source.reportType.map { " (\(escaped($0)))" } ?? "")"
             }.joined(separator: "<br>")
             let printed = escaped(value.printed) + (value.turned ? " (tecknet vänt)" : "")
-            rows.append("<tr\(value.municipality == comparison.focus ? " class=\"focus\"" : "")><td>\(escaped(value.municipality))</td><td>\(escaped(value.organisation ?? ""))</td><td>\(value.year.map(String.init) ?? "")</td><td>\(escaped(value.measure))</td><td class=\"number\">\(escaped(ComparisonText.number(value.value)))\(value.unit.map { " " + escaped($0) } ?? "")</td><td>\(printed)</td><td class=\"source\">\(links)</td></tr>")
+            rows.append("<tr\(value.municipality == comparison.focus ? " class=\"focus\"" : "")><td>\(escaped(value.municipality))</td><td>\(escaped(value.organisation ?? ""))</td><td>\(value.year.map(String.init) ?? "")</td><td>\(escaped(ComparisonText.measureName(value.measure)))</td><td class=\"number\">\(escaped(ComparisonText.number(value.value)))\(value.unit.map { " " + escaped($0) } ?? "")</td><td>\(printed)</td><td>\(escaped(value.sources.first?.table ?? ""))</td><td class=\"source\">\(links)</td></tr>")
         }
         rows.append("</table>")
         return rows.joined(separator: "\n")
     }
 
-    /// A link to the source page: the file as it was imported, at its page (`file.pdf#page=4`).
+    /// A link to the source page: the file as it was imported, at its page (`file:///arkiv/file.pdf#page=4`;
+    /// a path still relative is kept relative, `./` first so that no part of it reads as a scheme).
     static func link(to source: Comparison.Source) -> String {
-        let path = source.path.split(separator: "/").map { String($0).addingPercentEncoding(withAllowedCharacters: .urlPathAllowed) ?? String($0) }
+        let path = source.path.split(separator: "/", omittingEmptySubsequences: false)
+            .map { String($0).addingPercentEncoding(withAllowedCharacters: .urlPathAllowed.subtracting(CharacterSet(charactersIn: ":"))) ?? String($0) }
             .joined(separator: "/")
-        return (source.path.hasPrefix("/") ? "file://" : "") + path + "#page=\(source.page)"
+        return (source.path.hasPrefix("/") ? "file://" : "./") + path + "#page=\(source.page)"
     }
 
     static func escaped(_ text: String) -> String {

@@ -4,17 +4,17 @@ import Foundation
 public enum ComparisonText {
     /// Aligned columns, the focal municipality marked with `▶`, then the notes.
     public static func table(_ comparison: Comparison) -> String {
-        var rows: [[String]] = [["", "Kommun", "Organisation", "År", "Mått", "Värde", "Enhet", "Tryckt", "Källa"]]
+        var rows: [[String]] = [["", "Kommun", "Organisation", "År", "Mått", "Värde", "Enhet", "Tryckt", "Tabell", "Källa"]]
         for value in comparison.values {
             let focus = value.municipality == comparison.focus ? "▶" : ""
             let sources = value.sources.map(Self.describe).joined(separator: "; ")
             rows.append([
-                focus, value.municipality, value.organisation ?? "", value.year.map(String.init) ?? "", value.measure, number(value.value), value.unit ?? "",
-                value.printed + (value.turned ? " (vänt)" : ""), sources,
+                focus, value.municipality, value.organisation ?? "", value.year.map(String.init) ?? "", measureName(value.measure), number(value.value),
+                value.unit ?? "", value.printed + (value.turned ? " (vänt)" : ""), value.sources.first?.table ?? "", sources,
             ])
         }
         let widths = rows[0].indices.map { column in rows.map { $0[column].count }.max() ?? 0 }
-        var lines = ["\(comparison.figure)\(comparison.measure.map { " — \($0)" } ?? "")"]
+        var lines = ["\(comparison.figure)\(comparison.measure.map { " — \(measureName($0))" } ?? "")"]
         for row in rows {
             var line = zip(row, widths).map { $0.padding(toLength: $1, withPad: " ", startingAt: 0) }.joined(separator: "  ")
             while line.last == " " { line.removeLast() }
@@ -22,7 +22,6 @@ public enum ComparisonText {
         }
         if comparison.values.isEmpty { lines.append("(no values: nothing in the warehouse matches the selection)") }
         lines += comparison.notes.map { "Note: \($0)" }
-        if comparison.showsKolada { lines.append("Källa: Kolada (RKA), CC BY 4.0, for the values marked Kolada") }
         return lines.joined(separator: "\n") + "\n"
     }
 
@@ -31,14 +30,15 @@ public enum ComparisonText {
     public static func csv(_ comparison: Comparison) -> String {
         var lines = [[
             "municipality", "municipality_code", "organisation", "year", "measure", "value", "unit", "printed", "turned", "label", "column",
-            "report_type", "report_kind", "document", "page", "path", "focus",
+            "report_type", "report_kind", "table", "document", "page", "path", "focus",
         ].joined(separator: ",")]
         for value in comparison.values {
             for source in value.sources {
                 lines.append([
-                    value.municipality, value.municipalityCode, value.organisation ?? "", value.year.map(String.init) ?? "", value.measure, number(value.value, grouped: false),
+                    value.municipality, value.municipalityCode, value.organisation ?? "", value.year.map(String.init) ?? "", value.measure, plain(value.value),
                     value.unit ?? "", value.printed, value.turned ? "true" : "false", value.label, value.column, source.reportType ?? "",
-                    source.reportKind ?? "", source.document, String(source.page), source.path, value.municipality == comparison.focus ? "true" : "false",
+                    source.reportKind ?? "", source.table ?? "", source.document, source.page > 0 ? String(source.page) : "", source.path,
+                    value.municipality == comparison.focus ? "true" : "false",
                 ].map(quoted).joined(separator: ","))
             }
         }
@@ -50,6 +50,16 @@ public enum ComparisonText {
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
         return String(decoding: try encoder.encode(comparison), as: UTF8.self) + "\n"
+    }
+
+    /// A measure as a Swedish reader names it (`outcome` → `utfall`).
+    public static func measureName(_ measure: String) -> String {
+        ["outcome": "utfall", "budget": "budget", "target": "mål", "forecast": "prognos", "baseline": "basvärde", "other": "annat"][measure] ?? measure
+    }
+
+    /// A number at full precision for a machine (`2400500000`, `81.5`).
+    static func plain(_ value: Double) -> String {
+        value == value.rounded() && abs(value) < 1e15 ? String(Int64(value)) : String(value)
     }
 
     /// A source as a reader cites it: the document and page and report type, or Kolada.

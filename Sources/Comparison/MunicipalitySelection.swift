@@ -57,7 +57,13 @@ public enum MunicipalitySelection {
     /// the file lists.
     public static func codes(inGroupFile text: String, focus: String?) throws -> Set<String> {
         let groups = try groups(inFile: text)
-        if let focus, let group = groups.values.first(where: { $0.contains(focus) }) { return group }
+        if let focus {
+            let holding = groups.keys.sorted().filter { groups[$0]!.contains(focus) }
+            if holding.count > 1 {
+                throw Problem(description: "\(focus) is in several groups (\(holding.joined(separator: ", "))): keep one group per municipality in the file")
+            }
+            if let name = holding.first { return groups[name]! }
+        }
         return groups.values.reduce(into: Set<String>()) { $0.formUnion($1) }
     }
 }

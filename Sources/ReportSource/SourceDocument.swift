@@ -48,7 +48,24 @@ public struct IconMark: Codable, Sendable, Hashable {
 /// shape: an arrow's direction (`↑` better, `→` unchanged, `↓` worse), a triangle's point, a
 /// check mark or a cross.
 public enum IconShape: String, Codable, Sendable, Hashable, CaseIterable {
-    case round, square, diamond, triangleUp, triangleDown, arrowUp, arrowDown, arrowLeft, arrowRight, check, cross
+    case round, square, diamond, triangleUp, triangleDown, arrowUp, arrowDown, arrowLeft, arrowRight
+    case arrowUpRight, arrowDownRight, arrowUpLeft, arrowDownLeft, check, cross
+
+    /// Where the shape points, for shapes that point (`↑` and `▲` both up), else nil: a legend
+    /// may draw a trend as an arrow where the report draws it as a triangle.
+    public var pointing: String? {
+        switch self {
+        case .triangleUp, .arrowUp: return "up"
+        case .triangleDown, .arrowDown: return "down"
+        case .arrowLeft: return "left"
+        case .arrowRight: return "right"
+        case .arrowUpRight: return "up-right"
+        case .arrowDownRight: return "down-right"
+        case .arrowUpLeft: return "up-left"
+        case .arrowDownLeft: return "down-left"
+        case .round, .square, .diamond, .check, .cross: return nil
+        }
+    }
 }
 
 /// One line of a page as a front-end read it.

@@ -74,6 +74,10 @@ struct CompareCommand: ParsableCommand {
             throw ValidationError("give one figure: --indicator NAME, --row LABEL or --kpi ID")
         }
         guard column == nil || row != nil else { throw ValidationError("--column goes with --row") }
+        guard !kolada || indicator != nil else { throw ValidationError("--kolada goes with --indicator (--kpi always shows Kolada's values; a table row has none)") }
+        for (name, value) in [("--indicator", indicator), ("--row", row), ("--kpi", kpi)] where value?.trimmingCharacters(in: .whitespaces).isEmpty == true {
+            throw ValidationError("\(name) needs a name, not an empty text")
+        }
         guard ["table", "csv", "json", "html"].contains(format) else { throw ValidationError("--format is table, csv, json or html, not '\(format)'") }
         guard !lan || focus != nil else { throw ValidationError("--lan compares within the län of --focus: give --focus too") }
         guard ["outcome", "target", "budget", "forecast", "baseline", "other", "any"].contains(measure) else {
@@ -83,28 +87,48 @@ struct CompareCommand: ParsableCommand {
 
     func run() throws {
         do {
-            guard FileManager.default.fileExists(atPath: warehouse) else {
+            var isFolder: ObjCBool = false
+            guard FileManager.default.fileExists(atPath: warehouse, isDirectory: &isFolder) else {
                 throw MunicipalitySelection.Problem(description: "\(warehouse): no such warehouse (write one with `kommunrapport import REPORTS --into \(warehouse)`)")
             }
+            guard !isFolder.boolValue else { throw MunicipalitySelection.Problem(description: "\(warehouse): a folder, not a warehouse file") }
             let focusMunicipality = try focus.map(MunicipalitySelection.municipality)
             var codes: Set<String>?
             func narrow(_ more: Set<String>) { codes = codes.map { $0.intersection(more) } ?? more }
             if let municipalities { narrow(try MunicipalitySelection.codes(inList: municipalities)) }
             if lan, let focusMunicipality { narrow(MunicipalitySelection.sameCounty(as: focusMunicipality)) }
             if let group {
-                let text = try String(contentsOfFile: group, encoding: .utf8)
+                guard let text = try? String(contentsOfFile: group, encoding: .utf8) else {
+                    throw MunicipalitySelection.Problem(description: "\(group): cannot be read as a UTF-8 text file (a group file: kommunkod;group a line)")
+                }
                 do {
                     narrow(try MunicipalitySelection.codes(inGroupFile: text, focus: focusMunicipality?.code))
                 } catch let problem as MunicipalitySelection.Problem {
                     throw MunicipalitySelection.Problem(description: "\(group): \(problem.description)")
                 }
             }
-            let figure: ComparisonRequest.Figure = indicator.map { .indicator($0) } ?? kpi.map { .kpi($0) } ?? .row(label: row!, column: column)
+            let figure: ComparisonRequest.Figure = indicator.map { .indicator($0) } ?? kpi.map { .kpi($0.uppercased()) } ?? .row(label: row!, column: column)
             let request = ComparisonRequest(
                 figure: figure, measure: measure == "any" ? nil : measure, municipalityCodes: codes,
                 years: try years.map(Self.years), focusCode: focusMunicipality?.code, withKolada: kolada)
-            let store = try Warehouse(path: warehouse, toolVersion: KommunrapportVersion.current)
-            let comparison = try ComparisonQuery(request).run(on: store)
+            let store: Warehouse
+            do {
+                store = try Warehouse(path: warehouse, toolVersion: KommunrapportVersion.current)
+            } catch {
+                throw MunicipalitySelection.Problem(description: "\(warehouse): cannot be opened as a warehouse (\(Console.describe(error)))")
+            }
+            var comparison = try ComparisonQuery(request).run(on: store)
+            if format == "html" {
+                // Links from the page reach the sources wherever the page is saved: paths made absolute.
+                let here = URL(fileURLWithPath: FileManager.default.currentDirectoryPath)
+                for v in comparison.values.indices {
+                    for s in comparison.values[v].sources.indices where !comparison.values[v].sources[s].path.hasPrefix("/")
+                        && comparison.values[v].sources[s].document != Comparison.koladaSource
+                    {
+                        comparison.values[v].sources[s].path = URL(fileURLWithPath: comparison.values[v].sources[s].path, relativeTo: here).standardizedFileURL.path
+                    }
+                }
+            }
             let text: String
             switch format {
             case "csv": text = ComparisonText.csv(comparison)
@@ -113,7 +137,11 @@ struct CompareCommand: ParsableCommand {
             default: text = ComparisonText.table(comparison)
             }
             if let output {
-                try text.write(toFile: output, atomically: true, encoding: .utf8)
+                do {
+                    try text.write(toFile: output, atomically: true, encoding: .utf8)
+                } catch {
+                    throw MunicipalitySelection.Problem(description: "\(output): cannot be written (\(Console.describe(error)))")
+                }
                 Console.progress("\(comparison.values.count) values of \(comparison.municipalities.count) municipalities written to \(output)")
             } else {
                 FileHandle.standardOutput.write(Data(text.utf8))
@@ -124,12 +152,14 @@ struct CompareCommand: ParsableCommand {
         }
     }
 
-    /// `2025` or `2023-2025` (an en dash too).
+    /// `2025` or `2023-2025` (an en dash too): four-digit years, the first no later than the last.
     static func years(_ text: String) throws -> ClosedRange<Int> {
-        let parts = text.split(whereSeparator: { $0 == "-" || $0 == "–" }).map { Int($0.trimmingCharacters(in: .whitespaces)) }
-        guard !parts.isEmpty, parts.count <= 2, let first = parts[0], let last = parts.last ?? nil, first <= last else {
+        let parts = text.split(omittingEmptySubsequences: false, whereSeparator: { $0 == "-" || $0 == "–" })
+            .map { $0.trimmingCharacters(in: .whitespaces) }
+        let years = parts.compactMap { $0.count == 4 ? Int($0) : nil }
+        guard (1...2).contains(parts.count), years.count == parts.count, years[0] <= years[years.count - 1] else {
             throw MunicipalitySelection.Problem(description: "--years takes a year (2025) or a span (2023-2025), not '\(text)'")
         }
-        return first...last
+        return years[0]...years[years.count - 1]
     }
 }

@@ -73,8 +73,25 @@ struct KoladaCommand: ParsableCommand {
                 Console.error("\(warehouse): no such warehouse")
                 throw ExitCode(2)
             }
-            let byHand = try decisions.map { KoladaMatch.decisions(inFile: try String(contentsOfFile: $0, encoding: .utf8)) } ?? [:]
+            var byHand: [String: String?] = [:]
+            if let decisions {
+                guard let text = try? String(contentsOfFile: decisions, encoding: .utf8) else {
+                    Console.error("\(decisions): cannot be read as a UTF-8 text file")
+                    throw ExitCode(2)
+                }
+                let read = KoladaMatch.readDecisions(text)
+                for problem in read.problems { Console.error("\(decisions): \(problem)") }
+                byHand = read.decisions
+            }
             let store = try Warehouse(path: warehouse, toolVersion: KommunrapportVersion.current)
+            // A decision naming a KPI the catalogue lacks, or a name no report prints, is said.
+            let (known, names) = try store.read { db in
+                (Set(try String.fetchAll(db, sql: "SELECT id FROM kolada_kpis")), Set(try String.fetchAll(db, sql: "SELECT DISTINCT name_key FROM indicators")))
+            }
+            for (name, id) in byHand.sorted(by: { $0.key < $1.key }) {
+                if let id = id ?? nil, !known.contains(id) { Console.error("\(decisions ?? ""): \(id) (for '\(name)') is not in the imported Kolada catalogue") }
+                if !names.contains(name) { Console.error("\(decisions ?? ""): no imported report prints an indicator named '\(name)'") }
+            }
             let proposals = try KoladaMatch(threshold: threshold, decisions: byHand).run(on: store)
             for proposal in proposals {
                 let what = proposal.kpiId.map { "\($0) \(proposal.kpiTitle ?? "")" } ?? "no Kolada KPI"

@@ -68,6 +68,15 @@ final class IconLegendTests: XCTestCase {
         XCTAssertEqual(found.map(\.statusIcon), [.blue, .blue, .blue])
     }
 
+    /// A legend that draws a trend as an arrow reads a report's triangle pointing the same way.
+    func testAnIconIsReadThroughTheLegendEntryPointingItsWay() {
+        let blue = RGBColor(red: 30, green: 90, blue: 190)
+        let entries = [IconLegend.Icon(colour: .blue, shape: .arrowUp), IconLegend.Icon(colour: .blue, shape: .arrowDown)]
+        let found = IconLegend.matching(IconLegend.Icon(colour: .blue, shape: .triangleDown), in: entries, by: { $0 })
+        XCTAssertEqual(found, [IconLegend.Icon(colour: .blue, shape: .arrowDown)])
+        XCTAssertEqual(IconLegend.Icon(IconMark(color: blue, shape: .arrowUpRight))?.shape?.pointing, "up-right")
+    }
+
     func testEachIconOfALegendRowIsReadThroughTheWordsBesideIt() throws {
         let found = goals([
             line("Mål 1: Alla barn ska klara skolan", number: 0, icon: Self.red),

@@ -116,6 +116,12 @@ final class PopplerPage {
         guard let surface = cairo_image_surface_create(CAIRO_FORMAT_RGB24, pixelWidth, pixelHeight) else { return nil }
         defer { cairo_surface_destroy(surface) }
         guard cairo_surface_status(surface) == CAIRO_STATUS_SUCCESS, let cr = cairo_create(surface) else { return nil }
+        if area != nil {
+            // A small rendering is painted white whole before clipping: a clip edge part-way
+            // through a pixel would otherwise leave a grey rim of unpainted black in it.
+            cairo_set_source_rgb(cr, 1, 1, 1)
+            cairo_paint(cr)
+        }
         cairo_scale(cr, scale, scale)
         cairo_translate(cr, -covered.minX, -covered.minY)
         // Only the strips asked for are drawn; poppler still reads the page, cairo skips the rest.

@@ -71,13 +71,19 @@ struct IconLegend {
     }
 
     /// The entries for an icon: those of its colour, and of those, the ones of its shape where
-    /// the legend draws it (same-coloured arrows told apart by direction). An icon whose shape
-    /// no entry draws (a legend of plain discs) is read by colour alone.
+    /// the legend draws it (same-coloured arrows told apart by direction), else the ones pointing
+    /// its way (a legend's `↑` for a report's `▲`). An icon whose shape no entry draws (a legend
+    /// of plain discs) is read by colour alone.
     static func matching<E>(_ icon: Icon, in entries: [E], by key: (E) -> Icon) -> [E] {
         let sameColour = entries.filter { key($0).colour == icon.colour }
         guard let shape = icon.shape else { return sameColour }
         let sameShape = sameColour.filter { key($0).shape == shape }
-        return sameShape.isEmpty ? sameColour : sameShape
+        if !sameShape.isEmpty { return sameShape }
+        if let pointing = shape.pointing {
+            let sameWay = sameColour.filter { key($0).shape?.pointing == pointing }
+            if !sameWay.isEmpty { return sameWay }
+        }
+        return sameColour
     }
 
     /// The entry nearest before `line`, else the nearest after (entries in line order).
