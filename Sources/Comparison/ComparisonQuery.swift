@@ -34,11 +34,15 @@ public struct ComparisonQuery {
 
     public func run(on warehouse: Warehouse, today: Date = Date()) throws -> Comparison {
         try warehouse.read { db in
-            let candidates = try self.candidates(db)
+            var widened: [String] = []
+            let candidates = try self.candidates(db, widened: &widened)
             // A cost reads positive, whatever sign its report's table gives costs.
             let costTables = Set(candidates.filter { $0.measure != "other" && TableVocabulary.isCostLabel($0.label) }.compactMap(\.tableId))
             let negative = try tablesPrintingCostsNegative(costTables, db)
             var result = compare(candidates, negativeCostTables: negative, today: today)
+            if case .indicator = request.figure, !widened.isEmpty {
+                result.notes.append("also the indicators matched to the same Kolada KPI: \(widened.joined(separator: "; "))")
+            }
             if case .kpi(let id) = request.figure {
                 let title = try String.fetchOne(db, sql: "SELECT title FROM kolada_kpis WHERE id = ?", arguments: [id])
                 result.figure = title.map { "\(id) \($0)" } ?? id
@@ -52,6 +56,12 @@ public struct ComparisonQuery {
     }
 
     func candidates(_ db: Database) throws -> [Candidate] {
+        var widened: [String] = []
+        return try candidates(db, widened: &widened)
+    }
+
+    /// The candidates, and in `widened` the other indicator names taken in as the same Kolada KPI.
+    func candidates(_ db: Database, widened: inout [String]) throws -> [Candidate] {
         switch request.figure {
         case .indicator, .kpi:
             // The names asked for: the name itself, and every name matched to the same Kolada KPI.
@@ -59,18 +69,18 @@ public struct ComparisonQuery {
             var keys: Set<String> = []
             if case .indicator(let name) = request.figure {
                 keys.insert(Warehouse.foldedName(name))
-                // Names matched to the same Kolada KPI join only when Kolada is asked for: one
-                // wrong match must not mix an unrelated indicator into a plain comparison.
-                kpi = request.withKolada
-                    ? try String.fetchOne(db, sql: "SELECT kpi_id FROM kolada_matches WHERE name_key = ?", arguments: [Warehouse.foldedName(name)])
-                    : nil
+                // Names matched to the same Kolada KPI are the same indicator (the notes list them,
+                // so that a wrong match shows).
+                kpi = try String.fetchOne(db, sql: "SELECT kpi_id FROM kolada_matches WHERE name_key = ?", arguments: [Warehouse.foldedName(name)])
             } else if case .kpi(let id) = request.figure {
                 kpi = id
             } else {
                 kpi = nil
             }
             if let kpi {
-                keys.formUnion(try String.fetchAll(db, sql: "SELECT name_key FROM kolada_matches WHERE kpi_id = ?", arguments: [kpi]))
+                let asked = keys
+                keys.formUnion(try String.fetchAll(db, sql: "SELECT name_key FROM kolada_matches WHERE kpi_id = ? ORDER BY name_key", arguments: [kpi]))
+                widened = keys.subtracting(asked).sorted().map { "\($0) (\(kpi))" }
             }
             let marks = Array(repeating: "?", count: keys.count).joined(separator: ", ")
             let rows = keys.isEmpty ? [] : try Row.fetchAll(db, sql: """
