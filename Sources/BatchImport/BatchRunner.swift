@@ -132,7 +132,9 @@ public final class BatchRunner: @unchecked Sendable {
         lock.unlock()
 
         let origin = DocumentOrigin(path: document.path, sha256: digest.sha256, size: digest.size)
-        switch parser.parse(document, exporting: sink.exportFormat) {
+        var digested = document
+        digested.sha256 = digest.sha256
+        switch parser.parse(digested, exporting: sink.exportFormat) {
         case .interrupted:
             return
         case .failure(let reason):

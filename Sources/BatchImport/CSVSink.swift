@@ -10,17 +10,34 @@ import Warehouse
 public final class CSVSink: ReportSink, @unchecked Sendable {
     /// The folder the CSV files go to.
     public let folder: URL
+    /// With one kind written to a file of the user's naming: that file.
+    public let file: URL?
     private var handles: [String: FileHandle] = [:]
     private var pending: [Int: [String: String]] = [:]
     private var nextIndex = 0
-    private let exporter = CSVExporter()
+    private let exporter: CSVExporter
 
-    /// Creates the folder's partial files, each with its header.
-    public init(folder: URL) throws {
+    /// Creates the folder's partial files, each with its header: one per fact kind, or only
+    /// `kinds`.
+    public init(folder: URL, dialect: CSVExporter.Dialect = .rfc4180, kinds: [String] = CSVExporter.kinds) throws {
         self.folder = folder
-        for kind in CSVExporter.kinds {
+        self.file = nil
+        self.exporter = CSVExporter(dialect: dialect)
+        try open(kinds)
+    }
+
+    /// Writes one kind's rows into one file (`--output cells.csv`).
+    public init(file: URL, kind: String, dialect: CSVExporter.Dialect = .rfc4180) throws {
+        self.folder = file.deletingLastPathComponent()
+        self.file = file
+        self.exporter = CSVExporter(dialect: dialect)
+        try open([kind])
+    }
+
+    private func open(_ kinds: [String]) throws {
+        for kind in kinds {
             let url = partialURL(kind)
-            guard FileManager.default.createFile(atPath: url.path, contents: Data(exporter.header(of: kind).utf8)) else {
+            guard FileManager.default.createFile(atPath: url.path, contents: Data((exporter.dialect.preamble + exporter.header(of: kind)).utf8)) else {
                 throw CocoaError(.fileWriteNoPermission, userInfo: [NSFilePathErrorKey: url.path])
             }
             let handle = try FileHandle(forWritingTo: url)
@@ -29,8 +46,8 @@ public final class CSVSink: ReportSink, @unchecked Sendable {
         }
     }
 
-    /// The folder, for messages.
-    public var destination: String { folder.path }
+    /// The folder or file, for messages.
+    public var destination: String { (file ?? folder).path }
 
     /// Appends the report's rows once every earlier document has been written or skipped.
     public func store(_ report: Report, origin: DocumentOrigin, index: Int) throws {
@@ -58,7 +75,7 @@ public final class CSVSink: ReportSink, @unchecked Sendable {
             if interrupted {
                 try? FileManager.default.removeItem(at: partial)
             } else {
-                let final = folder.appendingPathComponent(kind + ".csv")
+                let final = file ?? folder.appendingPathComponent(kind + ".csv")
                 // rename(2) replaces the old file in one step.
                 if rename(partial.path, final.path) != 0 {
                     throw CocoaError(.fileWriteUnknown, userInfo: [NSFilePathErrorKey: final.path])

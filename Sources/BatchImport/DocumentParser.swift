@@ -40,7 +40,7 @@ public struct InProcessParser: DocumentParser {
     /// Parses the document with ``ReportImporter``.
     public func parse(_ document: InputDocument, exporting format: ExportFormat?) -> ParseOutcome {
         do {
-            let report = try ReportImporter().importReport(at: document.url, options: options)
+            let report = document.stamped(try ReportImporter().importReport(at: document.url, options: options))
             if let format { return .exported(try format.data(for: report)) }
             return .report(report)
         } catch {

@@ -50,6 +50,8 @@ public enum Worker {
         var result: String
         /// Threads to read a PDF's pages in (nil: the importer's choice).
         var pageWorkers: Int?
+        /// The file's SHA-256, which the report carries (nil: not known).
+        var sha256: String? = nil
     }
 
     /// A serving worker's answer to a request: a line of JSON on its standard output.
@@ -112,7 +114,9 @@ public enum Worker {
             options.stageTimes = { times in FileHandle.standardError.write(Data("stages: \(times.summary)\n".utf8)) }
         }
         do {
-            let report = try ReportImporter().importReport(at: URL(fileURLWithPath: request.input), options: options)
+            var document = InputDocument(path: request.input)
+            document.sha256 = request.sha256
+            let report = document.stamped(try ReportImporter().importReport(at: URL(fileURLWithPath: request.input), options: options))
             let data = try export.map { try $0.data(for: report) } ?? JSONEncoder().encode(report)
             try data.write(to: URL(fileURLWithPath: request.result))
             return Response(ok: true)

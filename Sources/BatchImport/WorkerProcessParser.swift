@@ -161,7 +161,7 @@ public final class WorkerProcessParser: DocumentParser, @unchecked Sendable {
         } catch {
             return (.failure("\(document.path): could not start a worker (\(executable.path): \(error.localizedDescription))"), false)
         }
-        let request = Worker.Request(input: document.path, result: resultURL.path, pageWorkers: pageWorkers)
+        let request = Worker.Request(input: document.path, result: resultURL.path, pageWorkers: pageWorkers, sha256: document.sha256)
         let errorsBefore = worker.errorOffset()
         let deadline = ServingWorker.now() + timeout
         let reply: ServingWorker.Reply

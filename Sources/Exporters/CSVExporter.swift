@@ -10,8 +10,28 @@ public struct CSVExporter: Sendable {
     /// The fact kinds, one CSV file each (`goal.csv`, `tableCell.csv`, …).
     public static let kinds = ["report", "heading", "goal", "indicator", "indicatorValue", "tableCell", "tableCheck", "assignment", "warning"]
 
+    /// How the file is written.
+    public enum Dialect: String, Sendable, CaseIterable {
+        /// RFC 4180: comma between fields, point in decimals, UTF-8 without a byte-order mark;
+        /// what databases and loaders read.
+        case rfc4180
+        /// What Swedish Excel opens directly: semicolon between fields, decimal comma, and a
+        /// UTF-8 byte-order mark so that å, ä and ö read right.
+        case excel
+
+        /// The field separator.
+        public var separator: Character { self == .excel ? ";" : "," }
+        /// What a file starts with.
+        public var preamble: String { self == .excel ? "\u{FEFF}" : "" }
+    }
+
+    /// The dialect the exporter writes.
+    public var dialect: Dialect
+
     /// Creates a CSV exporter.
-    public init() {}
+    public init(dialect: Dialect = .rfc4180) {
+        self.dialect = dialect
+    }
 
     /// The column names of a kind's file, or nil for a kind the facts do not have.
     public func columns(of kind: String) -> [String]? {
@@ -20,7 +40,7 @@ public struct CSVExporter: Sendable {
 
     /// The header line of a kind's file, with its line break.
     public func header(of kind: String) -> String {
-        (columns(of: kind) ?? []).map(Self.field).joined(separator: ",") + "\r\n"
+        (columns(of: kind) ?? []).map { field($0) }.joined(separator: String(dialect.separator)) + "\r\n"
     }
 
     /// A report's facts as CSV lines without headers, by kind (kinds with no facts are absent).
@@ -31,37 +51,49 @@ public struct CSVExporter: Sendable {
             guard let columns = columns(of: kind) else { continue }
             var values: [String: FactValue] = [:]
             for field in record.fields { values[field.key] = field.value }
-            out[kind, default: ""] += columns.map { Self.field(values[$0] ?? .null) }.joined(separator: ",") + "\r\n"
+            out[kind, default: ""] += columns.map { field(values[$0] ?? .null) }.joined(separator: String(dialect.separator)) + "\r\n"
         }
         return out
     }
 
     /// Whole files for some reports, by kind: every kind, each with its header.
     public func files(of reports: [Report]) -> [String: String] {
-        var files = Dictionary(uniqueKeysWithValues: Self.kinds.map { ($0, header(of: $0)) })
+        var files = Dictionary(uniqueKeysWithValues: Self.kinds.map { ($0, dialect.preamble + header(of: $0)) })
         for report in reports {
-            for (kind, lines) in lines(of: report) { files[kind, default: header(of: kind)] += lines }
+            for (kind, lines) in lines(of: report) { files[kind, default: dialect.preamble + header(of: kind)] += lines }
         }
         return files
     }
 
-    /// One value as a CSV field: empty for null, quoted when it holds a comma, quote or line break.
-    public static func field(_ value: FactValue) -> String {
+    /// One value as a CSV field: empty for null, quoted when it holds a separator, quote, tab or
+    /// line break; a decimal comma in the Excel dialect.
+    public func field(_ value: FactValue) -> String {
         switch value {
         case .null: return ""
         case .string(let s): return field(s)
         case .int(let i): return String(i)
-        case .double(let d): return d.isFinite ? JSONText.number(d) : ""
+        case .double(let d):
+            guard d.isFinite else { return "" }
+            let number = JSONText.number(d)
+            return dialect == .excel ? number.replacingOccurrences(of: ".", with: ",") : number
         case .bool(let b): return b ? "true" : "false"
         }
     }
 
-    /// A text as a CSV field (RFC 4180: quotes doubled inside a quoted field).
-    public static func field(_ text: String) -> String {
-        let needsQuotes = text.contains { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" || $0 == "\r\n" }
+    /// A text as a CSV field (RFC 4180: quotes doubled inside a quoted field). A tab or a line
+    /// break inside a cell is quoted with it, so it never breaks a row.
+    public func field(_ text: String) -> String {
+        let separator = dialect.separator
+        let needsQuotes = text.contains { $0 == separator || $0 == "\"" || $0 == "\n" || $0 == "\r" || $0 == "\r\n" || $0 == "\t" }
         guard needsQuotes else { return text }
         return "\"" + text.replacingOccurrences(of: "\"", with: "\"\"") + "\""
     }
+
+    /// A value as an RFC 4180 field.
+    public static func field(_ value: FactValue) -> String { CSVExporter().field(value) }
+
+    /// A text as an RFC 4180 field.
+    public static func field(_ text: String) -> String { CSVExporter().field(text) }
 
     /// The columns of every kind, read off the facts of a report that has one item of each kind,
     /// so they follow ``FactsExporter`` without being listed twice.

@@ -48,9 +48,12 @@ public struct FactsExporter: Sendable {
     /// The facts of a report in document order: report first, then headings, goals, indicators, tables, assignments.
     public func facts(of report: Report) -> [FactRecord] {
         let document = FactValue.string(report.document.fileName)
+        // The report's id and path beside its file name: two `report.txt` in different folders stay apart.
+        let reportId = FactValue(report.document.reportId), path = FactValue(report.document.path)
         var facts: [FactRecord] = []
         func add(_ kind: String, _ fields: [(String, FactValue)]) {
-            facts.append(FactRecord(fields: [("kind", .string(kind)), ("document", document)] + fields.map { (key: $0.0, value: $0.1) }))
+            facts.append(FactRecord(fields: [("kind", .string(kind)), ("document", document), ("reportId", reportId), ("path", path)]
+                + fields.map { (key: $0.0, value: $0.1) }))
         }
         let m = report.metadata
         add("report", [

@@ -40,6 +40,8 @@ public struct JSONSchemaExporter: Sendable {
             "sourceKind": (enumeration(["text", "pdf", "html"]), true, "Which front-end read it."),
             "pages": (integer(minimum: 0), true, "Number of physical pages."),
             "producer": (optional(string), false, "The producer the PDF names."),
+            "path": (optional(string), false, "The input's path as given, where a batch read it."),
+            "sha256": (optional(string), false, "SHA-256 of the file's bytes (hex), where a batch read it."),
         ], "The input document.")
         let metadata = object([
             "municipality": (optional(string), false, "Municipality name as in the official list."),

@@ -52,6 +52,14 @@ public struct DocumentInfo: Codable, Sendable, Hashable {
     public var pages: Int
     /// The producer the PDF names, where it names one.
     public var producer: String?
+    /// The input's path as it was given (`archive/ks/2023.pdf`), where a batch read it: two files
+    /// with one name in different folders stay apart.
+    public var path: String?
+    /// The SHA-256 of the file's bytes (hex), where a batch read it.
+    public var sha256: String?
+
+    /// The report's id: the first 16 hex digits of its SHA-256, as in the warehouse.
+    public var reportId: String? { sha256.map { String($0.prefix(16)) } }
 
     /// Creates document information.
     public init(fileName: String, sourceKind: SourceKind, pages: Int, producer: String? = nil) {

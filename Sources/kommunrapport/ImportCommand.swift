@@ -1,5 +1,6 @@
 import ArgumentParser
 import BatchImport
+import Exporters
 import Foundation
 import KommunrapportKit
 import Warehouse
@@ -61,6 +62,12 @@ struct ImportCommand: ParsableCommand {
     @Option(name: .shortAndLong, help: ArgumentHelp("Output file (one input) or folder (several inputs, or csv).", valueName: "path"))
     var output: String?
 
+    @Option(help: ArgumentHelp("With --format csv: only this fact kind (report, heading, goal, indicator, indicatorValue, tableCell, tableCheck, assignment, warning); with --output FILE.csv it is written to that one file.", valueName: "kind"))
+    var kind: String?
+
+    @Option(help: ArgumentHelp("With --format csv: rfc4180 (the default: comma, decimal point, for loaders and databases) or excel (semicolon, decimal comma and a byte-order mark: what Swedish Excel opens directly).", valueName: "dialect"))
+    var csvDialect: String = "rfc4180"
+
     @Option(help: ArgumentHelp("Password of encrypted PDFs.", valueName: "password"))
     var password: String?
 
@@ -90,7 +97,19 @@ struct ImportCommand: ParsableCommand {
             throw ValidationError("--into writes the warehouse; --output and --format are for files. Use one or the other.")
         }
         if format == .csv && output == nil {
-            throw ValidationError("--format csv writes one file per fact kind: add --output FOLDER")
+            throw ValidationError("--format csv writes one file per fact kind: add --output FOLDER (or --kind KIND --output FILE.csv)")
+        }
+        if let kind, !CSVExporter.kinds.contains(kind) {
+            throw ValidationError("--kind is one of \(CSVExporter.kinds.joined(separator: ", ")), not '\(kind)'")
+        }
+        if (kind != nil || csvDialect != "rfc4180") && format != .csv {
+            throw ValidationError("--kind and --csv-dialect go with --format csv")
+        }
+        if CSVExporter.Dialect(rawValue: csvDialect) == nil {
+            throw ValidationError("--csv-dialect is rfc4180 or excel, not '\(csvDialect)'")
+        }
+        if format == .csv, let output, output.lowercased().hasSuffix(".csv"), kind == nil {
+            throw ValidationError("--output \(output) is one file: name the fact kind it holds with --kind (tableCell, goal, …), or give a folder for every kind")
         }
         if let shard, Shard(parsing: shard) == nil {
             throw ValidationError("--shard must be K/N with 1 ≤ K ≤ N, e.g. 3/16; got '\(shard)'")
@@ -183,8 +202,14 @@ struct ImportCommand: ParsableCommand {
             return (FileSink(target: .standardOutput, format: format, documents: documents), false)
         }
         if format == .csv {
+            let dialect = CSVExporter.Dialect(rawValue: csvDialect) ?? .rfc4180
+            if let kind, output.lowercased().hasSuffix(".csv") {
+                let file = URL(fileURLWithPath: output)
+                try fm.createDirectory(at: file.deletingLastPathComponent(), withIntermediateDirectories: true)
+                return (try CSVSink(file: file, kind: kind, dialect: dialect), true)
+            }
             try fm.createDirectory(atPath: output, withIntermediateDirectories: true)
-            return (try CSVSink(folder: URL(fileURLWithPath: output)), true)
+            return (try CSVSink(folder: URL(fileURLWithPath: output), dialect: dialect, kinds: kind.map { [$0] } ?? CSVExporter.kinds), true)
         }
         var isDirectory: ObjCBool = false
         let exists = fm.fileExists(atPath: output, isDirectory: &isDirectory)

@@ -270,7 +270,10 @@ final class BatchProcessTests: XCTestCase {
         // the export was made.
         let names = try Fixtures.writeCorpus(into: folder.appendingPathComponent("batch"))
         let input = folder.appendingPathComponent("batch/\(names[0])")
-        let report = try ReportImporter().importReport(at: input)
+        var report = try ReportImporter().importReport(at: input)
+        // A batch's export carries the input's path as given and its digest.
+        report.document.path = "batch/\(names[0])"
+        report.document.sha256 = try SHA256.file(at: input).sha256
         for format in [ExportFormat.json, .facts] {
             let run = try Fixtures.run(["import", "batch", "--output", "out-\(format.rawValue)", "--format", format.rawValue], in: folder)
             XCTAssertEqual(run.status, 0, run.stderr)

@@ -159,3 +159,25 @@ final class CompareCommandTests: XCTestCase {
         XCTAssertTrue(noFigure.stderr.contains("give one figure: --indicator NAME, --row LABEL or --kpi ID"), noFigure.stderr)
     }
 }
+
+/// `--format csv` as spreadsheet users and loaders meet it.
+final class CSVOutputTests: XCTestCase {
+    func testOneKindToOneFileAndAFileWithoutAKindIsOneClearError() throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("kr-csvout-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        _ = try Fixtures.writeCorpus(into: folder.appendingPathComponent("in"))
+        let run = try Fixtures.run(
+            ["import", "in", "--format", "csv", "--kind", "tableCell", "--csv-dialect", "excel", "--output", "cells.csv", "-j", "2", "--quiet"], in: folder)
+        XCTAssertEqual(run.status, 0, run.stderr)
+        let bytes = try Data(contentsOf: folder.appendingPathComponent("cells.csv"))
+        XCTAssertEqual(Array(bytes.prefix(3)), [0xEF, 0xBB, 0xBF], "a byte-order mark, for Excel")
+        let text = String(decoding: bytes.dropFirst(3), as: UTF8.self)
+        XCTAssertTrue(text.hasPrefix("kind;document;reportId;path;"), String(text.prefix(80)))
+        XCTAssertGreaterThan(text.components(separatedBy: "\r\n").count, 10)
+        XCTAssertFalse(FileManager.default.fileExists(atPath: folder.appendingPathComponent("cells.csv/tableCell.csv").path))
+        let unnamed = try Fixtures.run(["import", "in", "--format", "csv", "--output", "all.csv"], in: folder)
+        XCTAssertEqual(unnamed.status, 2)
+        XCTAssertTrue(unnamed.stderr.contains("name the fact kind it holds with --kind"), unnamed.stderr)
+    }
+}
