@@ -10,7 +10,7 @@ struct SchemaValidator {
     static let annotations: Set<String> = ["$schema", "$id", "$defs", "title", "description"]
     static let supported: Set<String> = [
         "type", "properties", "required", "additionalProperties", "items", "enum", "const", "anyOf", "minimum",
-        "pattern", "$ref",
+        "pattern", "$ref", "oneOf",
     ]
 
     /// Every violation, as `path: problem`; empty when the instance is valid.
@@ -56,6 +56,16 @@ struct SchemaValidator {
                 return scratch.isEmpty
             }
             if !fits { out.append("\(path): \(Self.describe(value)) fits none of anyOf") }
+        }
+        if let choices = schema["oneOf"] as? [[String: Any]] {
+            var reasons: [String] = []
+            let fitting = choices.filter { choice in
+                var scratch: [String] = []
+                validate(value, against: choice, at: path, into: &scratch)
+                reasons += scratch.prefix(2)
+                return scratch.isEmpty
+            }.count
+            if fitting != 1 { out.append("\(path): \(Self.describe(value)) fits \(fitting) of oneOf (exactly one needed): \(reasons.prefix(4))") }
         }
         if let object = value as? [String: Any] {
             let properties = schema["properties"] as? [String: Any] ?? [:]
