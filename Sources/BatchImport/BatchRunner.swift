@@ -9,6 +9,8 @@ public struct BatchOptions: Sendable {
     public var jobs: Int
     /// Re-import documents the destination already holds.
     public var force: Bool
+    /// Skip documents that failed in an earlier run into the same warehouse (same SHA-256).
+    public var skipFailed = false
 
     /// Creates options.
     public init(jobs: Int = ProcessInfo.processInfo.activeProcessorCount, force: Bool = false) {
@@ -36,6 +38,7 @@ public final class BatchRunner: @unchecked Sendable {
     private var summary = BatchSummary()
     private var failures: [Int: FailedDocument] = [:]
     private var destinationDigests: Set<String> = []
+    private var earlierFailures: [String: String] = [:]
     private var batchDigests: [String: String] = [:]
 
     /// Creates a runner.
@@ -55,6 +58,7 @@ public final class BatchRunner: @unchecked Sendable {
     public func run(problems: [InputProblem] = []) throws -> BatchSummary {
         let start = Date()
         destinationDigests = options.force ? [] : try sink.knownDigests()
+        earlierFailures = options.skipFailed ? try sink.failedDigests() : [:]
         for problem in problems {
             try? sink.recordFailure(path: problem.path, sha256: nil, reason: problem.reason, index: -1)
         }
@@ -121,6 +125,11 @@ public final class BatchRunner: @unchecked Sendable {
         if destinationDigests.contains(digest.sha256) {
             lock.unlock()
             finish(index, document, started, .skipped(reason: "already imported"), sha256: digest.sha256)
+            return
+        }
+        if let reason = earlierFailures[digest.sha256] {
+            lock.unlock()
+            finish(index, document, started, .skipped(reason: "failed before (\(reason))"), sha256: digest.sha256)
             return
         }
         if let earlier = batchDigests[digest.sha256] {

@@ -13,6 +13,10 @@ public protocol ReportSink: AnyObject, Sendable {
     /// Digests of documents already there, skipped unless the run is forced.
     func knownDigests() throws -> Set<String>
 
+    /// Digests of documents that failed in an earlier run, with the reason recorded then
+    /// (skipped with `--skip-failed`); empty for sinks that keep no record.
+    func failedDigests() throws -> [String: String]
+
     /// Takes one report.
     func store(_ report: Report, origin: DocumentOrigin, index: Int) throws
     /// The format in which this sink stores each document on its own (`json`, `facts`), so the
@@ -32,6 +36,9 @@ public protocol ReportSink: AnyObject, Sendable {
 }
 
 extension ReportSink {
+    /// No record of earlier failures.
+    public func failedDigests() throws -> [String: String] { [:] }
+
     /// Most sinks need the report itself.
     public var exportFormat: ExportFormat? { nil }
     /// Only sinks with an ``exportFormat`` are handed exports.

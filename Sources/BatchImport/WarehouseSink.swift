@@ -19,6 +19,11 @@ public final class WarehouseSink: ReportSink, @unchecked Sendable {
         try warehouse.importedDigests()
     }
 
+    /// The documents that failed before, from the warehouse's `import_errors`.
+    public func failedDigests() throws -> [String: String] {
+        try warehouse.failedDigests()
+    }
+
     /// Replaces the document's rows with the report's.
     public func store(_ report: Report, origin: DocumentOrigin, index: Int) throws {
         try warehouse.store(report, origin: origin)

@@ -9,7 +9,7 @@ import Darwin
 /// Messages for documents whose worker did not come back with a report.
 public enum WorkerFailure {
     /// An error as one line that names the file.
-    static func describe(_ error: Error, path: String) -> String {
+    public static func describe(_ error: Error, path: String) -> String {
         var text = self.text(of: error)
         // Front-ends name the absolute path; the user knows the file by the path they gave.
         let absolute = URL(fileURLWithPath: path).path

@@ -24,6 +24,8 @@ public final class Warehouse: Sendable {
         // a killed run leaves the last committed report intact.
         config.journalMode = .wal
         config.busyMode = .timeout(60)
+        // Foreign keys enforced (GRDB's default, said here): deleting a report deletes its rows.
+        config.foreignKeysEnabled = true
         config.prepareDatabase { db in
             try db.execute(sql: "PRAGMA synchronous = NORMAL")
         }
@@ -65,6 +67,18 @@ public final class Warehouse: Sendable {
     /// The digests of all imported reports (to skip them on a second run).
     public func importedDigests() throws -> Set<String> {
         try read { db in try String.fetchSet(db, sql: "SELECT sha256 FROM reports") }
+    }
+
+    /// The documents that failed before, by digest, with the reason recorded (a scanned PDF
+    /// that need not fail every night's run).
+    public func failedDigests() throws -> [String: String] {
+        try read { db in
+            var result: [String: String] = [:]
+            for row in try Row.fetchAll(db, sql: "SELECT sha256, reason FROM import_errors WHERE sha256 IS NOT NULL") {
+                result[row["sha256"] as String] = row["reason"] as String
+            }
+            return result
+        }
     }
 
     /// Stores a report, replacing any earlier version of the same document, in one transaction.

@@ -22,6 +22,7 @@ public enum WarehouseSchema {
         migrator.registerMigration("v5-assignment-status-icon", migrate: addAssignmentStatusIcon)
         migrator.registerMigration("v6-status-icon-shape", migrate: addStatusIconShape)
         migrator.registerMigration("v7-kolada", migrate: addKolada)
+        migrator.registerMigration("v8-positions-in-views", migrate: addPositionsToViews)
         return migrator
     }()
 
@@ -316,6 +317,31 @@ public enum WarehouseSchema {
                 score REAL,
                 decided_by TEXT NOT NULL               -- 'match' (proposed above the threshold) or 'hand'
             );
+            """)
+    }
+
+    /// Version 8: every fact view gains the input's path beside its file name (two
+    /// `report.txt` in different folders stay apart), and `table_cell_facts` gains the row's id,
+    /// index and parent and the cell's column index, so rows with the same label stay apart.
+    static func addPositionsToViews(_ db: Database) throws {
+        try db.execute(sql: """
+            DROP VIEW report_facts;
+            CREATE VIEW report_facts AS
+            SELECT r.id AS report_id, r.file_name AS document, r.path, r.municipality, r.municipality_code,
+                   r.organisation, r.report_type, r.report_kind, r.year AS report_year, r.period, r.pages, r.sha256
+            FROM reports r;
+
+            DROP VIEW table_cell_facts;
+            CREATE VIEW table_cell_facts AS
+            SELECT rf.*, t.id AS table_id, t.title AS "table", tr.id AS row_id, tr.row_index, tr.parent_index AS row_parent,
+                   tr.label AS "row", tr.level AS row_level, tr.is_sum, c.column_index, tc.header AS "column",
+                   coalesce(tc.year, rf.report_year) AS year, tc.measure, c.value, coalesce(c.unit, t.unit) AS unit, c.value_sek,
+                   c.ambiguous, c.text, tr.page
+            FROM table_cells c
+            JOIN table_rows tr ON tr.id = c.row_id
+            JOIN report_tables t ON t.id = c.table_id
+            LEFT JOIN table_columns tc ON tc.table_id = c.table_id AND tc.column_index = c.column_index
+            JOIN report_facts rf ON rf.report_id = c.report_id;
             """)
     }
 

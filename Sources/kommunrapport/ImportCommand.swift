@@ -89,10 +89,16 @@ struct ImportCommand: ParsableCommand {
     @Flag(help: "Import documents again even if the warehouse already holds them.")
     var force = false
 
+    @Flag(help: "With --into: pass over documents that failed in an earlier run into the same warehouse (same content), so a scanned PDF need not fail every night's run.")
+    var skipFailed = false
+
     @Flag(name: .shortAndLong, help: "Print no progress; failures are still listed on standard error.")
     var quiet = false
 
     func validate() throws {
+        if skipFailed && into == nil {
+            throw ValidationError("--skip-failed goes with --into: the warehouse remembers which documents failed")
+        }
         if into != nil && (output != nil || format != nil) {
             throw ValidationError("--into writes the warehouse; --output and --format are for files. Use one or the other.")
         }
@@ -133,7 +139,8 @@ struct ImportCommand: ParsableCommand {
                 if !quiet { Console.progress("shard \(slice): no documents fall in this slice") }
                 return
             }
-            Console.error("nothing to import: no .pdf or .txt files in \(paths.joined(separator: ", "))")
+            // A path that does not exist was said above: one message for one mistake.
+            if problems.isEmpty { Console.error("nothing to import: no .pdf or .txt files in \(paths.joined(separator: ", "))") }
             throw ExitCode(2)
         }
 
@@ -171,7 +178,7 @@ struct ImportCommand: ParsableCommand {
             style: showsProgress ? ProgressDisplay.automaticStyle(quiet: quiet) : .quiet, total: documents.count)
         let runner = BatchRunner(
             documents: documents, parser: parser, sink: sink, progress: progress,
-            options: BatchOptions(jobs: jobs, force: force))
+            options: { var options = BatchOptions(jobs: jobs, force: force); options.skipFailed = skipFailed; return options }())
         let interruption = Interruption { runner.cancel() }
         let summary: BatchSummary
         do {
@@ -223,8 +230,14 @@ struct ImportCommand: ParsableCommand {
     /// The closing summary on standard error: counts unless quiet, failures always.
     private func report(_ summary: BatchSummary, destination: String, showsCounts: Bool, total: Int) {
         if summary.interrupted {
-            Console.error("interrupted: \(summary.counts) so far; run the same command again to continue "
-                + "(documents already imported are skipped)")
+            // What a re-run does depends on where the reports went: a warehouse remembers them,
+            // output files do not.
+            let rerun = into != nil
+                ? "run the same command again to continue (documents already imported are skipped)"
+                : format == .csv
+                    ? "the CSV files were left as they were before this run; run the same command again to write them whole"
+                    : "files written so far are complete; running the same command again reads every document again"
+            Console.error("interrupted: \(summary.counts) so far; \(rerun)")
             return
         }
         if showsCounts {

@@ -1,4 +1,5 @@
 import ArgumentParser
+import BatchImport
 import Foundation
 import KommunrapportKit
 
@@ -29,8 +30,20 @@ struct InspectCommand: ParsableCommand {
     var tables = false
 
     func run() throws {
-        let lines = try ReportImporter().inspect(
-            at: URL(fileURLWithPath: file), options: ImportOptions(password: password), tables: tables)
+        // Errors read as `import` reports them: the path as given, and exit status 2 when the
+        // file is not there (nothing could be done), 1 when it could not be read.
+        guard FileManager.default.fileExists(atPath: file) else {
+            Console.error("\(file): no such file or folder")
+            throw ExitCode(2)
+        }
+        let lines: [String]
+        do {
+            lines = try ReportImporter().inspect(
+                at: URL(fileURLWithPath: file), options: ImportOptions(password: password), tables: tables)
+        } catch {
+            Console.error(WorkerFailure.describe(error, path: file))
+            throw ExitCode(1)
+        }
         FileHandle.standardOutput.write(Data((lines.joined(separator: "\n") + "\n").utf8))
     }
 }

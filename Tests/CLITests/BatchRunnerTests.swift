@@ -181,3 +181,23 @@ final class CSVOutputTests: XCTestCase {
         XCTAssertTrue(unnamed.stderr.contains("name the fact kind it holds with --kind"), unnamed.stderr)
     }
 }
+
+/// A nightly re-run over the same archive: what failed before need not fail again.
+final class SkipFailedTests: XCTestCase {
+    func testARerunWithSkipFailedPassesOverWhatFailedBeforeAndSaysWhy() throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("kr-skip-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder.appendingPathComponent("in"), withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        try Data("not a pdf".utf8).write(to: folder.appendingPathComponent("in/scan.pdf"))
+        _ = try Fixtures.writeCorpus(into: folder.appendingPathComponent("in"))
+        let first = try Fixtures.run(["import", "in", "--into", "w.sqlite", "-j", "2"], in: folder)
+        XCTAssertEqual(first.status, 1, first.stderr)
+        let second = try Fixtures.run(["import", "in", "--into", "w.sqlite", "-j", "2", "--skip-failed"], in: folder)
+        XCTAssertEqual(second.status, 0, second.stderr)
+        XCTAssertTrue(second.stderr.contains("skipped in/scan.pdf (failed before (in/scan.pdf: not a PDF file"), second.stderr)
+        let again = try Fixtures.run(["import", "in", "--into", "w.sqlite", "-j", "2"], in: folder)
+        XCTAssertEqual(again.status, 1, "without --skip-failed the document is tried, and fails, again")
+        let notWithFiles = try Fixtures.run(["import", "in", "--format", "facts", "--output", "out", "--skip-failed"], in: folder)
+        XCTAssertEqual(notWithFiles.status, 2)
+    }
+}

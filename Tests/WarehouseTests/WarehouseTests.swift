@@ -241,3 +241,26 @@ final class WarehouseTests: XCTestCase {
         XCTAssertEqual(chunked.hexDigest(), "cdc76e5c9914fb9281a1c7e284d73e67f1809a48a497200e046d39ccc7112cd0")
     }
 }
+
+extension WarehouseTests {
+    /// Foreign keys are enforced on the connections the tool opens, and the fact views carry
+    /// the input's path and each cell's row id, row index, row parent and column index.
+    func testForeignKeysHoldAndCellsCarryTheirPositions() throws {
+        let warehouse = try Warehouse(path: folder.appendingPathComponent("positions.sqlite").path, toolVersion: "test")
+        try warehouse.store(SampleReports.synthetic(municipality: "Umeå", code: "2480", year: 2023, outcome: 80),
+                            origin: SampleReports.origin(path: "arkiv/a/report.txt", content: "a"))
+        try warehouse.store(SampleReports.synthetic(municipality: "Umeå", code: "2480", year: 2024, outcome: 82),
+                            origin: SampleReports.origin(path: "arkiv/b/report.txt", content: "b"))
+        XCTAssertEqual(try warehouse.read { db in try Int.fetchOne(db, sql: "PRAGMA foreign_keys") }, 1)
+        let rows = try warehouse.read { db in
+            try Row.fetchAll(db, sql: "SELECT path, row_id, row_index, row_parent, column_index FROM table_cell_facts ORDER BY path, column_index")
+        }
+        XCTAssertEqual(rows.map { $0["path"] as String }, ["arkiv/a/report.txt", "arkiv/a/report.txt", "arkiv/b/report.txt", "arkiv/b/report.txt"])
+        XCTAssertEqual(rows.map { $0["column_index"] as Int }, [0, 1, 0, 1])
+        XCTAssertEqual(rows.map { $0["row_index"] as Int }, [0, 0, 0, 0])
+        XCTAssertEqual(Set(rows.map { $0["row_id"] as String }).count, 2, "each report's row has its own id")
+        XCTAssertThrowsError(try warehouse.write { db in
+            try db.execute(sql: "INSERT INTO headings (id, report_id, item_id, position, level, text, page) VALUES ('x', 'no-such-report', 'h9', 0, 1, 't', 1)")
+        })
+    }
+}
