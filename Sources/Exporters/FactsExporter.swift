@@ -61,6 +61,7 @@ public struct FactsExporter: Sendable {
             ("organisation", FactValue(m.organisation)), ("reportType", FactValue(m.reportType?.rawValue)),
             ("reportKind", FactValue(m.reportKind)),
             ("year", FactValue(m.year)), ("period", FactValue(m.period)), ("pages", .int(report.document.pages)),
+            ("fingerprint", .string(report.contentFingerprint)),
         ])
         for heading in report.headings {
             add("heading", [("id", .string(heading.id)), ("level", .int(heading.level)), ("text", .string(heading.text)),

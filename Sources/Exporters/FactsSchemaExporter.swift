@@ -72,6 +72,7 @@ public struct FactsSchemaExporter: Sendable {
         "year": (nullable(integer), "The year the fact is about."),
         "period": (nullable(string), "The period of an interim report."),
         "pages": (integer, "Number of physical pages."),
+        "fingerprint": (["type": "string", "pattern": "^[0-9a-f]{16}$"], "What the report prints, fingerprinted: the same for its PDF and text renditions."),
         "id": (string, "The item's id, in document order (`g3`, `t1`)."),
         "level": (["anyOf": [integer, string, ["type": "null"]]], "A heading's level (an integer), or a goal's level label as printed (a string or null)."),
         "text": (string, "The text or value exactly as printed."),

@@ -21,13 +21,14 @@ struct ReportRowWriter {
             sql: """
                 INSERT INTO reports (id, sha256, path, file_name, size, pages, source_kind, producer, municipality,
                     municipality_code, organisation, report_type, report_kind, year, period, model_schema_version, tool_version,
-                    imported_at)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                    imported_at, fingerprint)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
                 """,
             arguments: [
                 rid, origin.sha256, origin.path, report.document.fileName, origin.size, report.document.pages,
                 report.document.sourceKind.rawValue, report.document.producer, m.municipality, m.municipalityCode,
                 m.organisation, m.reportType?.rawValue, m.reportKind, m.year, m.period, report.schemaVersion, toolVersion, importedAt,
+                report.contentFingerprint,
             ])
 
         // Model ids should be unique within a report; if a recogniser ever repeats one, the

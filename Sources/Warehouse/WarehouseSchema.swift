@@ -23,6 +23,7 @@ public enum WarehouseSchema {
         migrator.registerMigration("v6-status-icon-shape", migrate: addStatusIconShape)
         migrator.registerMigration("v7-kolada", migrate: addKolada)
         migrator.registerMigration("v8-positions-in-views", migrate: addPositionsToViews)
+        migrator.registerMigration("v9-content-fingerprint", migrate: addContentFingerprint)
         return migrator
     }()
 
@@ -342,6 +343,22 @@ public enum WarehouseSchema {
             JOIN report_tables t ON t.id = c.table_id
             LEFT JOIN table_columns tc ON tc.table_id = c.table_id AND tc.column_index = c.column_index
             JOIN report_facts rf ON rf.report_id = c.report_id;
+            """)
+    }
+
+    /// Version 9: a fingerprint of what each report prints (`Report.contentFingerprint`), the
+    /// same for its PDF and text renditions and its copies, whose SHA-256 differ: a report
+    /// imported twice shows by it (`SELECT fingerprint, count(*) FROM reports GROUP BY 1 HAVING count(*) > 1`).
+    static func addContentFingerprint(_ db: Database) throws {
+        try db.execute(sql: """
+            ALTER TABLE reports ADD COLUMN fingerprint TEXT;
+            CREATE INDEX reports_fingerprint ON reports(fingerprint);
+
+            DROP VIEW report_facts;
+            CREATE VIEW report_facts AS
+            SELECT r.id AS report_id, r.file_name AS document, r.path, r.fingerprint, r.municipality, r.municipality_code,
+                   r.organisation, r.report_type, r.report_kind, r.year AS report_year, r.period, r.pages, r.sha256
+            FROM reports r;
             """)
     }
 

@@ -43,3 +43,20 @@ final class FactsSchemaTests: XCTestCase {
                                              "message": "m", "page": NSNull(), "line": NSNull(), "extra": 1]).isEmpty)
     }
 }
+
+/// Renditions of one report share a fingerprint of what they print; other reports do not.
+final class ContentFingerprintTests: XCTestCase {
+    func testThePDFAndTextRenditionsOfAReportShareAFingerprint() throws {
+        let corpus = Fixtures.packageRoot.appendingPathComponent("corpus")
+        var fingerprints: [String] = []
+        for text in try Fixtures.corpusTexts() {
+            let pdf = corpus.appendingPathComponent("pdf/\(text.deletingPathExtension().lastPathComponent).pdf")
+            guard FileManager.default.fileExists(atPath: pdf.path) else { continue }
+            let fromText = try ReportImporter().importReport(at: text).contentFingerprint
+            XCTAssertEqual(try ReportImporter().importReport(at: pdf).contentFingerprint, fromText, text.lastPathComponent)
+            fingerprints.append(fromText)
+        }
+        XCTAssertGreaterThanOrEqual(fingerprints.count, 3)
+        XCTAssertEqual(Set(fingerprints).count, fingerprints.count, "different reports, different fingerprints")
+    }
+}
