@@ -58,7 +58,7 @@ public final class BatchRunner: @unchecked Sendable {
     public func run(problems: [InputProblem] = []) throws -> BatchSummary {
         let start = Date()
         destinationDigests = options.force ? [] : try sink.knownDigests()
-        earlierFailures = options.skipFailed ? try sink.failedDigests() : [:]
+        earlierFailures = options.skipFailed && !options.force ? try sink.failedDigests() : [:]
         for problem in problems {
             try? sink.recordFailure(path: problem.path, sha256: nil, reason: problem.reason, index: -1)
         }

@@ -51,7 +51,7 @@ public struct CSVExporter: Sendable {
             guard let columns = columns(of: kind) else { continue }
             var values: [String: FactValue] = [:]
             for field in record.fields { values[field.key] = field.value }
-            out[kind, default: ""] += columns.map { field(values[$0] ?? .null) }.joined(separator: String(dialect.separator)) + "\r\n"
+            out[kind, default: ""] += columns.map { field(values[$0] ?? .null, column: $0) }.joined(separator: String(dialect.separator)) + "\r\n"
         }
         return out
     }
@@ -63,6 +63,20 @@ public struct CSVExporter: Sendable {
             for (kind, lines) in lines(of: report) { files[kind, default: dialect.preamble + header(of: kind)] += lines }
         }
         return files
+    }
+
+    /// Columns whose values are codes, not numbers: Excel would drop a kommunkod's leading zero
+    /// (`0180`) or read a hex id as a number.
+    static let codeColumns: Set<String> = ["municipalityCode", "reportId", "fingerprint"]
+
+    /// A value of a column as a CSV field. In the Excel dialect a code is written as a text
+    /// formula (`="0180"`) and a text Excel would take for a formula (`- varav …`, `=…`) as one
+    /// too, so the cell shows what was printed.
+    public func field(_ value: FactValue, column: String) -> String {
+        guard dialect == .excel, case .string(let text) = value,
+            Self.codeColumns.contains(column) || text.first.map({ "=+-@".contains($0) }) == true
+        else { return field(value) }
+        return field("=\"" + text.replacingOccurrences(of: "\"", with: "\"\"") + "\"")
     }
 
     /// One value as a CSV field: empty for null, quoted when it holds a separator, quote, tab or

@@ -52,8 +52,10 @@ public struct FactsExporter: Sendable {
         let reportId = FactValue(report.document.reportId), path = FactValue(report.document.path)
         var facts: [FactRecord] = []
         func add(_ kind: String, _ fields: [(String, FactValue)]) {
-            facts.append(FactRecord(fields: [("kind", .string(kind)), ("document", document), ("reportId", reportId), ("path", path)]
-                + fields.map { (key: $0.0, value: $0.1) }))
+            // Fields added later go last, so that a CSV column keeps its place for loaders that
+            // read by position.
+            facts.append(FactRecord(fields: [("kind", .string(kind)), ("document", document)]
+                + fields.map { (key: $0.0, value: $0.1) } + [("reportId", reportId), ("path", path)]))
         }
         let m = report.metadata
         add("report", [
@@ -61,7 +63,7 @@ public struct FactsExporter: Sendable {
             ("organisation", FactValue(m.organisation)), ("reportType", FactValue(m.reportType?.rawValue)),
             ("reportKind", FactValue(m.reportKind)),
             ("year", FactValue(m.year)), ("period", FactValue(m.period)), ("pages", .int(report.document.pages)),
-            ("fingerprint", .string(report.contentFingerprint)),
+            ("fingerprint", FactValue(report.contentFingerprint)),
         ])
         for heading in report.headings {
             add("heading", [("id", .string(heading.id)), ("level", .int(heading.level)), ("text", .string(heading.text)),
@@ -72,7 +74,7 @@ public struct FactsExporter: Sendable {
                 ("id", .string(goal.id)), ("parentId", FactValue(goal.parentId)), ("ref", FactValue(goal.ref)),
                 ("level", FactValue(goal.level)), ("title", .string(goal.title)), ("status", FactValue(goal.status?.rawValue)),
                 ("statusText", FactValue(goal.statusText)), ("statusIcon", FactValue(goal.statusIcon?.rawValue)),
-                ("statusIconShape", FactValue(goal.statusIconShape?.rawValue)), ("page", .int(goal.provenance.page)),
+                ("page", .int(goal.provenance.page)), ("statusIconShape", FactValue(goal.statusIconShape?.rawValue)),
             ])
         }
         for indicator in report.indicators {
@@ -126,9 +128,9 @@ public struct FactsExporter: Sendable {
             add("assignment", [
                 ("id", .string(assignment.id)), ("goalId", FactValue(assignment.goalId)), ("assignmentKind", .string(assignment.kind.rawValue)),
                 ("title", .string(assignment.title)), ("status", FactValue(assignment.status)),
-                ("statusIcon", FactValue(assignment.statusIcon?.rawValue)),
-                ("statusIconShape", FactValue(assignment.statusIconShape?.rawValue)), ("comment", FactValue(assignment.comment)),
+                ("statusIcon", FactValue(assignment.statusIcon?.rawValue)), ("comment", FactValue(assignment.comment)),
                 ("start", FactValue(assignment.start)), ("end", FactValue(assignment.end)), ("page", .int(assignment.provenance.page)),
+                ("statusIconShape", FactValue(assignment.statusIconShape?.rawValue)),
             ])
         }
         return facts

@@ -9,8 +9,10 @@ extension Report {
     /// Figures a report prints at least, to be fingerprinted by them.
     static let fewestFingerprintFigures = 5
 
-    /// 16 hex digits (FNV-1a, 64 bits) of the report's figures, or of its headings and goals.
-    public var contentFingerprint: String {
+    /// 16 hex digits (FNV-1a, 64 bits) of the report's figures, or of its headings and goals
+    /// (with its municipality, year and period, so that one template's reports stay apart); nil
+    /// for a report that prints none of them (nothing to tell it by).
+    public var contentFingerprint: String? {
         var figures: [String] = []
         for table in tables {
             for row in table.rows { for cell in row.cells where cell.value != nil { figures.append(Self.digits(cell.text)) } }
@@ -19,9 +21,13 @@ extension Report {
             for value in indicator.values where value.value != nil { figures.append(Self.digits(value.text)) }
         }
         figures = figures.filter { !$0.isEmpty }
-        let parts = figures.count >= Self.fewestFingerprintFigures
+        var parts = figures.count >= Self.fewestFingerprintFigures
             ? figures.sorted()
-            : (headings.map(\.text) + goals.map(\.title)).map { $0.lowercased().filter { $0.isLetter || $0.isNumber } }.sorted()
+            : (headings.map(\.text) + goals.map(\.title)).map { $0.lowercased().filter { $0.isLetter || $0.isNumber } }.filter { !$0.isEmpty }.sorted()
+        guard !parts.isEmpty else { return nil }
+        if figures.count < Self.fewestFingerprintFigures {
+            parts += [metadata.municipalityCode ?? "", metadata.year.map(String.init) ?? "", metadata.period ?? ""]
+        }
         var hash: UInt64 = 0xcbf2_9ce4_8422_2325
         for byte in parts.joined(separator: "|").utf8 {
             hash ^= UInt64(byte)
@@ -34,7 +40,7 @@ extension Report {
     /// A printed figure's digits and sign (`-1 955` → `-1955`, `53,5 %` → `535`).
     static func digits(_ printed: String) -> String {
         let negative = printed.first.map { "-−–".contains($0) } ?? false
-        let digits = printed.filter(\.isNumber)
+        let digits = printed.filter { ("0"..."9").contains($0) }
         return digits.isEmpty ? "" : (negative ? "-" : "") + digits
     }
 }

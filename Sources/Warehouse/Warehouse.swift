@@ -74,7 +74,9 @@ public final class Warehouse: Sendable {
     public func failedDigests() throws -> [String: String] {
         try read { db in
             var result: [String: String] = [:]
-            for row in try Row.fetchAll(db, sql: "SELECT sha256, reason FROM import_errors WHERE sha256 IS NOT NULL") {
+            // Only this version's failures: a newer tool may read what an older one could not.
+            for row in try Row.fetchAll(db, sql: "SELECT sha256, reason FROM import_errors WHERE sha256 IS NOT NULL AND tool_version = ?",
+                                        arguments: [toolVersion]) {
                 result[row["sha256"] as String] = row["reason"] as String
             }
             return result

@@ -348,7 +348,8 @@ public enum WarehouseSchema {
 
     /// Version 9: a fingerprint of what each report prints (`Report.contentFingerprint`), the
     /// same for its PDF and text renditions and its copies, whose SHA-256 differ: a report
-    /// imported twice shows by it (`SELECT fingerprint, count(*) FROM reports GROUP BY 1 HAVING count(*) > 1`).
+    /// imported twice shows by it (`SELECT fingerprint, count(*) FROM reports WHERE fingerprint IS NOT NULL GROUP BY 1
+    /// HAVING count(*) > 1`). Reports stored before have none until imported again (`--force`).
     static func addContentFingerprint(_ db: Database) throws {
         try db.execute(sql: """
             ALTER TABLE reports ADD COLUMN fingerprint TEXT;

@@ -114,6 +114,12 @@ struct ImportCommand: ParsableCommand {
         if CSVExporter.Dialect(rawValue: csvDialect) == nil {
             throw ValidationError("--csv-dialect is rfc4180 or excel, not '\(csvDialect)'")
         }
+        var outputIsFolder: ObjCBool = false
+        if format == .csv, kind != nil, let output, output.lowercased().hasSuffix(".csv"),
+            FileManager.default.fileExists(atPath: output, isDirectory: &outputIsFolder), outputIsFolder.boolValue
+        {
+            throw ValidationError("--output \(output) is a folder: give a file name for the one kind, or a folder name without .csv")
+        }
         if format == .csv, let output, output.lowercased().hasSuffix(".csv"), kind == nil {
             throw ValidationError("--output \(output) is one file: name the fact kind it holds with --kind (tableCell, goal, …), or give a folder for every kind")
         }

@@ -37,6 +37,14 @@ final class FactsSchemaTests: XCTestCase {
             }
         }
         XCTAssertGreaterThan(lines, 300)
+        // A cell standing outside its table's header columns has no column name or measure.
+        var odd = Report(document: DocumentInfo(fileName: "x.txt", sourceKind: .text, pages: 1))
+        odd.tables = [ReportTable(id: "t1", title: nil, unit: nil, columns: [TableColumn(header: "Utfall", measure: .outcome)],
+                                  rows: [TableRow(label: "Rad", cells: [TableCell(columnIndex: 3, value: 1, text: "1")], provenance: Provenance(page: 1))],
+                                  provenance: Provenance(page: 1))]
+        for line in FactsExporter().ndjson(of: odd).split(separator: "\n") {
+            XCTAssertEqual(validator.errors(of: try JSONSerialization.jsonObject(with: Data(line.utf8))), [], String(line))
+        }
         // A line of no kind, or with a field the schema does not know, is refused.
         XCTAssertFalse(validator.errors(of: ["kind": "rumour", "document": "x"]).isEmpty)
         XCTAssertFalse(validator.errors(of: ["kind": "warning", "document": "x", "reportId": NSNull(), "path": NSNull(), "code": "c",
@@ -52,11 +60,24 @@ final class ContentFingerprintTests: XCTestCase {
         for text in try Fixtures.corpusTexts() {
             let pdf = corpus.appendingPathComponent("pdf/\(text.deletingPathExtension().lastPathComponent).pdf")
             guard FileManager.default.fileExists(atPath: pdf.path) else { continue }
-            let fromText = try ReportImporter().importReport(at: text).contentFingerprint
+            let fromText = try XCTUnwrap(try ReportImporter().importReport(at: text).contentFingerprint)
             XCTAssertEqual(try ReportImporter().importReport(at: pdf).contentFingerprint, fromText, text.lastPathComponent)
             fingerprints.append(fromText)
         }
         XCTAssertGreaterThanOrEqual(fingerprints.count, 3)
         XCTAssertEqual(Set(fingerprints).count, fingerprints.count, "different reports, different fingerprints")
+    }
+
+    func testAReportWithNothingToTellItByHasNoFingerprintAndTemplatesStayApart() {
+        let empty = Report(document: DocumentInfo(fileName: "karta.pdf", sourceKind: .pdf, pages: 1))
+        XCTAssertNil(empty.contentFingerprint)
+        // Two interim reports of one template (the same headings, few figures) of different years.
+        var spring = Report(document: DocumentInfo(fileName: "a.pdf", sourceKind: .pdf, pages: 4),
+                            metadata: ReportMetadata(municipalityCode: "1489", year: 2024),
+                            headings: [Heading(id: "h1", level: 1, text: "Ekonomisk uppföljning", provenance: Provenance(page: 1))])
+        let autumn = spring
+        spring.metadata.year = 2025
+        XCTAssertNotNil(spring.contentFingerprint)
+        XCTAssertNotEqual(spring.contentFingerprint, autumn.contentFingerprint)
     }
 }

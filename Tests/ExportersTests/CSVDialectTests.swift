@@ -16,6 +16,8 @@ final class CSVDialectTests: XCTestCase {
             id: "t1", title: "Drift; kommunen, \"netto\"", unit: "mnkr", columns: [TableColumn(header: "Utfall 2023", year: 2023, measure: .outcome)],
             rows: [TableRow(label: "Verksamhetens\tnettokostnader\nnetto", cells: [
                 TableCell(columnIndex: 0, value: -12.5, unit: "mnkr", valueSEK: -12_500_000, text: "-12,5"),
+            ], provenance: at), TableRow(label: "- varav personal", cells: [
+                TableCell(columnIndex: 0, value: -12.5, unit: "mnkr", valueSEK: -12_500_000, text: "-12,5"),
             ], provenance: at)],
             provenance: at)]
         return report
@@ -48,13 +50,16 @@ final class CSVDialectTests: XCTestCase {
             let file = try XCTUnwrap(exporter.files(of: [report()])["tableCell"])
             XCTAssertEqual(file.hasPrefix("\u{FEFF}"), dialect == .excel)
             let rows = try readBack(file, excel: dialect == .excel)
-            XCTAssertEqual(rows.count, 2, "\(dialect): a header and one row, whatever the cell holds")
+            XCTAssertEqual(rows.count, 3, "\(dialect): a header and two rows, whatever the cells hold")
             let header = rows[0], row = rows[1]
+            // A label Excel would take for a formula is written as text.
+            XCTAssertEqual(rows[2][header.firstIndex(of: "row")!], dialect == .excel ? "=\"- varav personal\"" : "- varav personal")
             XCTAssertEqual(header.count, row.count)
             func cell(_ name: String) -> String? { header.firstIndex(of: name).map { row[$0] } }
             XCTAssertEqual(cell("row"), "Verksamhetens\tnettokostnader\nnetto")
             XCTAssertEqual(cell("table"), "Drift; kommunen, \"netto\"")
-            XCTAssertEqual(cell("reportId"), "0123456789abcdef")
+            // Excel keeps a code as printed only as a text formula.
+            XCTAssertEqual(cell("reportId"), dialect == .excel ? "=\"0123456789abcdef\"" : "0123456789abcdef")
             XCTAssertEqual(cell("path"), "arkiv/2023/vb.txt")
             XCTAssertEqual(cell("value"), dialect == .excel ? "-12,5" : "-12.5")
             XCTAssertEqual(cell("valueSEK"), "-12500000")
