@@ -107,9 +107,9 @@ public struct ComparisonQuery {
                 SELECT f.municipality, f.municipality_code, f.organisation, f.document, r.path, f.report_type, f.report_kind,
                        f.year, f.measure, f.value, f.unit, f.value_sek, f.text, f.page, f."column", f."row", f.table_id, f."table"
                 FROM table_cell_facts f JOIN reports r ON r.id = f.report_id
-                WHERE f.value IS NOT NULL
+                WHERE f.value IS NOT NULL AND f.row_id IN (SELECT id FROM table_rows WHERE label_key = ?)
                 ORDER BY f.report_id, f.table_id, f.page, f."row", f."column", f.value
-                """)
+                """, arguments: [Warehouse.labelKey(label)])
             return rows.compactMap { row in
                 let printedLabel: String = row["row"]
                 guard Self.sameLabel(Warehouse.foldedName(printedLabel), key) else { return nil }

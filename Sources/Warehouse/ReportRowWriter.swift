@@ -92,8 +92,8 @@ struct ReportRowWriter {
             """)
         let row = try db.cachedStatement(sql: """
             INSERT INTO table_rows (id, table_id, report_id, row_index, label, level, is_sum, page, first_line, last_line,
-                parent_index)
-            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                parent_index, label_key)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
             """)
         let cell = try db.cachedStatement(sql: """
             INSERT INTO table_cells (id, row_id, table_id, report_id, position, column_index, value, unit, value_sek,
@@ -118,7 +118,7 @@ struct ReportRowWriter {
                 let rowId = "\(tableId):r\(rowIndex)"
                 try row.execute(arguments: [
                     rowId, tableId, rid, rowIndex, r.label, r.level, r.isSum, r.provenance.page, r.provenance.firstLine,
-                    r.provenance.lastLine, r.parent,
+                    r.provenance.lastLine, r.parent, Warehouse.labelKey(r.label),
                 ])
                 for (n, c) in r.cells.enumerated() {
                     try cell.execute(arguments: [
@@ -161,6 +161,12 @@ struct ReportRowWriter {
 }
 
 extension Warehouse {
+    /// A row label folded for lookup: the folded name without spaces, so that a label
+    /// extraction split (`Verksam hetens nettokostnader`) finds the whole one.
+    public static func labelKey(_ label: String) -> String {
+        foldedName(label).replacingOccurrences(of: " ", with: "")
+    }
+
     /// A name folded so that the same indicator or row label printed by different reports
     /// compares equal: lower case, one space between words, no trailing colon or full stop.
     public static func foldedName(_ name: String) -> String {

@@ -24,6 +24,7 @@ public enum WarehouseSchema {
         migrator.registerMigration("v7-kolada", migrate: addKolada)
         migrator.registerMigration("v8-positions-in-views", migrate: addPositionsToViews)
         migrator.registerMigration("v9-content-fingerprint", migrate: addContentFingerprint)
+        migrator.registerMigration("v10-row-label-key", migrate: addRowLabelKey)
         return migrator
     }()
 
@@ -361,6 +362,16 @@ public enum WarehouseSchema {
                    r.organisation, r.report_type, r.report_kind, r.year AS report_year, r.period, r.pages, r.sha256
             FROM reports r;
             """)
+    }
+
+    /// Version 10: each table row's label folded for lookup (`Warehouse.labelKey`), indexed, so
+    /// that `compare --row` finds a label's rows without reading every cell of the warehouse.
+    static func addRowLabelKey(_ db: Database) throws {
+        try db.execute(sql: "ALTER TABLE table_rows ADD COLUMN label_key TEXT")
+        let rows = try Row.fetchAll(db, sql: "SELECT id, label FROM table_rows")
+        let update = try db.makeStatement(sql: "UPDATE table_rows SET label_key = ? WHERE id = ?")
+        for row in rows { try update.execute(arguments: [Warehouse.labelKey(row["label"] as String), row["id"] as String]) }
+        try db.execute(sql: "CREATE INDEX table_rows_label_key ON table_rows(label_key)")
     }
 
     static func addReportKind(_ db: Database) throws {

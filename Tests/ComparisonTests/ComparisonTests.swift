@@ -113,6 +113,17 @@ final class ComparisonTests: XCTestCase {
         XCTAssertEqual(try ComparisonQuery(ComparisonRequest(figure: .row(label: "Personalkostnader", column: nil))).run(on: store).values.map(\.value), [12_100_000])
     }
 
+    /// A label that extraction split inside a word is found by the whole one, through the
+    /// warehouse's label key (no cell of another row is read).
+    func testARowIsFoundWhereExtractionSplitItsLabel() throws {
+        var split = report("Lerum", code: "1441", year: 2017, grades: 75, netCost: -386.5, file: "lerum.pdf")
+        split.tables[0].rows[0].label = "Verksam hetens nettokostnader"
+        let store = try warehouse([(split, "arkiv/lerum.pdf")])
+        let found = try ComparisonQuery(ComparisonRequest(figure: .row(label: "Verksamhetens nettokostnader", column: nil))).run(on: store)
+        XCTAssertEqual(found.values.map(\.label), ["Verksam hetens nettokostnader"])
+        XCTAssertEqual(try ComparisonQuery(ComparisonRequest(figure: .row(label: "Verksamhetens intäkter", column: nil))).run(on: store).values.count, 0)
+    }
+
     func testMunicipalitiesSortAsSwedishReadersSortThem() {
         XCTAssertEqual(["Örebro", "Älmhult", "Åre", "Ystad", "Alingsås"].sorted(by: Comparison.swedishOrder), ["Alingsås", "Ystad", "Åre", "Älmhult", "Örebro"])
     }
