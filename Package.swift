@@ -68,7 +68,7 @@ let package = Package(
         .testTarget(name: "RecognisersTests", dependencies: ["Recognisers", "Layout", "ReportModel", "ReportSource"]),
         .testTarget(name: "ExportersTests", dependencies: ["Exporters", "ReportModel"]),
         .testTarget(name: "AccuracyTests", dependencies: ["KommunrapportKit", "Exporters"]),
-        .testTarget(name: "ComparisonTests", dependencies: ["Comparison", "Warehouse", "ReportModel", "ReportSource", "CPoppler"]),
+        .testTarget(name: "ComparisonTests", dependencies: ["Comparison", "Warehouse", "ReportModel", "ReportSource", "CPoppler", .product(name: "GRDB", package: "GRDB.swift")]),
         .testTarget(name: "WarehouseTests", dependencies: [
             "Warehouse", "ReportModel", "ReportSource", "KommunrapportKit", .product(name: "GRDB", package: "GRDB.swift"),
         ]),

@@ -44,11 +44,14 @@ public struct Comparison: Codable, Sendable {
         public var column: String
         /// Every report that printed this value (a report imported twice, or as PDF and text, is one value).
         public var sources: [Source]
+        /// Whether the report prints it as preliminary (`(73)`).
+        public var preliminary: Bool
 
         public init(
             municipality: String, municipalityCode: String, organisation: String?, year: Int?, measure: String, value: Double,
-            unit: String?, printed: String, turned: Bool, label: String, column: String, sources: [Source]
+            unit: String?, printed: String, turned: Bool, label: String, column: String, sources: [Source], preliminary: Bool = false
         ) {
+            self.preliminary = preliminary
             self.municipality = municipality
             self.municipalityCode = municipalityCode
             self.organisation = organisation

@@ -121,7 +121,7 @@ public enum ComparisonChart {
             let links = value.sources.map { source in
                 source.document == Comparison.koladaSource ? "Källa: Kolada" : "<a href=\"\(escaped(link(to: source)))\">\(escaped(source.document)) s. \(source.page)</a>\(source.reportType.map { " (\(escaped($0)))" } ?? "")"
             }.joined(separator: "<br>")
-            let printed = escaped(value.printed) + (value.turned ? " (tecknet vänt)" : "")
+            let printed = escaped(value.printed) + (value.turned ? " (tecknet vänt)" : "") + (value.preliminary ? " (preliminärt)" : "")
             rows.append("<tr\(value.municipality == comparison.focus ? " class=\"focus\"" : "")><td>\(escaped(value.municipality))</td><td>\(escaped(value.organisation ?? ""))</td><td>\(value.year.map(String.init) ?? "")</td><td>\(escaped(ComparisonText.measureName(value.measure)))</td><td class=\"number\">\(escaped(ComparisonText.number(value.value)))\(value.unit.map { " " + escaped($0) } ?? "")</td><td>\(printed)</td><td>\(escaped(value.sources.first?.table ?? ""))</td><td class=\"source\">\(links)</td></tr>")
         }
         rows.append("</table>")

@@ -30,6 +30,8 @@ public struct ComparisonQuery {
         var source: Comparison.Source
         /// The warehouse id of the table it stands in (table rows).
         var tableId: String? = nil
+        /// Printed as preliminary (`(73)`, indicators).
+        var preliminary = false
     }
 
     public func run(on warehouse: Warehouse, today: Date = Date()) throws -> Comparison {
@@ -85,7 +87,7 @@ public struct ComparisonQuery {
             let marks = Array(repeating: "?", count: keys.count).joined(separator: ", ")
             let rows = keys.isEmpty ? [] : try Row.fetchAll(db, sql: """
                 SELECT f.municipality, f.municipality_code, f.organisation, f.document, r.path, f.report_type, f.report_kind,
-                       f.year, f.measure, f.value, f.unit, f.text, f.page, f."column", f.indicator
+                       f.year, f.measure, f.value, f.unit, f.text, f.page, f."column", f.indicator, f.preliminary
                 FROM indicator_facts f JOIN reports r ON r.id = f.report_id
                 WHERE f.name_key IN (\(marks)) AND f.value IS NOT NULL
                 ORDER BY f.report_id, f.page, f.value_id
@@ -94,7 +96,7 @@ public struct ComparisonQuery {
                 Candidate(
                     municipality: row["municipality"], code: row["municipality_code"], organisation: row["organisation"], year: row["year"],
                     measure: row["measure"], value: row["value"], unit: row["unit"], valueSEK: nil, printed: row["text"], label: row["indicator"],
-                    column: row["column"], source: Self.source(row))
+                    column: row["column"], source: Self.source(row), preliminary: (row["preliminary"] as Bool?) ?? false)
             }
             if let kpi, request.withKolada || { if case .kpi = request.figure { return true } else { return false } }() {
                 found += try koladaValues(of: kpi, db)
@@ -226,7 +228,7 @@ public struct ComparisonQuery {
                 municipality: Municipality.coded(candidate.code!)?.name ?? candidate.municipality ?? candidate.code!,
                 municipalityCode: candidate.code!, organisation: candidate.organisation, year: candidate.year, measure: candidate.measure, value: candidate.value,
                 unit: candidate.unit, printed: candidate.printed, turned: turned.contains(position), label: candidate.label,
-                column: candidate.column, sources: [candidate.source]))
+                column: candidate.column, sources: [candidate.source], preliminary: candidate.preliminary))
         }
         // Sources in the order a reader looks them up: by document, then page.
         for index in merged.indices { merged[index].sources.sort { ($0.document, $0.page) < ($1.document, $1.page) } }

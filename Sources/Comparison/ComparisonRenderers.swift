@@ -10,7 +10,8 @@ public enum ComparisonText {
             let sources = value.sources.map(Self.describe).joined(separator: "; ")
             rows.append([
                 focus, value.municipality, value.organisation ?? "", value.year.map(String.init) ?? "", measureName(value.measure), number(value.value),
-                value.unit ?? "", value.printed + (value.turned ? " (vänt)" : ""), value.sources.first?.table ?? "", sources,
+                value.unit ?? "", value.printed + (value.turned ? " (vänt)" : "") + (value.preliminary ? " (preliminärt)" : ""),
+                value.sources.first?.table ?? "", sources,
             ])
         }
         let widths = rows[0].indices.map { column in rows.map { $0[column].count }.max() ?? 0 }
@@ -30,7 +31,7 @@ public enum ComparisonText {
     public static func csv(_ comparison: Comparison) -> String {
         var lines = [[
             "municipality", "municipality_code", "organisation", "year", "measure", "value", "unit", "printed", "turned", "label", "column",
-            "report_type", "report_kind", "table", "document", "page", "path", "focus",
+            "report_type", "report_kind", "table", "document", "page", "path", "focus", "preliminary",
         ].joined(separator: ",")]
         for value in comparison.values {
             for source in value.sources {
@@ -38,7 +39,7 @@ public enum ComparisonText {
                     value.municipality, value.municipalityCode, value.organisation ?? "", value.year.map(String.init) ?? "", value.measure, plain(value.value),
                     value.unit ?? "", value.printed, value.turned ? "true" : "false", value.label, value.column, source.reportType ?? "",
                     source.reportKind ?? "", source.table ?? "", source.document, source.page > 0 ? String(source.page) : "", source.path,
-                    value.municipality == comparison.focus ? "true" : "false",
+                    value.municipality == comparison.focus ? "true" : "false", value.preliminary ? "true" : "false",
                 ].map(quoted).joined(separator: ","))
             }
         }

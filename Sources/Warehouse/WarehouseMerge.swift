@@ -69,6 +69,16 @@ extension Warehouse {
                           AND NOT EXISTS (SELECT 1 FROM main.import_errors o WHERE o.path = e.path AND o.failed_at > e.failed_at)
                         """)
                     summary.failures = db.changesCount
+                    // Kolada's catalogue and values are the same wherever they were read in; a
+                    // decision made by hand wins over a proposal, and the source's over the target's.
+                    try db.execute(sql: """
+                        INSERT OR REPLACE INTO main.kolada_kpis SELECT * FROM src.kolada_kpis;
+                        INSERT OR REPLACE INTO main.kolada_values SELECT * FROM src.kolada_values;
+                        INSERT OR REPLACE INTO main.kolada_matches
+                        SELECT * FROM src.kolada_matches s
+                        WHERE s.decided_by = 'hand'
+                           OR NOT EXISTS (SELECT 1 FROM main.kolada_matches m WHERE m.name_key = s.name_key AND m.decided_by = 'hand');
+                        """)
                     try db.execute(sql: "DROP TABLE merge_take")
                     return .commit
                 }

@@ -1,5 +1,6 @@
 import Comparison
 import Foundation
+import GRDB
 import ReportModel
 import ReportSource
 import Warehouse
@@ -124,6 +125,17 @@ final class ComparisonTests: XCTestCase {
         XCTAssertEqual(try ComparisonQuery(ComparisonRequest(figure: .row(label: "Verksamhetens intäkter", column: nil))).run(on: store).values.count, 0)
     }
 
+    func testAPreliminaryValueIsMarkedInEveryOutput() throws {
+        var early = report("Lerum", code: "1441", year: 2023, grades: 73, netCost: 1, file: "lerum.pdf")
+        early.indicators[0].values[0].preliminary = true
+        early.indicators[0].values[0].text = "(73)"
+        let result = try ComparisonQuery(ComparisonRequest(figure: .indicator("Andel elever med godkända betyg"))).run(on: try warehouse([(early, "l.pdf")]))
+        XCTAssertEqual(result.values.map(\.preliminary), [true])
+        XCTAssertTrue(ComparisonText.table(result).contains("(73) (preliminärt)"))
+        XCTAssertTrue(ComparisonText.csv(result).components(separatedBy: "\r\n")[1].hasSuffix(",true"))
+        XCTAssertTrue(ComparisonChart.html(result).contains("(73) (preliminärt)"))
+    }
+
     func testMunicipalitiesSortAsSwedishReadersSortThem() {
         XCTAssertEqual(["Örebro", "Älmhult", "Åre", "Ystad", "Alingsås"].sorted(by: Comparison.swedishOrder), ["Alingsås", "Ystad", "Åre", "Älmhult", "Örebro"])
     }
@@ -235,6 +247,23 @@ final class ComparisonTests: XCTestCase {
         _ = try KoladaMatch(threshold: 0.1).run(on: store)
         let afterwards = try ComparisonQuery(ComparisonRequest(figure: .kpi("N15428"), years: 2024...2024)).run(on: store)
         XCTAssertTrue(afterwards.values.allSatisfy { $0.sources.first?.document == "Kolada" })
+    }
+
+    func testMergeCarriesKoladaAndKeepsDecisionsByHand() throws {
+        let source = try sample()
+        let files = try koladaFiles()
+        _ = try Kolada.importFile(files[0], into: source)
+        _ = try Kolada.importFile(files[1], into: source)
+        _ = try KoladaMatch(decisions: ["andel elever med godkända betyg": "N15428"]).run(on: source)
+        let target = try Warehouse(path: folder.appendingPathComponent("target.sqlite").path, toolVersion: "test")
+        _ = try target.merge(from: source.path)
+        let counts = try target.read { db in
+            [try Int.fetchOne(db, sql: "SELECT count(*) FROM kolada_kpis") ?? 0, try Int.fetchOne(db, sql: "SELECT count(*) FROM kolada_values") ?? 0,
+             try Int.fetchOne(db, sql: "SELECT count(*) FROM kolada_matches WHERE decided_by = 'hand'") ?? 0]
+        }
+        XCTAssertEqual(counts, [2, 4, 1])
+        let merged = try ComparisonQuery(ComparisonRequest(figure: .kpi("N15428"), years: 2024...2024)).run(on: target)
+        XCTAssertEqual(Set(merged.values.filter { $0.municipality == "Alingsås" }.map(\.value)), [81.5, 80.9])
     }
 }
 
