@@ -25,6 +25,7 @@ enum PageFurniture {
         for pageIndex in document.pages.indices { edgesByPage[pageIndex].formUnion(blocks.lines[pageIndex]) }
         repeated.formUnion(blocks.shapes)
         let tableHeaders = repeatedTableHeaders(in: document, edgesByPage: edgesByPage, repeated: repeated)
+        let body = bodyFontSize(of: document)
         for pageIndex in document.pages.indices {
             let page = document.pages[pageIndex]
             let edges = edgesByPage[pageIndex]
@@ -44,7 +45,10 @@ enum PageFurniture {
                     || isRunningFooter(line, at: lineIndex, in: page.lines)
                 // A table's header repeated on every page it covers, and its caption, repeat like a
                 // running header; they belong to the table. So does a figure in a drawn cell.
-                if furniture && !(isRepeated && tableHeaders.contains(lineShape)) && !RuledCellGuard.isInsideRuledCell(line, on: page) {
+                // A line in display type is a slide's or chapter's title, whatever repeats it
+                // (`Ram 2027`, `Ram 2028` over a deck's slides): running headers are set small.
+                let displayed = body.map { size in (line.style?.fontSize ?? 0) >= Self.displayTypeRatio * size } ?? false
+                if furniture && !displayed && !(isRepeated && tableHeaders.contains(lineShape)) && !RuledCellGuard.isInsideRuledCell(line, on: page) {
                     removed.append((page.number, line))
                 } else {
                     kept.append(line)
@@ -73,6 +77,20 @@ enum PageFurniture {
 
     /// The first and last few non-blank lines of a page (one each on a short page), if short
     /// enough to be a running header or footer.
+    /// A line this many times the body's type size is display type: a title, never furniture.
+    static let displayTypeRatio = 2.0
+
+    /// The type size most of the document's characters are set in, where the source says.
+    static func bodyFontSize(of document: SourceDocument) -> Double? {
+        var characters: [Double: Int] = [:]
+        for page in document.pages {
+            for line in page.lines {
+                if let size = line.style?.fontSize { characters[(size * 2).rounded() / 2, default: 0] += line.text.count }
+            }
+        }
+        return characters.max { $0.value < $1.value }?.key
+    }
+
     static func edgeIndices(of page: SourcePage) -> Set<Int> {
         let nonBlank = page.lines.indices.filter { !page.lines[$0].isBlank }
         // A footer often sits above a page number and a date: look three lines deep on a full page.

@@ -195,4 +195,22 @@ final class NormalisationTests: XCTestCase {
         XCTAssertEqual(result.document.pages[0].lines.map(\.text), ["Delårsbokslut 0 178", "", "Bokslut 2023 178", "", "Text"])
         XCTAssertTrue(result.furniture.isEmpty)
     }
+
+    /// A slide deck's titles repeat at the top of each slide with only the year changing; set
+    /// in display type they are titles, while a small running header stays furniture.
+    func testATitleInDisplayTypeIsNoRunningHeader() {
+        let display = TextStyle(fontSize: 44, isBold: true), small = TextStyle(fontSize: 8), body = TextStyle(fontSize: 12)
+        let pages = (0..<3).map { index in
+            SourcePage(number: index + 1, width: 960, height: 540, lines: [
+                SourceLine(text: "Ram \(2027 + index)", lineNumber: 1, style: display),
+                SourceLine(text: ["Vård- och omsorgsnämnden 1 049 382", "Socialnämnden 274 077", "Tekniska nämnden 88 604"][index], lineNumber: 2, style: body),
+                SourceLine(text: ["Kommunstyrelsen 157 429", "Bygg- och miljönämnden 18 394", "Kultur- och utbildningsnämnden 405 665"][index], lineNumber: 3, style: body),
+                SourceLine(text: "Alingsås kommun, underlag ramar", lineNumber: 4, style: small),
+            ])
+        }
+        let result = Normaliser().normalise(SourceDocument(name: "ramar.pdf", kind: .pdf, pages: pages))
+        XCTAssertEqual(result.document.pages.map { $0.lines.first?.text }, ["Ram 2027", "Ram 2028", "Ram 2029"])
+        XCTAssertEqual(Set(result.furniture.map(\.line.text)), ["Alingsås kommun, underlag ramar"])
+    }
 }
+
