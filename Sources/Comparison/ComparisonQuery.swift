@@ -221,6 +221,8 @@ public struct ComparisonQuery {
             let key = "\(candidate.code!)|\(candidate.organisation ?? "")|\(candidate.year.map(String.init) ?? "")|\(candidate.measure)|\((candidate.value * Self.sameValueScale).rounded())"
             if let at = index[key] {
                 if !merged[at].sources.contains(candidate.source) { merged[at].sources.append(candidate.source) }
+                // Preliminary only while every report that prints it says so.
+                merged[at].preliminary = merged[at].preliminary && candidate.preliminary
                 continue
             }
             index[key] = merged.count

@@ -68,6 +68,8 @@ public struct CSVExporter: Sendable {
     /// Columns whose values are codes, not numbers: Excel would drop a kommunkod's leading zero
     /// (`0180`) or read a hex id as a number.
     static let codeColumns: Set<String> = ["municipalityCode", "reportId", "fingerprint"]
+    /// The most text characters an Excel formula holds.
+    static let longestFormulaText = 250
 
     /// A value of a column as a CSV field. In the Excel dialect a code is written as a text
     /// formula (`="0180"`) and a text Excel would take for a formula (`- varav …`, `=…`) as one
@@ -76,6 +78,8 @@ public struct CSVExporter: Sendable {
         guard dialect == .excel, case .string(let text) = value,
             Self.codeColumns.contains(column) || text.first.map({ "=+-@".contains($0) }) == true
         else { return field(value) }
+        // Excel's formulas hold at most 255 characters of text: a longer text starts with a space instead.
+        if text.count > Self.longestFormulaText { return field(" " + text) }
         return field("=\"" + text.replacingOccurrences(of: "\"", with: "\"\"") + "\"")
     }
 

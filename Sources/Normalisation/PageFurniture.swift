@@ -26,6 +26,15 @@ enum PageFurniture {
         repeated.formUnion(blocks.shapes)
         let tableHeaders = repeatedTableHeaders(in: document, edgesByPage: edgesByPage, repeated: repeated)
         let body = bodyFontSize(of: document)
+        // The texts each repeated shape takes across the pages: a slide title changes its year
+        // from page to page, a letterhead is the same on every page.
+        var textsByShape: [String: Set<String>] = [:]
+        for page in document.pages {
+            for line in page.lines where isShortEnoughForFurniture(line.text) {
+                let lineShape = shape(of: line.text)
+                if repeated.contains(lineShape) { textsByShape[lineShape, default: []].insert(line.text) }
+            }
+        }
         for pageIndex in document.pages.indices {
             let page = document.pages[pageIndex]
             let edges = edgesByPage[pageIndex]
@@ -45,9 +54,12 @@ enum PageFurniture {
                     || isRunningFooter(line, at: lineIndex, in: page.lines)
                 // A table's header repeated on every page it covers, and its caption, repeat like a
                 // running header; they belong to the table. So does a figure in a drawn cell.
-                // A line in display type is a slide's or chapter's title, whatever repeats it
-                // (`Ram 2027`, `Ram 2028` over a deck's slides): running headers are set small.
-                let displayed = body.map { size in (line.style?.fontSize ?? 0) >= Self.displayTypeRatio * size } ?? false
+                // A repeated line of words in display type whose text changes from page to page is a
+                // slide's title (`Ram 2027`, `Ram 2028` over a deck's slides): running headers are
+                // set small. (A large page number or an unchanging letterhead stays furniture.)
+                let displayed = isRepeated && lineShape.contains(where: \.isLetter) && !isPageNumber(line.text)
+                    && (textsByShape[lineShape]?.count ?? 0) > 1
+                    && body.map { size in Self.roundedSize(line.style?.fontSize ?? 0) >= Self.displayTypeRatio * size } ?? false
                 if furniture && !displayed && !(isRepeated && tableHeaders.contains(lineShape)) && !RuledCellGuard.isInsideRuledCell(line, on: page) {
                     removed.append((page.number, line))
                 } else {
@@ -85,11 +97,15 @@ enum PageFurniture {
         var characters: [Double: Int] = [:]
         for page in document.pages {
             for line in page.lines {
-                if let size = line.style?.fontSize { characters[(size * 2).rounded() / 2, default: 0] += line.text.count }
+                if let size = line.style?.fontSize { characters[roundedSize(size), default: 0] += line.text.count }
             }
         }
-        return characters.max { $0.value < $1.value }?.key
+        // The smaller size wins a tie, so the answer does not depend on dictionary order.
+        return characters.max { $0.value < $1.value || ($0.value == $1.value && $0.key > $1.key) }?.key
     }
+
+    /// A type size to the half point, as sizes are compared here.
+    static func roundedSize(_ size: Double) -> Double { (size * 2).rounded() / 2 }
 
     static func edgeIndices(of page: SourcePage) -> Set<Int> {
         let nonBlank = page.lines.indices.filter { !page.lines[$0].isBlank }

@@ -255,13 +255,21 @@ final class ComparisonTests: XCTestCase {
         _ = try Kolada.importFile(files[0], into: source)
         _ = try Kolada.importFile(files[1], into: source)
         _ = try KoladaMatch(decisions: ["andel elever med godkända betyg": "N15428"]).run(on: source)
+        // The source also proposes a KPI for a name the target decided by hand: the hand decision stays.
+        try source.write { db in
+            try db.execute(sql: "INSERT INTO kolada_matches (name_key, kpi_id, score, decided_by) VALUES ('sjukfrånvaro', 'N00090', 0.7, 'match')")
+        }
         let target = try Warehouse(path: folder.appendingPathComponent("target.sqlite").path, toolVersion: "test")
+        try target.write { db in
+            try db.execute(sql: "INSERT INTO kolada_matches (name_key, kpi_id, score, decided_by) VALUES ('sjukfrånvaro', NULL, NULL, 'hand')")
+        }
         _ = try target.merge(from: source.path)
+        XCTAssertEqual(try target.read { db in try String.fetchOne(db, sql: "SELECT decided_by FROM kolada_matches WHERE name_key = 'sjukfrånvaro'") }, "hand")
         let counts = try target.read { db in
             [try Int.fetchOne(db, sql: "SELECT count(*) FROM kolada_kpis") ?? 0, try Int.fetchOne(db, sql: "SELECT count(*) FROM kolada_values") ?? 0,
              try Int.fetchOne(db, sql: "SELECT count(*) FROM kolada_matches WHERE decided_by = 'hand'") ?? 0]
         }
-        XCTAssertEqual(counts, [2, 4, 1])
+        XCTAssertEqual(counts, [2, 4, 2])
         let merged = try ComparisonQuery(ComparisonRequest(figure: .kpi("N15428"), years: 2024...2024)).run(on: target)
         XCTAssertEqual(Set(merged.values.filter { $0.municipality == "Alingsås" }.map(\.value)), [81.5, 80.9])
     }

@@ -206,11 +206,14 @@ final class NormalisationTests: XCTestCase {
                 SourceLine(text: ["Vård- och omsorgsnämnden 1 049 382", "Socialnämnden 274 077", "Tekniska nämnden 88 604"][index], lineNumber: 2, style: body),
                 SourceLine(text: ["Kommunstyrelsen 157 429", "Bygg- och miljönämnden 18 394", "Kultur- och utbildningsnämnden 405 665"][index], lineNumber: 3, style: body),
                 SourceLine(text: "Alingsås kommun, underlag ramar", lineNumber: 4, style: small),
+                // A letterhead and a page number in large type are still furniture.
+                SourceLine(text: "ALINGSÅS KOMMUN", lineNumber: 5, style: display),
+                SourceLine(text: "\(index + 1)", lineNumber: 6, style: display),
             ])
         }
         let result = Normaliser().normalise(SourceDocument(name: "ramar.pdf", kind: .pdf, pages: pages))
         XCTAssertEqual(result.document.pages.map { $0.lines.first?.text }, ["Ram 2027", "Ram 2028", "Ram 2029"])
-        XCTAssertEqual(Set(result.furniture.map(\.line.text)), ["Alingsås kommun, underlag ramar"])
+        XCTAssertEqual(Set(result.furniture.map(\.line.text)), ["Alingsås kommun, underlag ramar", "ALINGSÅS KOMMUN", "1", "2", "3"])
     }
 }
 
