@@ -50,7 +50,7 @@ let package = Package(
         ]),
         // Comparing one figure across municipalities and years out of a warehouse.
         .target(name: "Comparison", dependencies: [
-            "Warehouse", "SwedishReportLanguage", .product(name: "GRDB", package: "GRDB.swift"),
+            "Warehouse", "Exporters", "SwedishReportLanguage", .product(name: "GRDB", package: "GRDB.swift"),
         ]),
         // Batches: input lists, shards, worker processes, progress, outputs.
         .target(name: "BatchImport", dependencies: ["KommunrapportKit", "ReportModel", "ReportSource", "Exporters", "Warehouse"]),

@@ -114,7 +114,6 @@ public struct ComparisonQuery {
                 """, arguments: [Warehouse.labelKey(label)])
             return rows.compactMap { row in
                 let printedLabel: String = row["row"]
-                guard Self.sameLabel(Warehouse.foldedName(printedLabel), key) else { return nil }
                 let header: String = row["column"] ?? ""
                 if let columnKey, !Warehouse.foldedName(header).contains(columnKey) { return nil }
                 return Candidate(
@@ -147,11 +146,6 @@ public struct ComparisonQuery {
             table: table)
     }
 
-    /// Whether two folded labels are the same label, also where extraction split a word
-    /// (`verksam hetens nettokostnader`).
-    static func sameLabel(_ a: String, _ b: String) -> Bool {
-        a == b || a.replacingOccurrences(of: " ", with: "") == b.replacingOccurrences(of: " ", with: "")
-    }
 
     /// The tables, among those given, that print costs as negative numbers: most of their cost
     /// rows' budget, outcome and forecast figures are negative. Read from the whole table, so

@@ -1,4 +1,6 @@
+import Exporters
 import Foundation
+import SwedishReportLanguage
 
 /// A comparison as text a terminal shows, as CSV, and as JSON.
 public enum ComparisonText {
@@ -69,21 +71,9 @@ public enum ComparisonText {
         return "\(source.document) s. \(source.page)\(source.reportType.map { " (\($0))" } ?? "")"
     }
 
-    static func quoted(_ field: String) -> String {
-        guard field.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" }) else { return field }
-        return "\"" + field.replacingOccurrences(of: "\"", with: "\"\"") + "\""
-    }
+    /// A text as an RFC 4180 field, as the facts' CSV writes one.
+    static func quoted(_ field: String) -> String { CSVExporter.field(field) }
 
-    /// A number as a Swedish reader writes it (`1 049 382`, `12,5`); plain for CSV (`1049382`, `12.5`).
-    public static func number(_ value: Double, grouped: Bool = true) -> String {
-        let formatter = NumberFormatter()
-        formatter.locale = grouped ? swedish : Locale(identifier: "en_US_POSIX")
-        formatter.numberStyle = .decimal
-        formatter.usesGroupingSeparator = grouped
-        formatter.maximumFractionDigits = 2
-        formatter.minimumFractionDigits = 0
-        let text = formatter.string(from: NSNumber(value: value)) ?? String(value)
-        // A no-break space groups thousands in print; a plain one reads the same in a terminal.
-        return text.replacingOccurrences(of: "\u{00A0}", with: " ").replacingOccurrences(of: "\u{202F}", with: " ").replacingOccurrences(of: "−", with: "-")
-    }
+    /// A number as a Swedish reader writes it (`1 049 382`, `12,5`), as the rest of the tool prints one.
+    public static func number(_ value: Double) -> String { SwedishNumber.format(value, decimals: 2) }
 }

@@ -15,6 +15,8 @@ public struct HeaderedColumns: Sendable {
     public let headers: [String]
     /// Each column's extent: from where its header cell starts to where the next one starts.
     let columns: [ClosedRange<Double>]
+    /// The same extents as the table stage's columns.
+    var clusters: [ColumnClusters.Column] { columns.map { ColumnClusters.Column(minX: $0.lowerBound, maxX: $0.upperBound, cells: 0, figures: 0) } }
 
     /// Nil unless the header line is parted into two or more cells.
     public init?(header: LayoutLine) {
@@ -38,7 +40,8 @@ public struct HeaderedColumns: Sendable {
             let placed = Self.cells(of: line)
             parted = parted || placed.count > 1
             for cell in placed {
-                let column = HeaderedColumns.column(of: cell.minX...cell.maxX, in: columns)
+                // The column it overlaps most, else the nearest: as the table stage files every cell.
+                let column = HeaderTree.bestColumn(for: cell, clusters: clusters)
                 cells[column] = cells[column].isEmpty ? cell.text : cells[column] + " " + cell.text
             }
         }
@@ -50,20 +53,5 @@ public struct HeaderedColumns: Sendable {
     /// holding only a wrapped cell of an inner column starts far to the right.
     static func cells(of line: LayoutLine) -> [Segment] {
         Segment.segments(of: PlacedLine(line, index: 0), minimumGap: TableFinder.columnGapCharacters)
-    }
-
-    /// The column whose extent a cell overlaps most, else the nearest one.
-    static func column(of cell: ClosedRange<Double>, in columns: [ClosedRange<Double>]) -> Int {
-        var best: (index: Int, overlap: Double)?
-        for (index, column) in columns.enumerated() {
-            let overlap = min(cell.upperBound, column.upperBound) - max(cell.lowerBound, column.lowerBound)
-            if overlap > 0, overlap > (best?.overlap ?? 0) { best = (index, overlap) }
-        }
-        if let best { return best.index }
-        let centre = (cell.lowerBound + cell.upperBound) / 2
-        return columns.indices.min {
-            abs((columns[$0].lowerBound + columns[$0].upperBound) / 2 - centre)
-                < abs((columns[$1].lowerBound + columns[$1].upperBound) / 2 - centre)
-        } ?? 0
     }
 }
