@@ -8,17 +8,25 @@ import ReportModel
 /// (`7d3792ff3fe738e4:g3`), so the same document always gets the same ids, in any warehouse,
 /// on any machine. Storing a report first deletes any earlier version of it (same digest, or
 /// same input path with other content) in the same transaction; nothing else changes.
-public final class Warehouse: Sendable {
+public final class Warehouse: ReportStore, Sendable {
     /// The warehouse file.
     public let path: String
     /// The version of the tool writing, recorded with every report and failure.
     public let toolVersion: String
     let queue: DatabaseQueue
 
+    /// The warehouse file, as messages name it.
+    public var destination: String { path }
+
     /// Opens a warehouse, creating it if the file does not exist and migrating it if it is older.
     public init(path: String, toolVersion: String) throws {
         self.path = path
         self.toolVersion = toolVersion
+        if path.contains("://") {
+            // A server address given to a command that reads warehouse files (compare, kolada).
+            // Named without the address, which may hold a password.
+            throw WarehouseError.cannotOpen(path: "a server address", reason: "an SQLite warehouse file is needed here")
+        }
         var config = Configuration()
         // WAL: a commit is one append, so thousands of per-report transactions stay cheap, and
         // a killed run leaves the last committed report intact.
@@ -84,7 +92,7 @@ public final class Warehouse: Sendable {
     }
 
     /// Stores a report, replacing any earlier version of the same document, in one transaction.
-    public func store(_ report: Report, origin: DocumentOrigin, importedAt: Date = Date()) throws {
+    public func store(_ report: Report, origin: DocumentOrigin, importedAt: Date) throws {
         do {
             try queue.write { db in
                 try ReportRowWriter(db: db).replace(
@@ -96,7 +104,7 @@ public final class Warehouse: Sendable {
     }
 
     /// Records that an input could not be imported, replacing an earlier failure of the same path.
-    public func recordFailure(path inputPath: String, sha256: String?, reason: String, at date: Date = Date()) throws {
+    public func recordFailure(path inputPath: String, sha256: String?, reason: String, at date: Date) throws {
         do {
             try queue.write { db in
                 try db.execute(
@@ -144,17 +152,32 @@ public final class Warehouse: Sendable {
         "table_rows", "table_cells", "table_checks", "assignments", "report_warnings", "import_errors",
     ]
 
-    static func timestamp(_ date: Date) -> String {
+    /// Every row of a table or view with the given columns, in no particular order (to compare warehouses row by row).
+    public func rows(of table: String, columns: [String]) throws -> [[WarehouseValue]] {
+        let list = columns.map { "\"\($0)\"" }.joined(separator: ", ")
+        return try read { db in
+            try Row.fetchAll(db, sql: "SELECT \(list) FROM \(table)").map { row in
+                (0..<columns.count).map { WarehouseValue(row[$0] as DatabaseValue) }
+            }
+        }
+    }
+
+    /// The columns of a table, in the schema's order.
+    public func columns(of table: String) throws -> [String] {
+        try read { db in try db.columns(in: table).map(\.name) }
+    }
+
+    public static func timestamp(_ date: Date) -> String {
         let formatter = ISO8601DateFormatter()
         formatter.formatOptions = [.withInternetDateTime, .withFractionalSeconds]
         return formatter.string(from: date)
     }
 
-    static func fileName(of path: String) -> String {
+    public static func fileName(of path: String) -> String {
         path.split(separator: "/", omittingEmptySubsequences: true).last.map(String.init) ?? path
     }
 
-    static func reason(_ error: Error) -> String {
+    public static func reason(_ error: Error) -> String {
         if let error = error as? DatabaseError { return error.message ?? "\(error.resultCode)" }
         return "\(error)"
     }

@@ -1,6 +1,6 @@
 /// Why the warehouse could not be used. Every message names the warehouse file.
 public enum WarehouseError: Error, Sendable, Equatable, CustomStringConvertible {
-    /// The file could not be opened or created as an SQLite database.
+    /// The file could not be opened or created as an SQLite database, or the server not reached.
     case cannotOpen(path: String, reason: String)
     /// The file is a database, but not a Kommunrapport warehouse.
     case notAWarehouse(path: String)
@@ -17,7 +17,8 @@ public enum WarehouseError: Error, Sendable, Equatable, CustomStringConvertible 
         case .cannotOpen(let path, let reason):
             return "\(path): cannot open the warehouse (\(reason))"
         case .notAWarehouse(let path):
-            return "\(path): this SQLite file is not a Kommunrapport warehouse; choose a new file name for --into"
+            return "\(path): this database is not a Kommunrapport warehouse (it holds other tables); "
+                + "choose a new file name or an empty database for --into"
         case .newerSchema(let path, let version):
             return "\(path): the warehouse has schema version \(version), written by a newer kommunrapport; upgrade this tool"
         case .writeFailed(let path, let document, let reason):

@@ -11,6 +11,14 @@ public struct MergeSummary: Sendable, Hashable {
     public var keptNewer: Int
     /// Import failures copied in (for paths no warehouse imported).
     public var failures: Int
+
+    /// A summary of merging a source in.
+    public init(source: String, reports: Int, keptNewer: Int, failures: Int) {
+        self.source = source
+        self.reports = reports
+        self.keptNewer = keptNewer
+        self.failures = failures
+    }
 }
 
 extension Warehouse {
