@@ -14,6 +14,8 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
         // The warehouse: SQLite through GRDB (links the system's libsqlite3 on Linux).
         .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
+        // The shared warehouse for many writers: PostgreSQL through postgres-nio (no libpq needed).
+        .package(url: "https://github.com/vapor/postgres-nio", from: "1.33.0"),
     ],
     targets: [
         // Shared vocabulary of Swedish reports: numbers, dates, assessments, labels.
@@ -48,14 +50,21 @@ let package = Package(
         .target(name: "Warehouse", dependencies: [
             "ReportModel", .product(name: "GRDB", package: "GRDB.swift"),
         ]),
+        // The same warehouse in PostgreSQL, for shards writing into one server at once.
+        .target(name: "PostgresWarehouse", dependencies: [
+            "Warehouse", "ReportModel", .product(name: "PostgresNIO", package: "postgres-nio"),
+        ]),
         // Comparing one figure across municipalities and years out of a warehouse.
         .target(name: "Comparison", dependencies: [
             "Warehouse", "Exporters", "SwedishReportLanguage", .product(name: "GRDB", package: "GRDB.swift"),
         ]),
         // Batches: input lists, shards, worker processes, progress, outputs.
-        .target(name: "BatchImport", dependencies: ["KommunrapportKit", "ReportModel", "ReportSource", "Exporters", "Warehouse"]),
+        .target(name: "BatchImport", dependencies: [
+            "KommunrapportKit", "ReportModel", "ReportSource", "Exporters", "Warehouse", "PostgresWarehouse",
+        ]),
         .executableTarget(name: "kommunrapport", dependencies: [
-            "KommunrapportKit", "Exporters", "ReportModel", "Warehouse", "BatchImport", "SwedishReportLanguage", "Comparison",
+            "KommunrapportKit", "Exporters", "ReportModel", "Warehouse", "PostgresWarehouse", "BatchImport", "SwedishReportLanguage",
+            "Comparison",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
 
@@ -69,12 +78,18 @@ let package = Package(
         .testTarget(name: "ExportersTests", dependencies: ["Exporters", "ReportModel"]),
         .testTarget(name: "AccuracyTests", dependencies: ["KommunrapportKit", "Exporters"]),
         .testTarget(name: "ComparisonTests", dependencies: ["Comparison", "Warehouse", "ReportModel", "ReportSource", "CPoppler", .product(name: "GRDB", package: "GRDB.swift")]),
+        // Helpers for tests that run the built tool or a private PostgreSQL server.
+        .target(name: "ToolTestSupport", path: "Tests/ToolTestSupport"),
+        // Against a private PostgreSQL server that the tests start (scripts/postgres-test-server.sh).
+        .testTarget(name: "PostgresWarehouseTests", dependencies: [
+            "PostgresWarehouse", "Warehouse", "ReportModel", "KommunrapportKit", "ToolTestSupport",
+        ]),
         .testTarget(name: "WarehouseTests", dependencies: [
             "Warehouse", "ReportModel", "ReportSource", "KommunrapportKit", .product(name: "GRDB", package: "GRDB.swift"),
         ]),
         // In-process batch tests, plus a few that run the built `kommunrapport` (it must be built first).
         .testTarget(name: "CLITests", dependencies: [
-            "BatchImport", "Warehouse", "Exporters", "KommunrapportKit", "ReportModel",
+            "BatchImport", "ToolTestSupport", "Warehouse", "Exporters", "KommunrapportKit", "ReportModel",
             .product(name: "GRDB", package: "GRDB.swift"),
         ]),
     ]

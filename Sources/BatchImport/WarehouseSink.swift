@@ -1,18 +1,29 @@
+import Foundation
+import PostgresWarehouse
 import ReportModel
 import Warehouse
 
 /// Stores each report in a warehouse, one transaction per report, and failures in `import_errors`.
 public final class WarehouseSink: ReportSink, @unchecked Sendable {
-    /// The warehouse written to.
-    public let warehouse: Warehouse
+    /// The warehouse written to (an SQLite file or a PostgreSQL database).
+    public let warehouse: any ReportStore
 
     /// Creates a sink for an open warehouse.
-    public init(warehouse: Warehouse) {
+    public init(warehouse: any ReportStore) {
         self.warehouse = warehouse
     }
 
-    /// The warehouse file.
-    public var destination: String { warehouse.path }
+    /// Opens the warehouse a destination names: a `postgresql://` URL is a server, anything
+    /// else an SQLite file (created if missing).
+    public static func open(_ destination: String, toolVersion: String) throws -> any ReportStore {
+        if PostgresAddress.isAddress(destination) {
+            return try PostgresWarehouse(url: destination, toolVersion: toolVersion)
+        }
+        return try Warehouse(path: destination, toolVersion: toolVersion)
+    }
+
+    /// The warehouse file, or the server's address without password.
+    public var destination: String { warehouse.destination }
 
     /// The digests of the reports the warehouse holds.
     public func knownDigests() throws -> Set<String> {

@@ -86,6 +86,7 @@ struct CompareCommand: ParsableCommand {
     }
 
     func run() throws {
+        try Console.requireWarehouseFile(warehouse, command: "compare")
         do {
             var isFolder: ObjCBool = false
             guard FileManager.default.fileExists(atPath: warehouse, isDirectory: &isFolder) else {

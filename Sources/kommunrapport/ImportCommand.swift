@@ -23,6 +23,12 @@ struct ImportCommand: ParsableCommand {
                   indicators, tables and assignments beside it, and views such as
                   indicator_comparison. A second run skips documents already there
                   (same SHA-256); a changed file replaces its old version.
+              --into postgresql://USER@HOST:PORT/DATABASE
+                  The same warehouse in PostgreSQL (tables, ids and views alike), for
+                  shards or machines writing into one server at once. The password comes
+                  from the URL, PGPASSWORD or ~/.pgpass, as for psql; PGHOST, PGPORT,
+                  PGUSER and PGDATABASE fill what the URL leaves out; ?host=/var/run/postgresql
+                  reaches a local server by its socket, ?sslmode=require encrypts.
               no --into, one input
                   Standard output, or the file --output names.
               no --into, several inputs or a folder
@@ -47,13 +53,14 @@ struct ImportCommand: ParsableCommand {
               kommunrapport import archive/ --into warehouse.sqlite
               find archive -name '*.pdf' -mtime -7 | kommunrapport import - --into w.sqlite
               kommunrapport import archive/ --into shard-3.sqlite --shard 3/16
+              kommunrapport import archive/ --shard 3/16 --into postgresql://etl@db.example/rapporter
               kommunrapport import archive/ --format csv --output csv/
             """)
 
     @Argument(help: ArgumentHelp("Report files or folders to import, or - for a list on standard input.", valueName: "PATH"))
     var paths: [String]
 
-    @Option(help: ArgumentHelp("Import into this SQLite warehouse (created if missing).", valueName: "warehouse"))
+    @Option(help: ArgumentHelp("Import into this warehouse: an SQLite file (created if missing) or a postgresql:// URL.", valueName: "warehouse"))
     var into: String?
 
     @Option(name: .shortAndLong, help: ArgumentHelp("json (the nested model), facts (NDJSON, one fact per line) or csv (one file per fact kind).", valueName: "format"))
@@ -203,8 +210,7 @@ struct ImportCommand: ParsableCommand {
     /// The destination, and whether the run shows progress (not when one report goes to standard output).
     private func makeSink(documents: [InputDocument], inputCount: Int) throws -> (any ReportSink, Bool) {
         if let into {
-            let warehouse = try Warehouse(path: into, toolVersion: KommunrapportVersion.current)
-            return (WarehouseSink(warehouse: warehouse), true)
+            return (WarehouseSink(warehouse: try WarehouseSink.open(into, toolVersion: KommunrapportVersion.current)), true)
         }
         let format = format ?? .json
         let fm = FileManager.default

@@ -33,6 +33,7 @@ struct KoladaCommand: ParsableCommand {
         var files: [String]
 
         func run() throws {
+            try Console.requireWarehouseFile(warehouse, command: "kolada import")
             let store = try Warehouse(path: warehouse, toolVersion: KommunrapportVersion.current)
             var failed = false
             for file in files {
@@ -69,6 +70,7 @@ struct KoladaCommand: ParsableCommand {
         var decisions: String?
 
         func run() throws {
+            try Console.requireWarehouseFile(warehouse, command: "kolada match")
             guard FileManager.default.fileExists(atPath: warehouse) else {
                 Console.error("\(warehouse): no such warehouse")
                 throw ExitCode(2)

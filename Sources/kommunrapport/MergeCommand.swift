@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import BatchImport
 import Warehouse
 
 /// `kommunrapport merge`: combines warehouses written by shards into one.
@@ -17,6 +18,7 @@ struct MergeCommand: ParsableCommand {
             Examples:
               kommunrapport merge shard-*.sqlite --into all.sqlite
               kommunrapport merge new-2024.sqlite --into all.sqlite
+              kommunrapport merge shard-*.sqlite --into postgresql://etl@db.example/rapporter
 
             Exit status: 0 all merged, 1 some source could not be merged, 2 the target cannot be opened.
             """)
@@ -24,16 +26,16 @@ struct MergeCommand: ParsableCommand {
     @Argument(help: ArgumentHelp("Warehouses to merge in.", valueName: "warehouse"))
     var sources: [String]
 
-    @Option(help: ArgumentHelp("The warehouse to merge into (created if missing).", valueName: "warehouse"))
+    @Option(help: ArgumentHelp("The warehouse to merge into: an SQLite file (created if missing) or a postgresql:// URL.", valueName: "warehouse"))
     var into: String
 
     @Flag(name: .shortAndLong, help: "Print nothing but errors.")
     var quiet = false
 
     func run() throws {
-        let target: Warehouse
+        let target: any ReportStore
         do {
-            target = try Warehouse(path: into, toolVersion: KommunrapportVersion.current)
+            target = try WarehouseSink.open(into, toolVersion: KommunrapportVersion.current)
         } catch {
             Console.error(Console.describe(error))
             throw ExitCode(2)

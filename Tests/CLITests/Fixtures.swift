@@ -1,4 +1,5 @@
 import Foundation
+import ToolTestSupport
 import XCTest
 
 /// Inputs and helpers shared by the batch tests.
@@ -7,11 +8,8 @@ enum Fixtures {
     static let packageRoot = URL(fileURLWithPath: #filePath)
         .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
 
-    /// The built tool (`swift build` or `swift test` builds it); `KOMMUNRAPPORT_BINARY` overrides.
-    static var binary: URL {
-        if let path = ProcessInfo.processInfo.environment["KOMMUNRAPPORT_BINARY"] { return URL(fileURLWithPath: path) }
-        return packageRoot.appendingPathComponent(".build/debug/kommunrapport")
-    }
+    /// The built tool.
+    static var binary: URL { ToolProcess.binary }
 
     /// The corpus's text renditions.
     static func corpusTexts() throws -> [URL] {
@@ -63,53 +61,20 @@ enum Fixtures {
     }
 
     /// The result of running the tool.
-    struct Run {
-        var status: Int32
-        var stdout: String
-        var stderr: String
-    }
+    typealias Run = ToolProcess.Run
 
     /// Starts the tool without waiting; its output goes to files in `folder`.
     static func start(
         _ arguments: [String], in folder: URL, environment: [String: String] = [:], stdin: String? = nil
     ) throws -> (Process, URL, URL) {
-        let process = Process()
-        process.executableURL = binary
-        process.arguments = arguments
-        process.currentDirectoryURL = folder
-        var env = ProcessInfo.processInfo.environment
-        for (key, value) in environment { env[key] = value }
-        process.environment = env
-        let token = UUID().uuidString
-        let out = folder.appendingPathComponent(".out-\(token)"), err = folder.appendingPathComponent(".err-\(token)")
-        FileManager.default.createFile(atPath: out.path, contents: nil)
-        FileManager.default.createFile(atPath: err.path, contents: nil)
-        process.standardOutput = try FileHandle(forWritingTo: out)
-        process.standardError = try FileHandle(forWritingTo: err)
-        if let stdin {
-            let input = folder.appendingPathComponent(".in-\(token)")
-            try Data(stdin.utf8).write(to: input)
-            process.standardInput = try FileHandle(forReadingFrom: input)
-        } else {
-            process.standardInput = FileHandle.nullDevice
-        }
-        try process.run()
-        return (process, out, err)
+        try ToolProcess.start(arguments, in: folder, environment: environment, stdin: stdin)
     }
 
     /// Runs the tool in `folder` and waits for it.
     static func run(
         _ arguments: [String], in folder: URL, environment: [String: String] = [:], stdin: String? = nil
     ) throws -> Run {
-        guard FileManager.default.isExecutableFile(atPath: binary.path) else {
-            throw XCTSkip("\(binary.path) is not built; run `swift build` first")
-        }
-        let (process, out, err) = try start(arguments, in: folder, environment: environment, stdin: stdin)
-        process.waitUntilExit()
-        return Run(
-            status: process.terminationStatus,
-            stdout: (try? String(contentsOf: out, encoding: .utf8)) ?? "",
-            stderr: (try? String(contentsOf: err, encoding: .utf8)) ?? "")
+        try ToolProcess.run(arguments, in: folder, environment: environment, stdin: stdin)
     }
 }
 

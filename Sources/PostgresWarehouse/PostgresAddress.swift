@@ -1,0 +1,155 @@
+import Foundation
+
+/// Where a PostgreSQL warehouse is: a `postgresql://` URL read the way libpq reads it, with
+/// the same fallbacks (`PGHOST`, `PGPORT`, `PGUSER`, `PGDATABASE`, `PGPASSWORD`, `~/.pgpass`),
+/// so a user's existing set-up works unchanged.
+///
+/// The password is kept apart: ``description`` never shows it, and neither does any message
+/// or row of the warehouse.
+public struct PostgresAddress: Sendable, Equatable, CustomStringConvertible {
+    /// The role to log in as.
+    public var user: String
+    /// The password, if the URL, `PGPASSWORD` or the password file gives one.
+    public var password: String?
+    /// A host name or address, or the directory of the server's Unix socket (starts with `/`).
+    public var host: String
+    /// The port (also the number in the socket's file name).
+    public var port: Int
+    /// The database.
+    public var database: String
+    /// `disable`, `prefer` or `require` (encryption without checking the certificate), or
+    /// `verify-full`; libpq's names.
+    public var sslMode: String
+
+    /// Whether a destination names a PostgreSQL server rather than an SQLite file.
+    public static func isAddress(_ destination: String) -> Bool {
+        destination.hasPrefix("postgresql://") || destination.hasPrefix("postgres://")
+    }
+
+    /// Reads a URL (`postgresql://user@host:port/database?host=/socket/dir&sslmode=require`).
+    public init(
+        url: String, environment: [String: String] = ProcessInfo.processInfo.environment,
+        passwordFile: String? = nil
+    ) throws {
+        guard Self.isAddress(url), let parts = URLComponents(string: url) else {
+            throw PostgresWarehouseError.badAddress(Self.redacted(url))
+        }
+        var query: [String: String] = [:]
+        for item in parts.queryItems ?? [] { query[item.name] = item.value ?? "" }
+        func nonEmpty(_ value: String?) -> String? { value.flatMap { $0.isEmpty ? nil : $0 } }
+
+        let socketDirectory = "/var/run/postgresql"
+        let hostInURL = nonEmpty(parts.percentEncodedHost?.removingPercentEncoding)
+        host = nonEmpty(query["host"]) ?? hostInURL ?? nonEmpty(environment["PGHOST"])
+            ?? (FileManager.default.fileExists(atPath: socketDirectory) ? socketDirectory : "localhost")
+        if let port = parts.port {
+            guard (1...65535).contains(port) else {
+                throw PostgresWarehouseError.badAddress("\(Self.redacted(url)) (port \(port))")
+            }
+            self.port = port
+        } else if let text = nonEmpty(query["port"]) ?? nonEmpty(environment["PGPORT"]) {
+            guard let port = Int(text), (1...65535).contains(port) else {
+                throw PostgresWarehouseError.badAddress("\(Self.redacted(url)) (port \(text))")
+            }
+            self.port = port
+        } else {
+            port = 5432
+        }
+        user = nonEmpty(parts.user) ?? nonEmpty(query["user"]) ?? nonEmpty(environment["PGUSER"]) ?? Self.loginName()
+        let path = parts.path.hasPrefix("/") ? String(parts.path.dropFirst()) : parts.path
+        database = nonEmpty(path.removingPercentEncoding) ?? nonEmpty(query["dbname"]) ?? nonEmpty(environment["PGDATABASE"]) ?? user
+        sslMode = nonEmpty(query["sslmode"]) ?? nonEmpty(environment["PGSSLMODE"]) ?? "prefer"
+        guard ["disable", "allow", "prefer", "require", "verify-ca", "verify-full"].contains(sslMode) else {
+            throw PostgresWarehouseError.badAddress("\(Self.redacted(url)) (sslmode \(sslMode))")
+        }
+        password = nonEmpty(parts.password) ?? nonEmpty(query["password"]) ?? nonEmpty(environment["PGPASSWORD"])
+        if password == nil {
+            let file = passwordFile ?? nonEmpty(environment["PGPASSFILE"])
+                ?? (nonEmpty(environment["HOME"]) ?? NSHomeDirectory()) + "/.pgpass"
+            password = Self.password(in: file, host: host, port: port, database: database, user: user)
+        }
+    }
+
+    /// Whether the server is reached through a Unix socket.
+    public var isSocket: Bool { host.hasPrefix("/") }
+
+    /// The socket file for a socket connection (`/var/run/postgresql/.s.PGSQL.5432`).
+    public var socketPath: String { "\(host)/.s.PGSQL.\(port)" }
+
+    /// The address as users write it, without the password.
+    public var description: String {
+        let place = isSocket ? "" : (host.contains(":") ? "[\(host)]" : host) + ":\(port)"
+        var text = "postgresql://\(user)@\(place)/\(database)"
+        if isSocket { text += "?host=\(host)" + (port == 5432 ? "" : "&port=\(port)") }
+        return text
+    }
+
+    /// A URL with any password in it replaced by `***` (for a message about a URL that could not be read).
+    public static func redacted(_ url: String) -> String {
+        var text = url.replacingOccurrences(
+            of: #"(://[^:/@?#]*):[^@/?#]*@"#, with: "$1:***@", options: .regularExpression)
+        text = text.replacingOccurrences(of: #"([?&]password=)[^&#]*"#, with: "$1***", options: .regularExpression)
+        return text
+    }
+
+    /// The password of the first matching line of a libpq password file
+    /// (`hostname:port:database:username:password`, `*` matches anything, `\:` and `\\` escape).
+    /// As libpq does, a file others may read is ignored, and a socket connection matches `localhost`.
+    static func password(in file: String, host: String, port: Int, database: String, user: String) -> String? {
+        guard let attributes = try? FileManager.default.attributesOfItem(atPath: file),
+              let permissions = attributes[.posixPermissions] as? Int, permissions & 0o077 == 0,
+              let text = try? String(contentsOfFile: file, encoding: .utf8)
+        else { return nil }
+        let hostNames: Set<String> = host.hasPrefix("/") ? ["localhost", host] : [host]
+        for line in text.split(whereSeparator: \.isNewline) where !line.hasPrefix("#") {
+            let fields = Self.passwordFileFields(String(line))
+            guard fields.count == 5 else { continue }
+            func matches(_ field: String, _ values: Set<String>) -> Bool { field == "*" || values.contains(field) }
+            if matches(fields[0], hostNames), matches(fields[1], [String(port)]), matches(fields[2], [database]),
+               matches(fields[3], [user]) {
+                return fields[4]
+            }
+        }
+        return nil
+    }
+
+    private static func passwordFileFields(_ line: String) -> [String] {
+        var fields: [String] = []
+        var current = ""
+        var escaped = false
+        for character in line {
+            if escaped {
+                current.append(character)
+                escaped = false
+            } else if character == "\\" {
+                escaped = true
+            } else if character == ":" && fields.count < 4 {
+                fields.append(current)
+                current = ""
+            } else {
+                current.append(character)
+            }
+        }
+        fields.append(current)
+        return fields
+    }
+
+    private static func loginName() -> String {
+        if let entry = getpwuid(getuid()), let name = entry.pointee.pw_name { return String(cString: name) }
+        return ProcessInfo.processInfo.environment["USER"] ?? "postgres"
+    }
+}
+
+/// Why a PostgreSQL warehouse could not be used. Every message names the server by its
+/// address without the password.
+public enum PostgresWarehouseError: Error, Sendable, Equatable, CustomStringConvertible {
+    /// The URL could not be read.
+    case badAddress(String)
+
+    public var description: String {
+        switch self {
+        case .badAddress(let url):
+            return "\(url): not a PostgreSQL address (write postgresql://user@host:port/database)"
+        }
+    }
+}
