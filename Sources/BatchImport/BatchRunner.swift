@@ -173,6 +173,10 @@ public final class BatchRunner: @unchecked Sendable {
             return
         }
         var event = event
+        // A document the destination could not take (a disk full, a server gone) is recorded
+        // without its digest: the failure is the destination's, so `--skip-failed` must not pass
+        // over the document in later runs.
+        var failedDigest = sha256
         if let output, let origin {
             do {
                 switch output {
@@ -181,6 +185,7 @@ public final class BatchRunner: @unchecked Sendable {
                 }
             } catch {
                 event = .failed(reason: WorkerFailure.text(of: error))
+                failedDigest = nil
             }
         }
         switch event {
@@ -195,7 +200,7 @@ public final class BatchRunner: @unchecked Sendable {
             try? sink.recordSkip(index: index)
         case .failed(let reason):
             failures[index] = FailedDocument(path: document.path, reason: reason)
-            try? sink.recordFailure(path: document.path, sha256: sha256, reason: reason, index: index)
+            try? sink.recordFailure(path: document.path, sha256: failedDigest, reason: reason, index: index)
         }
         lock.unlock()
         progress.finished(document.path, event, seconds: Date().timeIntervalSince(started))

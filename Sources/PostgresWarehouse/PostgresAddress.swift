@@ -20,6 +20,13 @@ public struct PostgresAddress: Sendable, Equatable, CustomStringConvertible {
     /// `disable`, `prefer` or `require` (encryption without checking the certificate), or
     /// `verify-full`; libpq's names.
     public var sslMode: String
+    /// Seconds to wait for the server to answer (`connect_timeout`; 0: libpq's "forever", here 15).
+    public var connectTimeout = 15
+
+    /// The URL parameters read; any other is refused.
+    static let parameters: Set<String> = [
+        "host", "port", "user", "password", "dbname", "sslmode", "connect_timeout", "application_name",
+    ]
 
     /// Whether a destination names a PostgreSQL server rather than an SQLite file.
     public static func isAddress(_ destination: String) -> Bool {
@@ -36,6 +43,12 @@ public struct PostgresAddress: Sendable, Equatable, CustomStringConvertible {
         }
         var query: [String: String] = [:]
         for item in parts.queryItems ?? [] { query[item.name] = item.value ?? "" }
+        // A parameter not read here would be ignored without a word (`options=-csearch_path=…`
+        // would write into another schema), so it is refused by name.
+        if let unknown = query.keys.sorted().first(where: { !Self.parameters.contains($0) }) {
+            throw PostgresWarehouseError.badAddress(
+                "\(Self.redacted(url)) (parameter \(unknown) is not supported; these are: \(Self.parameters.sorted().joined(separator: ", ")))")
+        }
         func nonEmpty(_ value: String?) -> String? { value.flatMap { $0.isEmpty ? nil : $0 } }
 
         let socketDirectory = "/var/run/postgresql"
@@ -56,11 +69,17 @@ public struct PostgresAddress: Sendable, Equatable, CustomStringConvertible {
             port = 5432
         }
         user = nonEmpty(parts.user) ?? nonEmpty(query["user"]) ?? nonEmpty(environment["PGUSER"]) ?? Self.loginName()
-        let path = parts.path.hasPrefix("/") ? String(parts.path.dropFirst()) : parts.path
+        let path = parts.percentEncodedPath.hasPrefix("/") ? String(parts.percentEncodedPath.dropFirst()) : parts.percentEncodedPath
         database = nonEmpty(path.removingPercentEncoding) ?? nonEmpty(query["dbname"]) ?? nonEmpty(environment["PGDATABASE"]) ?? user
         sslMode = nonEmpty(query["sslmode"]) ?? nonEmpty(environment["PGSSLMODE"]) ?? "prefer"
         guard ["disable", "allow", "prefer", "require", "verify-ca", "verify-full"].contains(sslMode) else {
             throw PostgresWarehouseError.badAddress("\(Self.redacted(url)) (sslmode \(sslMode))")
+        }
+        if let text = nonEmpty(query["connect_timeout"]) {
+            guard let seconds = Int(text), seconds >= 0 else {
+                throw PostgresWarehouseError.badAddress("\(Self.redacted(url)) (connect_timeout \(text))")
+            }
+            connectTimeout = seconds
         }
         password = nonEmpty(parts.password) ?? nonEmpty(query["password"]) ?? nonEmpty(environment["PGPASSWORD"])
         if password == nil {
@@ -84,12 +103,17 @@ public struct PostgresAddress: Sendable, Equatable, CustomStringConvertible {
         return text
     }
 
-    /// A URL with any password in it replaced by `***` (for a message about a URL that could not be read).
+    /// A URL with any password in it replaced by `***` (for a message about a URL that could
+    /// not be read). A password need not be percent-encoded by whoever typed it, so everything
+    /// from the first `:` after the user to the last `@` is masked, whatever characters it holds.
     public static func redacted(_ url: String) -> String {
-        var text = url.replacingOccurrences(
-            of: #"(://[^:/@?#]*):[^@/?#]*@"#, with: "$1:***@", options: .regularExpression)
-        text = text.replacingOccurrences(of: #"([?&]password=)[^&#]*"#, with: "$1***", options: .regularExpression)
-        return text
+        var text = url
+        if let scheme = text.range(of: "://"), let at = text.range(of: "@", options: .backwards),
+           at.lowerBound > scheme.upperBound,
+           let colon = text.range(of: ":", range: scheme.upperBound..<at.lowerBound) {
+            text.replaceSubrange(colon.upperBound..<at.lowerBound, with: "***")
+        }
+        return text.replacingOccurrences(of: #"([?&]password=)[^&#]*"#, with: "$1***", options: .regularExpression)
     }
 
     /// The password of the first matching line of a libpq password file

@@ -33,21 +33,20 @@ extension PostgresWarehouse {
                 }
                 summary.reports = taken.count
                 summary.keptNewer = sourceReports.count - taken.count
-                let takenIds = Set(taken.map { $0[index("id")].description })
-                for chunk in Self.chunks(taken, size: 1000) {
+                // A few reports at a time, so a shard of millions of cells is never held whole.
+                for chunk in Self.chunks(taken, size: Self.reportsPerCopy) {
                     let shas = chunk.map { $0[index("sha256")] }
                     let paths = chunk.map { $0[index("path")] }
                     let list = { (from: Int, count: Int) in (1...count).map { "$\(from + $0)" }.joined(separator: ", ") }
                     try run("DELETE FROM reports WHERE sha256 IN (\(list(0, shas.count))) OR path IN (\(list(shas.count, paths.count)))",
                             shas + paths)
-                }
-                for table in Warehouse.dataTables where table != "import_errors" {
-                    let columns = try source.columns(of: table)
-                    let owner = columns.firstIndex(of: table == "reports" ? "id" : "report_id")!
-                    var rows = WarehouseTableRows(table: table, columns: columns)
-                    rows.rows = try source.rows(of: table, columns: columns)
-                        .filter { takenIds.contains($0[owner].description) }
-                    try insert(rows)
+                    let ids = chunk.map { $0[index("id")].description }
+                    for table in Warehouse.dataTables where table != "import_errors" {
+                        let columns = try source.columns(of: table)
+                        var rows = WarehouseTableRows(table: table, columns: columns)
+                        rows.rows = try source.rows(of: table, columns: columns, where: table == "reports" ? "id" : "report_id", in: ids)
+                        try insert(rows)
+                    }
                 }
 
                 try run("DELETE FROM import_errors WHERE path IN (SELECT path FROM reports)")
@@ -94,6 +93,9 @@ extension PostgresWarehouse {
         let keys = key.map { "\"\($0)\"" }.joined(separator: ", ")
         return others.isEmpty ? "ON CONFLICT (\(keys)) DO NOTHING" : "ON CONFLICT (\(keys)) DO UPDATE SET " + others.joined(separator: ", ")
     }
+
+    /// Reports copied per round of a merge.
+    static let reportsPerCopy = 50
 
     static func chunks<T>(_ items: [T], size: Int) -> [ArraySlice<T>] {
         stride(from: 0, to: items.count, by: size).map { items[$0..<min($0 + size, items.count)] }

@@ -17,7 +17,9 @@ public final class PostgresWarehouse: ReportStore, @unchecked Sendable {
     public let address: PostgresAddress
     /// The version of the tool writing, recorded with every report and failure.
     public let toolVersion: String
-    private let connection: PostgresConnection
+    /// The connection; replaced when the server drops it (one thread uses it at a time).
+    private var connection: PostgresConnection
+    private let configuration: PostgresConnection.Configuration
     private let logger: Logger
 
     /// The warehouse as messages name it: the address without the password.
@@ -47,10 +49,10 @@ public final class PostgresWarehouse: ReportStore, @unchecked Sendable {
                     host: address.host, port: address.port, username: address.user, password: address.password,
                     database: address.database, tls: try Self.tls(address.sslMode))
             }
-            configuration.options.connectTimeout = .seconds(15)
-            connection = try PostgresConnection.connect(
-                on: PostgresConnection.defaultEventLoopGroup.any(), configuration: configuration, id: 1, logger: logger
-            ).wait()
+            // libpq's connect_timeout=0 waits for ever; five minutes is as good.
+            configuration.options.connectTimeout = .seconds(Int64(address.connectTimeout == 0 ? 300 : address.connectTimeout))
+            self.configuration = configuration
+            connection = try Self.connect(configuration, logger: logger)
         } catch {
             let reason = Self.reason(error)
             // A socket that is not there: say where it was looked for.
@@ -73,6 +75,12 @@ public final class PostgresWarehouse: ReportStore, @unchecked Sendable {
         try? connection.close().wait()
     }
 
+    private static func connect(_ configuration: PostgresConnection.Configuration, logger: Logger) throws -> PostgresConnection {
+        try PostgresConnection.connect(
+            on: PostgresConnection.defaultEventLoopGroup.any(), configuration: configuration, id: 1, logger: logger
+        ).wait()
+    }
+
     private static func tls(_ mode: String) throws -> PostgresConnection.Configuration.TLS {
         var configuration = TLSConfiguration.makeClientConfiguration()
         switch mode {
@@ -92,21 +100,29 @@ public final class PostgresWarehouse: ReportStore, @unchecked Sendable {
 
     // MARK: Schema
 
+    /// The table recording applied migrations (SQLite's is GRDB's `grdb_migrations`); named for
+    /// the tool, since other tools keep a `schema_migrations` of their own.
+    static let migrationsTable = "kommunrapport_migrations"
+
     /// Applies the migrations the database lacks, in one transaction under the migration lock;
-    /// refuses a database that holds other tables, and a warehouse from a newer tool.
+    /// refuses a database that holds other tables, and a warehouse from a newer tool. A warehouse
+    /// that is up to date is only read, so a writer needs no right to create tables.
     private func migrate() throws {
-        try script("BEGIN")
+        try script("BEGIN ISOLATION LEVEL READ COMMITTED")
         do {
             try run("SELECT pg_advisory_xact_lock($1)", [.integer(Self.migrationLock)])
             let tables = Set(try run("""
                 SELECT table_name::text FROM information_schema.tables
                 WHERE table_schema = current_schema() AND table_type = 'BASE TABLE'
                 """).map { $0[0].description })
-            if !tables.isEmpty && !(tables.contains("schema_migrations") && tables.contains("reports")) {
+            let isWarehouse = tables.contains(Self.migrationsTable) && tables.contains("reports")
+            if !tables.isEmpty && !isWarehouse {
                 throw WarehouseError.notAWarehouse(path: destination)
             }
-            try script("CREATE TABLE IF NOT EXISTS schema_migrations (identifier TEXT PRIMARY KEY NOT NULL, applied_at TEXT NOT NULL)")
-            let applied = Set(try run("SELECT identifier FROM schema_migrations").map { $0[0].description })
+            if !isWarehouse {
+                try script("CREATE TABLE \(Self.migrationsTable) (identifier TEXT PRIMARY KEY NOT NULL, applied_at TEXT NOT NULL)")
+            }
+            let applied = Set(try run("SELECT identifier FROM \(Self.migrationsTable)").map { $0[0].description })
             let known = Set(WarehouseSchema.versions)
             if let unknown = applied.first(where: { !known.contains($0) }) {
                 throw WarehouseError.newerSchema(path: destination, version: unknown)
@@ -115,7 +131,7 @@ public final class PostgresWarehouse: ReportStore, @unchecked Sendable {
             for step in WarehouseSchema.steps where !applied.contains(step.identifier) {
                 if !step.tables.isEmpty { try script(WarehouseSchema.ddl(step.tables, for: .postgresql)) }
                 viewsChanged = viewsChanged || step.recreatesViews
-                try run("INSERT INTO schema_migrations (identifier, applied_at) VALUES ($1, $2)",
+                try run("INSERT INTO \(Self.migrationsTable) (identifier, applied_at) VALUES ($1, $2)",
                         [.text(step.identifier), .text(Warehouse.timestamp(Date()))])
             }
             if viewsChanged { try script(WarehouseSchema.recreateViews(for: .postgresql)) }
@@ -128,7 +144,7 @@ public final class PostgresWarehouse: ReportStore, @unchecked Sendable {
 
     /// The warehouse's schema version: the last migration applied to it.
     public func schemaVersion() throws -> String {
-        let applied = Set(try run("SELECT identifier FROM schema_migrations").map { $0[0].description })
+        let applied = Set(try run("SELECT identifier FROM \(Self.migrationsTable)").map { $0[0].description })
         return WarehouseSchema.versions.last(where: applied.contains) ?? ""
     }
 
@@ -258,21 +274,67 @@ public final class PostgresWarehouse: ReportStore, @unchecked Sendable {
         }
     }
 
-    /// Runs a block in one transaction; on any error everything of it is rolled back.
+    /// How often a transaction is tried when it fails for a passing reason (a deadlock, a
+    /// serialization failure, a connection the server or the network dropped).
+    static let attemptsPerTransaction = 3
+
+    /// Runs a block in one transaction; on any error everything of it is rolled back. The
+    /// block must do the same when run again (they delete before they insert), since a
+    /// transaction that failed for a passing reason is tried again, on a new connection if the
+    /// old one was lost. READ COMMITTED whatever the server's default, so that a statement after
+    /// a lock sees what the writer before it committed.
     func transaction(document: String, _ block: () throws -> Void) throws {
-        do {
-            try script("BEGIN")
+        var attempt = 1
+        while true {
             do {
-                try block()
-                try script("COMMIT")
-            } catch {
-                try? script("ROLLBACK")
+                // A connection the server ended while the tool was reading a document: a query
+                // sent on it would not come back, so it is made again first.
+                if connection.isClosed { try reconnect() }
+                try script("BEGIN ISOLATION LEVEL READ COMMITTED")
+                do {
+                    try block()
+                    try script("COMMIT")
+                    return
+                } catch {
+                    try? script("ROLLBACK")
+                    throw error
+                }
+            } catch let error as WarehouseError {
                 throw error
+            } catch {
+                guard attempt < Self.attemptsPerTransaction, let passing = Self.passingFailure(error) else {
+                    throw WarehouseError.writeFailed(path: destination, document: document, reason: Self.reason(error))
+                }
+                attempt += 1
+                if passing == .connectionLost {
+                    do {
+                        try reconnect()
+                    } catch {
+                        throw WarehouseError.writeFailed(
+                            path: destination, document: document, reason: "the connection was lost: " + Self.reason(error))
+                    }
+                }
             }
-        } catch let error as WarehouseError {
-            throw error
-        } catch {
-            throw WarehouseError.writeFailed(path: destination, document: document, reason: Self.reason(error))
+        }
+    }
+
+    enum PassingFailure { case conflict, connectionLost }
+
+    private func reconnect() throws {
+        try? connection.close().wait()
+        connection = try Self.connect(configuration, logger: logger)
+    }
+
+    /// Whether an error is one a second try may not meet: a serialization failure or deadlock
+    /// (SQLSTATE 40001, 40P01), or a lost connection.
+    static func passingFailure(_ error: Error) -> PassingFailure? {
+        guard let error = error as? PSQLError else { return nil }
+        if let state = error.serverInfo?[.sqlState] {
+            return ["40001", "40P01"].contains(state) ? .conflict : (state.hasPrefix("08") || state == "57P01" ? .connectionLost : nil)
+        }
+        switch error.code {
+        case .serverClosedConnection, .clientClosedConnection, .connectionError, .uncleanShutdown: return .connectionLost
+        default: return nil
         }
     }
 

@@ -162,6 +162,20 @@ public final class Warehouse: ReportStore, Sendable {
         }
     }
 
+    /// The rows of a table whose `column` holds one of `values` (the rows of some reports),
+    /// so that a large warehouse can be copied a few reports at a time.
+    public func rows(of table: String, columns: [String], where column: String, in values: [String]) throws -> [[WarehouseValue]] {
+        guard !values.isEmpty else { return [] }
+        let list = columns.map { "\"\($0)\"" }.joined(separator: ", ")
+        let marks = Array(repeating: "?", count: values.count).joined(separator: ", ")
+        return try read { db in
+            try Row.fetchAll(db, sql: "SELECT \(list) FROM \(table) WHERE \"\(column)\" IN (\(marks))",
+                             arguments: StatementArguments(values)).map { row in
+                (0..<columns.count).map { WarehouseValue(row[$0] as DatabaseValue) }
+            }
+        }
+    }
+
     /// The columns of a table, in the schema's order.
     public func columns(of table: String) throws -> [String] {
         try read { db in try db.columns(in: table).map(\.name) }

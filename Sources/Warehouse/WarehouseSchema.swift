@@ -5,7 +5,7 @@ import GRDB
 ///
 /// Each migration is the DDL of its tables, written once in SQLite's types (`ddl(_:for:)` gives
 /// PostgreSQL's), and applied in order by either database's migrator, which records the
-/// identifiers it applied (`grdb_migrations` in SQLite, `schema_migrations` in PostgreSQL), so a
+/// identifiers it applied (`grdb_migrations` in SQLite, `kommunrapport_migrations` in PostgreSQL), so a
 /// warehouse written by an older tool is brought up to date when it is opened. Migrations are
 /// never edited once released: a change of schema is a new step appended here.
 ///
@@ -108,7 +108,8 @@ public enum WarehouseSchema {
         }
     }
 
-    /// Every view any version created, current or not, so a recreation leaves none behind.
+    /// Every view any version created, current or not, so a recreation leaves none behind;
+    /// each before the views it is built on, the order they can be dropped in.
     public static let viewNames = [
         "indicator_comparison", "table_check_facts", "assignment_facts", "table_cell_facts", "indicator_facts",
         "goal_facts", "report_facts",
@@ -116,9 +117,9 @@ public enum WarehouseSchema {
 
     /// Drops every view and creates the current ones.
     public static func recreateViews(for dialect: Dialect) -> String {
-        let drop = viewNames.map { name in
-            dialect == .postgresql ? "DROP VIEW IF EXISTS \(name) CASCADE;" : "DROP VIEW IF EXISTS \(name);"
-        }
+        // Dependents first (viewNames' order), and no CASCADE: a view of the user's own built on
+        // one of these stops the migration with its name rather than being dropped unseen.
+        let drop = viewNames.map { "DROP VIEW IF EXISTS \($0);" }
         return drop.joined(separator: "\n") + "\n" + views(for: dialect)
     }
 

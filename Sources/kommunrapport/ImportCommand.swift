@@ -3,6 +3,7 @@ import BatchImport
 import Exporters
 import Foundation
 import KommunrapportKit
+import PostgresWarehouse
 import Warehouse
 
 extension ExportFormat: ExpressibleByArgument {}
@@ -139,6 +140,11 @@ struct ImportCommand: ParsableCommand {
     }
 
     func run() throws {
+        if let address = paths.first(where: PostgresAddress.isAddress) {
+            // Named without its password, which the input-problem message would repeat.
+            Console.error("\(PostgresAddress.redacted(address)): a server address is where reports go, not a report; give it to --into")
+            throw ExitCode(2)
+        }
         var (documents, problems) = InputCollector().collect(paths)
         let slice = shard.flatMap(Shard.init(parsing:))
         if let slice {

@@ -40,6 +40,7 @@ struct MergeCommand: ParsableCommand {
             Console.error(Console.describe(error))
             throw ExitCode(2)
         }
+        for source in sources { try Console.requireWarehouseFile(source, command: "merge (its sources)") }
         var failed = 0
         for source in sources {
             do {

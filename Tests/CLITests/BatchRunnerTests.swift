@@ -201,3 +201,24 @@ final class SkipFailedTests: XCTestCase {
         XCTAssertEqual(notWithFiles.status, 2)
     }
 }
+
+extension BatchRunnerTests {
+    func testADocumentTheDestinationCouldNotTakeIsRecordedWithoutItsDigest() throws {
+        _ = try Fixtures.writeCorpus(into: folder.appendingPathComponent("in"))
+        let sink = RefusingSink()
+        let summary = try runBatch([folder.appendingPathComponent("in").path], sink: sink)
+        XCTAssertEqual(summary.failures.count, sink.recorded.count)
+        XCTAssertGreaterThan(sink.recorded.count, 0)
+        // The failure is the destination's: `--skip-failed` must not pass over the document later.
+        XCTAssertTrue(sink.recorded.allSatisfy { $0 == nil }, "\(sink.recorded)")
+    }
+}
+
+/// A destination that takes no report (a full disk, a server gone), recording the failures.
+private final class RefusingSink: ReportSink, @unchecked Sendable {
+    struct Full: Error {}
+    var recorded: [String?] = []
+    var destination: String { "refusing" }
+    func store(_ report: Report, origin: DocumentOrigin, index: Int) throws { throw Full() }
+    func recordFailure(path: String, sha256: String?, reason: String, index: Int) throws { recorded.append(sha256) }
+}

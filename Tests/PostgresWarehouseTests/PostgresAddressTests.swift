@@ -82,6 +82,29 @@ final class PostgresAddressTests: XCTestCase {
         }
     }
 
+    func testAPasswordTypedWithoutPercentEncodingIsMaskedWhateverItHolds() {
+        for password in ["ab#cd", "ab/cd", "p@ss", "a:b?c"] {
+            let url = "postgresql://etl:\(password)@db.example/w"
+            let shown = PostgresAddress.redacted(url)
+            XCTAssertEqual(shown, "postgresql://etl:***@db.example/w", url)
+            if let error = Result(catching: { try PostgresAddress(url: url, environment: noEnvironment) }).failure {
+                XCTAssertFalse("\(error)".contains(password), "\(error)")
+            }
+        }
+    }
+
+    func testAParameterThatWouldBeIgnoredIsRefusedByName() {
+        XCTAssertThrowsError(try PostgresAddress(url: "postgresql://etl:pw@db/w?options=-csearch_path%3Dx", environment: noEnvironment)) {
+            XCTAssertTrue("\($0)".contains("parameter options is not supported"), "\($0)")
+            XCTAssertFalse("\($0)".contains(":pw@"), "\($0)")
+        }
+        XCTAssertEqual(try PostgresAddress(url: "postgresql://db/w?connect_timeout=3&application_name=x", environment: noEnvironment).connectTimeout, 3)
+    }
+
+    func testADatabaseNameWithAPercentSignIsDecodedOnce() throws {
+        XCTAssertEqual(try PostgresAddress(url: "postgresql://etl@db/100%25", environment: noEnvironment).database, "100%")
+    }
+
     func testOnlyPostgresURLsAreServers() {
         XCTAssertTrue(PostgresAddress.isAddress("postgresql://x/y"))
         XCTAssertTrue(PostgresAddress.isAddress("postgres://x/y"))
@@ -95,5 +118,13 @@ final class PostgresAddressTests: XCTestCase {
         try FileManager.default.setAttributes([.posixPermissions: permissions], ofItemAtPath: url.path)
         addTeardownBlock { try? FileManager.default.removeItem(at: url) }
         return url.path
+    }
+}
+
+extension Result {
+    /// The error, if this is a failure.
+    var failure: Failure? {
+        if case .failure(let error) = self { return error }
+        return nil
     }
 }

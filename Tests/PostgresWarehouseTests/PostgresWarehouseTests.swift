@@ -85,10 +85,12 @@ final class PostgresWarehouseTests: XCTestCase {
         XCTAssertEqual(try postgres.importedDigests(), [newOrigin.sha256])
         XCTAssertEqual(try postgres.rowCounts()["table_cells"], 0)
         XCTAssertEqual(try postgres.rowCounts()["reports"], 1)
-        // A failure of that path is cleared by its import.
-        try postgres.recordFailure(path: "other.pdf", sha256: nil, reason: "x")
-        try postgres.recordFailure(path: "other.pdf", sha256: nil, reason: "y")
+        // A later failure of a path replaces the earlier; an import of the path clears it.
+        try postgres.recordFailure(path: origin.path, sha256: nil, reason: "x")
+        try postgres.recordFailure(path: origin.path, sha256: nil, reason: "y")
         XCTAssertEqual(try postgres.rowCounts()["import_errors"], 1)
+        try postgres.store(report, origin: origin)
+        XCTAssertEqual(try postgres.rowCounts()["import_errors"], 0)
     }
 
     // MARK: Two writers
@@ -117,11 +119,13 @@ final class PostgresWarehouseTests: XCTestCase {
         let reports = try sqlite.rowCounts()["reports"] ?? 0
         XCTAssertGreaterThanOrEqual(reports, 6)
         XCTAssertEqual(try postgres.rowCounts()["reports"], reports, "one copy of each document")
-        try assertSameRows(sqlite, postgres, ignoring: ["imported_at"])
+        try assertSameRows(sqlite, postgres, ignoring: ["imported_at", "failed_at"])
     }
 
     func testTwoConnectionsStoringOneDocumentAtTheSameMomentLeaveOneCopyAndNoError() throws {
         let (server, name) = try newDatabase()
+        // Whatever isolation the server's administrator made the default.
+        try server.psql("ALTER DATABASE \(name) SET default_transaction_isolation = 'repeatable read'")
         let writers = [
             try PostgresWarehouse(url: server.socketURL(name), toolVersion: "test"),
             try PostgresWarehouse(url: server.socketURL(name), toolVersion: "test"),
@@ -248,6 +252,49 @@ final class PostgresWarehouseTests: XCTestCase {
         }
     }
 
+    func testTwoWritersOpeningANewWarehouseAtOnceBothMigrateIt() throws {
+        let (server, name) = try newDatabase()
+        try server.psql("ALTER DATABASE \(name) SET default_transaction_isolation = 'serializable'")
+        let errors = ErrorList()
+        let done = DispatchGroup()
+        let url = server.socketURL(name)
+        for _ in 0..<3 {
+            DispatchQueue.global().async(group: done) {
+                do { _ = try PostgresWarehouse(url: url, toolVersion: "test") } catch { errors.add(error) }
+            }
+        }
+        done.wait()
+        XCTAssertEqual(errors.all.map { "\($0)" }, [])
+        XCTAssertEqual(try PostgresWarehouse(url: server.socketURL(name), toolVersion: "test").schemaVersion(), WarehouseSchema.currentVersion)
+    }
+
+    func testAWriterWithoutTheRightToCreateTablesWritesIntoAnExistingWarehouse() throws {
+        let (server, name) = try newDatabase()
+        _ = try PostgresWarehouse(url: server.socketURL(name), toolVersion: "test")
+        let role = "loader_" + UUID().uuidString.prefix(6).lowercased()
+        try server.psql("CREATE ROLE \(role) LOGIN")
+        try server.psql("""
+            REVOKE CREATE ON SCHEMA public FROM PUBLIC;
+            GRANT SELECT, INSERT, UPDATE, DELETE ON ALL TABLES IN SCHEMA public TO \(role);
+            """, database: name)
+        let url = "postgresql://\(role)@/\(name)?host=\(server.folder)&port=\(server.port)"
+        let loader = try PostgresWarehouse(url: url, toolVersion: "test")
+        let (report, origin) = try XCTUnwrap(Self.corpusReports().first)
+        try loader.store(report, origin: origin)
+        XCTAssertEqual(try loader.rowCounts()["reports"], 1)
+    }
+
+    func testAConnectionTheServerDropsIsMadeAgainAndTheReportStored() throws {
+        let (server, name) = try newDatabase()
+        let postgres = try PostgresWarehouse(url: server.socketURL(name), toolVersion: "test")
+        let corpus = try Self.corpusReports()
+        try postgres.store(corpus[0].0, origin: corpus[0].1)
+        // An administrator ends every session of the database (a restart, an idle timeout).
+        try server.psql("SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = '\(name)' AND pid <> pg_backend_pid()")
+        try postgres.store(corpus[1].0, origin: corpus[1].1)
+        XCTAssertEqual(try postgres.rowCounts()["reports"], 2)
+    }
+
     // MARK: Refusals
 
     func testADatabaseWithOtherTablesOrFromANewerToolIsRefused() throws {
@@ -256,9 +303,14 @@ final class PostgresWarehouseTests: XCTestCase {
         XCTAssertThrowsError(try PostgresWarehouse(url: server.socketURL(name), toolVersion: "test")) { error in
             XCTAssertEqual(error as? WarehouseError, .notAWarehouse(path: "postgresql://kommunrapport@/\(name)?host=\(server.folder)&port=\(server.port)"))
         }
+        let (_, rails) = try newDatabase()
+        try server.psql("CREATE TABLE schema_migrations (version text); CREATE TABLE reports (id integer)", database: rails)
+        XCTAssertThrowsError(try PostgresWarehouse(url: server.socketURL(rails), toolVersion: "test")) { error in
+            guard case .notAWarehouse? = error as? WarehouseError else { return XCTFail("\(error)") }
+        }
         let (_, newer) = try newDatabase()
         _ = try PostgresWarehouse(url: server.socketURL(newer), toolVersion: "test")
-        try server.psql("INSERT INTO schema_migrations VALUES ('v99-future', 'x')", database: newer)
+        try server.psql("INSERT INTO kommunrapport_migrations VALUES ('v99-future', 'x')", database: newer)
         XCTAssertThrowsError(try PostgresWarehouse(url: server.socketURL(newer), toolVersion: "test")) { error in
             guard case .newerSchema(_, let version)? = error as? WarehouseError else { return XCTFail("\(error)") }
             XCTAssertEqual(version, "v99-future")

@@ -17,7 +17,7 @@ public final class PostgresTestServer {
         for _ in 0..<4 {
             let folder = FileManager.default.temporaryDirectory.appendingPathComponent("krpg-\(UUID().uuidString.prefix(8))").path
             let port = Int.random(in: 20_000...60_000)
-            let run = try Self.script(["start", folder, String(port)])
+            let run = try Self.script(["start", folder, String(port), String(ProcessInfo.processInfo.processIdentifier)])
             if run.status == 0 {
                 self.folder = folder
                 self.port = port
