@@ -35,6 +35,12 @@ public final class BatchRunner: @unchecked Sendable {
     private let lock = NSLock()
     private var nextIndex = 0
     private var cancelled = false
+    /// Reports the destination refused in a row; at `refusalsThatStopTheBatch` the batch stops.
+    private var refusalsInARow = 0
+    /// Refusals in a row taken for a destination that takes nothing (a read-only role, a full
+    /// disk), rather than for a document it could not take: the batch stops with exit status 2
+    /// instead of reading every remaining document only to fail it.
+    public static let refusalsThatStopTheBatch = 3
     private var summary = BatchSummary()
     private var failures: [Int: FailedDocument] = [:]
     private var destinationDigests: Set<String> = []
@@ -85,7 +91,7 @@ public final class BatchRunner: @unchecked Sendable {
         }
         summary.failures = problems.map { FailedDocument(path: $0.path, reason: $0.reason) }
             + failures.keys.sorted().compactMap { failures[$0] }
-        summary.interrupted = cancelled
+        summary.interrupted = cancelled && summary.destinationFailure == nil
         summary.seconds = Date().timeIntervalSince(start)
         return summary
     }
@@ -183,9 +189,17 @@ public final class BatchRunner: @unchecked Sendable {
                 case .report(let report): try sink.store(report, origin: origin, index: index)
                 case .exported(let data): try sink.store(exported: data, origin: origin, index: index)
                 }
+                refusalsInARow = 0
             } catch {
                 event = .failed(reason: WorkerFailure.text(of: error))
                 failedDigest = nil
+                refusalsInARow += 1
+                if refusalsInARow >= Self.refusalsThatStopTheBatch && summary.destinationFailure == nil {
+                    summary.destinationFailure = WorkerFailure.text(of: error)
+                    cancelled = true
+                    // Not under the lock: the parser's workers are told to stop.
+                    DispatchQueue.global().async { [parser] in parser.cancelAll() }
+                }
             }
         }
         switch event {

@@ -22,6 +22,9 @@ public struct BatchSummary: Sendable {
     public var failures: [FailedDocument] = []
     /// True when the run was interrupted before every document was handled.
     public var interrupted = false
+    /// Why the batch stopped early because the destination took none of several reports in a
+    /// row (its last refusal); nil when it did not.
+    public var destinationFailure: String?
     /// Wall-clock seconds.
     public var seconds: Double = 0
     /// Arithmetic checks of the imported tables that held, and that failed.
@@ -34,9 +37,11 @@ public struct BatchSummary: Sendable {
     /// Creates an empty summary.
     public init() {}
 
-    /// The exit status: 0 when nothing failed, 1 when something failed, 130 when interrupted.
-    /// (2, nothing could be done, is decided before a batch starts.)
+    /// The exit status: 0 when nothing failed, 1 when something failed, 2 when the destination
+    /// stopped taking reports (or, decided before a batch starts, nothing could be done), 130
+    /// when interrupted.
     public var exitStatus: Int32 {
+        if destinationFailure != nil { return 2 }
         if interrupted { return 130 }
         return failures.isEmpty ? 0 : 1
     }

@@ -20,6 +20,9 @@ public struct PostgresAddress: Sendable, Equatable, CustomStringConvertible {
     /// `disable`, `prefer` or `require` (encryption without checking the certificate), or
     /// `verify-full`; libpq's names.
     public var sslMode: String
+    /// A password file that was not read because others may read it (libpq ignores it too,
+    /// with a warning), to say so if the server then asks for a password.
+    public var ignoredPasswordFile: String?
     /// Seconds to wait for the server to answer (`connect_timeout`; 0: libpq's "forever", here 15).
     public var connectTimeout = 15
 
@@ -46,23 +49,26 @@ public struct PostgresAddress: Sendable, Equatable, CustomStringConvertible {
         // A parameter not read here would be ignored without a word (`options=-csearch_path=…`
         // would write into another schema), so it is refused by name.
         if let unknown = query.keys.sorted().first(where: { !Self.parameters.contains($0) }) {
-            throw PostgresWarehouseError.badAddress(
-                "\(Self.redacted(url)) (parameter \(unknown) is not supported; these are: \(Self.parameters.sorted().joined(separator: ", ")))")
+            throw PostgresWarehouseError.badParameter(
+                Self.redacted(url), "parameter \(unknown) is not supported; these are: \(Self.parameters.sorted().joined(separator: ", "))")
         }
         func nonEmpty(_ value: String?) -> String? { value.flatMap { $0.isEmpty ? nil : $0 } }
 
         let socketDirectory = "/var/run/postgresql"
-        let hostInURL = nonEmpty(parts.percentEncodedHost?.removingPercentEncoding)
+        // An IPv6 address comes in brackets (`[::1]`); the host is the address without them.
+        let hostInURL = nonEmpty(parts.percentEncodedHost?.removingPercentEncoding.map {
+            $0.hasPrefix("[") && $0.hasSuffix("]") ? String($0.dropFirst().dropLast()) : $0
+        })
         host = nonEmpty(query["host"]) ?? hostInURL ?? nonEmpty(environment["PGHOST"])
             ?? (FileManager.default.fileExists(atPath: socketDirectory) ? socketDirectory : "localhost")
         if let port = parts.port {
             guard (1...65535).contains(port) else {
-                throw PostgresWarehouseError.badAddress("\(Self.redacted(url)) (port \(port))")
+                throw PostgresWarehouseError.badParameter(Self.redacted(url), "port \(port) is not between 1 and 65535")
             }
             self.port = port
         } else if let text = nonEmpty(query["port"]) ?? nonEmpty(environment["PGPORT"]) {
             guard let port = Int(text), (1...65535).contains(port) else {
-                throw PostgresWarehouseError.badAddress("\(Self.redacted(url)) (port \(text))")
+                throw PostgresWarehouseError.badParameter(Self.redacted(url), "port \(text) is not between 1 and 65535")
             }
             self.port = port
         } else {
@@ -73,11 +79,12 @@ public struct PostgresAddress: Sendable, Equatable, CustomStringConvertible {
         database = nonEmpty(path.removingPercentEncoding) ?? nonEmpty(query["dbname"]) ?? nonEmpty(environment["PGDATABASE"]) ?? user
         sslMode = nonEmpty(query["sslmode"]) ?? nonEmpty(environment["PGSSLMODE"]) ?? "prefer"
         guard ["disable", "allow", "prefer", "require", "verify-ca", "verify-full"].contains(sslMode) else {
-            throw PostgresWarehouseError.badAddress("\(Self.redacted(url)) (sslmode \(sslMode))")
+            throw PostgresWarehouseError.badParameter(
+                Self.redacted(url), "sslmode \(sslMode) is not one of disable, allow, prefer, require, verify-ca, verify-full")
         }
         if let text = nonEmpty(query["connect_timeout"]) {
             guard let seconds = Int(text), seconds >= 0 else {
-                throw PostgresWarehouseError.badAddress("\(Self.redacted(url)) (connect_timeout \(text))")
+                throw PostgresWarehouseError.badParameter(Self.redacted(url), "connect_timeout \(text) is not a number of seconds")
             }
             connectTimeout = seconds
         }
@@ -85,7 +92,11 @@ public struct PostgresAddress: Sendable, Equatable, CustomStringConvertible {
         if password == nil {
             let file = passwordFile ?? nonEmpty(environment["PGPASSFILE"])
                 ?? (nonEmpty(environment["HOME"]) ?? NSHomeDirectory()) + "/.pgpass"
-            password = Self.password(in: file, host: host, port: port, database: database, user: user)
+            if Self.isReadableByOthers(file) {
+                ignoredPasswordFile = file
+            } else {
+                password = Self.password(in: file, host: host, port: port, database: database, user: user)
+            }
         }
     }
 
@@ -120,10 +131,7 @@ public struct PostgresAddress: Sendable, Equatable, CustomStringConvertible {
     /// (`hostname:port:database:username:password`, `*` matches anything, `\:` and `\\` escape).
     /// As libpq does, a file others may read is ignored, and a socket connection matches `localhost`.
     static func password(in file: String, host: String, port: Int, database: String, user: String) -> String? {
-        guard let attributes = try? FileManager.default.attributesOfItem(atPath: file),
-              let permissions = attributes[.posixPermissions] as? Int, permissions & 0o077 == 0,
-              let text = try? String(contentsOfFile: file, encoding: .utf8)
-        else { return nil }
+        guard !isReadableByOthers(file), let text = try? String(contentsOfFile: file, encoding: .utf8) else { return nil }
         let hostNames: Set<String> = host.hasPrefix("/") ? ["localhost", host] : [host]
         for line in text.split(whereSeparator: \.isNewline) where !line.hasPrefix("#") {
             let fields = Self.passwordFileFields(String(line))
@@ -135,6 +143,13 @@ public struct PostgresAddress: Sendable, Equatable, CustomStringConvertible {
             }
         }
         return nil
+    }
+
+    /// Whether a file exists and its group or others may read or write it.
+    static func isReadableByOthers(_ file: String) -> Bool {
+        guard let attributes = try? FileManager.default.attributesOfItem(atPath: file),
+              let permissions = attributes[.posixPermissions] as? Int else { return false }
+        return permissions & 0o077 != 0
     }
 
     private static func passwordFileFields(_ line: String) -> [String] {
@@ -169,9 +184,13 @@ public struct PostgresAddress: Sendable, Equatable, CustomStringConvertible {
 public enum PostgresWarehouseError: Error, Sendable, Equatable, CustomStringConvertible {
     /// The URL could not be read.
     case badAddress(String)
+    /// The URL's shape is right, but a part of it is not (a port, an sslmode, a parameter).
+    case badParameter(String, String)
 
     public var description: String {
         switch self {
+        case .badParameter(let url, let problem):
+            return "\(url): \(problem)"
         case .badAddress(let url):
             return "\(url): not a PostgreSQL address (write postgresql://user@host:port/database)"
         }

@@ -51,10 +51,16 @@ public final class PostgresWarehouse: ReportStore, @unchecked Sendable {
             }
             // libpq's connect_timeout=0 waits for ever; five minutes is as good.
             configuration.options.connectTimeout = .seconds(Int64(address.connectTimeout == 0 ? 300 : address.connectTimeout))
+            // Named in pg_stat_activity, as psql names itself.
+            configuration.options.additionalStartupParameters = [("application_name", "kommunrapport")]
             self.configuration = configuration
             connection = try Self.connect(configuration, logger: logger)
         } catch {
-            let reason = Self.reason(error)
+            var reason = Self.reason(error)
+            if (error as? PSQLError)?.code == .authMechanismRequiresPassword {
+                reason = "the server asks for a password and none was found in the URL, PGPASSWORD or the password file"
+                    + (address.ignoredPasswordFile.map { " (\($0) was not read: others may read it; chmod 600 it)" } ?? "")
+            }
             // A socket that is not there: say where it was looked for.
             let fromServer = (error as? PSQLError)?.serverInfo != nil
             let place = address.isSocket && !fromServer ? " (\(address.socketPath))" : ""
@@ -67,7 +73,12 @@ public final class PostgresWarehouse: ReportStore, @unchecked Sendable {
             throw error
         } catch {
             try? connection.close().wait()
-            throw WarehouseError.cannotOpen(path: address.description, reason: Self.reason(error))
+            var reason = Self.reason(error)
+            if (error as? PSQLError)?.serverInfo?[.sqlState] == "42501" {
+                reason += "; the warehouse's tables are made by its first writer, which needs the right to create "
+                    + "tables: import once as the database's owner, then loader roles need only SELECT, INSERT, UPDATE, DELETE"
+            }
+            throw WarehouseError.cannotOpen(path: address.description, reason: reason)
         }
     }
 
@@ -275,8 +286,11 @@ public final class PostgresWarehouse: ReportStore, @unchecked Sendable {
     }
 
     /// How often a transaction is tried when it fails for a passing reason (a deadlock, a
-    /// serialization failure, a connection the server or the network dropped).
-    static let attemptsPerTransaction = 3
+    /// serialization failure, a connection the server or the network dropped, a server
+    /// restarting): with the waits below, about half a minute of a server away.
+    static let attemptsPerTransaction = 6
+    /// Seconds waited before the first new connection; each later wait is twice the one before.
+    static let firstReconnectWait = 1.0
 
     /// Runs a block in one transaction; on any error everything of it is rolled back. The
     /// block must do the same when run again (they delete before they insert), since a
@@ -305,15 +319,12 @@ public final class PostgresWarehouse: ReportStore, @unchecked Sendable {
                 guard attempt < Self.attemptsPerTransaction, let passing = Self.passingFailure(error) else {
                     throw WarehouseError.writeFailed(path: destination, document: document, reason: Self.reason(error))
                 }
-                attempt += 1
                 if passing == .connectionLost {
-                    do {
-                        try reconnect()
-                    } catch {
-                        throw WarehouseError.writeFailed(
-                            path: destination, document: document, reason: "the connection was lost: " + Self.reason(error))
-                    }
+                    // A restart or a failover takes seconds: wait longer each time, then connect anew.
+                    Thread.sleep(forTimeInterval: Self.firstReconnectWait * Double(1 << (attempt - 1)))
+                    try? reconnect()
                 }
+                attempt += 1
             }
         }
     }
@@ -330,7 +341,9 @@ public final class PostgresWarehouse: ReportStore, @unchecked Sendable {
     static func passingFailure(_ error: Error) -> PassingFailure? {
         guard let error = error as? PSQLError else { return nil }
         if let state = error.serverInfo?[.sqlState] {
-            return ["40001", "40P01"].contains(state) ? .conflict : (state.hasPrefix("08") || state == "57P01" ? .connectionLost : nil)
+            // 08…: connection exceptions; 57P01–57P03: the server shutting down, crashed, starting.
+            if ["40001", "40P01"].contains(state) { return .conflict }
+            return state.hasPrefix("08") || ["57P01", "57P02", "57P03"].contains(state) ? .connectionLost : nil
         }
         switch error.code {
         case .serverClosedConnection, .clientClosedConnection, .connectionError, .uncleanShutdown: return .connectionLost
@@ -367,6 +380,9 @@ public final class PostgresWarehouse: ReportStore, @unchecked Sendable {
             if let message = error.serverInfo?[.message] {
                 let detail = error.serverInfo?[.detail].map { ": \($0)" } ?? ""
                 return message + detail
+            }
+            if error.code == .serverClosedConnection || error.code == .uncleanShutdown {
+                return "the server closed the connection"
             }
             if error.code == .sslUnsupported {
                 return "the server does not offer encryption, which sslmode asks for; use sslmode=prefer or disable"

@@ -176,6 +176,12 @@ public struct SwedishNumber: Sendable, Hashable {
         }
     }
 
+    /// A money value in kronor, rounded to öre: `32,2` mnkr is 32 200 000 kr, not the
+    /// 32 200 000,000000004 that binary floating point makes of 32.2 × 10⁶. Nil for non-money units.
+    public static func kronor(_ value: Double, unit: String?) -> Double? {
+        kronorFactor(unit: unit).map { (value * $0 * 100).rounded() / 100 }
+    }
+
     /// A value printed the Swedish way, as reports print it: a space groups thousands, a comma
     /// marks decimals (at most `decimals`, trailing zeros dropped), `-` is minus: `-16 000`, `10,2`.
     public static func format(_ value: Double, decimals: Int = 3) -> String {

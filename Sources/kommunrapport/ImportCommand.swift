@@ -28,8 +28,9 @@ struct ImportCommand: ParsableCommand {
                   The same warehouse in PostgreSQL (tables, ids and views alike), for
                   shards or machines writing into one server at once. The password comes
                   from the URL, PGPASSWORD or ~/.pgpass, as for psql; PGHOST, PGPORT,
-                  PGUSER and PGDATABASE fill what the URL leaves out; ?host=/var/run/postgresql
-                  reaches a local server by its socket, ?sslmode=require encrypts.
+                  PGUSER and PGDATABASE fill what the URL leaves out. Add
+                  ?host=/var/run/postgresql to reach a local server by its socket,
+                  ?sslmode=require to encrypt.
               no --into, one input
                   Standard output, or the file --output names.
               no --into, several inputs or a folder
@@ -247,6 +248,12 @@ struct ImportCommand: ParsableCommand {
 
     /// The closing summary on standard error: counts unless quiet, failures always.
     private func report(_ summary: BatchSummary, destination: String, showsCounts: Bool, total: Int) {
+        if let reason = summary.destinationFailure {
+            Console.error("stopped: \(destination) took none of the last \(BatchRunner.refusalsThatStopTheBatch) reports; "
+                + "the last refusal: \(reason). \(summary.counts) so far; documents imported before are kept; "
+                + "run the same command again once it takes reports")
+            return
+        }
         if summary.interrupted {
             // What a re-run does depends on where the reports went: a warehouse remembers them,
             // output files do not.

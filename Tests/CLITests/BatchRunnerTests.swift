@@ -203,12 +203,16 @@ final class SkipFailedTests: XCTestCase {
 }
 
 extension BatchRunnerTests {
-    func testADocumentTheDestinationCouldNotTakeIsRecordedWithoutItsDigest() throws {
-        _ = try Fixtures.writeCorpus(into: folder.appendingPathComponent("in"))
+    func testADestinationThatTakesNothingStopsTheBatchAndNoDocumentIsMarkedAsFailedForGood() throws {
+        let names = try Fixtures.writeCorpus(into: folder.appendingPathComponent("in"), copies: 4)
         let sink = RefusingSink()
-        let summary = try runBatch([folder.appendingPathComponent("in").path], sink: sink)
+        let summary = try runBatch([folder.appendingPathComponent("in").path], sink: sink, jobs: 1)
         XCTAssertEqual(summary.failures.count, sink.recorded.count)
-        XCTAssertGreaterThan(sink.recorded.count, 0)
+        XCTAssertEqual(sink.recorded.count, BatchRunner.refusalsThatStopTheBatch, "stopped after that many refusals in a row")
+        XCTAssertLessThan(sink.recorded.count, names.count)
+        XCTAssertEqual(summary.exitStatus, 2)
+        XCTAssertFalse(summary.interrupted)
+        XCTAssertNotNil(summary.destinationFailure)
         // The failure is the destination's: `--skip-failed` must not pass over the document later.
         XCTAssertTrue(sink.recorded.allSatisfy { $0 == nil }, "\(sink.recorded)")
     }

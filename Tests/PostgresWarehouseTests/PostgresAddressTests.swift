@@ -57,9 +57,17 @@ final class PostgresAddressTests: XCTestCase {
         XCTAssertEqual(wildcard.password, "fallback")
     }
 
-    func testAPasswordFileOthersMayReadIsIgnoredAsLibpqDoes() throws {
+    func testAPasswordFileOthersMayReadIsIgnoredAsLibpqDoesAndThatIsKept() throws {
         let file = try passwordFile("*:*:*:*:secret", permissions: 0o644)
-        XCTAssertNil(try PostgresAddress(url: "postgresql://etl@db.example/w", environment: ["PGPASSFILE": file]).password)
+        let address = try PostgresAddress(url: "postgresql://etl@db.example/w", environment: ["PGPASSFILE": file])
+        XCTAssertNil(address.password)
+        XCTAssertEqual(address.ignoredPasswordFile, file)
+    }
+
+    func testAnIPv6AddressInBracketsIsTheHost() throws {
+        let address = try PostgresAddress(url: "postgresql://etl@[::1]:5433/w", environment: noEnvironment)
+        XCTAssertEqual(address.host, "::1")
+        XCTAssertEqual(address.description, "postgresql://etl@[::1]:5433/w")
     }
 
     func testASocketConnectionMatchesLocalhostInThePasswordFile() throws {

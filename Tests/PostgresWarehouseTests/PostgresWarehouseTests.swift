@@ -215,6 +215,11 @@ final class PostgresWarehouseTests: XCTestCase {
         try FileManager.default.setAttributes([.posixPermissions: 0o600], ofItemAtPath: passFile.path)
         XCTAssertNoThrow(try PostgresWarehouse(url: tcp, toolVersion: "test", environment: ["HOME": folder.path]))
 
+        // No password anywhere: said so, in words.
+        XCTAssertThrowsError(try PostgresWarehouse(url: tcp, toolVersion: "test", environment: ["HOME": "/nonexistent"])) { error in
+            XCTAssertTrue("\(error)".contains("the server asks for a password and none was found"), "\(error)")
+        }
+
         // A wrong password: the server's reason, the address without any password.
         let wrong = "postgresql://\(role):Fel-\(password)@127.0.0.1:\(server.port)/\(name)?sslmode=disable"
         XCTAssertThrowsError(try PostgresWarehouse(url: wrong, toolVersion: "test", environment: noFile)) { error in
@@ -270,14 +275,16 @@ final class PostgresWarehouseTests: XCTestCase {
 
     func testAWriterWithoutTheRightToCreateTablesWritesIntoAnExistingWarehouse() throws {
         let (server, name) = try newDatabase()
-        _ = try PostgresWarehouse(url: server.socketURL(name), toolVersion: "test")
         let role = "loader_" + UUID().uuidString.prefix(6).lowercased()
         try server.psql("CREATE ROLE \(role) LOGIN")
-        try server.psql("""
-            REVOKE CREATE ON SCHEMA public FROM PUBLIC;
-            GRANT SELECT, INSERT, UPDATE, DELETE ON ALL TABLES IN SCHEMA public TO \(role);
-            """, database: name)
+        try server.psql("REVOKE CREATE ON SCHEMA public FROM PUBLIC", database: name)
         let url = "postgresql://\(role)@/\(name)?host=\(server.folder)&port=\(server.port)"
+        // Before the owner made the tables, the loader is told who must.
+        XCTAssertThrowsError(try PostgresWarehouse(url: url, toolVersion: "test")) { error in
+            XCTAssertTrue("\(error)".contains("import once as the database's owner"), "\(error)")
+        }
+        _ = try PostgresWarehouse(url: server.socketURL(name), toolVersion: "test")
+        try server.psql("GRANT SELECT, INSERT, UPDATE, DELETE ON ALL TABLES IN SCHEMA public TO \(role)", database: name)
         let loader = try PostgresWarehouse(url: url, toolVersion: "test")
         let (report, origin) = try XCTUnwrap(Self.corpusReports().first)
         try loader.store(report, origin: origin)

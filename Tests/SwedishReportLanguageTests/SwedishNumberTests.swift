@@ -41,6 +41,11 @@ final class SwedishNumberTests: XCTestCase {
         XCTAssertEqual(SwedishNumber.kronorFactor(unit: "mnkr"), 1_000_000)
         XCTAssertEqual(SwedishNumber.kronorFactor(unit: "mkr"), 1_000_000)
         XCTAssertNil(SwedishNumber.kronorFactor(unit: "%"))
+        // Kronor are rounded to öre, so no floating-point noise reaches a warehouse.
+        XCTAssertEqual(SwedishNumber.kronor(32.2, unit: "mnkr"), 32_200_000)
+        XCTAssertEqual(SwedishNumber.kronor(-1.005, unit: "tkr"), -1_005)
+        XCTAssertEqual(SwedishNumber.kronor(12.3456, unit: "kr"), 12.35)
+        XCTAssertNil(SwedishNumber.kronor(3, unit: "%"))
     }
 
     func testAFigureWithAUnitOfItsOwnIsAMeasuredQuantity() {

@@ -78,7 +78,7 @@ struct GridTableReader {
                 let value = numeric ? parsed.value : nil
                 guard value != nil || !cell.text.isEmpty else { return [] }
                 let cellUnit = value == nil ? nil : parsed.unit ?? column.unit ?? unit
-                let sek = value.flatMap { v in SwedishNumber.kronorFactor(unit: cellUnit).map { v * $0 } }
+                let sek = value.flatMap { SwedishNumber.kronor($0, unit: cellUnit) }
                 return [TableCell(columnIndex: offset + cell.column, value: value, unit: cellUnit, valueSEK: sek, text: cell.text)]
             }
             // `isSum` marks every total the vocabulary names (Summa, Netto, Årets resultat), as the

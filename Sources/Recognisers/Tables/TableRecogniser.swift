@@ -273,7 +273,7 @@ struct TableRecogniser {
                     let column = columns[c]
                     let value = column.isText ? nil : cell.value
                     let cellUnit = value == nil ? nil : cell.unit ?? column.unit ?? unit
-                    let sek = value.flatMap { v in SwedishNumber.kronorFactor(unit: cellUnit).map { v * $0 } }
+                    let sek = value.flatMap { SwedishNumber.kronor($0, unit: cellUnit) }
                     return TableCell(columnIndex: c, value: value, unit: cellUnit, valueSEK: sek, ambiguous: cell.ambiguous, text: cell.text)
                 }
                 return TableRow(
