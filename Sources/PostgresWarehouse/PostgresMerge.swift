@@ -26,13 +26,20 @@ extension PostgresWarehouse {
                 for row in try run("SELECT path, sha256, imported_at FROM reports") {
                     newer[row[0].description] = (row[1].description, row[2].description)
                 }
+                // Left out: a newer import of the path with other content, and the same import already here.
+                let isSameImport = { (row: [WarehouseValue]) -> Bool in
+                    guard let here = newer[row[index("path")].description] else { return false }
+                    return here.sha256 == row[index("sha256")].description && here.importedAt == row[index("imported_at")].description
+                }
                 let taken = sourceReports.filter { row in
                     guard let here = newer[row[index("path")].description] else { return true }
+                    if isSameImport(row) { return false }
                     return !(here.sha256 != row[index("sha256")].description
                         && here.importedAt > row[index("imported_at")].description)
                 }
+                summary.alreadyThere = sourceReports.filter(isSameImport).count
                 summary.reports = taken.count
-                summary.keptNewer = sourceReports.count - taken.count
+                summary.keptNewer = sourceReports.count - taken.count - summary.alreadyThere
                 // A few reports at a time, so a shard of millions of cells is never held whole.
                 for chunk in Self.chunks(taken, size: Self.reportsPerCopy) {
                     let shas = chunk.map { $0[index("sha256")] }

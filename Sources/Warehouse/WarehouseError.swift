@@ -18,7 +18,7 @@ public enum WarehouseError: Error, Sendable, Equatable, CustomStringConvertible 
             return "\(path): cannot open the warehouse (\(reason))"
         case .notAWarehouse(let path):
             return "\(path): this database is not a Kommunrapport warehouse (it holds other tables); "
-                + "choose a new file name or an empty database for --into"
+                + "a warehouse to import or merge into must be a new file or an empty database"
         case .newerSchema(let path, let version):
             return "\(path): the warehouse has schema version \(version), written by a newer kommunrapport; upgrade this tool"
         case .writeFailed(let path, let document, let reason):

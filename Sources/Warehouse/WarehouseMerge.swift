@@ -11,13 +11,17 @@ public struct MergeSummary: Sendable, Hashable {
     public var keptNewer: Int
     /// Import failures copied in (for paths no warehouse imported).
     public var failures: Int
+    /// Reports of the source the target already holds as they are (same document, path and
+    /// import), left as they are: merging the same source again rewrites nothing.
+    public var alreadyThere: Int
 
     /// A summary of merging a source in.
-    public init(source: String, reports: Int, keptNewer: Int, failures: Int) {
+    public init(source: String, reports: Int, keptNewer: Int, failures: Int, alreadyThere: Int = 0) {
         self.source = source
         self.reports = reports
         self.keptNewer = keptNewer
         self.failures = failures
+        self.alreadyThere = alreadyThere
     }
 }
 
@@ -52,10 +56,17 @@ extension Warehouse {
                         WHERE NOT EXISTS (
                             SELECT 1 FROM main.reports m
                             WHERE m.path = s.path AND m.sha256 <> s.sha256 AND m.imported_at > s.imported_at)
+                          AND NOT EXISTS (
+                            SELECT 1 FROM main.reports m
+                            WHERE m.sha256 = s.sha256 AND m.path = s.path AND m.imported_at = s.imported_at)
                         """)
                     let sourceCount = try Int.fetchOne(db, sql: "SELECT count(*) FROM src.reports") ?? 0
+                    summary.alreadyThere = try Int.fetchOne(db, sql: """
+                        SELECT count(*) FROM src.reports s JOIN main.reports m
+                        ON m.sha256 = s.sha256 AND m.path = s.path AND m.imported_at = s.imported_at
+                        """) ?? 0
                     summary.reports = try Int.fetchOne(db, sql: "SELECT count(*) FROM merge_take") ?? 0
-                    summary.keptNewer = sourceCount - summary.reports
+                    summary.keptNewer = sourceCount - summary.reports - summary.alreadyThere
                     try db.execute(sql: """
                         DELETE FROM main.reports
                         WHERE sha256 IN (SELECT sha256 FROM merge_take) OR path IN (SELECT path FROM merge_take)

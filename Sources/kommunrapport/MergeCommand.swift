@@ -47,6 +47,7 @@ struct MergeCommand: ParsableCommand {
                 let summary = try target.merge(from: source)
                 if !quiet {
                     var line = "\(source): \(summary.reports) report(s) merged"
+                    if summary.alreadyThere > 0 { line += ", \(summary.alreadyThere) already there" }
                     if summary.keptNewer > 0 { line += ", \(summary.keptNewer) left out (a newer import of the same path is there)" }
                     if summary.failures > 0 { line += ", \(summary.failures) failure(s) carried over" }
                     Console.progress(line)

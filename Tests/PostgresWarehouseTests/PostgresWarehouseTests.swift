@@ -189,8 +189,10 @@ final class PostgresWarehouseTests: XCTestCase {
             let intoSQLite = try sqlite.merge(from: path)
             XCTAssertEqual(intoPostgres, intoSQLite)
         }
-        // Merging again changes nothing.
-        _ = try postgres.merge(from: folder.appendingPathComponent("a.sqlite").path)
+        // Merging again changes nothing, and says the reports are already there.
+        let again = try postgres.merge(from: folder.appendingPathComponent("a.sqlite").path)
+        XCTAssertEqual(again.reports, 0)
+        XCTAssertEqual(again.alreadyThere, corpus.count - 1)
         XCTAssertEqual(try postgres.rowCounts()["reports"], corpus.count)
         try assertSameRows(sqlite, postgres, ignoring: [])
         for table in ["kolada_kpis", "kolada_matches"] { try assertSameRows(table, sqlite, postgres, ignoring: []) }

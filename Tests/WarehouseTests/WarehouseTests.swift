@@ -209,9 +209,13 @@ final class WarehouseTests: XCTestCase {
         XCTAssertEqual(try snapshot(merged), try snapshot(whole))
         XCTAssertEqual(try merged.rowCounts()["import_errors"], 1)
 
-        _ = try merged.merge(from: shardA.path)
+        let again = try merged.merge(from: shardA.path)
         _ = try merged.merge(from: shardB.path)
         XCTAssertEqual(try snapshot(merged), try snapshot(whole))
+        // Merging the same source again rewrites only the document shard B imported later (same
+        // content, so the same rows): every other report is already there as it was.
+        XCTAssertEqual(again.alreadyThere, first.reports - 1)
+        XCTAssertEqual(again.reports, 1)
         XCTAssertThrowsError(try merged.merge(from: merged.path))
     }
 
