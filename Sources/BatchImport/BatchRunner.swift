@@ -35,7 +35,8 @@ public final class BatchRunner: @unchecked Sendable {
     private let lock = NSLock()
     private var nextIndex = 0
     private var cancelled = false
-    /// Reports the destination refused in a row; at `refusalsThatStopTheBatch` the batch stops.
+    /// Reports the destination refused in a row for a reason of its own (`WarehouseError.unavailable`);
+    /// at `refusalsThatStopTheBatch` the batch stops.
     private var refusalsInARow = 0
     /// Refusals in a row taken for a destination that takes nothing (a read-only role, a full
     /// disk), rather than for a document it could not take: the batch stops with exit status 2
@@ -183,6 +184,7 @@ public final class BatchRunner: @unchecked Sendable {
         // without its digest: the failure is the destination's, so `--skip-failed` must not pass
         // over the document in later runs.
         var failedDigest = sha256
+        var destinationRefused = false
         if let output, let origin {
             do {
                 switch output {
@@ -193,7 +195,11 @@ public final class BatchRunner: @unchecked Sendable {
             } catch {
                 event = .failed(reason: WorkerFailure.text(of: error))
                 failedDigest = nil
-                refusalsInARow += 1
+                // Only failures of the destination itself count; a document it cannot take
+                // (a label too long for an index) does not stop the batch.
+                let isDestinationFailure = (error as? WarehouseError)?.isDestinationFailure == true
+                refusalsInARow = isDestinationFailure ? refusalsInARow + 1 : 0
+                destinationRefused = isDestinationFailure
                 if refusalsInARow >= Self.refusalsThatStopTheBatch && summary.destinationFailure == nil {
                     summary.destinationFailure = WorkerFailure.text(of: error)
                     cancelled = true
@@ -214,7 +220,10 @@ public final class BatchRunner: @unchecked Sendable {
             try? sink.recordSkip(index: index)
         case .failed(let reason):
             failures[index] = FailedDocument(path: document.path, reason: reason)
-            try? sink.recordFailure(path: document.path, sha256: failedDigest, reason: reason, index: index)
+            // A destination that refused the report would refuse (and wait over) the failure too.
+            if !destinationRefused {
+                try? sink.recordFailure(path: document.path, sha256: failedDigest, reason: reason, index: index)
+            }
         }
         lock.unlock()
         progress.finished(document.path, event, seconds: Date().timeIntervalSince(started))

@@ -15,6 +15,9 @@ public final class CSVSink: ReportSink, @unchecked Sendable {
     private var handles: [String: FileHandle] = [:]
     private var pending: [Int: [String: String]] = [:]
     private var nextIndex = 0
+    /// The first write that failed (a full disk): every later document and the finish fail with
+    /// it, so no CSV file is published with rows missing from its middle.
+    private var writeFailure: Error?
     private let exporter: CSVExporter
 
     /// Creates the folder's partial files, each with its header: one per fact kind, or only
@@ -67,12 +70,13 @@ public final class CSVSink: ReportSink, @unchecked Sendable {
         try flush()
     }
 
-    /// Renames the partial files into place, or removes them when the run was interrupted.
+    /// Renames the partial files into place, or removes them when the run was interrupted or a
+    /// write failed.
     public func finish(interrupted: Bool) throws {
         for (kind, handle) in handles {
             try handle.close()
             let partial = partialURL(kind)
-            if interrupted {
+            if interrupted || writeFailure != nil {
                 try? FileManager.default.removeItem(at: partial)
             } else {
                 let final = file ?? folder.appendingPathComponent(kind + ".csv")
@@ -83,12 +87,19 @@ public final class CSVSink: ReportSink, @unchecked Sendable {
             }
         }
         handles = [:]
+        if let writeFailure { throw writeFailure }
     }
 
     private func flush() throws {
+        if let writeFailure { throw writeFailure }
         while let lines = pending.removeValue(forKey: nextIndex) {
-            for (kind, text) in lines { try handles[kind]?.write(contentsOf: Data(text.utf8)) }
             nextIndex += 1
+            do {
+                for (kind, text) in lines { try handles[kind]?.write(contentsOf: Data(text.utf8)) }
+            } catch {
+                writeFailure = error
+                throw error
+            }
         }
     }
 

@@ -28,7 +28,9 @@ public final class Interruption: @unchecked Sendable {
                 self.signalled = true
                 self.lock.unlock()
                 if again { _exit(130) }
-                onInterrupt()
+                // Not on the signal source's queue: stopping may wait for a document being
+                // stored, and a second signal must still reach the line above.
+                DispatchQueue.global().async { onInterrupt() }
             }
             source.resume()
             sources.append(source)

@@ -23,8 +23,19 @@ public struct PostgresAddress: Sendable, Equatable, CustomStringConvertible {
     /// A password file that was not read because others may read it (libpq ignores it too,
     /// with a warning), to say so if the server then asks for a password.
     public var ignoredPasswordFile: String?
+    /// How the connections show in `pg_stat_activity` (`application_name`; `kommunrapport`).
+    public var applicationName = "kommunrapport"
     /// Seconds to wait for the server to answer (`connect_timeout`; 0: libpq's "forever", here 15).
     public var connectTimeout = 15
+
+    /// libpq's other parameter names, which a message may name.
+    static let libpqParameters: Set<String> = [
+        "hostaddr", "passfile", "channel_binding", "options", "fallback_application_name", "keepalives",
+        "keepalives_idle", "keepalives_interval", "keepalives_count", "tcp_user_timeout", "replication", "gssencmode",
+        "sslcompression", "sslcert", "sslkey", "sslpassword", "sslrootcert", "sslcrl", "sslcrldir", "sslsni",
+        "requirepeer", "ssl_min_protocol_version", "ssl_max_protocol_version", "krbsrvname", "gsslib", "service",
+        "target_session_attrs", "load_balance_hosts", "client_encoding",
+    ]
 
     /// The URL parameters read; any other is refused.
     static let parameters: Set<String> = [
@@ -49,8 +60,10 @@ public struct PostgresAddress: Sendable, Equatable, CustomStringConvertible {
         // A parameter not read here would be ignored without a word (`options=-csearch_path=…`
         // would write into another schema), so it is refused by name.
         if let unknown = query.keys.sorted().first(where: { !Self.parameters.contains($0) }) {
+            // A name libpq does not know may be the tail of a password typed with an `&` in it.
+            let named = Self.libpqParameters.contains(unknown) ? "parameter \(unknown)" : "a parameter"
             throw PostgresWarehouseError.badParameter(
-                Self.redacted(url), "parameter \(unknown) is not supported; these are: \(Self.parameters.sorted().joined(separator: ", "))")
+                Self.redacted(url), "\(named) is not supported; these are: \(Self.parameters.sorted().joined(separator: ", "))")
         }
         func nonEmpty(_ value: String?) -> String? { value.flatMap { $0.isEmpty ? nil : $0 } }
 
@@ -82,6 +95,7 @@ public struct PostgresAddress: Sendable, Equatable, CustomStringConvertible {
             throw PostgresWarehouseError.badParameter(
                 Self.redacted(url), "sslmode \(sslMode) is not one of disable, allow, prefer, require, verify-ca, verify-full")
         }
+        if let name = nonEmpty(query["application_name"]) { applicationName = name }
         if let text = nonEmpty(query["connect_timeout"]) {
             guard let seconds = Int(text), seconds >= 0 else {
                 throw PostgresWarehouseError.badParameter(Self.redacted(url), "connect_timeout \(text) is not a number of seconds")
@@ -124,7 +138,15 @@ public struct PostgresAddress: Sendable, Equatable, CustomStringConvertible {
            let colon = text.range(of: ":", range: scheme.upperBound..<at.lowerBound) {
             text.replaceSubrange(colon.upperBound..<at.lowerBound, with: "***")
         }
-        return text.replacingOccurrences(of: #"([?&]password=)[^&#]*"#, with: "$1***", options: .regularExpression)
+        // The query: only parameters this tool or libpq knows are shown, with their values
+        // unless the name is a password's; anything else may be a password's tail.
+        guard let question = text.firstIndex(of: "?") else { return text }
+        let shown = text[text.index(after: question)...].split(separator: "&").map { pair -> String in
+            let name = pair.split(separator: "=", maxSplits: 1).first.map(String.init) ?? ""
+            guard parameters.contains(name) || libpqParameters.contains(name) else { return "***" }
+            return name.lowercased().contains("password") ? "\(name)=***" : String(pair)
+        }
+        return String(text[..<question]) + "?" + shown.joined(separator: "&")
     }
 
     /// The password of the first matching line of a libpq password file

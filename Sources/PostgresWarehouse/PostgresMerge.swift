@@ -86,10 +86,12 @@ extension PostgresWarehouse {
                     + " WHERE EXCLUDED.decided_by = 'hand' OR kolada_matches.decided_by <> 'hand'")
             }
         } catch let error as WarehouseError {
-            if case .writeFailed(let path, _, let reason) = error {
+            switch error {
+            case .writeFailed(let path, _, let reason), .unavailable(let path, _, let reason):
                 throw WarehouseError.mergeFailed(path: path, source: sourcePath, reason: reason)
+            default:
+                throw error
             }
-            throw error
         }
         return summary
     }

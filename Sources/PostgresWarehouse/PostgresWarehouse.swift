@@ -50,9 +50,9 @@ public final class PostgresWarehouse: ReportStore, @unchecked Sendable {
                     database: address.database, tls: try Self.tls(address.sslMode))
             }
             // libpq's connect_timeout=0 waits for ever; five minutes is as good.
-            configuration.options.connectTimeout = .seconds(Int64(address.connectTimeout == 0 ? 300 : address.connectTimeout))
+            configuration.options.connectTimeout = .seconds(Int64(address.connectTimeout == 0 ? 300 : min(address.connectTimeout, 3600)))
             // Named in pg_stat_activity, as psql names itself.
-            configuration.options.additionalStartupParameters = [("application_name", "kommunrapport")]
+            configuration.options.additionalStartupParameters = [("application_name", address.applicationName)]
             self.configuration = configuration
             connection = try Self.connect(configuration, logger: logger)
         } catch {
@@ -298,11 +298,12 @@ public final class PostgresWarehouse: ReportStore, @unchecked Sendable {
     /// old one was lost. READ COMMITTED whatever the server's default, so that a statement after
     /// a lock sees what the writer before it committed.
     func transaction(document: String, _ block: () throws -> Void) throws {
+        let started = Date()
         var attempt = 1
         while true {
             do {
-                // A connection the server ended while the tool was reading a document: a query
-                // sent on it would not come back, so it is made again first.
+                // A connection the server ended (while the tool read a document, or after a failed
+                // rollback): a query sent on it would not come back, so it is made again first.
                 if connection.isClosed { try reconnect() }
                 try script("BEGIN ISOLATION LEVEL READ COMMITTED")
                 do {
@@ -310,24 +311,33 @@ public final class PostgresWarehouse: ReportStore, @unchecked Sendable {
                     try script("COMMIT")
                     return
                 } catch {
-                    try? script("ROLLBACK")
+                    // A connection that cannot roll back is in no state to be used again.
+                    do { try script("ROLLBACK") } catch { try? connection.close().wait() }
                     throw error
                 }
             } catch let error as WarehouseError {
                 throw error
             } catch {
-                guard attempt < Self.attemptsPerTransaction, let passing = Self.passingFailure(error) else {
-                    throw WarehouseError.writeFailed(path: destination, document: document, reason: Self.reason(error))
+                let passing = Self.passingFailure(error)
+                // A restart or a failover takes seconds: wait longer each time; a conflict with
+                // another writer clears at once.
+                let wait = passing == .connectionLost ? Self.firstReconnectWait * Double(1 << (attempt - 1)) : 0.05 * Double(attempt)
+                guard let passing, attempt < Self.attemptsPerTransaction,
+                      Date().timeIntervalSince(started) + wait < Self.longestRetrying else {
+                    throw passing == .connectionLost || Self.isDestinationFailure(error)
+                        ? WarehouseError.unavailable(path: destination, document: document, reason: Self.reason(error))
+                        : WarehouseError.writeFailed(path: destination, document: document, reason: Self.reason(error))
                 }
-                if passing == .connectionLost {
-                    // A restart or a failover takes seconds: wait longer each time, then connect anew.
-                    Thread.sleep(forTimeInterval: Self.firstReconnectWait * Double(1 << (attempt - 1)))
-                    try? reconnect()
-                }
+                if passing == .connectionLost { try? connection.close().wait() }
+                Thread.sleep(forTimeInterval: wait)
                 attempt += 1
             }
         }
     }
+
+    /// The longest a transaction is retried, in seconds, so a server that stays away fails the
+    /// document (and, after a few, stops the batch) rather than holding the batch for minutes.
+    static let longestRetrying = 45.0
 
     enum PassingFailure { case conflict, connectionLost }
 
@@ -337,18 +347,26 @@ public final class PostgresWarehouse: ReportStore, @unchecked Sendable {
     }
 
     /// Whether an error is one a second try may not meet: a serialization failure or deadlock
-    /// (SQLSTATE 40001, 40P01), or a lost connection.
+    /// (SQLSTATE 40001, 40P01), or a lost connection or a server not taking connections now.
     static func passingFailure(_ error: Error) -> PassingFailure? {
         guard let error = error as? PSQLError else { return nil }
         if let state = error.serverInfo?[.sqlState] {
-            // 08…: connection exceptions; 57P01–57P03: the server shutting down, crashed, starting.
+            // 08…: connection exceptions; 53300: too many connections (shards reconnecting
+            // together); 57P01–57P03: the server shutting down, crashed, starting.
             if ["40001", "40P01"].contains(state) { return .conflict }
-            return state.hasPrefix("08") || ["57P01", "57P02", "57P03"].contains(state) ? .connectionLost : nil
+            return state.hasPrefix("08") || ["53300", "57P01", "57P02", "57P03"].contains(state) ? .connectionLost : nil
         }
         switch error.code {
         case .serverClosedConnection, .clientClosedConnection, .connectionError, .uncleanShutdown: return .connectionLost
         default: return nil
         }
+    }
+
+    /// Whether the server refuses for a reason of its own, whatever the document: out of
+    /// resources (53…), no right to write (42501), a read-only transaction or standby (25006).
+    static func isDestinationFailure(_ error: Error) -> Bool {
+        guard let state = (error as? PSQLError)?.serverInfo?[.sqlState] else { return false }
+        return state.hasPrefix("53") || state.hasPrefix("08") || state.hasPrefix("57P") || ["42501", "25006"].contains(state)
     }
 
     /// Takes the transaction's locks on the given names (a digest, a path), in one order for

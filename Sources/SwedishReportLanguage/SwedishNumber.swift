@@ -176,10 +176,12 @@ public struct SwedishNumber: Sendable, Hashable {
         }
     }
 
-    /// A money value in kronor, rounded to öre: `32,2` mnkr is 32 200 000 kr, not the
-    /// 32 200 000,000000004 that binary floating point makes of 32.2 × 10⁶. Nil for non-money units.
+    /// A money value in kronor. A value in thousands or millions is rounded to öre: `32,2` mnkr
+    /// is 32 200 000 kr, not the 32 200 000,000000004 that binary floating point makes of
+    /// 32.2 × 10⁶. A value in kronor is kept as printed (a fee of 23,125 kr/m³). Nil for non-money units.
     public static func kronor(_ value: Double, unit: String?) -> Double? {
-        kronorFactor(unit: unit).map { (value * $0 * 100).rounded() / 100 }
+        guard let factor = kronorFactor(unit: unit) else { return nil }
+        return factor == 1 ? value : (value * factor * 100).rounded() / 100
     }
 
     /// A value printed the Swedish way, as reports print it: a space groups thousands, a comma

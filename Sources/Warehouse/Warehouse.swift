@@ -98,10 +98,16 @@ public final class Warehouse: ReportStore, Sendable {
                 try ReportRowWriter(db: db).replace(
                     report, origin: origin, importedAt: Self.timestamp(importedAt), toolVersion: toolVersion)
             }
+        } catch let error as DatabaseError where Self.destinationCodes.contains(where: { $0 == error.resultCode.primaryResultCode }) {
+            throw WarehouseError.unavailable(path: path, document: origin.path, reason: Self.reason(error))
         } catch {
             throw WarehouseError.writeFailed(path: path, document: origin.path, reason: Self.reason(error))
         }
     }
+
+    /// SQLite's answers that mean the file takes nothing, whatever the document: full, read-only,
+    /// an I/O error, cannot be opened, no permission, locked by another writer past the wait.
+    static let destinationCodes: [ResultCode] = [.SQLITE_FULL, .SQLITE_READONLY, .SQLITE_IOERR, .SQLITE_CANTOPEN, .SQLITE_PERM, .SQLITE_BUSY]
 
     /// Records that an input could not be imported, replacing an earlier failure of the same path.
     public func recordFailure(path inputPath: String, sha256: String?, reason: String, at date: Date) throws {

@@ -10,6 +10,16 @@ public enum WarehouseError: Error, Sendable, Equatable, CustomStringConvertible 
     case writeFailed(path: String, document: String, reason: String)
     /// Merging another warehouse in failed; that warehouse's transaction was rolled back.
     case mergeFailed(path: String, source: String, reason: String)
+    /// The warehouse takes nothing at the moment (a server gone, a full or read-only disk, no
+    /// right to write): whatever the document, storing it fails.
+    case unavailable(path: String, document: String, reason: String)
+
+    /// Whether the failure is the warehouse's rather than the document's (a batch stops after
+    /// several in a row instead of failing every remaining document).
+    public var isDestinationFailure: Bool {
+        if case .unavailable = self { return true }
+        return false
+    }
 
     /// The message shown to the user.
     public var description: String {
@@ -22,6 +32,8 @@ public enum WarehouseError: Error, Sendable, Equatable, CustomStringConvertible 
         case .newerSchema(let path, let version):
             return "\(path): the warehouse has schema version \(version), written by a newer kommunrapport; upgrade this tool"
         case .writeFailed(let path, let document, let reason):
+            return "\(path): could not store \(document) (\(reason)); nothing of it was written"
+        case .unavailable(let path, let document, let reason):
             return "\(path): could not store \(document) (\(reason)); nothing of it was written"
         case .mergeFailed(let path, let source, let reason):
             return "\(path): could not merge \(source) (\(reason)); nothing of it was merged"

@@ -205,24 +205,32 @@ final class SkipFailedTests: XCTestCase {
 extension BatchRunnerTests {
     func testADestinationThatTakesNothingStopsTheBatchAndNoDocumentIsMarkedAsFailedForGood() throws {
         let names = try Fixtures.writeCorpus(into: folder.appendingPathComponent("in"), copies: 4)
-        let sink = RefusingSink()
+        let sink = RefusingSink(failure: WarehouseError.unavailable(path: "w", document: "d", reason: "disk full"))
         let summary = try runBatch([folder.appendingPathComponent("in").path], sink: sink, jobs: 1)
-        XCTAssertEqual(summary.failures.count, sink.recorded.count)
-        XCTAssertEqual(sink.recorded.count, BatchRunner.refusalsThatStopTheBatch, "stopped after that many refusals in a row")
-        XCTAssertLessThan(sink.recorded.count, names.count)
+        XCTAssertEqual(summary.failures.count, BatchRunner.refusalsThatStopTheBatch, "stopped after that many refusals in a row")
+        XCTAssertLessThan(summary.failures.count, names.count)
         XCTAssertEqual(summary.exitStatus, 2)
         XCTAssertFalse(summary.interrupted)
         XCTAssertNotNil(summary.destinationFailure)
-        // The failure is the destination's: `--skip-failed` must not pass over the document later.
-        XCTAssertTrue(sink.recorded.allSatisfy { $0 == nil }, "\(sink.recorded)")
+        XCTAssertEqual(sink.recorded.count, 0, "a destination that refuses reports is not asked to keep failures")
+
+        // Documents the destination cannot take, each for its own reason: every one fails, the batch goes on.
+        let picky = RefusingSink(failure: WarehouseError.writeFailed(path: "w", document: "d", reason: "index row too large"))
+        let goesOn = try runBatch([folder.appendingPathComponent("in").path], sink: picky, jobs: 1)
+        XCTAssertEqual(goesOn.failures.count, names.count)
+        XCTAssertEqual(goesOn.exitStatus, 1)
+        // Recorded without its digest: `--skip-failed` must not pass over the document later.
+        XCTAssertTrue(picky.recorded.allSatisfy { $0 == nil }, "\(picky.recorded)")
+        XCTAssertEqual(picky.recorded.count, names.count)
     }
 }
 
 /// A destination that takes no report (a full disk, a server gone), recording the failures.
 private final class RefusingSink: ReportSink, @unchecked Sendable {
-    struct Full: Error {}
+    let failure: Error
     var recorded: [String?] = []
+    init(failure: Error) { self.failure = failure }
     var destination: String { "refusing" }
-    func store(_ report: Report, origin: DocumentOrigin, index: Int) throws { throw Full() }
+    func store(_ report: Report, origin: DocumentOrigin, index: Int) throws { throw failure }
     func recordFailure(path: String, sha256: String?, reason: String, index: Int) throws { recorded.append(sha256) }
 }

@@ -80,7 +80,13 @@ final class PostgresAddressTests: XCTestCase {
         let address = try PostgresAddress(url: "postgresql://etl:hemligt@db.example/w", environment: noEnvironment)
         XCTAssertFalse(address.description.contains("hemligt"), address.description)
         XCTAssertEqual(PostgresAddress.redacted("postgresql://etl:hemligt@db.example/w"), "postgresql://etl:***@db.example/w")
-        XCTAssertEqual(PostgresAddress.redacted("postgresql://db/w?password=hemligt&x=1"), "postgresql://db/w?password=***&x=1")
+        XCTAssertEqual(PostgresAddress.redacted("postgresql://db/w?password=hemligt&sslmode=require"), "postgresql://db/w?password=***&sslmode=require")
+        // A password typed with `&` in it: its tail is no parameter anyone knows, so it is masked too.
+        XCTAssertEqual(PostgresAddress.redacted("postgresql://db/w?password=ab&cd=1"), "postgresql://db/w?password=***&***")
+        XCTAssertEqual(PostgresAddress.redacted("postgresql://db/w?PASSWORD=hemligt"), "postgresql://db/w?***")
+        XCTAssertThrowsError(try PostgresAddress(url: "postgresql://db/w?password=ab&cd=1", environment: noEnvironment)) {
+            XCTAssertFalse("\($0)".contains("cd"), "\($0)")
+        }
         XCTAssertThrowsError(try PostgresAddress(url: "postgresql://etl:hemligt@db.example:99999/w", environment: noEnvironment)) { error in
             XCTAssertFalse("\(error)".contains("hemligt"), "\(error)")
         }

