@@ -22,17 +22,19 @@ extension PostgresWarehouse {
                 let reportColumns = try source.columns(of: "reports")
                 let index = { (name: String) in reportColumns.firstIndex(of: name)! }
                 let sourceReports = try source.rows(of: "reports", columns: reportColumns)
-                var newer: [String: (sha256: String, importedAt: String)] = [:]
+                // Paths are keyed by their bytes, as the databases compare them: Swift's String
+                // equality would take the composed and decomposed spellings of `å` for one path.
+                var newer: [[UInt8]: (sha256: String, importedAt: String)] = [:]
                 for row in try run("SELECT path, sha256, imported_at FROM reports") {
-                    newer[row[0].description] = (row[1].description, row[2].description)
+                    newer[Self.bytes(row[0])] = (row[1].description, row[2].description)
                 }
                 // Left out: a newer import of the path with other content, and the same import already here.
                 let isSameImport = { (row: [WarehouseValue]) -> Bool in
-                    guard let here = newer[row[index("path")].description] else { return false }
+                    guard let here = newer[Self.bytes(row[index("path")])] else { return false }
                     return here.sha256 == row[index("sha256")].description && here.importedAt == row[index("imported_at")].description
                 }
                 let taken = sourceReports.filter { row in
-                    guard let here = newer[row[index("path")].description] else { return true }
+                    guard let here = newer[Self.bytes(row[index("path")])] else { return true }
                     if isSameImport(row) { return false }
                     return !(here.sha256 != row[index("sha256")].description
                         && here.importedAt > row[index("imported_at")].description)
@@ -58,15 +60,15 @@ extension PostgresWarehouse {
 
                 try run("DELETE FROM import_errors WHERE path IN (SELECT path FROM reports)")
                 let failureColumns = try source.columns(of: "import_errors")
-                let imported = Set(try run("SELECT path FROM reports").map { $0[0].description })
-                var failedAt: [String: String] = [:]
+                let imported = Set(try run("SELECT path FROM reports").map { Self.bytes($0[0]) })
+                var failedAt: [[UInt8]: String] = [:]
                 for row in try run("SELECT path, failed_at FROM import_errors") {
-                    failedAt[row[0].description] = row[1].description
+                    failedAt[Self.bytes(row[0])] = row[1].description
                 }
                 var failures = WarehouseTableRows(table: "import_errors", columns: failureColumns)
                 let pathIndex = failureColumns.firstIndex(of: "path")!, atIndex = failureColumns.firstIndex(of: "failed_at")!
                 failures.rows = try source.rows(of: "import_errors", columns: failureColumns).filter { row in
-                    let path = row[pathIndex].description
+                    let path = Self.bytes(row[pathIndex])
                     guard !imported.contains(path) else { return false }
                     return failedAt[path].map { $0 <= row[atIndex].description } ?? true
                 }
@@ -102,6 +104,9 @@ extension PostgresWarehouse {
         let keys = key.map { "\"\($0)\"" }.joined(separator: ", ")
         return others.isEmpty ? "ON CONFLICT (\(keys)) DO NOTHING" : "ON CONFLICT (\(keys)) DO UPDATE SET " + others.joined(separator: ", ")
     }
+
+    /// A text value's bytes, compared as the databases compare text (not by Unicode equivalence).
+    static func bytes(_ value: WarehouseValue) -> [UInt8] { Array(value.description.utf8) }
 
     /// Reports copied per round of a merge.
     static let reportsPerCopy = 50

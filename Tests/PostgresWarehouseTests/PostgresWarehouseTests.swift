@@ -198,6 +198,26 @@ final class PostgresWarehouseTests: XCTestCase {
         for table in ["kolada_kpis", "kolada_matches"] { try assertSameRows(table, sqlite, postgres, ignoring: []) }
     }
 
+    func testPathsSpelledWithComposedAndDecomposedLettersAreTwoPathsInAMergeAsInSQLite() throws {
+        let (server, name) = try newDatabase()
+        let corpus = try Self.corpusReports()
+        // `å` composed (macOS writes it decomposed) in the target, decomposed in the source.
+        let composed = "rapporter/\u{e5}rsredovisning.txt", decomposed = "rapporter/a\u{30a}rsredovisning.txt"
+        XCTAssertEqual(composed, decomposed, "Swift takes them for one string")
+        let early = Date(timeIntervalSince1970: 1_800_000_000), late = Date(timeIntervalSince1970: 1_900_000_000)
+        let source = try Warehouse(path: folder.appendingPathComponent("source.sqlite").path, toolVersion: "test")
+        try source.store(corpus[0].0, origin: DocumentOrigin(path: decomposed, sha256: corpus[0].1.sha256, size: 1), importedAt: early)
+        let postgres = try PostgresWarehouse(url: server.socketURL(name), toolVersion: "test")
+        let sqlite = try Warehouse(path: folder.appendingPathComponent("target.sqlite").path, toolVersion: "test")
+        for target in [postgres as any ReportStore, sqlite] {
+            try target.store(corpus[1].0, origin: DocumentOrigin(path: composed, sha256: corpus[1].1.sha256, size: 1), importedAt: late)
+        }
+        let intoPostgres = try postgres.merge(from: source.path)
+        XCTAssertEqual(intoPostgres, try sqlite.merge(from: source.path))
+        XCTAssertEqual(intoPostgres.reports, 1)
+        try assertSameRows(sqlite, postgres, ignoring: [])
+    }
+
     // MARK: Passwords
 
     func testThePasswordComesFromTheURLPGPASSWORDOrThePasswordFileAndIsNeverShownOrStored() throws {
