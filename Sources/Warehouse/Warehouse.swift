@@ -160,23 +160,21 @@ public final class Warehouse: ReportStore, Sendable {
 
     /// Every row of a table or view with the given columns, in no particular order (to compare warehouses row by row).
     public func rows(of table: String, columns: [String]) throws -> [[WarehouseValue]] {
-        let list = columns.map { "\"\($0)\"" }.joined(separator: ", ")
-        return try read { db in
-            try Row.fetchAll(db, sql: "SELECT \(list) FROM \(table)").map { row in
-                (0..<columns.count).map { WarehouseValue(row[$0] as DatabaseValue) }
-            }
-        }
+        try rows(of: table, columns: columns, filter: "", arguments: [])
     }
 
     /// The rows of a table whose `column` holds one of `values` (the rows of some reports),
     /// so that a large warehouse can be copied a few reports at a time.
     public func rows(of table: String, columns: [String], where column: String, in values: [String]) throws -> [[WarehouseValue]] {
         guard !values.isEmpty else { return [] }
-        let list = columns.map { "\"\($0)\"" }.joined(separator: ", ")
         let marks = Array(repeating: "?", count: values.count).joined(separator: ", ")
+        return try rows(of: table, columns: columns, filter: " WHERE \"\(column)\" IN (\(marks))", arguments: StatementArguments(values))
+    }
+
+    private func rows(of table: String, columns: [String], filter: String, arguments: StatementArguments) throws -> [[WarehouseValue]] {
+        let list = columns.map { "\"\($0)\"" }.joined(separator: ", ")
         return try read { db in
-            try Row.fetchAll(db, sql: "SELECT \(list) FROM \(table) WHERE \"\(column)\" IN (\(marks))",
-                             arguments: StatementArguments(values)).map { row in
+            try Row.fetchAll(db, sql: "SELECT \(list) FROM \(table)" + filter, arguments: arguments).map { row in
                 (0..<columns.count).map { WarehouseValue(row[$0] as DatabaseValue) }
             }
         }

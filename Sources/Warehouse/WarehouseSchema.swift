@@ -21,6 +21,9 @@ public enum WarehouseSchema {
         public var tables: String
         /// Whether the step drops every view and creates the current ones.
         public var recreatesViews = false
+        /// What the step fills in for rows an SQLite warehouse stored before it (a PostgreSQL
+        /// warehouse starts at the last version, with no such rows).
+        var fillsSQLiteRows: (@Sendable (Database) throws -> Void)? = nil
     }
 
     /// The databases a warehouse can be kept in.
@@ -70,7 +73,7 @@ public enum WarehouseSchema {
         Step(identifier: "v10-row-label-key", tables: """
             ALTER TABLE table_rows ADD COLUMN label_key TEXT;
             CREATE INDEX table_rows_label_key ON table_rows(label_key);
-            """),
+            """, fillsSQLiteRows: fillRowLabelKeys),
         // The views defined once for SQLite and PostgreSQL (`views(for:)`), the set v2–v10 built up.
         Step(identifier: "v11-views-for-both-databases", tables: "", recreatesViews: true),
     ]
@@ -81,7 +84,7 @@ public enum WarehouseSchema {
         for step in steps {
             migrator.registerMigration(step.identifier) { db in
                 if !step.tables.isEmpty { try db.execute(sql: step.tables) }
-                if step.identifier == "v10-row-label-key" { try fillRowLabelKeys(db) }
+                try step.fillsSQLiteRows?(db)
                 if step.recreatesViews { try db.execute(sql: recreateViews(for: .sqlite)) }
             }
         }

@@ -153,6 +153,11 @@ final class WarehouseTests: XCTestCase {
                     INSERT INTO reports (id, sha256, path, file_name, size, pages, source_kind, model_schema_version, tool_version, imported_at)
                     VALUES (?, ?, 'a.txt', 'a.txt', 1, 1, 'text', '1.0', 'old', '2024-01-01T00:00:00Z')
                     """, arguments: [origin.reportId, origin.sha256])
+                try db.execute(sql: """
+                    INSERT INTO report_tables (id, report_id, item_id, position, page) VALUES ('t', ?, 't1', 0, 1);
+                    INSERT INTO table_rows (id, table_id, report_id, row_index, label, level, is_sum, page)
+                    VALUES ('t:r0', 't', ?, 0, 'Verksam hetens  Nettokostnader:', 0, 0, 1);
+                    """, arguments: [origin.reportId, origin.reportId])
             }
         }
         let warehouse = try Warehouse(path: path, toolVersion: "test")
@@ -165,6 +170,9 @@ final class WarehouseTests: XCTestCase {
         let kinds = try warehouse.read { db in try Row.fetchAll(db, sql: "SELECT report_kind FROM report_facts") }
         XCTAssertEqual(kinds.count, 1)
         XCTAssertNil(kinds.first?["report_kind"] as String?)
+        // Rows stored before v10 got their label key when it came.
+        let keys = try warehouse.read { db in try String.fetchAll(db, sql: "SELECT label_key FROM table_rows") }
+        XCTAssertEqual(keys, ["verksamhetensnettokostnader"])
     }
 
     func testRefusesFilesThatAreNotWarehouses() throws {
