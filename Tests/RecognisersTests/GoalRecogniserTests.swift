@@ -219,6 +219,40 @@ final class GoalRecogniserTests: XCTestCase {
         XCTAssertEqual(report.goals[1].parentId, report.goals[0].id)
     }
 
+    func testAnAreaWhoseGoalsAreLabelledEndsAtTheNextUnlabelledHeading() {
+        // An area's goals printed as labelled headings (`Kommunövergripande mål: …`): a heading
+        // after them that no label names is the next section, not another of the area's goals,
+        // even in text, where heading levels are guesses.
+        let report = recognise("""
+            Målområde: Verksamhet
+
+            Kommunövergripande mål: En organisation med hög produktivitet
+            \(longLine)
+
+            Strategiska utvecklingsuppdrag
+            \(longLine)
+
+            Internkontroll
+            \(longLine)
+            """)
+        XCTAssertEqual(report.goals.map(\.title), ["Verksamhet", "En organisation med hög produktivitet"])
+    }
+
+    func testAnAreaWhoseGoalsAreHeadingsKeepsThem() {
+        // The same area with its goals as plain headings: each is one of the area's goals.
+        let report = recognise("""
+            Målområde Samhälle
+            \(longLine)
+
+            Ett tryggt och säkert Linköping
+            \(longLine)
+
+            En hållbar miljö
+            \(longLine)
+            """)
+        XCTAssertEqual(report.goals.map(\.title), ["Samhälle", "Ett tryggt och säkert Linköping", "En hållbar miljö"])
+    }
+
     func testALegendIsNotAnAssessmentButTheSentenceUnderTheGoalIs() {
         // The legend above the goal assesses nothing; the sentence under it assesses the goal
         // (in the words it prints, not the legend's).
