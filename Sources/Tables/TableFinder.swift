@@ -245,9 +245,10 @@ struct TableFinder {
                 labelRun < Self.maximumWrappedLabelLines, let only = segments[index].first, only.maxX < figuresLeft
             {
                 labelRun += 1
-                // The last row's label may go on below its figures; lines that turn out to
-                // label no row are dropped with the grid's trailing label rows.
-                if labelRun == 1, index - last <= Self.wrappedLineDistance { last = index }
+                // The last row's label may go on below its figures, line after line (set
+                // top-aligned); lines that turn out to label no row are dropped with the grid's
+                // trailing label rows.
+                if index - last <= (labelRun == 1 ? Self.wrappedLineDistance : 1) { last = index }
                 continue
             }
             // Running text under a row's label that stays inside the labels' column (what an

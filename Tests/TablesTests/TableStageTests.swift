@@ -193,6 +193,27 @@ final class TableStageTests: XCTestCase {
         XCTAssertEqual(cells(grid.rows[2]), ["400", "450"])
     }
 
+    func testTheLastRowsLabelGoesOnBelowItsFiguresForSeveralLines() throws {
+        // Cells set top-aligned: the last row's label wraps over more lines than its figures
+        // take, and every line of it belongs to the row; the note after a blank line does not.
+        let grid = try XCTUnwrap(grids("""
+            Nämndmål                     Indikator                   2023     2024
+            Säkerställa en effektiv      Antal möten                    7        7
+            valorganisation
+            Skapa förutsättningar för    Fler förvaltningar           I.U.     Öka
+            att valet ska bli en         involveras i valet
+            kommunal angelägenhet i
+            form av ökad samverkan
+            mellan nämnders verksamheter
+
+            *I.U. betyder ingen uppgift.
+            """).first)
+        XCTAssertEqual(grid.rows.map(\.label), [
+            "Säkerställa en effektiv valorganisation",
+            "Skapa förutsättningar för att valet ska bli en kommunal angelägenhet i form av ökad samverkan mellan nämnders verksamheter",
+        ])
+    }
+
     func testATableGoesOnOnTheNextPageWithoutItsHeader() throws {
         let found = grids("""
             Antal årsarbetare          2024      2025
