@@ -264,7 +264,8 @@ struct LineClassifier {
         // table cell's, however it is set.
         if text.contains(" = ") { return false }
         if ReportVocabulary.isFieldLabel(text) && !labelAsHeading || isAssessmentLike(text, line: line) || isUnitCaption(text, line: line)
-            || (isColumnHeaderRow(text, line: line) && !styled) || ReportVocabulary.isSignature(text) || isBullet(text)
+            || (isColumnHeaderRow(text, line: line) && !styled && !(line.map(isOverRunningText) ?? false))
+            || ReportVocabulary.isSignature(text) || isBullet(text)
         {
             return false
         }
@@ -625,6 +626,28 @@ struct LineClassifier {
     /// The most scalars a status word has, decomposed.
     private static let statusWordScalarLimit = ReportVocabulary.statusWords
         .map { $0.decomposedStringWithCanonicalMapping.unicodeScalars.count }.max() ?? 0
+
+    /// The most lines read under a line of column words for the end of a sentence.
+    static let runningTextLinesRead = 8
+
+    /// Whether the printed lines under `index` are running text: wide lines, the first starting
+    /// a sentence, set without column gaps, ending in no figures, and ending a sentence before
+    /// the next blank line. Column words over such a paragraph (`Utfall och prognos`) name a
+    /// section; a table's header stands over rows, whose cells (a wrapped activity's title)
+    /// end no sentence.
+    func isOverRunningText(_ index: Int) -> Bool {
+        guard let next = nextNonBlank(from: index + 1), lines[next].page == lines[index].page,
+            isWide(line: next), startsUppercase(lines[next].text), !isColumnHeaderRow(lines[next].text, line: next)
+        else { return false }
+        var line = next
+        while line < min(lines.count, next + Self.runningTextLinesRead), !lines[line].isBlank {
+            let text = lines[line].text
+            guard !lines[line].source.hasColumnGap, !text.contains("  "), FigureRun.trailingNumbers(in: text) < 2 else { return false }
+            if let last = text.trimmingWhitespace.last, ".!?".contains(last) { return true }
+            line += 1
+        }
+        return false
+    }
 
     func nextNonBlank(from index: Int) -> Int? {
         var i = index

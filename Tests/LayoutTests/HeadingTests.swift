@@ -25,6 +25,27 @@ final class HeadingTests: XCTestCase {
         XCTAssertEqual(headings("Ekonomisk uppföljning\n\(Self.paragraph)\n\(Self.paragraph2)"), ["Ekonomisk uppföljning"])
     }
 
+    func testColumnWordsOverRunningTextNameASection() {
+        // `Utfall och prognos` is made of words tables head columns with; over running text
+        // and no rows it names the section, over rows it heads their columns.
+        XCTAssertEqual(headings("Utfall och prognos\n\(Self.paragraph)\n\(Self.paragraph2)"), ["Utfall och prognos"])
+        XCTAssertEqual(headings("""
+            \(Self.sentence)
+
+            Utfall och prognos
+            Intäkter                      1 200        1 300
+            Kostnader                    -9 000       -9 100
+            """), [])
+        // Column words over a table's cell that wraps (an activity's title) end no sentence.
+        XCTAssertEqual(headings("""
+            \(Self.sentence)
+            Aktivitet Startdatum Slutdatum Avvikelse
+
+            Nämnder och bolagsstyrelser ska under ledning av kommunstyrelsen medverka i upprättandet av
+            stadens krigsorganisation och dess bemanning
+            """), [])
+    }
+
     func testFieldLabelsSentencesAndFiguresAreNotHeadings() {
         let text = """
             Analys
