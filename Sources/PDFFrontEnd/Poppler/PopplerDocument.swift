@@ -12,8 +12,17 @@ final class PopplerDocument {
     /// The path shown in messages.
     let path: String
 
+    /// How many output intents were renamed before poppler saw the file (`OutputIntent`).
+    private(set) var renamedOutputIntents = 0
+
+    /// Files larger than this (bytes) are read by poppler from disk as they are, output intent
+    /// and all, rather than copied into memory to rename it.
+    static let largestFileReadIntoMemory = 256 << 20
+
     /// Opens a PDF file; errors are `FrontEndError`s that name the file.
-    init(path: String, password: String?) throws {
+    /// - Parameter keepsOutputIntent: open the file as it is, without renaming its output
+    ///   intent (to compare what the two read).
+    init(path: String, password: String?, keepsOutputIntent: Bool = false) throws {
         self.path = path
         var isDirectory: ObjCBool = false
         guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else {
@@ -23,7 +32,9 @@ final class PopplerDocument {
         guard FileManager.default.isReadableFile(atPath: path) else {
             throw FrontEndError.unreadable(file: path, reason: "permission denied")
         }
-        let size = (try? FileManager.default.attributesOfItem(atPath: path)[.size] as? Int) ?? nil
+        // The size of the file itself: a symbolic link's own attributes are the link's.
+        let target = URL(fileURLWithPath: path).resolvingSymlinksInPath().path
+        let size = (try? FileManager.default.attributesOfItem(atPath: target)[.size] as? Int) ?? nil
         if size == 0 { throw FrontEndError.empty(file: path) }
 
         // poppler wants a file URI, not a path.
@@ -36,7 +47,17 @@ final class PopplerDocument {
         defer { g_free(uri) }
 
         var error: UnsafeMutablePointer<GError>?
-        let document = poppler_document_new_from_file(uri, password, &error)
+        var document: OpaquePointer?
+        if !keepsOutputIntent, let size, size <= Self.largestFileReadIntoMemory,
+            let bytes = Self.bytesWithoutOutputIntent(path: path, size: size)
+        {
+            // poppler keeps its own reference to the bytes for as long as the document lives.
+            document = poppler_document_new_from_bytes(bytes.bytes, password, &error)
+            g_bytes_unref(bytes.bytes)
+            renamedOutputIntents = bytes.renamed
+        } else {
+            document = poppler_document_new_from_file(uri, password, &error)
+        }
         guard let document else {
             throw PopplerDocument.openError(error, path: path, passwordGiven: password != nil)
         }
@@ -45,6 +66,19 @@ final class PopplerDocument {
     }
 
     deinit { kr_object_unref(UnsafeMutableRawPointer(handle)) }
+
+    /// The file's bytes with its output intent renamed, for poppler to read from memory; nil
+    /// when the file names none (poppler reads it from disk as before) or cannot be read whole.
+    private static func bytesWithoutOutputIntent(path: String, size: Int) -> (bytes: OpaquePointer, renamed: Int)? {
+        guard let file = FileHandle(forReadingAtPath: path) else { return nil }
+        defer { try? file.close() }
+        guard var data = try? file.readToEnd(), data.count == size else { return nil }
+        let renamed = data.withUnsafeMutableBytes { OutputIntent.rename(in: $0) }
+        guard renamed > 0 else { return nil }
+        return data.withUnsafeBytes { buffer in
+            g_bytes_new(buffer.baseAddress, gsize(buffer.count)).map { ($0, renamed) }
+        }
+    }
 
     /// How many pages the document has.
     var pageCount: Int { Int(poppler_document_get_n_pages(handle)) }
