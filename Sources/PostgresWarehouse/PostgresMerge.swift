@@ -25,19 +25,23 @@ extension PostgresWarehouse {
                 // Paths are keyed by their bytes, as the databases compare them: Swift's String
                 // equality would take the composed and decomposed spellings of `å` for one path.
                 var newer: [[UInt8]: (sha256: String, importedAt: String)] = [:]
+                var importedAtOfDocument: [String: String] = [:]
                 for row in try run("SELECT path, sha256, imported_at FROM reports") {
                     newer[Self.bytes(row[0])] = (row[1].description, row[2].description)
+                    importedAtOfDocument[row[1].description] = max(importedAtOfDocument[row[1].description] ?? "", row[2].description)
                 }
-                // Left out: a newer import of the path with other content, and the same import already here.
+                // Left out: the same import already here, and any import of the path or the
+                // document older than the one here (as in SQLite's merge).
                 let isSameImport = { (row: [WarehouseValue]) -> Bool in
                     guard let here = newer[Self.bytes(row[index("path")])] else { return false }
                     return here.sha256 == row[index("sha256")].description && here.importedAt == row[index("imported_at")].description
                 }
                 let taken = sourceReports.filter { row in
-                    guard let here = newer[Self.bytes(row[index("path")])] else { return true }
                     if isSameImport(row) { return false }
-                    return !(here.sha256 != row[index("sha256")].description
-                        && here.importedAt > row[index("imported_at")].description)
+                    let importedAt = row[index("imported_at")].description
+                    if let here = newer[Self.bytes(row[index("path")])], here.importedAt > importedAt { return false }
+                    if let here = importedAtOfDocument[row[index("sha256")].description], here > importedAt { return false }
+                    return true
                 }
                 summary.alreadyThere = sourceReports.filter(isSameImport).count
                 summary.reports = taken.count

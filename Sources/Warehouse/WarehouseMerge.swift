@@ -29,8 +29,9 @@ extension Warehouse {
     /// Copies every report of another warehouse into this one, in one transaction.
     ///
     /// Ids depend only on the documents, so shards of one archive never collide: a document in
-    /// both is the same rows. Where both hold different content for the same input path, the
-    /// later import wins. The source is migrated to the current schema first if it is older.
+    /// both is the same rows. Where both hold an import of the same input path or the same
+    /// document, the later import wins (a re-import by a newer version of the tool is not
+    /// undone by merging an older shard). The source is migrated to the current schema first if it is older.
     public func merge(from sourcePath: String) throws -> MergeSummary {
         let here = URL(fileURLWithPath: path).resolvingSymlinksInPath().path
         let there = URL(fileURLWithPath: sourcePath).resolvingSymlinksInPath().path
@@ -55,7 +56,7 @@ extension Warehouse {
                         SELECT s.id, s.sha256, s.path FROM src.reports s
                         WHERE NOT EXISTS (
                             SELECT 1 FROM main.reports m
-                            WHERE m.path = s.path AND m.sha256 <> s.sha256 AND m.imported_at > s.imported_at)
+                            WHERE (m.path = s.path OR m.sha256 = s.sha256) AND m.imported_at > s.imported_at)
                           AND NOT EXISTS (
                             SELECT 1 FROM main.reports m
                             WHERE m.sha256 = s.sha256 AND m.path = s.path AND m.imported_at = s.imported_at)

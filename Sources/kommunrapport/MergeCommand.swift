@@ -11,8 +11,9 @@ struct MergeCommand: ParsableCommand {
         discussion: """
             Copies every report of each WAREHOUSE into the --into warehouse, one transaction per \
             source. Ids come from the documents' SHA-256, so shards never collide: a document found \
-            in two sources is the same rows once. Where two sources hold different content for the \
-            same input path, the later import wins. Failures (import_errors) are carried over for \
+            in two sources is the same rows once. Where two sources hold imports of the same input \
+            path or the same document, the later import wins (an older shard never undoes a newer \
+            re-import). Failures (import_errors) are carried over for \
             paths no source imported. Merging the same sources again changes nothing.
 
             Examples:
@@ -48,7 +49,7 @@ struct MergeCommand: ParsableCommand {
                 if !quiet {
                     var line = "\(source): \(summary.reports) report(s) merged"
                     if summary.alreadyThere > 0 { line += ", \(summary.alreadyThere) already there" }
-                    if summary.keptNewer > 0 { line += ", \(summary.keptNewer) left out (a newer import of the same path is there)" }
+                    if summary.keptNewer > 0 { line += ", \(summary.keptNewer) left out (a newer import of the same path or document is there)" }
                     if summary.failures > 0 { line += ", \(summary.failures) failure(s) carried over" }
                     Console.progress(line)
                 }

@@ -194,6 +194,13 @@ final class PostgresWarehouseTests: XCTestCase {
         XCTAssertEqual(again.reports, 0)
         XCTAssertEqual(again.alreadyThere, corpus.count - 1)
         XCTAssertEqual(try postgres.rowCounts()["reports"], corpus.count)
+        // An earlier import of a document already here (an older shard) is left out by both.
+        let shardC = try Warehouse(path: folder.appendingPathComponent("c.sqlite").path, toolVersion: "older")
+        try shardC.store(corpus[2].0, origin: corpus[2].1, importedAt: date.addingTimeInterval(-86_400))
+        let older = try postgres.merge(from: shardC.path)
+        XCTAssertEqual(older, try sqlite.merge(from: shardC.path))
+        XCTAssertEqual(older.keptNewer, 1)
+        XCTAssertEqual(older.reports, 0)
         try assertSameRows(sqlite, postgres, ignoring: [])
         for table in ["kolada_kpis", "kolada_matches"] { try assertSameRows(table, sqlite, postgres, ignoring: []) }
     }

@@ -220,10 +220,11 @@ final class WarehouseTests: XCTestCase {
         let again = try merged.merge(from: shardA.path)
         _ = try merged.merge(from: shardB.path)
         XCTAssertEqual(try snapshot(merged), try snapshot(whole))
-        // Merging the same source again rewrites only the document shard B imported later (same
-        // content, so the same rows): every other report is already there as it was.
+        // Merging the same source again rewrites nothing: the document shard B imported later is
+        // kept as B imported it, every other report is already there as it was.
         XCTAssertEqual(again.alreadyThere, first.reports - 1)
-        XCTAssertEqual(again.reports, 1)
+        XCTAssertEqual(again.reports, 0)
+        XCTAssertEqual(again.keptNewer, 1)
         XCTAssertThrowsError(try merged.merge(from: merged.path))
     }
 
@@ -240,6 +241,28 @@ final class WarehouseTests: XCTestCase {
         let summary = try merged.merge(from: old.path)
         XCTAssertEqual(summary.keptNewer, 1)
         XCTAssertEqual(try merged.importedDigests(), [secondEdition.sha256])
+    }
+
+    func testMergeKeepsTheNewerImportOfADocument() throws {
+        // The same file imported again later (by a newer tool, say) is not undone by merging a
+        // shard that imported it earlier, under its own path or another.
+        let old = try open("old-document.sqlite"), new = try open("new-document.sqlite")
+        let report = SampleReports.synthetic(municipality: "Alingsås", code: "1489", year: 2023, outcome: 80)
+        try old.store(report, origin: SampleReports.origin(path: "ks/2023.txt", content: "same"), importedAt: Date(timeIntervalSince1970: 1_000))
+        try old.store(report, origin: SampleReports.origin(path: "kopia/2023.txt", content: "same"),
+                      importedAt: Date(timeIntervalSince1970: 1_500))
+        try new.store(report, origin: SampleReports.origin(path: "ks/2023.txt", content: "same"), importedAt: Date(timeIntervalSince1970: 2_000))
+
+        let merged = try open("merged-document.sqlite")
+        _ = try merged.merge(from: new.path)
+        let summary = try merged.merge(from: old.path)
+        XCTAssertEqual(summary.reports, 0)
+        XCTAssertEqual(summary.keptNewer, try old.rowCounts()["reports"])
+        let kept = try merged.read { db in try Row.fetchAll(db, sql: "SELECT path, imported_at FROM reports") }
+        XCTAssertEqual(kept.map { $0["path"] as String }, ["ks/2023.txt"])
+        XCTAssertEqual(kept.map { ($0["imported_at"] as String).prefix(4) }, ["1970"])
+        XCTAssertEqual(try new.read { db in try String.fetchOne(db, sql: "SELECT imported_at FROM reports") },
+                       kept.first?["imported_at"])
     }
 
     func testSHA256MatchesTheStandardsTestVectors() {
