@@ -44,10 +44,13 @@ enum PageReader {
         if readsPictures, max(size.width, size.height) <= largestRenderedSide,
             iconPages?(words.lazy.filter { !$0.isIcon }.map(\.text).joined(separator: " ")) ?? true
         {
-            let strips = PictureIcons.candidateStrips(words: words, rows: regions.flatMap(\.rows))
-            if !strips.isEmpty {
-                var found = page.withRendering(scale: 1.5, clip: strips) { rendered in
-                    PictureIcons.icons(in: rendered, strips: strips, words: words)
+            let rows = regions.flatMap(\.rows)
+            let strips = PictureIcons.candidateStrips(words: words, rows: rows)
+            let columnStrips = PictureIcons.statusColumnStrips(words: words, rows: rows)
+            if !strips.isEmpty || !columnStrips.isEmpty {
+                var found = page.withRendering(scale: 1.5, clip: strips + columnStrips) { (rendered: RenderedPage) -> [Word] in
+                    let plain = columnStrips.filter { PictureIcons.isPlainGround(rendered, $0) }
+                    return PictureIcons.icons(in: rendered, strips: strips + plain, words: words)
                 } ?? []
                 if !found.isEmpty {
                     // What shape each is (an arrow's direction), from a finer rendering of them alone.

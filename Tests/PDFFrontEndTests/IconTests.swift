@@ -1,3 +1,4 @@
+import CPoppler
 import Foundation
 import PDFFrontEnd
 import ReportSource
@@ -96,6 +97,56 @@ final class IconTests: XCTestCase {
         let options = PDFReadOptions(iconPages: { text in text.contains("mål") })
         let filtered = try PDFFrontEnd(options: options).read(contentsOf: url)
         XCTAssertEqual(try XCTUnwrap(filtered.pages[0].lines.first { $0.text == "Restavfall" }).icons.count, 0)
+    }
+
+    func testIconsAloneInAStatusColumnBelongToTheirRows() throws {
+        // A scorecard: each goal's row ends in a column of its own holding only its status,
+        // drawn as a disc or as a small picture, past the end of the goal's words.
+        let document = try read { pdf in
+            pdf.text("Mål", x: 57, y: 110, bold: true)
+            pdf.text("Bedömning", x: 420, y: 110, bold: true)
+            pdf.text("Alla barn ska känna sig trygga i förskolan", x: 57, y: 130)
+            pdf.circle(centerX: 445, centerY: 126.5, radius: 4.5, color: .green)
+            pdf.text("Elevernas kunskapsresultat ska öka", x: 57, y: 150)
+            pdf.picture(x: 440, y: 142, size: 9, color: .red)
+            pdf.text("Fler ungdomar ska gå vidare till studier", x: 57, y: 170)
+            pdf.text("Målen följs upp varje år i nämndens verksamhetsberättelse.", x: 57, y: 200)
+        }
+        let first = try line(document, "Alla barn ska känna sig trygga i förskolan")
+        XCTAssertEqual(first.icons.count, 1)
+        XCTAssertTrue(isGreen(first.icons.first?.color))
+        XCTAssertEqual(first.icons.first?.box?.x ?? 0, 440.5, accuracy: 1.5)
+        let second = try line(document, "Elevernas kunskapsresultat ska öka")
+        XCTAssertEqual(second.icons.count, 1)
+        XCTAssertGreaterThan(second.icons.first?.color?.red ?? 0, 180)
+        // A row whose status cell is empty, and running text, have none.
+        XCTAssertTrue(try line(document, "Fler ungdomar ska gå vidare till studier").icons.isEmpty)
+        XCTAssertTrue(try line(document, "Mål\tBedömning").icons.isEmpty)
+    }
+
+    func testTextOverAPhotographHasNoStatusColumn() throws {
+        // Goals set over a photograph (a plan's cover): the room under `Bedömning` shows the
+        // photograph, whose patches are no icons.
+        let document = try read { pdf in
+            pdf.rasterPicture(x: 40, y: 90, width: 480, height: 60) { painter in
+                for column in 0..<48 {
+                    for band in 0..<6 {
+                        let shade = Double((column * 7 + band * 13) % 10) / 10
+                        cairo_set_source_rgb(painter, 0.2 + 0.5 * shade, 0.45 + 0.4 * shade, 0.2 + 0.3 * shade)
+                        cairo_rectangle(painter, Double(column) * 10, Double(band) * 10, 10, 10)
+                        cairo_fill(painter)
+                    }
+                }
+                // A grey patch of an icon's size where a status column would stand.
+                cairo_set_source_rgb(painter, 0.55, 0.55, 0.55)
+                cairo_rectangle(painter, 360, 22, 9, 9)
+                cairo_fill(painter)
+            }
+            pdf.text("Mål", x: 57, y: 104, bold: true)
+            pdf.text("Bedömning", x: 340, y: 104, bold: true)
+            pdf.text("Minskade utsläpp av växthusgaser", x: 57, y: 120)
+        }
+        XCTAssertTrue(try line(document, "Minskade utsläpp av växthusgaser").icons.isEmpty)
     }
 
     func testSmallPictureBesideAGoalGivesItsColour() throws {

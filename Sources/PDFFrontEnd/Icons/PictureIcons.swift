@@ -70,6 +70,70 @@ enum PictureIcons {
         return strips
     }
 
+    /// Where a status column's icons may be: in a row of words without figures, under a
+    /// header cell that stands past the row's last word (`Mål | Bedömning`, a disc under
+    /// Bedömning on each goal's row, the row's own cell empty of words). The header is the
+    /// nearest row above that is parted in cells. The strip spans the header cell and a little
+    /// either side, up to the next word to the right; an icon found in one must stand on plain
+    /// ground (`isPlainGround`): text set over a photograph has none.
+    static func statusColumnStrips(words: [Word], rows: [Row]) -> [Rect] {
+        var strips: [Rect] = []
+        for (index, row) in rows.enumerated() {
+            let text = row.words.filter { !words[$0].isIcon }
+            guard let firstText = text.first, let lastText = text.last, text.count <= 16, !row.columnGapBefore.contains(true),
+                !row.words.contains(where: { words[$0].isIcon }), !text.contains(where: { words[$0].traits.isNumeric })
+            else { continue }
+            let first = words[firstText].rect, last = words[lastText].rect
+            let em = max(6, min(24, words[firstText].fontSize))
+            guard let header = rows[max(0, index - statusColumnRowsSearched)..<index].last(where: { $0.columnGapBefore.contains(true) }),
+                header.rect.maxY <= first.minY,
+                let cell = RowCells.segments(of: header).map({ Array(header.words[$0]) }).first(where: { cell in
+                    cell.count <= statusHeaderWords && words[cell[0]].rect.minX >= last.maxX + statusColumnGap * em
+                })
+            else { continue }
+            let cellLeft = words[cell[0]].rect.minX, cellRight = cell.map { words[$0].rect.maxX }.max() ?? cellLeft
+            let top = first.minY - 0.2 * first.height, bottom = first.maxY + 0.2 * first.height
+            let nextWord = words.lazy.filter { !$0.isIcon && $0.rect.minX > last.maxX && $0.rect.maxY > top && $0.rect.minY < bottom }
+                .map(\.rect.minX).min()
+            let left = max(last.maxX + 0.5 * em, cellLeft - statusColumnReach * em)
+            let right = min(cellRight + statusColumnReach * em, (nextWord ?? .infinity) - 0.5)
+            if right - left >= em { strips.append(Rect(minX: left, minY: top, maxX: right, maxY: bottom)) }
+        }
+        return strips
+    }
+
+    /// How many rows up a status column's header cell is looked for.
+    static let statusColumnRowsSearched = 40
+    /// A header cell is a few words (`Bedömning`, `Status`, `Måluppfyllelse 2025`).
+    static let statusHeaderWords = 3
+
+    /// The least share of a status column's strip in its one most common colour (paper, or a
+    /// row's shading): the rest is the icon. A photograph behind the text has no such colour.
+    static let plainGroundShare = 0.8
+
+    /// Whether a rendered strip is one flat colour but for a little (an icon on paper).
+    static func isPlainGround(_ page: RenderedPage, _ strip: Rect) -> Bool {
+        let (x0, y0) = page.pixel(x: strip.minX, y: strip.minY), (x1, y1) = page.pixel(x: strip.maxX, y: strip.maxY)
+        let minX = max(0, x0), maxX = min(page.width - 1, x1), minY = max(0, y0), maxY = min(page.height - 1, y1)
+        guard minX < maxX, minY < maxY else { return false }
+        var counts: [UInt32: Int] = [:]
+        for y in minY...maxY {
+            for x in minX...maxX {
+                let c = page.color(x: x, y: y)
+                // Colours within a few levels of each other are one (anti-aliasing, JPEG noise).
+                counts[UInt32(c.red >> 3) << 10 | UInt32(c.green >> 3) << 5 | UInt32(c.blue >> 3), default: 0] += 1
+            }
+        }
+        let total = (maxX - minX + 1) * (maxY - minY + 1)
+        return Double(counts.values.max() ?? 0) >= plainGroundShare * Double(total)
+    }
+
+    /// How far (in ems of the row's type) either side of its header cell a status column's
+    /// icon may stand (a centred icon under a short header).
+    static let statusColumnReach = 3.0
+    /// The least gap (ems) between a row's last word and an icon in a column of its own.
+    static let statusColumnGap = 1.0
+
     /// Coloured blobs of icon size inside the strips of a rendered page.
     static func icons(in page: RenderedPage, strips: [Rect], words: [Word]) -> [Word] {
         let scale = page.scale
