@@ -96,6 +96,24 @@ final class IconLegendTests: XCTestCase {
         XCTAssertEqual(found.map(\.statusIcon), [.red, .yellow, .green])
     }
 
+    func testALegendThatNamesTheColoursInWordsReadsTheIcons() throws {
+        // No icons in the legend: it names each colour (`Grön = uppfyllt`, `Röd betyder att …`).
+        let found = goals([
+            line("Grön = uppfyllt, gul = delvis uppfyllt, röd betyder att målet inte är uppfyllt.", number: 0),
+            SourceLine(text: "", lineNumber: 0),
+            line("Mål 1: Alla barn ska klara skolan", number: 0, icon: Self.red),
+            line(comment, number: 0),
+            SourceLine(text: "", lineNumber: 0),
+            line("Mål 2: Fler ska ha ett arbete", number: 0, icon: Self.yellow),
+            line(comment, number: 0),
+            SourceLine(text: "", lineNumber: 0),
+            line("Mål 3: Kommunens klimatpåverkan ska minska", number: 0, icon: Self.green),
+            line(comment, number: 0),
+        ])
+        XCTAssertEqual(found.map(\.status), [.not_fulfilled, .partially_fulfilled, .fulfilled])
+        XCTAssertEqual(found.map(\.statusText), [nil, nil, nil])
+    }
+
     func testAnIconIsReadThroughTheLegendOfItsOwnSection() throws {
         let found = goals([
             legendRow([(Self.green, "Uppfyllt"), (Self.yellow, "Delvis uppfyllt")], number: 0),

@@ -41,10 +41,23 @@ struct IconLegend {
         var words: String
     }
 
+    /// The longest text (bytes) read as a legend of colour words: a legend is a line or two.
+    static let longestColourLegend = 300
+
     private(set) var entries: [Entry] = []
     private(set) var statusEntries: [StatusEntry] = []
 
     init(layout: LayoutDocument) {
+        // A legend in words that names the colours (`Grön = uppfyllt, gul = delvis uppfyllt`):
+        // an entry per colour, for icons of any shape, at the block's first line.
+        for block in layout.blocks where block.kind != .heading {
+            let text = layout.text(of: block)
+            guard text.utf8.count <= Self.longestColourLegend else { continue }
+            for entry in ColourLegend.entries(in: text) {
+                guard let colour = StatusIcon(rawValue: entry.colour), let status = Assessment(rawValue: entry.kind.rawValue) else { continue }
+                entries.append(Entry(line: block.lineRange.lowerBound, icon: Icon(colour: colour), status: status))
+            }
+        }
         for (index, line) in layout.lines.enumerated() where !line.source.icons.isEmpty {
             for (mark, label) in Self.labelledIcons(of: line) {
                 guard let icon = Icon(mark) else { continue }
@@ -57,6 +70,8 @@ struct IconLegend {
                 }
             }
         }
+        // In line order (`nearest` reads them so), the order found kept within a line.
+        entries = entries.enumerated().sorted { ($0.element.line, $0.offset) < ($1.element.line, $1.offset) }.map(\.element)
     }
 
     /// What an icon on a line means for a goal: the nearest legend entry for it before the line,
