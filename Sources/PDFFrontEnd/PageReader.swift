@@ -63,7 +63,7 @@ enum PageReader {
         let lines = LineAssembler.lines(regions: regions, words: words, styles: glyphs.styles)
         // A picture of a table or of text among the page's text: its figures need OCR.
         if readsPictures, max(size.width, size.height) <= largestRenderedSide {
-            let candidates = PicturedText.candidates(pictures: page.imageAreas(), words: words)
+            let candidates = PicturedText.candidates(pictures: page.imageAreas(), words: words, pageHeight: size.height)
             if !candidates.isEmpty {
                 let pictured = page.withRendering(scale: PicturedText.scale, clip: candidates) { rendered in
                     candidates.filter { PicturedText.looksLikeText(rendered, area: $0) }

@@ -54,6 +54,28 @@ final class PicturedTextTests: XCTestCase {
         }
     }
 
+    func testALetterheadAboveThePagesTextIsNoPictureOfText() throws {
+        // A logo and the sender's address set as one picture at the top of the page, above all
+        // of its text: page furniture, however much it looks like lines of text.
+        let url = folder.file("letterhead.pdf")
+        let pdf = PDFMaker(url: url)
+        pdf.rasterPicture(x: 60, y: 30, width: 220, height: 80) { cr in
+            cairo_select_font_face(cr, "DejaVu Sans", CAIRO_FONT_SLANT_NORMAL, CAIRO_FONT_WEIGHT_NORMAL)
+            cairo_set_font_size(cr, 10)
+            let lines = ["Alingsås kommun, Tekniska förvaltningen", "Postadress: 441 81 Alingsås", "Besöksadress: Stora Torget 1",
+                         "Telefon: 0322-61 60 00 (växel)", "E-post: tekniska@alingsas.se"]
+            for (n, line) in lines.enumerated() {
+                cairo_move_to(cr, 5, 12 + Double(n) * 14)
+                cairo_show_text(cr, line)
+            }
+        }
+        pdf.text("Tjänsteskrivelse", x: 60, y: 140, size: 14, bold: true)
+        pdf.text("Förvaltningen föreslår att nämnden godkänner taxan för år 2027.", x: 60, y: 170)
+        pdf.finish()
+        let warnings = try PDFFrontEnd().read(contentsOf: url).warnings
+        XCTAssertEqual(warnings.filter { $0.code == "pdf.pictureOfText" }.count, 0, "\(warnings)")
+    }
+
     func testAPhotographIsNoPictureOfText() throws {
         let found = try warnings("photo.pdf") { cr in
             // A sky over a field: no paper, no lines of ink.

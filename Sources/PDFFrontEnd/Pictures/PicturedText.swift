@@ -30,9 +30,20 @@ enum PicturedText {
     static let leastInkBands = 4
 
     /// Pictures large enough to hold a table, with no text layer drawn over them.
-    static func candidates(pictures: [Rect], words: [Word]) -> [Rect] {
-        pictures.filter { picture in
+    /// The share of the page's height at its top and at its bottom where letterheads and
+    /// footer bands stand.
+    static let furnitureBandShare = 0.15
+
+    static func candidates(pictures: [Rect], words: [Word], pageHeight: Double) -> [Rect] {
+        let text = words.lazy.filter { !$0.isIcon }
+        let textTop = text.map(\.rect.minY).min() ?? 0, textBottom = text.map(\.rect.maxY).max() ?? pageHeight
+        return pictures.filter { picture in
             guard picture.width >= smallestWidth, picture.height >= smallestHeight else { return false }
+            // A letterhead (a logo and the sender's address as one picture) above all of the
+            // page's text, or a footer band below it, is page furniture, not text missing from
+            // the page: it is neither rendered nor reported.
+            if picture.maxY <= textTop, picture.maxY <= furnitureBandShare * pageHeight { return false }
+            if picture.minY >= textBottom, picture.minY >= (1 - furnitureBandShare) * pageHeight { return false }
             let over = words.lazy.filter { !$0.isIcon && picture.contains(x: $0.rect.midX, y: $0.rect.midY) }.prefix(mostWordsOver + 1).count
             return over <= mostWordsOver
         }
