@@ -642,7 +642,8 @@ struct LineClassifier {
         var line = next
         while line < min(lines.count, next + Self.runningTextLinesRead), !lines[line].isBlank {
             let text = lines[line].text
-            guard !lines[line].source.hasColumnGap, !text.contains("  "), FigureRun.trailingNumbers(in: text) < 2 else { return false }
+            // A column gap in text is a run of spaces wider than justification makes.
+            guard !lines[line].source.hasColumnGap, !text.contains("   "), FigureRun.trailingNumbers(in: text) < 2 else { return false }
             if let last = text.trimmingWhitespace.last, ".!?".contains(last) { return true }
             line += 1
         }

@@ -61,8 +61,10 @@ public struct PDFFrontEnd: Sendable {
     public func read(contentsOf url: URL) throws -> SourceDocument {
         let path = url.path
         let name = url.lastPathComponent
+        // Read once: every worker's document reads the same bytes.
+        let bytes = PDFBytes.withoutOutputIntent(path: path)
         let (count, info): (Int, [String: String]) = try {
-            let document = try PopplerDocument(path: path, password: options.password)
+            let document = try PopplerDocument(path: path, password: options.password, bytes: bytes)
             return (document.pageCount, document.info)
         }()
         guard count > 0 else { throw FrontEndError.pdf(file: path, page: nil, reason: "the PDF has no pages") }
@@ -76,7 +78,7 @@ public struct PDFFrontEnd: Sendable {
         let iconPages = options.iconPages
         DispatchQueue.concurrentPerform(iterations: workers) { worker in
             do {
-                let document = try PopplerDocument(path: path, password: password)
+                let document = try PopplerDocument(path: path, password: password, bytes: bytes)
                 // A tagged PDF's headings cost a pass over their page each: every worker reads
                 // its share, on its own document, before its pages.
                 if readsStructure { results.setHeadings(worker, document.structureHeadings(part: worker, of: workers)) }

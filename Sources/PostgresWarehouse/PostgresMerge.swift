@@ -25,23 +25,37 @@ extension PostgresWarehouse {
                 // Paths are keyed by their bytes, as the databases compare them: Swift's String
                 // equality would take the composed and decomposed spellings of `å` for one path.
                 var newer: [[UInt8]: (sha256: String, importedAt: String)] = [:]
-                var importedAtOfDocument: [String: String] = [:]
+                var importsHere: [(path: [UInt8], sha256: String, importedAt: String)] = []
                 for row in try run("SELECT path, sha256, imported_at FROM reports") {
                     newer[Self.bytes(row[0])] = (row[1].description, row[2].description)
-                    importedAtOfDocument[row[1].description] = max(importedAtOfDocument[row[1].description] ?? "", row[2].description)
+                    importsHere.append((Self.bytes(row[0]), row[1].description, row[2].description))
                 }
                 // Left out: the same import already here, and any import of the path or the
-                // document older than the one here (as in SQLite's merge).
+                // document older than one here, unless a report taken replaces that one; taking
+                // only grows, so this settles (as in SQLite's merge).
                 let isSameImport = { (row: [WarehouseValue]) -> Bool in
                     guard let here = newer[Self.bytes(row[index("path")])] else { return false }
                     return here.sha256 == row[index("sha256")].description && here.importedAt == row[index("imported_at")].description
                 }
-                let taken = sourceReports.filter { row in
-                    if isSameImport(row) { return false }
-                    let importedAt = row[index("imported_at")].description
-                    if let here = newer[Self.bytes(row[index("path")])], here.importedAt > importedAt { return false }
-                    if let here = importedAtOfDocument[row[index("sha256")].description], here > importedAt { return false }
-                    return true
+                var taken: [[WarehouseValue]] = []
+                while true {
+                    let takenPaths = Set(taken.map { Self.bytes($0[index("path")]) })
+                    let takenDocuments = Set(taken.map { $0[index("sha256")].description })
+                    let staying = importsHere.filter { !takenPaths.contains($0.path) && !takenDocuments.contains($0.sha256) }
+                    var laterByPath: [[UInt8]: String] = [:], laterByDocument: [String: String] = [:]
+                    for here in staying {
+                        laterByPath[here.path] = max(laterByPath[here.path] ?? "", here.importedAt)
+                        laterByDocument[here.sha256] = max(laterByDocument[here.sha256] ?? "", here.importedAt)
+                    }
+                    let next = sourceReports.filter { row in
+                        if isSameImport(row) { return false }
+                        let importedAt = row[index("imported_at")].description
+                        if let here = laterByPath[Self.bytes(row[index("path")])], here > importedAt { return false }
+                        if let here = laterByDocument[row[index("sha256")].description], here > importedAt { return false }
+                        return true
+                    }
+                    if next.count == taken.count { break }
+                    taken = next
                 }
                 summary.alreadyThere = sourceReports.filter(isSameImport).count
                 summary.reports = taken.count

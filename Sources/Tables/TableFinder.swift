@@ -245,10 +245,13 @@ struct TableFinder {
                 labelRun < Self.maximumWrappedLabelLines, let only = segments[index].first, only.maxX < figuresLeft
             {
                 labelRun += 1
-                // The last row's label may go on below its figures, line after line (set
-                // top-aligned); lines that turn out to label no row are dropped with the grid's
-                // trailing label rows.
-                if index - last <= (labelRun == 1 ? Self.wrappedLineDistance : 1) { last = index }
+                // The last row's label may go on below its figures (set top-aligned): its first
+                // line, and further lines directly under it that go on with its phrase in lower
+                // case (a note under the table, `Källa: SCB`, starts its own). Lines that turn out
+                // to label no row are dropped with the grid's trailing label rows.
+                let goesOn = labelRun == 1 ? index - last <= Self.wrappedLineDistance
+                    : index - last == 1 && (segments[index].first?.text.first?.isLowercase ?? false)
+                if goesOn { last = index }
                 continue
             }
             // Running text under a row's label that stays inside the labels' column (what an

@@ -51,16 +51,29 @@ extension Warehouse {
                 defer { try? db.execute(sql: "DETACH DATABASE src") }
                 var summary = MergeSummary(source: sourcePath, reports: 0, keptNewer: 0, failures: 0)
                 try db.inTransaction {
-                    try db.execute(sql: """
-                        CREATE TEMP TABLE merge_take AS
-                        SELECT s.id, s.sha256, s.path FROM src.reports s
-                        WHERE NOT EXISTS (
-                            SELECT 1 FROM main.reports m
-                            WHERE (m.path = s.path OR m.sha256 = s.sha256) AND m.imported_at > s.imported_at)
-                          AND NOT EXISTS (
-                            SELECT 1 FROM main.reports m
-                            WHERE m.sha256 = s.sha256 AND m.path = s.path AND m.imported_at = s.imported_at)
-                        """)
+                    // A source report is left out where the target holds a later import of its
+                    // path or its document, unless a report taken from the source replaces that
+                    // import (a later one at its path): then it comes in after all, which may free
+                    // others. Taking only grows, so this settles within one round per report.
+                    try db.execute(sql: "CREATE TEMP TABLE merge_take (id TEXT, sha256 TEXT, path TEXT)")
+                    var taken = -1
+                    while true {
+                        try db.execute(sql: """
+                            CREATE TEMP TABLE merge_next AS
+                            SELECT s.id, s.sha256, s.path FROM src.reports s
+                            WHERE NOT EXISTS (
+                                SELECT 1 FROM main.reports m
+                                WHERE (m.path = s.path OR m.sha256 = s.sha256) AND m.imported_at > s.imported_at
+                                  AND NOT EXISTS (SELECT 1 FROM merge_take t WHERE t.sha256 = m.sha256 OR t.path = m.path))
+                              AND NOT EXISTS (
+                                SELECT 1 FROM main.reports m
+                                WHERE m.sha256 = s.sha256 AND m.path = s.path AND m.imported_at = s.imported_at)
+                            """)
+                        try db.execute(sql: "DELETE FROM merge_take; INSERT INTO merge_take SELECT * FROM merge_next; DROP TABLE merge_next")
+                        let count = try Int.fetchOne(db, sql: "SELECT count(*) FROM merge_take") ?? 0
+                        if count == taken { break }
+                        taken = count
+                    }
                     let sourceCount = try Int.fetchOne(db, sql: "SELECT count(*) FROM src.reports") ?? 0
                     summary.alreadyThere = try Int.fetchOne(db, sql: """
                         SELECT count(*) FROM src.reports s JOIN main.reports m

@@ -29,6 +29,9 @@ final class HeadingTests: XCTestCase {
         // `Utfall och prognos` is made of words tables head columns with; over running text
         // and no rows it names the section, over rows it heads their columns.
         XCTAssertEqual(headings("Utfall och prognos\n\(Self.paragraph)\n\(Self.paragraph2)"), ["Utfall och prognos"])
+        // Justified in `pdftotext -layout`: a double space between words is no column gap.
+        let justified = Self.paragraph.replacingOccurrences(of: " och ", with: "  och  ")
+        XCTAssertEqual(headings("Utfall och prognos\n\(justified)\n\(Self.paragraph2)"), ["Utfall och prognos"])
         XCTAssertEqual(headings("""
             \(Self.sentence)
 

@@ -205,6 +205,23 @@ final class PostgresWarehouseTests: XCTestCase {
         for table in ["kolada_kpis", "kolada_matches"] { try assertSameRows(table, sqlite, postgres, ignoring: []) }
     }
 
+    func testALaterImportThatReplacesTheOneKeepingADocumentOutLetsItInAsInSQLite() throws {
+        // A: document X at a.pdf. B: other content at a.pdf, later, and X at kopia/a.pdf, earlier.
+        let (server, name) = try newDatabase()
+        let corpus = try Self.corpusReports()
+        let a = try Warehouse(path: folder.appendingPathComponent("order-a.sqlite").path, toolVersion: "test")
+        let b = try Warehouse(path: folder.appendingPathComponent("order-b.sqlite").path, toolVersion: "test")
+        let x = corpus[0].1.sha256, y = corpus[1].1.sha256
+        try a.store(corpus[0].0, origin: DocumentOrigin(path: "a.pdf", sha256: x, size: 1), importedAt: Date(timeIntervalSince1970: 5))
+        try b.store(corpus[1].0, origin: DocumentOrigin(path: "a.pdf", sha256: y, size: 1), importedAt: Date(timeIntervalSince1970: 7))
+        try b.store(corpus[0].0, origin: DocumentOrigin(path: "kopia/a.pdf", sha256: x, size: 1), importedAt: Date(timeIntervalSince1970: 3))
+        let postgres = try PostgresWarehouse(url: server.socketURL(name), toolVersion: "test")
+        let sqlite = try Warehouse(path: folder.appendingPathComponent("order-target.sqlite").path, toolVersion: "test")
+        for source in [a, b] { XCTAssertEqual(try postgres.merge(from: source.path), try sqlite.merge(from: source.path)) }
+        XCTAssertEqual(try postgres.rowCounts()["reports"], 2)
+        try assertSameRows(sqlite, postgres, ignoring: [])
+    }
+
     func testPathsSpelledWithComposedAndDecomposedLettersAreTwoPathsInAMergeAsInSQLite() throws {
         let (server, name) = try newDatabase()
         let corpus = try Self.corpusReports()

@@ -238,6 +238,24 @@ final class GoalRecogniserTests: XCTestCase {
         XCTAssertEqual(report.goals.map(\.title), ["Verksamhet", "En organisation med hög produktivitet"])
     }
 
+    func testAHeadingUnderALabelledGoalOfAnAreaIsStillAGoal() throws {
+        // Styled headings: the area, its labelled goal, and under that goal (a level deeper) a
+        // board's goal set as a plain heading; then a section at the area's own level.
+        let lines: [(String, Double, Bool)] = [
+            ("Målområde Samhälle", 18, true), (longLine, 10, false),
+            ("Kommunövergripande mål: Ett tryggt Linköping", 14, true), (longLine, 10, false),
+            ("Ökad trygghet i centrum", 12, true), (longLine, 10, false),
+            ("Ekonomisk analys", 18, true), (longLine, 10, false),
+        ]
+        let source = SourceDocument(name: "r.pdf", kind: .pdf, pages: [SourcePage(number: 1, width: 595, height: 842, lines:
+            lines.enumerated().map { index, line in
+                SourceLine(text: line.0, lineNumber: index + 1, box: BoundingBox(x: 57, y: 60 + Double(index) * 24, width: 400, height: line.1),
+                           style: TextStyle(fontName: line.2 ? "Arial-Bold" : "Arial", fontSize: line.1, isBold: line.2))
+            })])
+        let report = ReportRecogniser().recognise(LayoutAnalyser().analyse(source))
+        XCTAssertEqual(report.goals.map(\.title), ["Samhälle", "Ett tryggt Linköping", "Ökad trygghet i centrum"])
+    }
+
     func testAnAreaWhoseGoalsAreHeadingsKeepsThem() {
         // The same area with its goals as plain headings: each is one of the area's goals.
         let report = recognise("""

@@ -208,6 +208,15 @@ final class TableStageTests: XCTestCase {
 
             *I.U. betyder ingen uppgift.
             """).first)
+        // A source note set right under the last row is no part of its label.
+        let noted = try XCTUnwrap(grids("""
+            Indikator                    2023     2024
+            Andel nöjda brukare            82       85
+            Antal avvikelser               41       37
+            Källa egen mätning
+            Uppdaterad mars 2025
+            """).first)
+        XCTAssertEqual(noted.rows.map(\.label), ["Andel nöjda brukare", "Antal avvikelser"])
         XCTAssertEqual(grid.rows.map(\.label), [
             "Säkerställa en effektiv valorganisation",
             "Skapa förutsättningar för att valet ska bli en kommunal angelägenhet i form av ökad samverkan mellan nämnders verksamheter",

@@ -245,7 +245,8 @@ final class WarehouseTests: XCTestCase {
 
     func testMergeKeepsTheNewerImportOfADocument() throws {
         // The same file imported again later (by a newer tool, say) is not undone by merging a
-        // shard that imported it earlier, under its own path or another.
+        // shard that imported it earlier under another path. (A warehouse holds one import of a
+        // document: storing it at a second path replaces the first.)
         let old = try open("old-document.sqlite"), new = try open("new-document.sqlite")
         let report = SampleReports.synthetic(municipality: "Alingsås", code: "1489", year: 2023, outcome: 80)
         try old.store(report, origin: SampleReports.origin(path: "ks/2023.txt", content: "same"), importedAt: Date(timeIntervalSince1970: 1_000))
@@ -263,6 +264,27 @@ final class WarehouseTests: XCTestCase {
         XCTAssertEqual(kept.map { ($0["imported_at"] as String).prefix(4) }, ["1970"])
         XCTAssertEqual(try new.read { db in try String.fetchOne(db, sql: "SELECT imported_at FROM reports") },
                        kept.first?["imported_at"])
+    }
+
+    func testAMergeEndsTheSameInEitherOrderWhenALaterImportReplacesTheOneThatKeptADocumentOut() throws {
+        // A: document X at a.pdf (t=5). B: other content Y at a.pdf (t=7), and X at kopia/a.pdf
+        // (t=3). Y replaces X at a.pdf, so X's older import under kopia/ is the one left of it.
+        let report = SampleReports.synthetic(municipality: "Alingsås", code: "1489", year: 2023, outcome: 80)
+        let a = try open("order-a.sqlite"), b = try open("order-b.sqlite")
+        try a.store(report, origin: SampleReports.origin(path: "a.pdf", content: "X"), importedAt: Date(timeIntervalSince1970: 5))
+        try b.store(report, origin: SampleReports.origin(path: "a.pdf", content: "Y"), importedAt: Date(timeIntervalSince1970: 7))
+        try b.store(report, origin: SampleReports.origin(path: "kopia/a.pdf", content: "X"), importedAt: Date(timeIntervalSince1970: 3))
+        func paths(_ warehouse: Warehouse) throws -> [String] {
+            try warehouse.read { db in try String.fetchAll(db, sql: "SELECT path || ' ' || sha256 FROM reports ORDER BY path") }
+        }
+        let ab = try open("order-ab.sqlite"), ba = try open("order-ba.sqlite")
+        _ = try ab.merge(from: a.path)
+        let second = try ab.merge(from: b.path)
+        _ = try ba.merge(from: b.path)
+        _ = try ba.merge(from: a.path)
+        XCTAssertEqual(try paths(ab), try paths(ba))
+        XCTAssertEqual(try paths(ab).map { $0.split(separator: " ")[0] }, ["a.pdf", "kopia/a.pdf"])
+        XCTAssertEqual(second.reports, 2)
     }
 
     func testSHA256MatchesTheStandardsTestVectors() {

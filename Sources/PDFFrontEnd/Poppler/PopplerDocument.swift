@@ -15,14 +15,12 @@ final class PopplerDocument {
     /// How many output intents were renamed before poppler saw the file (`OutputIntent`).
     private(set) var renamedOutputIntents = 0
 
-    /// Files larger than this (bytes) are read by poppler from disk as they are, output intent
-    /// and all, rather than copied into memory to rename it.
-    static let largestFileReadIntoMemory = 256 << 20
-
     /// Opens a PDF file; errors are `FrontEndError`s that name the file.
+    /// - Parameter bytes: the file's bytes with its output intent renamed, read once for all
+    ///   the documents a read opens; nil reads them here.
     /// - Parameter keepsOutputIntent: open the file as it is, without renaming its output
     ///   intent (to compare what the two read).
-    init(path: String, password: String?, keepsOutputIntent: Bool = false) throws {
+    init(path: String, password: String?, bytes: PDFBytes? = nil, keepsOutputIntent: Bool = false) throws {
         self.path = path
         var isDirectory: ObjCBool = false
         guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else {
@@ -48,12 +46,9 @@ final class PopplerDocument {
 
         var error: UnsafeMutablePointer<GError>?
         var document: OpaquePointer?
-        if !keepsOutputIntent, let size, size <= Self.largestFileReadIntoMemory,
-            let bytes = Self.bytesWithoutOutputIntent(path: path, size: size)
-        {
+        if !keepsOutputIntent, let bytes = bytes ?? PDFBytes.withoutOutputIntent(path: path) {
             // poppler keeps its own reference to the bytes for as long as the document lives.
-            document = poppler_document_new_from_bytes(bytes.bytes, password, &error)
-            g_bytes_unref(bytes.bytes)
+            document = poppler_document_new_from_bytes(bytes.handle, password, &error)
             renamedOutputIntents = bytes.renamed
         } else {
             document = poppler_document_new_from_file(uri, password, &error)
@@ -66,19 +61,6 @@ final class PopplerDocument {
     }
 
     deinit { kr_object_unref(UnsafeMutableRawPointer(handle)) }
-
-    /// The file's bytes with its output intent renamed, for poppler to read from memory; nil
-    /// when the file names none (poppler reads it from disk as before) or cannot be read whole.
-    private static func bytesWithoutOutputIntent(path: String, size: Int) -> (bytes: OpaquePointer, renamed: Int)? {
-        guard let file = FileHandle(forReadingAtPath: path) else { return nil }
-        defer { try? file.close() }
-        guard var data = try? file.readToEnd(), data.count == size else { return nil }
-        let renamed = data.withUnsafeMutableBytes { OutputIntent.rename(in: $0) }
-        guard renamed > 0 else { return nil }
-        return data.withUnsafeBytes { buffer in
-            g_bytes_new(buffer.baseAddress, gsize(buffer.count)).map { ($0, renamed) }
-        }
-    }
 
     /// How many pages the document has.
     var pageCount: Int { Int(poppler_document_get_n_pages(handle)) }
@@ -150,5 +132,50 @@ final class PopplerDocument {
         defer { g_error_free(error) }
         guard let message = error.pointee.message else { return nil }
         return String(cString: message)
+    }
+}
+
+/// A PDF file's bytes with its output intent renamed (`OutputIntent`), read once and shared by
+/// every poppler document a read opens on its threads: poppler only reads them, and the
+/// bytes object is immutable and counts its references atomically. No poppler object is shared.
+final class PDFBytes: @unchecked Sendable {
+    /// glib's bytes object, which owns the buffer.
+    let handle: OpaquePointer
+    /// How many output intents were renamed.
+    let renamed: Int
+
+    private init(handle: OpaquePointer, renamed: Int) {
+        self.handle = handle
+        self.renamed = renamed
+    }
+
+    deinit { g_bytes_unref(handle) }
+
+    /// Files larger than this (bytes) are read by poppler from disk as they are, output intent
+    /// and all, rather than held in memory to rename it.
+    static let largestFileReadIntoMemory = 128 << 20
+
+    /// The bytes of the file at `path` with its output intent renamed; nil when the file names
+    /// none (poppler then reads it from disk as before), is larger than
+    /// `largestFileReadIntoMemory`, or cannot be read.
+    static func withoutOutputIntent(path: String) -> PDFBytes? {
+        let target = URL(fileURLWithPath: path).resolvingSymlinksInPath().path
+        guard let size = (try? FileManager.default.attributesOfItem(atPath: target)[.size] as? Int) ?? nil,
+            size > 0, size <= largestFileReadIntoMemory
+        else { return nil }
+        var contents: UnsafeMutablePointer<gchar>?
+        var length: gsize = 0
+        guard g_file_get_contents(path, &contents, &length, nil) != 0, let contents else { return nil }
+        let renamed = OutputIntent.rename(in: UnsafeMutableRawBufferPointer(start: contents, count: Int(length)))
+        guard renamed > 0 else {
+            g_free(contents)
+            return nil
+        }
+        // The buffer passes to the bytes object, which frees it.
+        guard let bytes = g_bytes_new_take(contents, length) else {
+            g_free(contents)
+            return nil
+        }
+        return PDFBytes(handle: bytes, renamed: renamed)
     }
 }

@@ -22,10 +22,12 @@ struct GoalRecogniser {
     func recognise(_ layout: LayoutDocument, headings: [OutlineEntry]) -> (goals: [GoalEntry], warnings: [ImportWarning]) {
         var builder = GoalListBuilder(layout: layout)
         let blocks = layout.blocks
-        // The goal area being read (`Målområde Samhälle`) and whether its goals are printed as
-        // labelled headings (`Kommunövergripande mål: …`): then an unlabelled heading under it is
-        // a section of the report, not another of its goals.
-        var area: (level: Int, goalIndex: Int, goalsLabelled: Bool)?
+        // The goal area being read (`Målområde Samhälle`) and the heading level of its goals
+        // where they are printed as labelled headings (`Kommunövergripande mål: …`): then an
+        // unlabelled heading at that level or above is a section of the report, not another of
+        // its goals. One deeper may still be a goal under them where type sizes set the levels;
+        // in text, where levels are guesses, none is.
+        var area: (level: Int, goalIndex: Int, labelledGoalLevel: Int?)?
         let styled = layout.lines.contains { $0.source.style?.fontSize != nil }
         // A heading that names a goal level (`Övergripande mål`) lists its goals as numbered items.
         var listLevel: String?
@@ -125,7 +127,12 @@ struct GoalRecogniser {
             if block.isGoalHeading, let label = GoalLabels.labelledGoal(in: firstLine) {
                 let title = Self.title(label.title, continuation: block, in: layout)
                 let index = builder.add(level: label.level, ref: label.ref, title: title, block: block, position: position)
-                if Self.isArea(label.level) { area = (level, index, false) } else { area?.goalsLabelled = true }
+                if Self.isArea(label.level) {
+                    area = (level, index, nil)
+                } else if var current = area {
+                    current.labelledGoalLevel = max(current.labelledGoalLevel ?? level, level)
+                    area = current
+                }
                 continue
             }
             // A numbered goal statement heads the labelled goals under it; a numbered section name
@@ -142,7 +149,9 @@ struct GoalRecogniser {
                 continue
             }
             if StatedGoal.namesGoalLevel(text) { listLevel = StatedGoal.withoutSectionNumber(text) }
-            if let current = area, current.goalIndex < builder.entries.count, !current.goalsLabelled {
+            if let current = area, current.goalIndex < builder.entries.count,
+                current.labelledGoalLevel.map({ styled && level > $0 }) ?? true
+            {
                 // A heading under a goal area is one of the area's goals.
                 let levelName = enclosingLevelName(before: block, headings: headings)
                 _ = builder.add(level: levelName, ref: nil, title: text, block: block, position: position,
