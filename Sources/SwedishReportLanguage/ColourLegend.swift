@@ -33,8 +33,16 @@ public enum ColourLegend {
     public static func entries(in text: String) -> [Entry] {
         var found: [Entry] = []
         for piece in text.split(whereSeparator: { ",;\n".contains($0) }).flatMap({ $0.components(separatedBy: ". ") }) {
-            let printed = piece.trimmingCharacters(in: .whitespaces).trimmingCharacters(in: CharacterSet(charactersIn: ".!"))
-            var tokens = printed.lowercased().split(separator: " ").map(String.init)
+            var printed = piece.trimmingCharacters(in: .whitespaces).trimmingCharacters(in: CharacterSet(charactersIn: ".!"))
+            // `Grön=uppfyllt` is `Grön = uppfyllt`.
+            var tokens = printed.lowercased().replacingOccurrences(of: "=", with: " = ").split(separator: " ").map(String.init)
+            // A legend may follow an introduction (`Bedömningen görs enligt följande: Grön = …`).
+            if let start = tokens.indices.dropFirst().first(where: { tokens[$0 - 1].hasSuffix(":") && colours[tokens[$0]] != nil }),
+                colours[tokens[0].trimmingCharacters(in: CharacterSet(charactersIn: ":="))] == nil
+            {
+                tokens.removeFirst(start)
+                if let colon = printed.range(of: ":") { printed = printed[colon.upperBound...].trimmingCharacters(in: .whitespaces) }
+            }
             guard let first = tokens.first else { continue }
             // `Grön:` and `Grön=` carry their joining mark.
             var colourWord = first, joined = false

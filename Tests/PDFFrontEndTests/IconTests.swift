@@ -124,6 +124,19 @@ final class IconTests: XCTestCase {
         XCTAssertTrue(try line(document, "Mål\tBedömning").icons.isEmpty)
     }
 
+    func testAColumnCrossedByTextBelowItsHeaderHoldsNoStatus() throws {
+        // A running header parted in two, then a paragraph across the page: the chart legend's
+        // square further down stands under no status column.
+        let document = try read { pdf in
+            pdf.text("Alingsås kommun", x: 57, y: 60)
+            pdf.text("Verksamhetsberättelse", x: 420, y: 60)
+            pdf.text("Nämndens mål följs upp i diagrammet nedan, där utfallet jämförs med målvärdet för året.", x: 57, y: 100)
+            pdf.text("Utfall mot mål", x: 57, y: 140)
+            pdf.picture(x: 440, y: 132, size: 9, color: .red)
+        }
+        XCTAssertTrue(try line(document, "Utfall mot mål").icons.isEmpty)
+    }
+
     func testTextOverAPhotographHasNoStatusColumn() throws {
         // Goals set over a photograph (a plan's cover): the room under `Bedömning` shows the
         // photograph, whose patches are no icons.

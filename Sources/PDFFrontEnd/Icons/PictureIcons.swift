@@ -85,13 +85,18 @@ enum PictureIcons {
             else { continue }
             let first = words[firstText].rect, last = words[lastText].rect
             let em = max(6, min(24, words[firstText].fontSize))
-            guard let header = rows[max(0, index - statusColumnRowsSearched)..<index].last(where: { $0.columnGapBefore.contains(true) }),
-                header.rect.maxY <= first.minY,
-                let cell = RowCells.segments(of: header).map({ Array(header.words[$0]) }).first(where: { cell in
+            let searched = max(0, index - statusColumnRowsSearched)..<index
+            guard let headerIndex = searched.last(where: { rows[$0].columnGapBefore.contains(true) }),
+                rows[headerIndex].rect.maxY <= first.minY,
+                let cell = RowCells.segments(of: rows[headerIndex]).map({ Array(rows[headerIndex].words[$0]) }).first(where: { cell in
                     cell.count <= statusHeaderWords && words[cell[0]].rect.minX >= last.maxX + statusColumnGap * em
                 })
             else { continue }
             let cellLeft = words[cell[0]].rect.minX, cellRight = cell.map { words[$0].rect.maxX }.max() ?? cellLeft
+            // The column stays clear from its header down to this row: a line of text running
+            // under the header cell (a paragraph between a page's running header and a chart)
+            // ends it.
+            guard rows[(headerIndex + 1)..<index].allSatisfy({ $0.rect.maxX < cellLeft }) else { continue }
             let top = first.minY - 0.2 * first.height, bottom = first.maxY + 0.2 * first.height
             let nextWord = words.lazy.filter { !$0.isIcon && $0.rect.minX > last.maxX && $0.rect.maxY > top && $0.rect.minY < bottom }
                 .map(\.rect.minX).min()
@@ -107,24 +112,27 @@ enum PictureIcons {
     /// A header cell is a few words (`Bedömning`, `Status`, `Måluppfyllelse 2025`).
     static let statusHeaderWords = 3
 
-    /// The least share of a status column's strip in its one most common colour (paper, or a
-    /// row's shading): the rest is the icon. A photograph behind the text has no such colour.
-    static let plainGroundShare = 0.8
+    /// The least share of the rim of a status column's strip in its one most common colour
+    /// (paper, or a row's shading). An icon never touches the rim (one cut by it is left out);
+    /// a photograph behind the text has no such colour.
+    static let plainGroundShare = 0.7
 
-    /// Whether a rendered strip is one flat colour but for a little (an icon on paper).
+    /// Whether a rendered strip stands on flat ground: its rim, a pixel inside the strip's
+    /// clipped edge, is mostly one colour.
     static func isPlainGround(_ page: RenderedPage, _ strip: Rect) -> Bool {
         let (x0, y0) = page.pixel(x: strip.minX, y: strip.minY), (x1, y1) = page.pixel(x: strip.maxX, y: strip.maxY)
-        let minX = max(0, x0), maxX = min(page.width - 1, x1), minY = max(0, y0), maxY = min(page.height - 1, y1)
+        let minX = max(0, x0 + 1), maxX = min(page.width - 1, x1 - 1), minY = max(0, y0 + 1), maxY = min(page.height - 1, y1 - 1)
         guard minX < maxX, minY < maxY else { return false }
         var counts: [UInt32: Int] = [:]
-        for y in minY...maxY {
-            for x in minX...maxX {
-                let c = page.color(x: x, y: y)
-                // Colours within a few levels of each other are one (anti-aliasing, JPEG noise).
-                counts[UInt32(c.red >> 3) << 10 | UInt32(c.green >> 3) << 5 | UInt32(c.blue >> 3), default: 0] += 1
-            }
+        var total = 0
+        func count(_ x: Int, _ y: Int) {
+            let c = page.color(x: x, y: y)
+            // Colours within a few levels of each other are one (anti-aliasing, JPEG noise).
+            counts[UInt32(c.red >> 3) << 10 | UInt32(c.green >> 3) << 5 | UInt32(c.blue >> 3), default: 0] += 1
+            total += 1
         }
-        let total = (maxX - minX + 1) * (maxY - minY + 1)
+        for x in minX...maxX { count(x, minY); count(x, maxY) }
+        for y in (minY + 1)..<maxY { count(minX, y); count(maxX, y) }
         return Double(counts.values.max() ?? 0) >= plainGroundShare * Double(total)
     }
 
