@@ -17,6 +17,8 @@ struct AssignmentRecogniser {
         var items: [Assignment] = []
         var index = 0
         let lines = layout.lines
+        // The report's legends, read once for all its tables (reading them reads every block).
+        var legend: IconLegend?
         while index < lines.count {
             guard let header = AssignmentTableHeader(lines[index].text) else {
                 index += 1
@@ -26,7 +28,9 @@ struct AssignmentRecogniser {
             let groups = Self.groups(in: (index + 1)..<end, layout: layout, header: header)
             let goalId = goals.enclosing(index, in: layout)?.goal.id
             let parsedItems: [Assignment]
-            if let table = MeasuredFollowUpTable(header: layout.lines[index], groups: groups, layout: layout) {
+            let tableLegend = legend ?? IconLegend(layout: layout)
+            legend = tableLegend
+            if let table = MeasuredFollowUpTable(header: layout.lines[index], groups: groups, layout: layout, legend: tableLegend) {
                 parsedItems = table.items(kind: header.kind)
             } else {
                 parsedItems = header.kind.parse(groups, layout: layout)

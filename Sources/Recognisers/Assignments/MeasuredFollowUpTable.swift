@@ -24,11 +24,11 @@ struct MeasuredFollowUpTable {
     let legend: IconLegend
 
     /// Nil when the header carries no measured cells (flattened text input).
-    init?(header: LayoutLine, groups: [Range<Int>], layout: LayoutDocument) {
+    init?(header: LayoutLine, groups: [Range<Int>], layout: LayoutDocument, legend: IconLegend) {
         // Which words stand in which column is the table stage's to read; this names the columns.
         guard let columns = HeaderedColumns(header: header) else { return nil }
         headers = columns.headers.map { $0.lowercased() }
-        legend = IconLegend(layout: layout)
+        self.legend = legend
         var rows: [(cells: [String], provenance: Provenance, isRunningText: Bool, icon: IconLegend.Icon?, line: Int)] = []
         for group in groups {
             let lines = layout.lines[group]
