@@ -170,6 +170,30 @@ final class IconLegendTests: XCTestCase {
         XCTAssertEqual(assignments.first?.comment, "Utredningen redovisas i mars.")
     }
 
+    /// Rows of one line each, set without space between them, each with its own status icon and
+    /// nothing else past its title: an icon per line marks a row per line.
+    func testAssignmentRowsOfOneLineEachWithTheirOwnIconAreItemsEach() {
+        func row(_ cells: [(String, Double)], _ number: Int, icon: RGBColor? = nil) -> SourceLine {
+            var line = measuredLine(cells, number: number, letterWidth: 5)
+            if let icon { line.icons = [IconMark(color: icon, box: BoundingBox(x: 300, y: Double(number) * 14, width: 9, height: 9))] }
+            return line
+        }
+        let lines = [
+            row([("Uppdrag", 60), ("Status", 300)], 1),
+            row([("Ta fram en plan för kompetensförsörjning", 60)], 2, icon: Self.green),
+            row([("Utreda nya lokaler för förskolan", 60)], 3, icon: Self.yellow),
+            row([("Införa digital signering av beslut", 60)], 4, icon: Self.red),
+            SourceLine(text: "", lineNumber: 5),
+            legendRow([(Self.green, "Klart"), (Self.yellow, "Pågår"), (Self.red, "Ej påbörjat")], number: 6),
+        ]
+        let source = SourceDocument(name: "r.pdf", kind: .pdf, pages: [SourcePage(number: 1, width: 595, height: 842, lines: lines)])
+        let assignments = ReportRecogniser().recognise(LayoutAnalyser().analyse(source)).assignments
+        XCTAssertEqual(assignments.map(\.title), [
+            "Ta fram en plan för kompetensförsörjning", "Utreda nya lokaler för förskolan", "Införa digital signering av beslut",
+        ])
+        XCTAssertEqual(assignments.map(\.status), ["Klart", "Pågår", "Ej påbörjat"])
+    }
+
     /// A goal table whose assessment column holds icons (`Nämndmål | Bedömning`), a legend under it.
     func testAGoalTableWhoseAssessmentColumnHoldsIconsGivesEachGoalItsStatus() {
         func row(_ text: String, _ number: Int, icon: RGBColor? = nil) -> SourceLine {

@@ -30,7 +30,14 @@ struct MeasuredFollowUpTable {
         headers = columns.headers.map { $0.lowercased() }
         self.legend = legend
         var rows: [(cells: [String], provenance: Provenance, isRunningText: Bool, icon: IconLegend.Icon?, line: Int)] = []
-        for group in groups {
+        // Rows set without space between them, each line with its own status icon: an icon per
+        // line marks a row per line.
+        let rowGroups = groups.flatMap { group -> [Range<Int>] in
+            let lines = layout.lines[group]
+            guard lines.count > 1, lines.allSatisfy({ $0.source.icons.count == 1 }) else { return [group] }
+            return group.map { $0..<($0 + 1) }
+        }
+        for group in rowGroups {
             let lines = layout.lines[group]
             // A legend row under the table (`● Klar ● Pågår ● Ej påbörjad`) explains the icons: no item.
             if lines.contains(where: { IconLegend.isLegendRow($0) }) { continue }
@@ -38,6 +45,10 @@ struct MeasuredFollowUpTable {
             let icon = lines.lazy.flatMap(\.source.icons).compactMap(IconLegend.Icon.init).first
             if let cells = columns.cells(of: lines) {
                 rows.append((cells, layout.provenance(of: group), false, icon, group.lowerBound))
+            } else if let icon, lines.count == 1 {
+                // A row whose only cell is its title, its status an icon (no gap before it, as an
+                // icon is no word): the item, not running text.
+                rows.append(([lines[lines.startIndex].text], layout.provenance(of: group), false, icon, group.lowerBound))
             } else {
                 // A group of lines without a column gap is running text under the table.
                 rows.append(([lines.map(\.text).joined(separator: " ")], layout.provenance(of: group), true, nil, group.lowerBound))
