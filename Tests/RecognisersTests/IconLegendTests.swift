@@ -46,6 +46,14 @@ final class IconLegendTests: XCTestCase {
 
     private let comment = "Arbetet har fortsatt under året enligt den plan som nämnden beslutade om i början av året."
 
+    /// Three goals, each its line with an icon of the colour given, a comment and a blank line.
+    private func threeGoals(icons: [RGBColor]) -> [SourceLine] {
+        let titles = ["Mål 1: Alla barn ska klara skolan", "Mål 2: Fler ska ha ett arbete", "Mål 3: Kommunens klimatpåverkan ska minska"]
+        return zip(titles, icons).flatMap { title, icon in
+            [line(title, number: 0, icon: icon), line(comment, number: 0), SourceLine(text: "", lineNumber: 0)]
+        }.dropLast()
+    }
+
     /// Trend arrows all in one colour: the legend tells them apart by direction, and each
     /// goal's arrow is read through the entry of its own shape.
     func testSameColouredIconsAreReadThroughTheLegendEntryOfTheirShape() throws {
@@ -78,15 +86,7 @@ final class IconLegendTests: XCTestCase {
     }
 
     func testEachIconOfALegendRowIsReadThroughTheWordsBesideIt() throws {
-        let found = goals([
-            line("Mål 1: Alla barn ska klara skolan", number: 0, icon: Self.red),
-            line(comment, number: 0),
-            SourceLine(text: "", lineNumber: 0),
-            line("Mål 2: Fler ska ha ett arbete", number: 0, icon: Self.yellow),
-            line(comment, number: 0),
-            SourceLine(text: "", lineNumber: 0),
-            line("Mål 3: Kommunens klimatpåverkan ska minska", number: 0, icon: Self.green),
-            line(comment, number: 0),
+        let found = goals(threeGoals(icons: [Self.red, Self.yellow, Self.green]) + [
             SourceLine(text: "", lineNumber: 0),
             legendRow([(Self.red, "Ej uppfyllt"), (Self.yellow, "Delvis uppfyllt"), (Self.green, "Helt uppfyllt")], number: 0),
         ])
@@ -101,15 +101,7 @@ final class IconLegendTests: XCTestCase {
         let found = goals([
             line("Grön = uppfyllt, gul = delvis uppfyllt, röd betyder att målet inte är uppfyllt.", number: 0),
             SourceLine(text: "", lineNumber: 0),
-            line("Mål 1: Alla barn ska klara skolan", number: 0, icon: Self.red),
-            line(comment, number: 0),
-            SourceLine(text: "", lineNumber: 0),
-            line("Mål 2: Fler ska ha ett arbete", number: 0, icon: Self.yellow),
-            line(comment, number: 0),
-            SourceLine(text: "", lineNumber: 0),
-            line("Mål 3: Kommunens klimatpåverkan ska minska", number: 0, icon: Self.green),
-            line(comment, number: 0),
-        ])
+        ] + threeGoals(icons: [Self.red, Self.yellow, Self.green]))
         XCTAssertEqual(found.map(\.status), [.not_fulfilled, .partially_fulfilled, .fulfilled])
         XCTAssertEqual(found.map(\.statusText), [nil, nil, nil])
     }

@@ -15,10 +15,7 @@ enum PictureIcons {
     static func candidateStrips(words: [Word], rows: [Row]) -> [Rect] {
         var strips: [Rect] = []
         for (index, row) in rows.enumerated() {
-            let text = row.words.filter { !words[$0].isIcon }
-            guard let firstText = text.first, text.count <= 16, !row.words.contains(where: { words[$0].isIcon }),
-                !text.contains(where: { words[$0].traits.isNumeric })
-            else { continue }
+            guard let text = wordsOfStatusRow(row, words: words), let firstText = text.first else { continue }
             let first = words[firstText].rect
             let em = max(6, min(24, words[firstText].fontSize))
             let short = text.count <= 8
@@ -70,6 +67,17 @@ enum PictureIcons {
         return strips
     }
 
+    /// The most words a row that may carry a status icon holds (a status line, a goal's title).
+    static let mostWordsOfStatusRow = 16
+
+    /// The words of a row that may carry a status icon: a few words, none a figure, and no icon
+    /// found on it already; nil for any other row.
+    static func wordsOfStatusRow(_ row: Row, words: [Word]) -> [Int]? {
+        guard row.words.count <= mostWordsOfStatusRow, !row.words.contains(where: { words[$0].isIcon || words[$0].traits.isNumeric })
+        else { return nil }
+        return row.words
+    }
+
     /// Where a status column's icons may be: in a row of words without figures, under a
     /// header cell that stands past the row's last word (`Mål | Bedömning`, a disc under
     /// Bedömning on each goal's row, the row's own cell empty of words). The header is the
@@ -79,9 +87,8 @@ enum PictureIcons {
     static func statusColumnStrips(words: [Word], rows: [Row]) -> [Rect] {
         var strips: [Rect] = []
         for (index, row) in rows.enumerated() {
-            let text = row.words.filter { !words[$0].isIcon }
-            guard let firstText = text.first, let lastText = text.last, text.count <= 16, !row.columnGapBefore.contains(true),
-                !row.words.contains(where: { words[$0].isIcon }), !text.contains(where: { words[$0].traits.isNumeric })
+            guard let text = wordsOfStatusRow(row, words: words), let firstText = text.first, let lastText = text.last,
+                !row.columnGapBefore.contains(true)
             else { continue }
             let first = words[firstText].rect, last = words[lastText].rect
             let em = max(6, min(24, words[firstText].fontSize))
