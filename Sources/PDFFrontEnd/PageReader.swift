@@ -29,8 +29,12 @@ enum PageReader {
                 message: "\(file), page \(number): poppler gave \(rects.count) glyph boxes for \(scalars.count) characters; text past the shorter was dropped",
                 page: number))
         }
-        let glyphs = PageGlyphs(scalars: scalars, rects: rects, runs: scalars.isEmpty ? [] : page.textAttributes(),
+        var glyphs = PageGlyphs(scalars: scalars, rects: rects, runs: scalars.isEmpty ? [] : page.textAttributes(),
                                 pageWidth: size.width, pageHeight: size.height)
+        // Typed notes and filled-in fields are printed text that poppler's page text leaves out.
+        glyphs.append(page.annotationTexts().filter {
+            $0.area.maxX > 0 && $0.area.maxY > 0 && $0.area.minX < size.width && $0.area.minY < size.height
+        })
         if glyphs.glyphs.isEmpty {
             let pictures = !page.imageAreas().isEmpty
             return Result(page: SourcePage(number: number, width: size.width, height: size.height, lines: []),

@@ -92,4 +92,24 @@ final class ReadingOrderTests: XCTestCase {
             XCTAssertEqual(lines.first?.box?.y ?? 0, document.pages[0].lines.first?.box?.y ?? 1, accuracy: 0.01)
         }
     }
+
+    func testASmallLineInsideTheBoxOfLargeTypeIsALineOfItsOwn() throws {
+        // A cover: a registration number set in the top of a display title's glyph box. They
+        // overlap in height but one stands above the other, so they are two lines.
+        let document = try read { pdf, _ in
+            pdf.text("Dnr KS 2013/375", x: 230, y: 100, size: 10)
+            pdf.text("KLIMAT", x: 140, y: 160, size: 77)
+            pdf.text("Strategin gäller för hela kommunens organisation.", x: 60, y: 260, size: 10)
+        }
+        let lines = document.pages[0].lines.filter { !$0.isBlank }.map(\.text)
+        XCTAssertEqual(Array(lines.prefix(2)), ["Dnr KS 2013/375", "KLIMAT"])
+        // Words side by side on one baseline stay one line, as does a word printed twice over
+        // itself (a producer's bold).
+        let overprinted = try read { pdf, _ in
+            pdf.text("Måluppfyllelse", x: 60, y: 100, size: 14)
+            pdf.text("Måluppfyllelse", x: 60.3, y: 100, size: 14)
+            pdf.text("2026", x: 200, y: 100, size: 14)
+        }
+        XCTAssertEqual(overprinted.pages[0].lines.filter { !$0.isBlank }.count, 1)
+    }
 }

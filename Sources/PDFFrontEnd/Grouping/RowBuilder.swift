@@ -31,7 +31,9 @@ enum RowBuilder {
             for rowIndex in active {
                 let ref = rows[rowIndex].ref
                 let overlap = ref.verticalOverlap(rect)
-                if overlap >= 0.5 * min(ref.height, rect.height), overlap > bestOverlap {
+                if overlap >= 0.5 * min(ref.height, rect.height), overlap > bestOverlap,
+                    !rows[rowIndex].words.contains(where: { Self.standsAboveOrBelow(words[$0].rect, rect) })
+                {
                     best = rowIndex
                     bestOverlap = overlap
                 }
@@ -54,6 +56,21 @@ enum RowBuilder {
         }
         result.sort { $0.rect.midY < $1.rect.midY }
         return result
+    }
+
+    /// Share of the narrower word's width two words may overlap by and still be side by side
+    /// (touching glyph boxes, a kerned mark); more, and one is set above the other.
+    static let sideBySideOverlap = 0.5
+
+    /// Whether two words that overlap in height stand one above the other rather than side by
+    /// side: a small line set inside a large display type's box (`Dnr. KS 2013/375` over the
+    /// top of `KLIMAT`). Words of one row follow each other; they do not cover each other.
+    /// A word printed twice in the same place (overprinted bold) covers its twin in height too,
+    /// and stays on the row.
+    static func standsAboveOrBelow(_ a: Rect, _ b: Rect) -> Bool {
+        let horizontal = min(a.maxX, b.maxX) - max(a.minX, b.minX)
+        guard horizontal > sideBySideOverlap * min(a.width, b.width) else { return false }
+        return a.verticalOverlap(b) < sideBySideOverlap * max(a.height, b.height)
     }
 
     /// Marks the gaps in a row that are column gaps rather than word spaces.

@@ -99,6 +99,76 @@ final class PopplerPage {
         return areas
     }
 
+    /// Text the page shows through annotations rather than its content: typed notes and stamped
+    /// registration numbers (FreeText annotations) and filled-in form fields. poppler-glib's
+    /// page text leaves these out, though a reader sees them as printed. Areas are in display
+    /// space, top-left origin, as the text's are.
+    func annotationTexts() -> [AnnotationText] {
+        let height = size.height
+        func displayed(_ area: PopplerRectangle) -> Rect {
+            // Mappings are in PDF space (y up) relative to the crop box.
+            Rect(minX: min(area.x1, area.x2), minY: height - max(area.y1, area.y2),
+                 maxX: max(area.x1, area.x2), maxY: height - min(area.y1, area.y2))
+        }
+        var texts: [AnnotationText] = []
+        if let list = poppler_page_get_annot_mapping(handle) {
+            var node: UnsafeMutablePointer<GList>? = list
+            while let current = node {
+                if let data = current.pointee.data {
+                    let mapping = data.assumingMemoryBound(to: PopplerAnnotMapping.self).pointee
+                    let flags = poppler_annot_get_flags(mapping.annot).rawValue
+                    let unseen = POPPLER_ANNOT_FLAG_HIDDEN.rawValue | POPPLER_ANNOT_FLAG_NO_VIEW.rawValue
+                    if poppler_annot_get_annot_type(mapping.annot) == POPPLER_ANNOT_FREE_TEXT, flags & unseen == 0,
+                        let contents = poppler_annot_get_contents(mapping.annot)
+                    {
+                        texts.append(AnnotationText(text: String(cString: contents), area: displayed(mapping.area), fontSize: nil))
+                        g_free(contents)
+                    }
+                }
+                node = current.pointee.next
+            }
+            poppler_page_free_annot_mapping(list)
+        }
+        if let list = poppler_page_get_form_field_mapping(handle) {
+            var node: UnsafeMutablePointer<GList>? = list
+            while let current = node {
+                if let data = current.pointee.data {
+                    let mapping = data.assumingMemoryBound(to: PopplerFormFieldMapping.self).pointee
+                    if let text = Self.shownValue(of: mapping.field) {
+                        let size = poppler_form_field_get_font_size(mapping.field)
+                        texts.append(AnnotationText(text: text, area: displayed(mapping.area), fontSize: size > 0 ? size : nil))
+                    }
+                }
+                node = current.pointee.next
+            }
+            poppler_page_free_form_field_mapping(list)
+        }
+        return texts
+    }
+
+    /// What a form field shows: a text field's value (not a password's), a choice field's
+    /// selected items; nil for buttons and signatures, whose faces are pictures.
+    private static func shownValue(of field: OpaquePointer) -> String? {
+        switch poppler_form_field_get_field_type(field) {
+        case POPPLER_FORM_FIELD_TEXT:
+            guard poppler_form_field_text_is_password(field) == 0, let value = poppler_form_field_text_get_text(field) else { return nil }
+            defer { g_free(value) }
+            return String(cString: value)
+        case POPPLER_FORM_FIELD_CHOICE:
+            let count = poppler_form_field_choice_get_n_items(field)
+            var selected: [String] = []
+            for index in 0..<max(count, 0) where poppler_form_field_choice_is_item_selected(field, index) != 0 {
+                if let item = poppler_form_field_choice_get_item(field, index) {
+                    selected.append(String(cString: item))
+                    g_free(item)
+                }
+            }
+            return selected.isEmpty ? nil : selected.joined(separator: ", ")
+        default:
+            return nil
+        }
+    }
+
     /// Draws the page onto a cairo context.
     fileprivate func renderInto(_ cr: OpaquePointer) { poppler_page_render(handle, cr) }
 
@@ -211,6 +281,14 @@ private final class DrawingSink {
 }
 
 /// One run of text attributes: font, size and colour from `start` to `end` (inclusive scalar offsets).
+/// Text shown by an annotation or form field, with where it stands and, where the field
+/// states it, its font size.
+struct AnnotationText: Sendable {
+    var text: String
+    var area: Rect
+    var fontSize: Double?
+}
+
 struct AttributeRun {
     var fontName: String
     var fontSize: Double

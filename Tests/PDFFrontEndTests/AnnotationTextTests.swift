@@ -1,0 +1,75 @@
+import Foundation
+import PDFFrontEnd
+import ReportSource
+import XCTest
+
+/// Text a page shows through annotations (a registration number typed onto a cover) and form
+/// fields (a filled-in template) is read with the page's own text, where a reader sees it.
+final class AnnotationTextTests: XCTestCase {
+    /// A one-page PDF written object by object, with `annotations` as the page's /Annots and the
+    /// fields among them named in an /AcroForm.
+    private func pdf(content: String, annotations: [String], fieldCount: Int) -> Data {
+        var objects = [
+            "<< /Type /Catalog /Pages 2 0 R"
+                + (fieldCount > 0 ? " /AcroForm << /Fields [\((0..<fieldCount).map { "\(6 + $0) 0 R" }.joined(separator: " "))] /DA (/Helv 10 Tf 0 g) >>" : "")
+                + " >>",
+            "<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
+            "<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Contents 4 0 R /Resources << /Font << /F1 5 0 R /Helv 5 0 R >> >>"
+                + " /Annots [\(annotations.indices.map { "\(6 + $0) 0 R" }.joined(separator: " "))] >>",
+            "<< /Length \(content.utf8.count) >>\nstream\n\(content)\nendstream",
+            "<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica /Encoding /WinAnsiEncoding >>",
+        ]
+        objects += annotations
+        var bytes = "%PDF-1.7\n"
+        var offsets: [Int] = []
+        for (index, object) in objects.enumerated() {
+            offsets.append(bytes.utf8.count)
+            bytes += "\(index + 1) 0 obj\n\(object)\nendobj\n"
+        }
+        let xref = bytes.utf8.count
+        bytes += "xref\n0 \(objects.count + 1)\n0000000000 65535 f \n"
+        for offset in offsets { bytes += String(format: "%010d 00000 n \n", offset) }
+        bytes += "trailer\n<< /Size \(objects.count + 1) /Root 1 0 R >>\nstartxref\n\(xref)\n%%EOF\n"
+        return Data(bytes.utf8)
+    }
+
+    private func read(_ data: Data) throws -> SourcePage {
+        let folder = TemporaryFolder()
+        let url = folder.file("annotated.pdf")
+        try data.write(to: url)
+        return try XCTUnwrap(PDFFrontEnd().read(contentsOf: url).pages.first)
+    }
+
+    /// A PDF text string as UTF-16 with its byte-order mark, the way producers write non-ASCII text.
+    private func utf16(_ text: String) -> String {
+        "<FEFF" + text.utf16.map { String(format: "%04X", $0) }.joined() + ">"
+    }
+
+    private let body = "BT /F1 11 Tf 72 700 Td (Klimatstrategin omfattar hela kommunens organisation.) Tj ET"
+
+    func testATypedNoteIsReadWhereItStands() throws {
+        let note = "<< /Type /Annot /Subtype /FreeText /Rect [218 760 321 776] /F 4 /Contents (  Dnr. KS 2013/375) /DA (/Helv 12 Tf) >>"
+        let page = try read(pdf(content: body, annotations: [note], fieldCount: 0))
+        let line = try XCTUnwrap(page.lines.first { $0.text.contains("Dnr.") })
+        XCTAssertEqual(line.text, "Dnr. KS 2013/375")
+        // Above the body line, near the annotation's top (842 - 776 = 66 from the page's top).
+        let box = try XCTUnwrap(line.box)
+        XCTAssertEqual(box.y, 68, accuracy: 3)
+        XCTAssertLessThan(box.y, try XCTUnwrap(page.lines.first { $0.text.hasPrefix("Klimatstrategin") }?.box).y)
+    }
+
+    func testAHiddenNoteAndAPasswordAreNotRead() throws {
+        let hidden = "<< /Type /Annot /Subtype /FreeText /Rect [72 600 300 620] /F 2 /Contents (Utkast) /DA (/Helv 12 Tf) >>"
+        let password = "<< /Type /Annot /Subtype /Widget /FT /Tx /Ff 8192 /T (kod) /V (hemligt) /Rect [72 560 300 580] /DA (/Helv 10 Tf 0 g) >>"
+        let page = try read(pdf(content: body, annotations: [hidden, password], fieldCount: 0))
+        XCTAssertFalse(page.lines.contains { $0.text.contains("Utkast") || $0.text.contains("hemligt") })
+    }
+
+    func testAFilledInFieldIsReadAsTheTemplatesValue() throws {
+        let label = "BT /F1 10 Tf 72 640 Td (Organisation:) Tj ET"
+        let field = "<< /Type /Annot /Subtype /Widget /FT /Tx /T (namnd) /V \(utf16("Kultur- och fritidsnämnden")) /Rect [150 634 400 652] /F 4 /DA (/Helv 10 Tf 0 g) >>"
+        let page = try read(pdf(content: body + "\n" + label, annotations: [field], fieldCount: 1))
+        let line = try XCTUnwrap(page.lines.first { $0.text.hasPrefix("Organisation:") })
+        XCTAssertEqual(line.text, "Organisation: Kultur- och fritidsnämnden")
+    }
+}
