@@ -263,6 +263,8 @@ struct LineClassifier {
         // A value defined on a scale (`1 = Medelhögt värde`, `N = antal`) is a legend's or a
         // table cell's, however it is set.
         if text.contains(" = ") { return false }
+        // Nor is a registration number (`Dnr. KS 2013/375`), a document's field.
+        if RegistrationNumber.opensWithRegistrationNumber(text) { return false }
         if ReportVocabulary.isFieldLabel(text) && !labelAsHeading || isAssessmentLike(text, line: line) || isUnitCaption(text, line: line)
             || (isColumnHeaderRow(text, line: line) && !styled && !(line.map(isOverRunningText) ?? false))
             || ReportVocabulary.isSignature(text) || isBullet(text)

@@ -79,6 +79,20 @@ final class HeadingTests: XCTestCase {
         XCTAssertEqual(headings(text), [])
     }
 
+    func testARegistrationNumberIsNoHeadingHoweverItIsSet() {
+        // On a cover in its own type, alone over the title: a document's field all the same.
+        let body = TextStyle(fontName: "Arial", fontSize: 10)
+        let lines = [
+            SourceLine(text: "Dnr. KS 2013/375", lineNumber: 1, style: TextStyle(fontName: "Helvetica", fontSize: 12)),
+            SourceLine(text: "", lineNumber: 2),
+            SourceLine(text: "Klimatstrategi", lineNumber: 3, style: TextStyle(fontName: "Arial-Bold", fontSize: 24, isBold: true)),
+            SourceLine(text: Self.paragraph, lineNumber: 4, style: body),
+        ]
+        let doc = LayoutAnalyser().analyse(SourceDocument(name: "p.pdf", kind: .pdf, pages: [SourcePage(number: 1, lines: lines)]))
+        XCTAssertEqual(doc.blocks.filter { $0.kind == .heading }.map { doc.text(of: $0) }, ["Klimatstrategi"])
+        XCTAssertEqual(headings("Diarienummer: 2026.027\n\(Self.paragraph)"), [])
+    }
+
     func testTableCellFragmentsAreNotHeadings() {
         let text = """
             Vi drabbas av

@@ -126,6 +126,30 @@ final class MetadataRecogniserTests: XCTestCase {
         XCTAssertEqual(report.metadata.reportType, .other)
     }
 
+    func testARegistrationNumbersPrefixNamesTheBoardWhoseRegistryKeepsIt() {
+        // `KS` is the kommunstyrelse's registry in every municipality, named or not.
+        let strategy = recognise("""
+            Dnr. KS 2013/375
+
+            Klimatstrategi 2020-2050
+            Strategin gäller för hela kommunens organisation och ska följas upp vartannat år.
+            """)
+        XCTAssertEqual(strategy.metadata.organisation, "Kommunstyrelsen")
+        // Another prefix names the board it abbreviates, among those the document names: here it
+        // outweighs a board named more often.
+        let plan = recognise("""
+            Diarienummer: BUN 2026.027
+
+            Plan för skolskjuts
+            Socialnämnden och socialnämndens förvaltning har lämnat synpunkter på planen.
+            Barn- och ungdomsnämnden fattar beslut om planen.
+            """)
+        XCTAssertEqual(plan.metadata.organisation, "Barn- och ungdomsnämnden")
+        // A number without a prefix names no board.
+        let unprefixed = recognise("Diarienummer: 2026.027\n\nPlan för skolskjuts\n\(longLine)")
+        XCTAssertNil(unprefixed.metadata.organisation)
+    }
+
     func testNothingIsGuessedWithoutSupport() {
         let report = recognise("Inledning\n\(longLine)")
         XCTAssertNil(report.metadata.municipality)

@@ -36,6 +36,21 @@ final class VocabularyTests: XCTestCase {
         XCTAssertEqual(TableWords.joinWrapped(["Intäkter -", "Kostnader"]), "Intäkter - Kostnader")
     }
 
+    func testRegistrationNumbersAndTheInitialsOfBoards() {
+        XCTAssertEqual(RegistrationNumber.registryPrefixes(in: "Dnr. KS 2013/375"), ["KS"])
+        XCTAssertEqual(RegistrationNumber.registryPrefixes(in: "Diarienummer:\u{00A0}BUN 2026.027  Datum: 2026-05-05"), ["BUN"])
+        XCTAssertEqual(RegistrationNumber.registryPrefixes(in: "Vårt dnr: SN 2024-00112"), ["SN"])
+        // No prefix, a word rather than a prefix, or no case number after it.
+        XCTAssertEqual(RegistrationNumber.registryPrefixes(in: "Dnr: 2016.127"), [])
+        XCTAssertEqual(RegistrationNumber.registryPrefixes(in: "Dnr Kommunstyrelsen 2013/375"), [])
+        XCTAssertEqual(RegistrationNumber.registryPrefixes(in: "Dnr KS saknas"), [])
+        let heads = ["nämnden", "styrelsen", "förbundet"]
+        XCTAssertEqual(RegistrationNumber.initials(ofBoard: "barn- och ungdomsnämnden", heads: heads), "BUN")
+        XCTAssertEqual(RegistrationNumber.initials(ofBoard: "tekniska nämnden", heads: heads), "TN")
+        XCTAssertEqual(RegistrationNumber.initials(ofBoard: "kommunstyrelsen", heads: heads), "KS")
+        XCTAssertEqual(RegistrationNumber.initials(ofBoard: "socialnämnden", heads: heads), "SN")
+    }
+
     func testSentencesAreNotAssessments() {
         XCTAssertNil(AssessmentVocabulary.assessment(inLine: "Detta innebär att målet anses vara delvis uppfyllt."))
         XCTAssertNil(AssessmentVocabulary.assessment(inLine: "Målet om uppfyllt resultat"))

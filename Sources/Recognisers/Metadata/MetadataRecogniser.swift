@@ -289,8 +289,16 @@ enum OrganisationVote {
     /// Words ending in -a that stand before a board without naming it.
     static let notAdjectives: Set<String> = ["nämnda", "samtliga", "berörda", "aktuella", "enskilda", "ansvariga"]
 
+    /// Board words in their base form, the heads a board's initials end in.
+    static let heads = boardSuffixes.filter { !$0.hasSuffix("s") }
+    /// A registration number's prefix is the document's own statement of its board, as a
+    /// template's `Nämnd:` field is.
+    static let registryWeight = 6
+
     static func best(in evidence: Evidence) -> String? {
         var scores: [String: Int] = [:]
+        // Each registry once: a number repeated in a running header says it no more strongly.
+        var registries: Set<String> = []
         for piece in evidence.pieces {
             let words = piece.lowercasedWords
             for (index, lower) in words.enumerated() {
@@ -312,6 +320,18 @@ enum OrganisationVote {
                     name = words[index - 2] + " " + words[index - 1] + " " + name
                 }
                 scores[name, default: 0] += piece.weight
+            }
+            registries.formUnion(RegistrationNumber.registryPrefixes(in: piece.text))
+        }
+        // A registration number's prefix names the board whose registry keeps the document:
+        // `KS` everywhere, or the initials of a board the document names (`BUN`).
+        for prefix in registries.sorted() {
+            if let board = RegistrationNumber.nationalRegistries[prefix] {
+                scores[board.lowercased(), default: 0] += registryWeight
+                continue
+            }
+            for name in scores.keys where RegistrationNumber.initials(ofBoard: name, heads: heads) == prefix {
+                scores[name, default: 0] += registryWeight
             }
         }
         guard let best = scores.max(by: { $0.value < $1.value || ($0.value == $1.value && $0.key > $1.key) }), best.value >= 2
