@@ -346,7 +346,9 @@ struct RuledTables {
         // year in its cells or its own or the next figure-less band's (`Summa avgift` over
         // `2026 | 2027`), or by bold type the rows above lack. A band of words among rows of
         // values (`Nytt | Bättre än föregående år`) is a row.
-        func hasFigures(_ band: Int) -> Bool { cells[band].dropFirst().contains(where: \.holdsFigure) }
+        // Asked of each band once per band it may head: worked out once.
+        let bandHasFigures = cells.map { $0.dropFirst().contains(where: \.holdsFigure) }
+        func hasFigures(_ band: Int) -> Bool { bandHasFigures[band] }
         // (A year alone names a column, or years side by side, or a year with a column's head
         // word, `Budget 2026`; one year among other words is a value, `Klart 2025`.)
         func namesColumns(_ band: Int, after previous: Int?) -> Bool {
