@@ -50,6 +50,8 @@ public struct IconMark: Codable, Sendable, Hashable {
 public enum IconShape: String, Codable, Sendable, Hashable, CaseIterable {
     case round, square, diamond, triangleUp, triangleDown, arrowUp, arrowDown, arrowLeft, arrowRight
     case arrowUpRight, arrowDownRight, arrowUpLeft, arrowDownLeft, check, cross
+    /// A bar much wider than tall: the filled part of a progress bar.
+    case bar
 
     /// Where the shape points, for shapes that point (`↑` and `▲` both up), else nil: a legend
     /// may draw a trend as an arrow where the report draws it as a triangle.
@@ -63,7 +65,7 @@ public enum IconShape: String, Codable, Sendable, Hashable, CaseIterable {
         case .arrowDownRight: return "down-right"
         case .arrowUpLeft: return "up-left"
         case .arrowDownLeft: return "down-left"
-        case .round, .square, .diamond, .check, .cross: return nil
+        case .round, .square, .diamond, .check, .cross, .bar: return nil
         }
     }
 }

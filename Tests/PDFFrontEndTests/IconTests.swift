@@ -124,6 +124,38 @@ final class IconTests: XCTestCase {
         XCTAssertTrue(try line(document, "Mål\tBedömning").icons.isEmpty)
     }
 
+    func testAProgressBarInAStatusColumnIsTheStatusOfItsRow() throws {
+        // A scorecard whose status column draws a progress bar: a coloured part as far as the
+        // goal has come, on a grey track. The coloured part is the row's status; the track is
+        // no icon of its own, and an empty track alone is a grey one.
+        let document = try read { pdf in
+            pdf.text("Mål", x: 57, y: 110, bold: true)
+            pdf.text("Måluppfyllelse", x: 400, y: 110, bold: true)
+            let rows: [(String, Double, PDFMaker.Color)] = [
+                ("Alla barn ska känna sig trygga i förskolan", 48, .green),
+                ("Elevernas kunskapsresultat ska öka", 20, .red),
+                ("Fler ungdomar ska gå vidare till studier", 0, .green),
+            ]
+            for (index, (goal, filled, colour)) in rows.enumerated() {
+                let baseline = 130 + Double(index) * 20
+                pdf.text(goal, x: 57, y: baseline)
+                pdf.rectangle(x: 405, y: baseline - 7, width: 60, height: 6, color: .lightGrey)
+                if filled > 0 { pdf.rectangle(x: 405, y: baseline - 7, width: filled, height: 6, color: colour) }
+            }
+        }
+        let first = try line(document, "Alla barn ska känna sig trygga i förskolan")
+        XCTAssertEqual(first.icons.count, 1)
+        XCTAssertTrue(isGreen(first.icons.first?.color))
+        XCTAssertEqual(first.icons.first?.shape, .bar)
+        XCTAssertEqual(first.icons.first?.box?.width ?? 0, 48, accuracy: 1.5)
+        let second = try line(document, "Elevernas kunskapsresultat ska öka")
+        XCTAssertEqual(second.icons.count, 1)
+        XCTAssertGreaterThan(second.icons.first?.color?.red ?? 0, 180)
+        let third = try line(document, "Fler ungdomar ska gå vidare till studier")
+        XCTAssertEqual(third.icons.count, 1)
+        XCTAssertEqual(third.icons.first?.box?.width ?? 0, 60, accuracy: 1.5)
+    }
+
     func testAColumnCrossedByTextBelowItsHeaderHoldsNoStatus() throws {
         // A running header parted in two, then a paragraph across the page: the chart legend's
         // square further down stands under no status column.

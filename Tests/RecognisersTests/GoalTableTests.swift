@@ -1,4 +1,7 @@
+import Layout
+import Recognisers
 import ReportModel
+import ReportSource
 import XCTest
 
 /// Goals listed in a table with their assessment in the last column.
@@ -27,6 +30,35 @@ final class GoalTableTests: XCTestCase {
         XCTAssertEqual(report.goals.first?.level, "Nämndmål")
         XCTAssertEqual(report.metadata.municipality, "Lund")
         XCTAssertTrue(report.warnings.isEmpty, "\(report.warnings)")
+    }
+
+    func testAHeaderSetInCellsUnderALineOfItsBlockStartsTheTable() {
+        // A caption stands right above the header, nothing but line spacing between, and the
+        // rows' statuses are icons (no words): the layout joins caption, header and rows in one
+        // block, and the header is the block's second line.
+        let green = RGBColor(red: 40, green: 160, blue: 60), red = RGBColor(red: 220, green: 30, blue: 30)
+        func row(_ title: String, _ number: Int, icon: RGBColor) -> SourceLine {
+            var line = measuredLine([(title, 70)], number: number, letterWidth: 5)
+            line.icons = [IconMark(color: icon, box: BoundingBox(x: 420, y: Double(number) * 14, width: 9, height: 9))]
+            return line
+        }
+        let lines = [
+            measuredLine([("Nämndens mål och hur de bedöms i år.", 70)], number: 1, letterWidth: 5),
+            measuredLine([("Mål", 70), ("Måluppfyllelse", 400)], number: 2, letterWidth: 5),
+            row("Alla barn ska känna sig trygga i förskolan", 3, icon: green),
+            row("Sjukfrånvaron ska minska", 4, icon: red),
+        ]
+        let source = SourceDocument(name: "rapport.pdf", kind: .pdf, pages: [SourcePage(number: 1, width: 595, height: 842, lines: lines)])
+        let report = ReportRecogniser().recognise(LayoutAnalyser().analyse(source))
+        XCTAssertEqual(report.goals.map(\.title), ["Alla barn ska känna sig trygga i förskolan", "Sjukfrånvaron ska minska"])
+        XCTAssertEqual(report.goals.map(\.statusIcon), [.green, .red])
+        // A line of running text that starts with a goal word and names a status is no header.
+        let prose = recognise("""
+            Målen bedöms med tre nivåer enligt nedan.
+            Mål och status följs upp varje tertial av nämnden.
+            Alla barn ska känna sig trygga i förskolan Uppfyllt
+            """)
+        XCTAssertEqual(prose.goals, [])
     }
 
     func testATableOfFiguresUnderAGoalWordIsNoGoalTable() {

@@ -124,7 +124,8 @@ enum IconOutline {
         let area = Rect(minX: union.minX - 1, minY: union.minY - 1, maxX: union.maxX + 1, maxY: union.maxY + 1)
         let scale = min(shapeScale, (largestShapeRendering / max(1, area.width * area.height)).squareRoot())
         let shapes = page.withRendering(scale: scale, clip: boxes, area: area) { rendered in
-            icons.map { icon in icon.icon.flatMap { shape(of: mask(of: icon.rect, colour: $0, in: rendered)) } }
+            // A bar's shape is its proportions, known already.
+            icons.map { icon in icon.iconShape == .bar ? .bar : icon.icon.flatMap { shape(of: mask(of: icon.rect, colour: $0, in: rendered)) } }
         }
         guard let shapes else { return icons }
         return zip(icons, shapes).map { icon, shape in

@@ -149,11 +149,20 @@ enum PictureIcons {
     /// The least gap (ems) between a row's last word and an icon in a column of its own.
     static let statusColumnGap = 1.0
 
-    /// Coloured blobs of icon size inside the strips of a rendered page.
+    /// A status bar's least and greatest height (points), its least length in heights, and its
+    /// greatest length (points): the filled part of a progress bar in a status column.
+    static let barHeights = 3.0...16.0
+    static let barLeastLengthInHeights = 2.5
+    static let longestBar = 120.0
+    /// The least share of its box a bar fills: a bar is a solid rectangle.
+    static let barFill = 0.8
+
+    /// Coloured blobs of icon size inside the strips of a rendered page, and coloured bars (the
+    /// filled part of a progress bar; its grey track beside it is part of it, not an icon).
     static func icons(in page: RenderedPage, strips: [Rect], words: [Word]) -> [Word] {
         let scale = page.scale
         var seen = [Bool](repeating: false, count: page.width * page.height)
-        var found: [Word] = []
+        var found: [(word: Word, grey: Bool)] = []
         for strip in strips {
             let x0 = max(0, Int(strip.minX * scale)), x1 = min(page.width - 1, Int(strip.maxX * scale))
             let y0 = max(0, Int(strip.minY * scale)), y1 = min(page.height - 1, Int(strip.maxY * scale))
@@ -172,26 +181,45 @@ enum PictureIcons {
                                         maxX: Double(blob.maxX + 1) / scale, maxY: Double(blob.maxY + 1) / scale)
                         let w = rect.width, h = rect.height
                         let fill = Double(blob.count) / Double((blob.maxX - blob.minX + 1) * (blob.maxY - blob.minY + 1))
-                        guard w >= 3, h >= 3, w <= 24, h <= 24, w / h >= 0.6, w / h <= 1.67, fill >= 0.25 else { continue }
-                        // A list bullet is a small dot; a status icon is about as tall as the letters beside it.
+                        let isBar = barHeights.contains(h) && w >= barLeastLengthInHeights * h && w <= longestBar && fill >= barFill
+                        guard isBar || (w >= 3 && h >= 3 && w <= 24 && h <= 24 && w / h >= 0.6 && w / h <= 1.67 && fill >= 0.25)
+                        else { continue }
+                        // A list bullet is a small dot; a status icon is about as tall as the letters
+                        // beside it. (A bar is drawn thinner than its row's type.)
                         let letters = words.filter { !$0.isIcon && $0.rect.verticalOverlap(rect) > 0 }.map(\.fontSize).max() ?? 0
-                        guard h >= 0.55 * letters else { continue }
+                        guard isBar || h >= 0.55 * letters else { continue }
                         // Coloured letters are text, already read.
                         if words.contains(where: { !$0.isIcon && $0.rect.verticalOverlap(rect) > 0.5 * rect.height
                             && $0.rect.minX < rect.maxX && $0.rect.maxX > rect.minX })
                         {
                             continue
                         }
-                        if found.contains(where: { $0.rect.minX < rect.maxX && $0.rect.maxX > rect.minX && $0.rect.verticalOverlap(rect) > 0 }) {
+                        if found.contains(where: { $0.word.rect.minX < rect.maxX && $0.word.rect.maxX > rect.minX
+                            && $0.word.rect.verticalOverlap(rect) > 0 })
+                        {
                             continue
                         }
-                        found.append(.icon(rect, color: blob.color))
+                        found.append((.icon(rect, color: blob.color, shape: isBar ? .bar : nil), kind == .grey))
                     }
                 }
             }
         }
-        return found
+        // A grey bar that runs on from a coloured one is the track the progress has not filled.
+        return found.filter { candidate in
+            !(candidate.grey && candidate.word.iconShape == .bar && found.contains { other in
+                !other.grey && other.word.iconShape == .bar && isTrack(candidate.word.rect, of: other.word.rect)
+            })
+        }.map(\.word)
     }
+
+    /// Whether `track` continues the bar `bar` to its right, or to its left, at its height.
+    static func isTrack(_ track: Rect, of bar: Rect) -> Bool {
+        let touching = abs(track.minX - bar.maxX) <= barJoin || abs(bar.minX - track.maxX) <= barJoin
+        return touching && track.verticalOverlap(bar) >= 0.7 * min(track.height, bar.height)
+    }
+
+    /// How far apart (points) a bar and its track may end and start and still be one.
+    static let barJoin = 1.5
 
     private struct Blob {
         var minX: Int, minY: Int, maxX: Int, maxY: Int
@@ -210,7 +238,7 @@ enum PictureIcons {
     }
 
     private static func blob(from x: Int, _ y: Int, kind: PixelKind, page: RenderedPage, seen: inout [Bool]) -> Blob? {
-        let limit = Int(30 * page.scale) + 2
+        let limit = Int(30 * page.scale) + 2, barLimit = Int(longestBar * page.scale) + 2
         var stack = [(x, y)]
         seen[y * page.width + x] = true
         var blob = Blob(minX: x, minY: y, maxX: x, maxY: y, count: 0, color: page.color(x: x, y: y))
@@ -226,7 +254,7 @@ enum PictureIcons {
             blob.maxX = max(blob.maxX, px)
             blob.minY = min(blob.minY, py)
             blob.maxY = max(blob.maxY, py)
-            if blob.maxX - blob.minX > limit || blob.maxY - blob.minY > limit { tooBig = true }
+            if blob.maxX - blob.minX > barLimit || blob.maxY - blob.minY > limit { tooBig = true }
             for (nx, ny) in [(px + 1, py), (px - 1, py), (px, py + 1), (px, py - 1)] {
                 guard nx >= 0, ny >= 0, nx < page.width, ny < page.height, !seen[ny * page.width + nx] else { continue }
                 if kind.matches(page.color(x: nx, y: ny)) {

@@ -53,9 +53,9 @@ struct GoalRecogniser {
                 openedList = nil
             }
             if block.kind == .columnHeader || block.kind == .paragraph,
-                let level = GoalTable.level(ofHeader: layout.lines[block.lineRange.lowerBound].text)
+                let (headerLine, level) = GoalTable.header(in: block.lineRange, of: layout)
             {
-                for row in GoalTable.rows(after: block.lineRange.lowerBound, in: layout) {
+                for row in GoalTable.rows(after: headerLine, in: layout) {
                     let rowBlock = Block(kind: .paragraph, lineRange: row.lines, level: nil, isGoalHeading: false)
                     let index = builder.add(level: level, ref: nil, title: row.title, block: rowBlock, position: position)
                     if let kind = row.kind, let printed = row.printed {

@@ -27,6 +27,23 @@ struct GoalTable {
         return first.trimmingCharacters(in: CharacterSet(charactersIn: ":"))
     }
 
+    /// The table's header among a block's lines, and the goal level it names: the block's first
+    /// line, or a later line set in cells (the layout may join a header to a line above it, a
+    /// legend or a caption, when nothing parts them but the line spacing).
+    static func header(in lines: Range<Int>, of layout: LayoutDocument) -> (line: Int, level: String)? {
+        for index in lines {
+            let line = layout.lines[index]
+            guard index == lines.lowerBound || isSetInCells(line) else { continue }
+            if let level = level(ofHeader: line.text) { return (index, level) }
+        }
+        return nil
+    }
+
+    /// Whether a line is parted in cells: a measured column gap (PDF), or three spaces (text).
+    static func isSetInCells(_ line: LayoutLine) -> Bool {
+        line.source.words.isEmpty ? line.text.contains("   ") : line.source.hasColumnGap
+    }
+
     /// One goal of the table: its title, its assessment as printed or as an icon, its lines.
     struct Row {
         var title: String
