@@ -30,6 +30,7 @@ public enum TableVocabulary {
         "förändring": .other, "förändr.": .other, "skillnad": .other, "budgetavvikelse": .other,
         "prognosavvikelse": .other, "period": .other, "antal": .other, "andel": .other,
         "not": .other, "noter": .other,
+        "datum": .other, "startdatum": .other, "slutdatum": .other, "beslutsdatum": .other, "startår": .other,
     ]
 
     /// True for a head word of a column holding the difference of two others, compounds
@@ -45,8 +46,9 @@ public enum TableVocabulary {
     ]
 
     /// Columns whose cells are labels of the row, not figures (`Period`: `VB 2023`; `Not`: the
-    /// number of the note that explains the row, in the financial statements).
-    public static let textHeads: Set<String> = ["period", "not", "noter"]
+    /// number of the note that explains the row, in the financial statements; `Startdatum`: a
+    /// date, printed `2026-04-01` or `260401`, which is no amount).
+    public static let textHeads: Set<String> = ["period", "not", "noter", "datum", "startdatum", "slutdatum", "beslutsdatum", "startår"]
 
     /// Words that open a column and bind to the head word after them (`Periodens utfall`, `KF:s årsmål`).
     public static let modifiers: Set<String> = [

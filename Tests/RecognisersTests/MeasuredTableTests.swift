@@ -43,6 +43,21 @@ final class MeasuredTableTests: XCTestCase {
         XCTAssertEqual(table.rows[0].cells.first?.valueSEK, 1_200_000)
     }
 
+    func testADateColumnHoldsDatesNotAmounts() throws {
+        // An action plan: each action's start date, printed as six digits, beside its effect.
+        let report = recogniseLines([
+            prose("Åtgärder i handlingsplanen", number: 1),
+            SourceLine(text: "", lineNumber: 2),
+            line([("Namn på åtgärd", 50), ("Startdatum", 260), ("Effekt tkr", 400)], number: 3),
+            line([("Samlokalisering", 50), ("260401", 265), ("200", 410)], number: 4),
+            line([("Minskad övertid", 50), ("261001", 265), ("150", 410)], number: 5),
+        ])
+        let table = try XCTUnwrap(report.tables.first)
+        XCTAssertEqual(table.columns.map(\.header), ["Startdatum", "Effekt tkr"])
+        XCTAssertEqual(table.rows.map { $0.cells.map(\.value) }, [[nil, 200], [nil, 150]])
+        XCTAssertEqual(table.rows.first?.cells.first?.text, "260401")
+    }
+
     func testAnIndicatorRowContinuesOnTheLineBelowWithTheYearItWasMeasured() throws {
         let report = recogniseLines([
             line([("Indikator", 50), ("Senast uppmätta värde (år)", 280), ("Mål 2022", 420), ("Mål 2025", 500)], number: 1),
