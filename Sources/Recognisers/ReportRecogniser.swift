@@ -26,7 +26,7 @@ public struct ReportRecogniser: Sendable {
         goals += figures.goals  // goals printed only as cells of a goal/indicator matrix
         context.goals = goals
         context.warnings += goalWarnings + figures.warnings
-        let assignments = AssignmentRecogniser().recognise(layout, goals: goals)
+        let assignments = AssignmentRecogniser().recognise(layout, goals: goals, grids: grids)
         // In turn on purpose: metadata on a second core beside the rest saved ~0.1 s on 500
         // pages, but in-process batches then crashed with heap corruption in 2 test runs of 20
         // (ThreadSanitizer saw no race in this package's code; the shared state is in a library).

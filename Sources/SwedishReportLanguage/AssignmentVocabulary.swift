@@ -1,3 +1,5 @@
+import Foundation
+
 /// The words of follow-up tables: the items a report follows up (uppdrag, aktiviteter,
 /// åtgärder, risks, control items, audit questions), the columns that follow them up, and the
 /// statuses printed in them.
@@ -14,6 +16,21 @@ public enum AssignmentVocabulary {
         ("uppdrag", .assignment), ("aktiviteter", .activity), ("aktivitet", .activity), ("åtgärder", .activity),
         ("åtgärd", .activity),
     ]
+
+    /// What a table's row labels are, where the text over them names items (`Åtgärd`, `Namn på
+    /// åtgärd`, `Aktiviteter 2026`): the item word opens or closes a short header (a year aside).
+    /// A longer text over the labels (a caption) names nothing.
+    public static func itemKind(namedByStub stub: String) -> ItemKind? {
+        let words = stub.lowercased().split(whereSeparator: { $0 == " " || $0 == "\t" })
+            .map { $0.trimmingCharacters(in: CharacterSet(charactersIn: ":,.()")) }
+            .filter { !$0.isEmpty && !($0.count == 4 && $0.allSatisfy(\.isNumber)) }
+        guard !words.isEmpty, words.count <= mostStubWords else { return nil }
+        let joined = words.joined(separator: " ")
+        return itemWords.first { phrase, _ in joined == phrase || joined.hasPrefix(phrase + " ") || joined.hasSuffix(" " + phrase) }?.1
+    }
+
+    /// The most words a header over a table's row labels has when it names the items.
+    static let mostStubWords = 4
 
     /// Header words of the columns that follow an item up.
     public static let followUpWords = [

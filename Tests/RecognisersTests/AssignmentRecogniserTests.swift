@@ -1,4 +1,7 @@
+import Layout
+import Recognisers
 import ReportModel
+import ReportSource
 import XCTest
 
 final class AssignmentRecogniserTests: XCTestCase {
@@ -129,6 +132,35 @@ final class AssignmentRecogniserTests: XCTestCase {
         XCTAssertEqual(report.assignments.map(\.kind), [.audit, .audit, .control])
         XCTAssertEqual(report.assignments.map(\.status), ["Uppfyllt", "Delvis uppfyllt", "Genomfört"])
         XCTAssertEqual(report.assignments.first?.comment, "Planen antogs i februari.")
+    }
+
+    /// A table found from geometry whose header over the row labels names them as items (an
+    /// action plan: `Namn på åtgärd | Startdatum | Effekt tkr`), its first item's name wrapped.
+    func testATableWhoseLabelsTheHeaderNamesAsItemsListsThoseItems() {
+        func lines(stub: String) -> [SourceLine] {
+            [
+                measuredLine([("Åtgärder i handlingsplanen", 50)], number: 1, letterWidth: 4.5),
+                SourceLine(text: "", lineNumber: 2),
+                measuredLine([(stub, 50), ("Startdatum", 260), ("Effekt tkr", 400)], number: 3, letterWidth: 4.5),
+                measuredLine([("Samlokalisering av", 50), ("2026-04-01", 262), ("200", 410)], number: 4, letterWidth: 4.5),
+                measuredLine([("verksamheterna", 50)], number: 5, letterWidth: 4.5),
+                measuredLine([("Minskad övertid", 50), ("2026-10-01", 262), ("150", 410)], number: 6, letterWidth: 4.5),
+            ]
+        }
+        func report(_ lines: [SourceLine]) -> Report {
+            let source = SourceDocument(name: "plan.pdf", kind: .pdf, pages: [SourcePage(number: 1, width: 595, height: 842, lines: lines)])
+            return ReportRecogniser().recognise(LayoutAnalyser().analyse(source))
+        }
+        let plan = report(lines(stub: "Namn på åtgärd"))
+        XCTAssertEqual(plan.assignments.map(\.title), ["Samlokalisering av verksamheterna", "Minskad övertid"])
+        XCTAssertEqual(plan.assignments.map(\.kind), [.activity, .activity])
+        XCTAssertEqual(plan.assignments.map(\.start), ["2026-04-01", "2026-10-01"])
+        XCTAssertEqual(plan.assignments.map(\.id), ["a1", "a2"])
+        // The figures stay a table of their own.
+        XCTAssertEqual(plan.tables.first?.rows.count, 2)
+        // Labels under a unit, or under a caption that only mentions actions, are no items.
+        XCTAssertEqual(report(lines(stub: "Belopp i tkr")).assignments, [])
+        XCTAssertEqual(report(lines(stub: "Kostnad för varje åtgärd som nämnden beslutat")).assignments, [])
     }
 
     func testANumberedListOfAssignmentsGivenIsNotAFollowUp() {

@@ -51,6 +51,16 @@ final class VocabularyTests: XCTestCase {
         XCTAssertEqual(RegistrationNumber.initials(ofBoard: "socialnämnden", heads: heads), "SN")
     }
 
+    func testAHeaderOverRowLabelsNamesTheItemsItLists() {
+        XCTAssertEqual(AssignmentVocabulary.itemKind(namedByStub: "Namn på åtgärd"), .activity)
+        XCTAssertEqual(AssignmentVocabulary.itemKind(namedByStub: "Aktiviteter 2026"), .activity)
+        XCTAssertEqual(AssignmentVocabulary.itemKind(namedByStub: "Uppdrag"), .assignment)
+        XCTAssertEqual(AssignmentVocabulary.itemKind(namedByStub: "Identifierad risk"), .risk)
+        XCTAssertNil(AssignmentVocabulary.itemKind(namedByStub: "Belopp i tkr"))
+        XCTAssertNil(AssignmentVocabulary.itemKind(namedByStub: "Åtgärdsplan"))
+        XCTAssertNil(AssignmentVocabulary.itemKind(namedByStub: "Kostnad för varje åtgärd som nämnden beslutat"))
+    }
+
     func testSentencesAreNotAssessments() {
         XCTAssertNil(AssessmentVocabulary.assessment(inLine: "Detta innebär att målet anses vara delvis uppfyllt."))
         XCTAssertNil(AssessmentVocabulary.assessment(inLine: "Målet om uppfyllt resultat"))

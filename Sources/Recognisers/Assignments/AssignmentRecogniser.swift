@@ -3,6 +3,7 @@ import Layout
 import ReportModel
 import ReportSource
 import SwedishReportLanguage
+import Tables
 
 /// Characters trimmed from tokens, built once (building a CharacterSet per token is costly).
 private let trimSet0 = TrimSet(" .")
@@ -13,8 +14,10 @@ private let trimSet0 = TrimSet(" .")
 /// Only items in such a table count: a numbered list under a heading that mentions uppdrag is a
 /// statement of the assignments given, not a follow-up of them.
 struct AssignmentRecogniser {
-    func recognise(_ layout: LayoutDocument, goals: [GoalEntry]) -> [Assignment] {
+    func recognise(_ layout: LayoutDocument, goals: [GoalEntry], grids: [TableGrid] = []) -> [Assignment] {
         var items: [Assignment] = []
+        // The lines each item table read from its header's words covers.
+        var regions: [Range<Int>] = []
         var index = 0
         let lines = layout.lines
         // The report's legends, read once for all its tables (reading them reads every block).
@@ -37,13 +40,32 @@ struct AssignmentRecogniser {
             }
             for parsed in parsedItems {
                 var item = parsed
-                item.id = "a\(items.count + 1)"
                 item.goalId = goalId
                 items.append(item)
             }
+            regions.append(index..<end)
             index = end
         }
-        return items
+        // Tables whose header names their rows as items, where no header above was read as one.
+        for grid in grids where !regions.contains(where: { $0.overlaps(grid.lines) }) {
+            guard let table = GridFollowUpTable(grid) else { continue }
+            let goalId = goals.enclosing(grid.lines.lowerBound, in: layout)?.goal.id
+            items += table.items(layout: layout).map { parsed in
+                var item = parsed
+                item.goalId = goalId
+                return item
+            }
+        }
+        // Ids follow document order whichever reading found an item.
+        let ordered = items.enumerated().sorted {
+            ($0.element.provenance.page, $0.element.provenance.firstLine ?? 0, $0.offset)
+                < ($1.element.provenance.page, $1.element.provenance.firstLine ?? 0, $1.offset)
+        }.map(\.element)
+        return ordered.enumerated().map { position, item in
+            var numbered = item
+            numbered.id = "a\(position + 1)"
+            return numbered
+        }
     }
 
     /// A table runs until the next heading, the next goal, or a different table header.
