@@ -48,6 +48,12 @@ public struct HeaderedColumns: Sendable {
         return parted ? cells : nil
     }
 
+    /// The column a line's first cell is filed under, and that cell's text; nil for a blank line.
+    public func firstCell(of line: LayoutLine) -> (column: Int, text: String)? {
+        guard let first = Self.cells(of: line).first else { return nil }
+        return (HeaderTree.bestColumn(for: first, clusters: clusters), first.text)
+    }
+
     /// A line's cells, parted where the table stage parts cells (a column gap of
     /// `TableFinder.columnGapCharacters`), placed from the start of the printed line: a line
     /// holding only a wrapped cell of an inner column starts far to the right.

@@ -163,6 +163,24 @@ final class AssignmentRecogniserTests: XCTestCase {
         XCTAssertEqual(report(lines(stub: "Kostnad för varje åtgärd som nämnden beslutat")).assignments, [])
     }
 
+    /// Rows set without space between them, each with its status: a row per status, whether a
+    /// title wraps below its status (lower case) or above it (the row set at its bottom line).
+    func testRowsSetWithoutSpaceBetweenThemAreOneItemPerStatus() {
+        let report = recognise("""
+            Uppdrag                                            Status         Kommentar
+            Utreda samlokalisering av                          Pågår          Klart i december.
+            boenden
+            Ta fram en plan för heltid som norm                Klart          Planen antogs i maj.
+            Se över avgifterna för
+            hemtjänsten                                        Ej påbörjat    Startar 2026.
+            """)
+        XCTAssertEqual(report.assignments.map(\.title), [
+            "Utreda samlokalisering av boenden", "Ta fram en plan för heltid som norm", "Se över avgifterna för hemtjänsten",
+        ])
+        XCTAssertEqual(report.assignments.map(\.status), ["Pågår", "Klart", "Ej påbörjat"])
+        XCTAssertEqual(report.assignments.map(\.comment), ["Klart i december.", "Planen antogs i maj.", "Startar 2026."])
+    }
+
     func testANumberedListOfAssignmentsGivenIsNotAFollowUp() {
         let report = recognise("""
             Strategiska utvecklingsuppdrag

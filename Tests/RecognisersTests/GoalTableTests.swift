@@ -61,6 +61,17 @@ final class GoalTableTests: XCTestCase {
         XCTAssertEqual(prose.goals, [])
     }
 
+    func testAnAssessmentInACellBeforeTheCommentEndsItsRow() {
+        let report = recognise("""
+            Mål                                                         Bedömning      Kommentar
+            Brukarna ska vara nöjda med hemtjänsten                     Uppfyllt       Nöjdheten var 91 %.
+            Väntetiden till särskilt boende ska minska                  Ej uppfyllt    Väntetiden ökade till 74 dagar.
+            """)
+        XCTAssertEqual(report.goals.map(\.title), ["Brukarna ska vara nöjda med hemtjänsten", "Väntetiden till särskilt boende ska minska"])
+        XCTAssertEqual(report.goals.map(\.status), [.fulfilled, .not_fulfilled])
+        XCTAssertEqual(report.goals.map(\.statusText), ["Uppfyllt", "Ej uppfyllt"])
+    }
+
     func testATableOfFiguresUnderAGoalWordIsNoGoalTable() {
         let report = recognise("""
             Mål Utfall 2023 Utfall 2024

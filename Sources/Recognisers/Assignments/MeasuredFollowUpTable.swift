@@ -32,10 +32,12 @@ struct MeasuredFollowUpTable {
         var rows: [(cells: [String], provenance: Provenance, isRunningText: Bool, icon: IconLegend.Icon?, line: Int)] = []
         // Rows set without space between them, each line with its own status icon: an icon per
         // line marks a row per line.
+        let statusColumn = headers.firstIndex { header in AssignmentVocabulary.statusColumnWords.contains { header.hasPrefix($0) } }
         let rowGroups = groups.flatMap { group -> [Range<Int>] in
             let lines = layout.lines[group]
-            guard lines.count > 1, lines.allSatisfy({ $0.source.icons.count == 1 }) else { return [group] }
-            return group.map { $0..<($0 + 1) }
+            guard lines.count > 1 else { return [group] }
+            if lines.allSatisfy({ $0.source.icons.count == 1 }) { return group.map { $0..<($0 + 1) } }
+            return statusColumn.map { Self.rowsByStatus(group, statusColumn: $0, columns: columns, layout: layout) } ?? [group]
         }
         for group in rowGroups {
             let lines = layout.lines[group]
@@ -55,6 +57,33 @@ struct MeasuredFollowUpTable {
             }
         }
         self.rows = rows
+    }
+
+    /// Rows set without space between them, each with its status printed: a line with a status
+    /// of its own starts a new row once the row it would join has one; a line without one joins
+    /// the row above, unless that row has its status and the line starts a new item in the
+    /// first column with a capital (a row set at its bottom line, its title wrapped above the
+    /// status). A group with one status or none is one row.
+    static func rowsByStatus(_ group: Range<Int>, statusColumn: Int, columns: HeaderedColumns, layout: LayoutDocument) -> [Range<Int>] {
+        let cells = group.map { columns.cells(of: [layout.lines[$0]]) }
+        let hasStatus = cells.map { $0.map { statusColumn < $0.count && !$0[statusColumn].isEmpty } ?? false }
+        guard hasStatus.filter({ $0 }).count >= 2 else { return [group] }
+        var rows: [Range<Int>] = []
+        var start = group.lowerBound, rowHasStatus = false
+        for (offset, line) in group.enumerated() {
+            // A capital in the first column: a line in one piece (a title wrapped above its
+            // status) is not parted in cells, but its first cell still has its column.
+            let first = columns.firstCell(of: layout.lines[line])
+            let startsItem = first?.column == 0 && first?.text.first?.isUppercase == true
+            if offset > 0, hasStatus[offset] ? rowHasStatus : rowHasStatus && startsItem {
+                rows.append(start..<line)
+                start = line
+                rowHasStatus = false
+            }
+            rowHasStatus = rowHasStatus || hasStatus[offset]
+        }
+        rows.append(start..<group.upperBound)
+        return rows
     }
 
     private func column(named words: [String]) -> Int? {

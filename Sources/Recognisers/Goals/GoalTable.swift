@@ -83,7 +83,14 @@ struct GoalTable {
                 start = line
                 continue
             }
-            if let found = AssessmentVocabulary.trailingAssessment(in: text) {
+            if let found = Self.assessmentCell(of: layout.lines[line]) {
+                // An assessment in a cell of its own with more cells after it (`Mål | Bedömning |
+                // Kommentar`): the row's goal is its first cell.
+                let title = (pending + [found.title]).filter { !$0.isEmpty }.joined(separator: " ")
+                rows.append(Row(title: title, kind: found.kind, printed: found.printed, lines: start..<(line + 1)))
+                pending = []
+                start = line + 1
+            } else if let found = AssessmentVocabulary.trailingAssessment(in: text) {
                 var own = found.before
                 // A row set in cells (`Mål | Indikator | Målvärde | Utfall | Bedömning`) has its
                 // goal in the first cell; the cells between belong to other columns.
@@ -146,6 +153,25 @@ struct GoalTable {
     static let columnToleranceCharacters = 2.0
     /// How far right of a column's start a PDF line may start, in points.
     static let columnTolerancePoints = 6.0
+
+    /// A line set in cells whose assessment stands in a cell of its own before its last (a
+    /// comment follows it): the first cell, the assessment and how it is printed. A line whose
+    /// assessment ends it is the trailing reader's.
+    static func assessmentCell(of line: LayoutLine) -> (title: String, kind: AssessmentKind, printed: String)? {
+        let cells = cells(of: line)
+        guard cells.count >= 3, let title = cells.first else { return nil }
+        for cell in cells.dropFirst().dropLast() {
+            if let found = AssessmentVocabulary.assessment(inLine: cell) { return (title, found.kind, found.printed) }
+        }
+        return nil
+    }
+
+    /// A line's cells: parted at the column gaps the PDF front-end measured, or at runs of two or
+    /// more spaces in laid-out text.
+    static func cells(of line: LayoutLine) -> [String] {
+        if !line.source.words.isEmpty { return line.source.hasColumnGap ? line.source.cellTexts : [line.text] }
+        return line.text.components(separatedBy: "  ").map { $0.trimming(.whitespaces) }.filter { !$0.isEmpty }
+    }
 
     /// The first cell of a line set in cells: the words before the first column gap the PDF
     /// front-end measured, or before the first run of spaces in laid-out text. Nil for a line
