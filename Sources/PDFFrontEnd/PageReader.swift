@@ -31,15 +31,14 @@ enum PageReader {
         }
         var glyphs = PageGlyphs(scalars: scalars, rects: rects, runs: scalars.isEmpty ? [] : page.textAttributes(),
                                 pageWidth: size.width, pageHeight: size.height)
-        // Typed notes and filled-in fields are printed text that poppler's page text leaves out.
-        glyphs.append(page.annotationTexts().filter {
-            $0.area.maxX > 0 && $0.area.maxY > 0 && $0.area.minX < size.width && $0.area.minY < size.height
-        })
+        // A page with no text of its own is a picture (a scan), whatever is typed over it.
         if glyphs.glyphs.isEmpty {
             let pictures = !page.imageAreas().isEmpty
             return Result(page: SourcePage(number: number, width: size.width, height: size.height, lines: []),
                           warnings: warnings, hasText: false, hasPictures: pictures)
         }
+        // Typed notes and filled-in fields are printed text that poppler's page text leaves out.
+        glyphs.append(page.annotationTexts(), pageWidth: size.width, pageHeight: size.height)
         var words = WordBuilder.words(of: glyphs)
         var regions = Self.regions(words: words)
         // Icons drawn as pictures need a rendering, which costs as much as reading the text: it
@@ -54,7 +53,7 @@ enum PageReader {
             if !strips.isEmpty || !columnStrips.isEmpty {
                 var found = page.withRendering(scale: 1.5, clip: strips + columnStrips) { (rendered: RenderedPage) -> [Word] in
                     let plain = columnStrips.filter { PictureIcons.isPlainGround(rendered, $0) }
-                    return PictureIcons.icons(in: rendered, strips: strips + plain, words: words)
+                    return PictureIcons.icons(in: rendered, strips: strips, barStrips: plain, words: words)
                 } ?? []
                 if !found.isEmpty {
                     // What shape each is (an arrow's direction), from a finer rendering of them alone.

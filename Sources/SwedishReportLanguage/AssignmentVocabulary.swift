@@ -38,6 +38,21 @@ public enum AssignmentVocabulary {
         "åtgärd", "ansvarig", "klart", "tidplan", "uppföljning", "svar", "iakttagelser", "iakttagelse",
     ]
 
+    /// Whether a lower-cased header word is a follow-up column's head word.
+    public static func isFollowUpHead(_ word: String) -> Bool {
+        followUpWords.contains { isHead(word, of: $0) }
+    }
+
+    /// Whether a lower-cased header word is `head`: the word itself, or the word cut short where
+    /// a narrow cell broke it over two lines (`Startdatu` / `m`); never a longer word that
+    /// starts like it (`Slutsats` is no `slut`).
+    public static func isHead(_ word: String, of head: String) -> Bool {
+        word == head || word.count >= leastCutHeadLetters && word.count < head.count && head.hasPrefix(word)
+    }
+
+    /// The fewest letters a header word cut short keeps and still names its column.
+    static let leastCutHeadLetters = 6
+
     /// Header words of the column that holds an item's status.
     public static let statusColumnWords = ["status", "avvikelse", "bedömning"]
     /// Header words of the column that holds an item's comment or answer.

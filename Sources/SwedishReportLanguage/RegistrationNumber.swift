@@ -22,7 +22,7 @@ public enum RegistrationNumber {
         let tokens = text.split(whereSeparator: { $0 == " " || $0 == "\t" || $0 == "\u{00A0}" }).map(String.init)
         var prefixes: [String] = []
         for index in tokens.indices.dropLast(2) {
-            let label = tokens[index].lowercased().trimmingCharacters(in: CharacterSet(charactersIn: ".:"))
+            let label = tokens[index].lowercased().trimmingCharacters(in: CharacterSet(charactersIn: ".:("))
             guard labels.contains(label) else { continue }
             let prefix = tokens[index + 1]
             guard prefixLengths.contains(prefix.count), prefix.allSatisfy({ $0.isUppercase && $0.isLetter }),
@@ -44,7 +44,8 @@ public enum RegistrationNumber {
 
     /// `2013/375`, `2026.027`, `2024-00112`: a year, a separator and a serial number.
     static func isCaseNumber(_ token: String) -> Bool {
-        let parts = token.split(whereSeparator: { "/.-–".contains($0) })
+        // Punctuation after the number (`2013/375,`, `2013/375)`) is the sentence's.
+        let parts = token.trimmingCharacters(in: CharacterSet(charactersIn: ",;:)(")).split(whereSeparator: { "/.-–".contains($0) })
         guard parts.count == 2, let year = parts.first, year.count == 4 || year.count == 2 else { return false }
         return parts.allSatisfy { !$0.isEmpty && $0.allSatisfy(\.isNumber) }
     }

@@ -30,7 +30,7 @@ public enum TableVocabulary {
         "förändring": .other, "förändr.": .other, "skillnad": .other, "budgetavvikelse": .other,
         "prognosavvikelse": .other, "period": .other, "antal": .other, "andel": .other,
         "not": .other, "noter": .other,
-        "datum": .other, "startdatum": .other, "slutdatum": .other, "beslutsdatum": .other, "startår": .other,
+        "datum": .other, "startår": .other, "slutår": .other,
     ]
 
     /// True for a head word of a column holding the difference of two others, compounds
@@ -46,9 +46,14 @@ public enum TableVocabulary {
     ]
 
     /// Columns whose cells are labels of the row, not figures (`Period`: `VB 2023`; `Not`: the
-    /// number of the note that explains the row, in the financial statements; `Startdatum`: a
-    /// date, printed `2026-04-01` or `260401`, which is no amount).
-    public static let textHeads: Set<String> = ["period", "not", "noter", "datum", "startdatum", "slutdatum", "beslutsdatum", "startår"]
+    /// number of the note that explains the row, in the financial statements).
+    public static let textHeads: Set<String> = ["period", "not", "noter"]
+
+    /// Whether a lower-cased header word names a column of dates (`Datum`, `Startdatum`,
+    /// `Uppföljningsdatum`, `Startår`): a date, printed `2026-04-01` or `260401`, is no amount.
+    public static func isDateHead(_ word: String) -> Bool {
+        word.hasSuffix("datum") || word == "startår" || word == "slutår"
+    }
 
     /// Words that open a column and bind to the head word after them (`Periodens utfall`, `KF:s årsmål`).
     public static let modifiers: Set<String> = [
@@ -119,7 +124,7 @@ public enum TableVocabulary {
 
     /// Head words that compounds end in, with what the compound measures.
     static let compoundSuffixes: [(String, ColumnMeasure)] = [
-        ("prognos", .forecast), ("budget", .budget), ("utfall", .outcome), ("avvikelse", .other),
+        ("prognos", .forecast), ("budget", .budget), ("utfall", .outcome), ("avvikelse", .other), ("datum", .other),
     ]
     /// The last UTF-8 byte of each compound suffix (all ASCII letters).
     static let compoundSuffixLastBytes = Set(compoundSuffixes.map { $0.0.utf8.last! })

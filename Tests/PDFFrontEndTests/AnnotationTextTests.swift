@@ -58,11 +58,26 @@ final class AnnotationTextTests: XCTestCase {
         XCTAssertLessThan(box.y, try XCTUnwrap(page.lines.first { $0.text.hasPrefix("Klimatstrategin") }?.box).y)
     }
 
-    func testAHiddenNoteAndAPasswordAreNotRead() throws {
-        let hidden = "<< /Type /Annot /Subtype /FreeText /Rect [72 600 300 620] /F 2 /Contents (Utkast) /DA (/Helv 12 Tf) >>"
-        let password = "<< /Type /Annot /Subtype /Widget /FT /Tx /Ff 8192 /T (kod) /V (hemligt) /Rect [72 560 300 580] /DA (/Helv 10 Tf 0 g) >>"
-        let page = try read(pdf(content: body, annotations: [hidden, password], fieldCount: 0))
-        XCTAssertFalse(page.lines.contains { $0.text.contains("Utkast") || $0.text.contains("hemligt") })
+    func testHiddenNotesAndFieldsAndPasswordsAreNotRead() throws {
+        let password = "<< /Type /Annot /Subtype /Widget /FT /Tx /Ff 8192 /T (kod) /V (hemligt) /Rect [72 560 300 580] /F 4 /DA (/Helv 10 Tf 0 g) >>"
+        let hiddenField = "<< /Type /Annot /Subtype /Widget /FT /Tx /T (hjalp) /V (Utkast) /Rect [72 520 300 540] /F 2 /DA (/Helv 10 Tf 0 g) >>"
+        let shownField = "<< /Type /Annot /Subtype /Widget /FT /Tx /T (namnd) /V (Socialnamnden) /Rect [72 480 300 500] /F 4 /DA (/Helv 10 Tf 0 g) >>"
+        let hiddenNote = "<< /Type /Annot /Subtype /FreeText /Rect [72 600 300 620] /F 2 /Contents (Kladd) /DA (/Helv 12 Tf) >>"
+        let page = try read(pdf(content: body, annotations: [password, hiddenField, shownField, hiddenNote], fieldCount: 3))
+        let texts = page.lines.map(\.text)
+        XCTAssertTrue(texts.contains("Socialnamnden"), "\(texts)")
+        XCTAssertFalse(texts.contains { $0.contains("Kladd") || $0.contains("hemligt") || $0.contains("Utkast") }, "\(texts)")
+    }
+
+    func testAPageOfNoTextButATypedNoteIsStillAPicture() throws {
+        // A scan with a registration number stamped over it: the page has no text layer.
+        let note = "<< /Type /Annot /Subtype /FreeText /Rect [218 760 321 776] /F 4 /Contents (Dnr KS 2013/375) /DA (/Helv 12 Tf) >>"
+        let folder = TemporaryFolder()
+        let url = folder.file("scan.pdf")
+        try pdf(content: "0 0 1 rg 72 72 400 600 re f", annotations: [note], fieldCount: 0).write(to: url)
+        XCTAssertThrowsError(try PDFFrontEnd().read(contentsOf: url)) { error in
+            XCTAssertTrue("\(error)".contains("text layer"), "\(error)")
+        }
     }
 
     func testAFilledInFieldIsReadAsTheTemplatesValue() throws {

@@ -135,6 +135,8 @@ final class IconTests: XCTestCase {
                 ("Alla barn ska känna sig trygga i förskolan", 48, .green),
                 ("Elevernas kunskapsresultat ska öka", 20, .red),
                 ("Fler ungdomar ska gå vidare till studier", 0, .green),
+                ("Sjukfrånvaron ska minska", 57, .green),
+                ("Andelen förnybar energi ska öka", 3, .red),
             ]
             for (index, (goal, filled, colour)) in rows.enumerated() {
                 let baseline = 130 + Double(index) * 20
@@ -154,6 +156,26 @@ final class IconTests: XCTestCase {
         let third = try line(document, "Fler ungdomar ska gå vidare till studier")
         XCTAssertEqual(third.icons.count, 1)
         XCTAssertEqual(third.icons.first?.box?.width ?? 0, 60, accuracy: 1.5)
+        // Nearly full, and nearly empty: still one icon, in the filled part's colour.
+        let full = try line(document, "Sjukfrånvaron ska minska")
+        XCTAssertEqual(full.icons.count, 1)
+        XCTAssertTrue(isGreen(full.icons.first?.color))
+        let empty = try line(document, "Andelen förnybar energi ska öka")
+        XCTAssertEqual(empty.icons.count, 1)
+        XCTAssertGreaterThan(empty.icons.first?.color?.red ?? 0, 180)
+        XCTAssertEqual(empty.icons.first?.shape, .bar)
+    }
+
+    func testABarBesideAWordIsNoStatusOutsideAStatusColumn() throws {
+        // A chart legend's line swatch before its label: no status column above it.
+        let document = try read { pdf in
+            pdf.text("Antal besökare per månad visas i diagrammet nedan för hela året.", x: 57, y: 100)
+            pdf.rectangle(x: 57, y: 124, width: 24, height: 4, color: .blue)
+            pdf.text("Utfall", x: 86, y: 130)
+            pdf.rectangle(x: 122, y: 124, width: 24, height: 4, color: .red)
+            pdf.text("Mål", x: 150, y: 130)
+        }
+        XCTAssertTrue(try line(document, "Utfall\tMål").icons.isEmpty)
     }
 
     func testAColumnCrossedByTextBelowItsHeaderHoldsNoStatus() throws {

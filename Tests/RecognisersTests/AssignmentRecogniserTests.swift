@@ -145,6 +145,7 @@ final class AssignmentRecogniserTests: XCTestCase {
                 measuredLine([("Samlokalisering av", 50), ("2026-04-01", 262), ("200", 410)], number: 4, letterWidth: 4.5),
                 measuredLine([("verksamheterna", 50)], number: 5, letterWidth: 4.5),
                 measuredLine([("Minskad övertid", 50), ("2026-10-01", 262), ("150", 410)], number: 6, letterWidth: 4.5),
+                measuredLine([("Summa", 50), ("350", 410)], number: 7, letterWidth: 4.5),
             ]
         }
         func report(_ lines: [SourceLine]) -> Report {
@@ -156,11 +157,19 @@ final class AssignmentRecogniserTests: XCTestCase {
         XCTAssertEqual(plan.assignments.map(\.kind), [.activity, .activity])
         XCTAssertEqual(plan.assignments.map(\.start), ["2026-04-01", "2026-10-01"])
         XCTAssertEqual(plan.assignments.map(\.id), ["a1", "a2"])
-        // The figures stay a table of their own.
-        XCTAssertEqual(plan.tables.first?.rows.count, 2)
+        // The figures stay a table of their own, its total no item.
+        XCTAssertEqual(plan.tables.first?.rows.count, 3)
         // Labels under a unit, or under a caption that only mentions actions, are no items.
         XCTAssertEqual(report(lines(stub: "Belopp i tkr")).assignments, [])
         XCTAssertEqual(report(lines(stub: "Kostnad för varje åtgärd som nämnden beslutat")).assignments, [])
+        // Activities counted, not followed up: no column of dates, status or comment.
+        let counted = report([
+            measuredLine([("Aktivitet", 50), ("Antal 2024", 260), ("Antal 2025", 400)], number: 1, letterWidth: 4.5),
+            measuredLine([("Simskola", 50), ("120", 270), ("135", 410)], number: 2, letterWidth: 4.5),
+            measuredLine([("Lovaktiviteter", 50), ("48", 270), ("52", 410)], number: 3, letterWidth: 4.5),
+        ])
+        XCTAssertEqual(counted.assignments, [])
+        XCTAssertFalse(counted.tables.isEmpty)
     }
 
     /// Rows set without space between them, each with its status: a row per status, whether a
@@ -179,6 +188,25 @@ final class AssignmentRecogniserTests: XCTestCase {
         ])
         XCTAssertEqual(report.assignments.map(\.status), ["Pågår", "Klart", "Ej påbörjat"])
         XCTAssertEqual(report.assignments.map(\.comment), ["Klart i december.", "Planen antogs i maj.", "Startar 2026."])
+    }
+
+    /// Items from a table found from geometry and items from a table read from its header's
+    /// words are numbered in the order they are printed.
+    func testItemsOfBothReadingsAreNumberedInPrintedOrder() {
+        let lines = [
+            measuredLine([("Namn på åtgärd", 50), ("Startdatum", 260), ("Effekt tkr", 400)], number: 1, letterWidth: 4.5),
+            measuredLine([("Samlokalisering", 50), ("2026-04-01", 262), ("200", 410)], number: 2, letterWidth: 4.5),
+            measuredLine([("Minskad övertid", 50), ("2026-10-01", 262), ("150", 410)], number: 3, letterWidth: 4.5),
+            SourceLine(text: "", lineNumber: 4),
+            measuredLine([("Nämnden har därutöver gett förvaltningen ett uppdrag under året, som följs upp här.", 50)], number: 5, letterWidth: 4.5),
+            SourceLine(text: "", lineNumber: 6),
+            measuredLine([("Uppdrag", 50), ("Status", 260), ("Kommentar", 400)], number: 7, letterWidth: 4.5),
+            measuredLine([("Utreda samlokalisering av boenden", 50), ("Pågår", 260), ("Klart i december.", 400)], number: 8, letterWidth: 4.5),
+        ]
+        let source = SourceDocument(name: "plan.pdf", kind: .pdf, pages: [SourcePage(number: 1, width: 595, height: 842, lines: lines)])
+        let report = ReportRecogniser().recognise(LayoutAnalyser().analyse(source))
+        XCTAssertEqual(report.assignments.map(\.title), ["Samlokalisering", "Minskad övertid", "Utreda samlokalisering av boenden"])
+        XCTAssertEqual(report.assignments.map(\.id), ["a1", "a2", "a3"])
     }
 
     func testANumberedListOfAssignmentsGivenIsNotAFollowUp() {

@@ -145,6 +145,15 @@ final class MetadataRecogniserTests: XCTestCase {
             Barn- och ungdomsnämnden fattar beslut om planen.
             """)
         XCTAssertEqual(plan.metadata.organisation, "Barn- och ungdomsnämnden")
+        // A number cited in the text, far from the cover, is another case's.
+        let cited = recognise("""
+            Uppföljning av internkontroll 2025
+            Socialnämnden
+
+            \(Array(repeating: longLine, count: 45).joined(separator: "\n"))
+            Arbetet utgår från uppdrag från kommunfullmäktige (dnr KS 2021/45) och (dnr KS 2022/12).
+            """)
+        XCTAssertEqual(cited.metadata.organisation, "Socialnämnden")
         // A number without a prefix names no board.
         let unprefixed = recognise("Diarienummer: 2026.027\n\nPlan för skolskjuts\n\(longLine)")
         XCTAssertNil(unprefixed.metadata.organisation)

@@ -40,6 +40,7 @@ final class VocabularyTests: XCTestCase {
         XCTAssertEqual(RegistrationNumber.registryPrefixes(in: "Dnr. KS 2013/375"), ["KS"])
         XCTAssertEqual(RegistrationNumber.registryPrefixes(in: "Diarienummer:\u{00A0}BUN 2026.027  Datum: 2026-05-05"), ["BUN"])
         XCTAssertEqual(RegistrationNumber.registryPrefixes(in: "Vårt dnr: SN 2024-00112"), ["SN"])
+        XCTAssertEqual(RegistrationNumber.registryPrefixes(in: "(dnr KS 2013/375)"), ["KS"])
         // No prefix, a word rather than a prefix, or no case number after it.
         XCTAssertEqual(RegistrationNumber.registryPrefixes(in: "Dnr: 2016.127"), [])
         XCTAssertEqual(RegistrationNumber.registryPrefixes(in: "Dnr Kommunstyrelsen 2013/375"), [])

@@ -3,13 +3,17 @@ import ReportSource
 /// Glyphs for text a page shows through annotations and form fields (`Dnr. KS 2013/375` typed
 /// onto a cover, a filled-in `Nämnd:` field). poppler-glib gives only the value and the area it
 /// is shown in, so the text is set the way a viewer sets it: left-aligned from the top of the
-/// area, in a sans-serif face, wrapped at the area's width.
+/// area, in a sans-serif face, wrapped at the area's width, at the size of the page's running
+/// text (or smaller, to fit the area's height).
 enum AnnotationGlyphs {
     /// The face viewers use for annotation text, and its colour.
     static let fontName = "Helvetica"
     static let color = RGBColor(red: 0, green: 0, blue: 0)
-    /// A viewer's size for annotation text that states none.
-    static let defaultFontSize = 12.0
+    /// The size set where the page has no text of its own to take the size from.
+    static let defaultFontSize = 10.0
+    /// The smallest size set: smaller text is no text a reader sees (the page's own glyphs under
+    /// 2 pt are left out likewise).
+    static let smallestFontSize = 2.0
     /// Helvetica's mean advance of a letter or digit and of a space, in ems.
     static let letterAdvance = 0.55
     static let spaceAdvance = 0.28
@@ -20,15 +24,15 @@ enum AnnotationGlyphs {
 
     /// The text's lines as a viewer would wrap them, the font size they are set in, and how much
     /// narrower than `letterAdvance` their letters are.
-    static func layout(_ annotation: AnnotationText) -> (lines: [[Substring]], fontSize: Double, squeeze: Double) {
+    static func layout(_ annotation: AnnotationText, bodySize: Double) -> (lines: [[Substring]], fontSize: Double, squeeze: Double) {
         let paragraphs = annotation.text.split(omittingEmptySubsequences: false, whereSeparator: { $0 == "\n" || $0 == "\r" })
             .map { $0.split(whereSeparator: { $0 == " " || $0 == "\t" || $0 == "\u{00A0}" }) }
             .filter { !$0.isEmpty }
         guard !paragraphs.isEmpty else { return ([], 0, 1) }
         let width = annotation.area.width - 2 * padding
-        // A size the field does not state is the default, or what fits its lines in its height.
-        let size = annotation.fontSize
-            ?? min(defaultFontSize, max(annotation.area.height, 1) / (Double(paragraphs.count) * lineSpacing))
+        // The page's own text size, or what fits the lines in the area's height.
+        let size = min(bodySize, max(annotation.area.height, 1) / (Double(paragraphs.count) * lineSpacing))
+        guard size >= smallestFontSize else { return ([], 0, 1) }
         let lines = wrap(paragraphs, width: width, fontSize: size)
         if Double(lines.count) * size * lineSpacing <= annotation.area.height { return (lines, size, 1) }
         // Wrapped lines that would overflow the area mean the face is narrower than estimated:
@@ -83,10 +87,15 @@ enum AnnotationGlyphs {
 
 extension PageGlyphs {
     /// Adds the glyphs of text shown by annotations and form fields, each area's in a style of
-    /// its own size.
-    mutating func append(_ annotations: [AnnotationText]) {
+    /// its own size. Areas are clamped to the page; one off the page, or with an edge that is
+    /// no number, shows nothing.
+    mutating func append(_ annotations: [AnnotationText], pageWidth: Double, pageHeight: Double) {
+        let page = Rect(minX: 0, minY: 0, maxX: pageWidth, maxY: pageHeight)
+        let bodySize = self.bodySize ?? AnnotationGlyphs.defaultFontSize
         for annotation in annotations {
-            let (lines, size, squeeze) = AnnotationGlyphs.layout(annotation)
+            let edges = [annotation.area.minX, annotation.area.minY, annotation.area.maxX, annotation.area.maxY]
+            guard edges.allSatisfy(\.isFinite), let area = annotation.area.intersection(page) else { continue }
+            let (lines, size, squeeze) = AnnotationGlyphs.layout(AnnotationText(text: annotation.text, area: area), bodySize: bodySize)
             guard !lines.isEmpty, size > 0 else { continue }
             let style = GlyphStyle(fontName: AnnotationGlyphs.fontName, fontSize: size, color: AnnotationGlyphs.color)
             let index: Int32
@@ -96,7 +105,16 @@ extension PageGlyphs {
                 index = Int32(styles.count)
                 styles.append(style)
             }
-            glyphs += AnnotationGlyphs.glyphs(lines, fontSize: size, squeeze: squeeze, in: annotation.area, style: index)
+            // Lines wrapped past the area's foot are cut off by the viewer too.
+            glyphs += AnnotationGlyphs.glyphs(lines, fontSize: size, squeeze: squeeze, in: area, style: index)
+                .filter { $0.rect.maxY <= area.maxY + AnnotationGlyphs.padding }
         }
+    }
+
+    /// The size most of the page's glyphs are set in (its running text), nil on a page without text.
+    var bodySize: Double? {
+        var counts: [Int32: Int] = [:]
+        for glyph in glyphs where glyph.style >= 0 { counts[glyph.style, default: 0] += 1 }
+        return counts.max { $0.value < $1.value || ($0.value == $1.value && $0.key > $1.key) }.map { styles[Int($0.key)].fontSize }
     }
 }

@@ -31,6 +31,11 @@ struct Rect: Hashable, Sendable {
         return result.width > 0 && result.height > 0 ? result : nil
     }
 
+    /// Whether every edge lies within half a point of the other's: the same area, read twice.
+    func isClose(to other: Rect) -> Bool {
+        abs(minX - other.minX) <= 0.5 && abs(minY - other.minY) <= 0.5 && abs(maxX - other.maxX) <= 0.5 && abs(maxY - other.maxY) <= 0.5
+    }
+
     /// Whether a point lies inside.
     func contains(x: Double, y: Double) -> Bool { x >= minX && x <= maxX && y >= minY && y <= maxY }
 

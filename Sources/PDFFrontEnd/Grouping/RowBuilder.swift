@@ -59,18 +59,20 @@ enum RowBuilder {
     }
 
     /// Share of the narrower word's width two words may overlap by and still be side by side
-    /// (touching glyph boxes, a kerned mark); more, and one is set above the other.
+    /// (touching glyph boxes, a kerned mark); more, and one may be set above the other.
     static let sideBySideOverlap = 0.5
+    /// Two words overlapping across, that share less than this share of the taller one's height,
+    /// stand one above the other; sharing more, one is printed over the other (a producer's bold).
+    static let overprintedHeightShare = 0.5
 
     /// Whether two words that overlap in height stand one above the other rather than side by
     /// side: a small line set inside a large display type's box (`Dnr. KS 2013/375` over the
     /// top of `KLIMAT`). Words of one row follow each other; they do not cover each other.
-    /// A word printed twice in the same place (overprinted bold) covers its twin in height too,
-    /// and stays on the row.
+    /// A word printed twice in the same place covers its twin in height too, and stays on the row.
     static func standsAboveOrBelow(_ a: Rect, _ b: Rect) -> Bool {
         let horizontal = min(a.maxX, b.maxX) - max(a.minX, b.minX)
         guard horizontal > sideBySideOverlap * min(a.width, b.width) else { return false }
-        return a.verticalOverlap(b) < sideBySideOverlap * max(a.height, b.height)
+        return a.verticalOverlap(b) < overprintedHeightShare * max(a.height, b.height)
     }
 
     /// Marks the gaps in a row that are column gaps rather than word spaces.

@@ -157,13 +157,16 @@ enum PictureIcons {
     /// The least share of its box a bar fills: a bar is a solid rectangle.
     static let barFill = 0.8
 
-    /// Coloured blobs of icon size inside the strips of a rendered page, and coloured bars (the
-    /// filled part of a progress bar; its grey track beside it is part of it, not an icon).
-    static func icons(in page: RenderedPage, strips: [Rect], words: [Word]) -> [Word] {
+    /// Coloured blobs of icon size inside the strips of a rendered page, and in a status
+    /// column's strips (`barStrips`) coloured bars: the filled part of a progress bar, whose
+    /// grey track beside it is part of it, not an icon. Whatever the progress, a coloured part
+    /// and a grey one that together make a bar are one bar in the coloured part's colour.
+    static func icons(in page: RenderedPage, strips: [Rect], barStrips: [Rect] = [], words: [Word]) -> [Word] {
         let scale = page.scale
         var seen = [Bool](repeating: false, count: page.width * page.height)
-        var found: [(word: Word, grey: Bool)] = []
-        for strip in strips {
+        // Every flat shape found, of icon or bar size, before they are told apart.
+        var shapes: [(rect: Rect, color: RGBColor, grey: Bool, fill: Double, inBarStrip: Bool)] = []
+        for (stripIndex, strip) in (strips + barStrips).enumerated() {
             let x0 = max(0, Int(strip.minX * scale)), x1 = min(page.width - 1, Int(strip.maxX * scale))
             let y0 = max(0, Int(strip.minY * scale)), y1 = min(page.height - 1, Int(strip.maxY * scale))
             guard x0 <= x1, y0 <= y1 else { continue }
@@ -179,37 +182,49 @@ enum PictureIcons {
                     {
                         let rect = Rect(minX: Double(blob.minX) / scale, minY: Double(blob.minY) / scale,
                                         maxX: Double(blob.maxX + 1) / scale, maxY: Double(blob.maxY + 1) / scale)
-                        let w = rect.width, h = rect.height
                         let fill = Double(blob.count) / Double((blob.maxX - blob.minX + 1) * (blob.maxY - blob.minY + 1))
-                        let isBar = barHeights.contains(h) && w >= barLeastLengthInHeights * h && w <= longestBar && fill >= barFill
-                        guard isBar || (w >= 3 && h >= 3 && w <= 24 && h <= 24 && w / h >= 0.6 && w / h <= 1.67 && fill >= 0.25)
-                        else { continue }
-                        // A list bullet is a small dot; a status icon is about as tall as the letters
-                        // beside it. (A bar is drawn thinner than its row's type.)
-                        let letters = words.filter { !$0.isIcon && $0.rect.verticalOverlap(rect) > 0 }.map(\.fontSize).max() ?? 0
-                        guard isBar || h >= 0.55 * letters else { continue }
-                        // Coloured letters are text, already read.
-                        if words.contains(where: { !$0.isIcon && $0.rect.verticalOverlap(rect) > 0.5 * rect.height
-                            && $0.rect.minX < rect.maxX && $0.rect.maxX > rect.minX })
-                        {
-                            continue
-                        }
-                        if found.contains(where: { $0.word.rect.minX < rect.maxX && $0.word.rect.maxX > rect.minX
-                            && $0.word.rect.verticalOverlap(rect) > 0 })
-                        {
-                            continue
-                        }
-                        found.append((.icon(rect, color: blob.color, shape: isBar ? .bar : nil), kind == .grey))
+                        guard rect.height <= 24, fill >= 0.25 else { continue }
+                        shapes.append((rect, blob.color, kind == .grey, fill, stripIndex >= strips.count))
                     }
                 }
             }
         }
-        // A grey bar that runs on from a coloured one is the track the progress has not filled.
-        return found.filter { candidate in
-            !(candidate.grey && candidate.word.iconShape == .bar && found.contains { other in
-                !other.grey && other.word.iconShape == .bar && isTrack(candidate.word.rect, of: other.word.rect)
-            })
-        }.map(\.word)
+        // A progress bar's two parts: a coloured one and a grey one touching it at its height.
+        var partOfBar = Set<Int>(), bars: [Int: Rect] = [:]
+        for (coloured, part) in shapes.enumerated() where !part.grey && part.inBarStrip && part.fill >= barFill {
+            for (grey, track) in shapes.enumerated() where track.grey && track.fill >= barFill && isTrack(track.rect, of: part.rect) {
+                let whole = part.rect.union(track.rect)
+                guard isBarShaped(whole) else { continue }
+                partOfBar.insert(grey)
+                bars[coloured] = whole
+            }
+        }
+        var found: [Word] = []
+        for (index, shape) in shapes.enumerated() where !partOfBar.contains(index) {
+            let rect = shape.rect, w = rect.width, h = rect.height
+            let isBar = bars[index] != nil || shape.inBarStrip && shape.fill >= barFill && isBarShaped(rect)
+            guard isBar || (w >= 3 && h >= 3 && w <= 24 && w / h >= 0.6 && w / h <= 1.67) else { continue }
+            // A list bullet is a small dot; a status icon is about as tall as the letters
+            // beside it. (A bar is drawn thinner than its row's type.)
+            let letters = words.filter { !$0.isIcon && $0.rect.verticalOverlap(rect) > 0 }.map(\.fontSize).max() ?? 0
+            guard isBar || h >= 0.55 * letters else { continue }
+            // Coloured letters are text, already read.
+            if words.contains(where: { !$0.isIcon && $0.rect.verticalOverlap(rect) > 0.5 * rect.height
+                && $0.rect.minX < rect.maxX && $0.rect.maxX > rect.minX })
+            {
+                continue
+            }
+            if found.contains(where: { $0.rect.minX < rect.maxX && $0.rect.maxX > rect.minX && $0.rect.verticalOverlap(rect) > 0 }) {
+                continue
+            }
+            found.append(.icon(rect, color: shape.color, shape: isBar ? .bar : nil))
+        }
+        return found
+    }
+
+    /// Whether a box has a bar's proportions and size (`barHeights`, `barLeastLengthInHeights`, `longestBar`).
+    static func isBarShaped(_ rect: Rect) -> Bool {
+        barHeights.contains(rect.height) && rect.width >= barLeastLengthInHeights * rect.height && rect.width <= longestBar
     }
 
     /// Whether `track` continues the bar `bar` to its right, or to its left, at its height.

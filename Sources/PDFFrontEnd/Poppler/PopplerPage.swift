@@ -102,7 +102,8 @@ final class PopplerPage {
     /// Text the page shows through annotations rather than its content: typed notes and stamped
     /// registration numbers (FreeText annotations) and filled-in form fields. poppler-glib's
     /// page text leaves these out, though a reader sees them as printed. Areas are in display
-    /// space, top-left origin, as the text's are.
+    /// space, top-left origin, as the text's are. Hidden annotations and fields are left out;
+    /// so are fields on a rotated page, whose areas poppler-glib gives unrotated.
     func annotationTexts() -> [AnnotationText] {
         let height = size.height
         func displayed(_ area: PopplerRectangle) -> Rect {
@@ -110,33 +111,40 @@ final class PopplerPage {
             Rect(minX: min(area.x1, area.x2), minY: height - max(area.y1, area.y2),
                  maxX: max(area.x1, area.x2), maxY: height - min(area.y1, area.y2))
         }
+        let unseen = POPPLER_ANNOT_FLAG_HIDDEN.rawValue | POPPLER_ANNOT_FLAG_NO_VIEW.rawValue
         var texts: [AnnotationText] = []
+        // Fields are widget annotations: a hidden one (a template's helper field) is found by its area.
+        var hiddenWidgets: [Rect] = []
         if let list = poppler_page_get_annot_mapping(handle) {
             var node: UnsafeMutablePointer<GList>? = list
             while let current = node {
                 if let data = current.pointee.data {
                     let mapping = data.assumingMemoryBound(to: PopplerAnnotMapping.self).pointee
-                    let flags = poppler_annot_get_flags(mapping.annot).rawValue
-                    let unseen = POPPLER_ANNOT_FLAG_HIDDEN.rawValue | POPPLER_ANNOT_FLAG_NO_VIEW.rawValue
-                    if poppler_annot_get_annot_type(mapping.annot) == POPPLER_ANNOT_FREE_TEXT, flags & unseen == 0,
-                        let contents = poppler_annot_get_contents(mapping.annot)
-                    {
-                        texts.append(AnnotationText(text: String(cString: contents), area: displayed(mapping.area), fontSize: nil))
-                        g_free(contents)
+                    let hidden = poppler_annot_get_flags(mapping.annot).rawValue & unseen != 0
+                    switch poppler_annot_get_annot_type(mapping.annot) {
+                    case POPPLER_ANNOT_FREE_TEXT where !hidden:
+                        if let contents = poppler_annot_get_contents(mapping.annot) {
+                            texts.append(AnnotationText(text: String(cString: contents), area: displayed(mapping.area)))
+                            g_free(contents)
+                        }
+                    case POPPLER_ANNOT_WIDGET where hidden:
+                        hiddenWidgets.append(displayed(mapping.area))
+                    default:
+                        break
                     }
                 }
                 node = current.pointee.next
             }
             poppler_page_free_annot_mapping(list)
         }
-        if let list = poppler_page_get_form_field_mapping(handle) {
+        if rotation == 0, let list = poppler_page_get_form_field_mapping(handle) {
             var node: UnsafeMutablePointer<GList>? = list
             while let current = node {
                 if let data = current.pointee.data {
                     let mapping = data.assumingMemoryBound(to: PopplerFormFieldMapping.self).pointee
-                    if let text = Self.shownValue(of: mapping.field) {
-                        let size = poppler_form_field_get_font_size(mapping.field)
-                        texts.append(AnnotationText(text: text, area: displayed(mapping.area), fontSize: size > 0 ? size : nil))
+                    let area = displayed(mapping.area)
+                    if !hiddenWidgets.contains(where: { $0.isClose(to: area) }), let text = Self.shownValue(of: mapping.field) {
+                        texts.append(AnnotationText(text: text, area: area))
                     }
                 }
                 node = current.pointee.next
@@ -280,15 +288,14 @@ private final class DrawingSink {
     }
 }
 
-/// One run of text attributes: font, size and colour from `start` to `end` (inclusive scalar offsets).
-/// Text shown by an annotation or form field, with where it stands and, where the field
-/// states it, its font size.
+/// Text shown by an annotation or form field, and where it stands. poppler-glib does not give
+/// its font size (`poppler_form_field_get_font_size` always returns 0).
 struct AnnotationText: Sendable {
     var text: String
     var area: Rect
-    var fontSize: Double?
 }
 
+/// One run of text attributes: font, size and colour from `start` to `end` (inclusive scalar offsets).
 struct AttributeRun {
     var fontName: String
     var fontSize: Double

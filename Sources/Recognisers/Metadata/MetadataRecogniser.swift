@@ -291,8 +291,8 @@ enum OrganisationVote {
 
     /// Board words in their base form, the heads a board's initials end in.
     static let heads = boardSuffixes.filter { !$0.hasSuffix("s") }
-    /// A registration number's prefix is the document's own statement of its board, as a
-    /// template's `Nämnd:` field is.
+    /// A registration number's prefix on the cover or in the running header is the document's
+    /// own statement of its board, as a template's `Nämnd:` field is.
     static let registryWeight = 6
 
     static func best(in evidence: Evidence) -> String? {
@@ -321,7 +321,9 @@ enum OrganisationVote {
                 }
                 scores[name, default: 0] += piece.weight
             }
-            registries.formUnion(RegistrationNumber.registryPrefixes(in: piece.text))
+            // The document's own number stands on its cover, its first page or its running
+            // header; one cited in the text (`uppdrag från KF, dnr KS 2021/45`) is another case's.
+            if piece.isOpening || piece.isTitle { registries.formUnion(RegistrationNumber.registryPrefixes(in: piece.text)) }
         }
         // A registration number's prefix names the board whose registry keeps the document:
         // `KS` everywhere, or the initials of a board the document names (`BUN`).

@@ -194,7 +194,7 @@ struct ColumnHeader: Sendable, Hashable {
                 if !sawHead {
                     measure = Measure(m)
                     isDifference = TableVocabulary.isDifferenceHead(lower)
-                    isText = TableVocabulary.textHeads.contains(lower)
+                    isText = TableVocabulary.textHeads.contains(lower) || TableVocabulary.isDateHead(lower)
                     sawHead = true
                 }
             }
