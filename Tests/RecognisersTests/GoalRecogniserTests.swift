@@ -335,4 +335,40 @@ final class GoalRecogniserTests: XCTestCase {
         ])
         XCTAssertFalse(report.headings.map(\.text).contains("Förskola"))
     }
+
+    /// A kommunalförbund's verksamhetsmål, numbered under the heading that names their level,
+    /// each on a line of its own with its account run on below it (set as a heading, or as a
+    /// list item when its line holds a figure) and assessed in prose there.
+    func testNumberedGoalsOnLinesOfTheirOwnUnderTheirLevelAreAssessedInTheirAccount() {
+        let report = recognise("""
+            Årsredovisning 2025
+
+            Verksamhetsmål
+
+            Förbundet har tre verksamhetsmål. Nedan redovisas måluppfyllelsen för vart och ett.
+
+            1. Antalet bränder i bostäder ska minska
+            Under året inträffade 112 bostadsbränder jämfört med 130 året innan. Målet bedöms ha uppnåtts.
+
+            2. Insatstiden ska vara högst 20 minuter för 90 % av invånarna
+            Insatstiden låg på 22 minuter för 90 % av invånarna. Målet bedöms inte i sin helhet vara uppnått.
+
+            3. Alla elever i årskurs 5 ska få brandskyddsutbildning
+            Utbildningen genomfördes för samtliga skolor. Målet är nått.
+
+            4 Ekonomi
+
+            Förbundet uppnår tre av fyra finansiella mål.
+            """)
+        XCTAssertEqual(report.goals.map(\.title), [
+            "Antalet bränder i bostäder ska minska",
+            "Insatstiden ska vara högst 20 minuter för 90 % av invånarna",
+            "Alla elever i årskurs 5 ska få brandskyddsutbildning",
+        ])
+        XCTAssertEqual(report.goals.map(\.ref), ["1", "2", "3"])
+        XCTAssertEqual(report.goals.map(\.status), [.fulfilled, .partially_fulfilled, .fulfilled])
+        XCTAssertEqual(report.goals.map(\.statusText), [
+            "Målet bedöms ha uppnåtts", "Målet bedöms inte i sin helhet vara uppnått", "Målet är nått",
+        ])
+    }
 }

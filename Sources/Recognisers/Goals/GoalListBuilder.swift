@@ -147,7 +147,7 @@ struct GoalListBuilder {
         if let icon, let mapped = legend.meaning(of: icon, at: iconLine) {
             return (mapped.status, nil, icon)
         }
-        if let found = proseAssessment(after: position, title: title),
+        if let found = proseAssessment(after: position, goalLines: goalLines, title: title),
             let status = Assessment(rawValue: found.kind.rawValue)
         {
             return (status, found.printed, icon)
@@ -161,19 +161,25 @@ struct GoalListBuilder {
     /// The first sentence that assesses a goal in the running text under it (`Målet bedöms vara
     /// uppfyllt`), before the next heading or the next goal; one that names another goal's
     /// number is that goal's.
-    func proseAssessment(after position: Int, title: String) -> ProseAssessment.Found? {
+    func proseAssessment(after position: Int, goalLines: Range<Int>, title: String) -> ProseAssessment.Found? {
+        func assessing(_ text: String) -> ProseAssessment.Found? {
+            // A sentence that names a goal by its words speaks of this one only if the words are its.
+            ProseAssessment.findAll(in: text).first { found in
+                found.goalNumber == nil && (found.goalWords.map { Self.names($0, title: title) } ?? true)
+            }
+        }
+        // The account run on under the goal's own line, in the same block.
+        if layout.blocks.indices.contains(position) {
+            let rest = layout.blocks[position].lineRange.filter { $0 >= goalLines.upperBound }
+            if !rest.isEmpty, let found = assessing(rest.map { layout.lines[$0].text }.joined(separator: " ")) { return found }
+        }
         let nextGoal = positions.filter { $0 > position }.min() ?? layout.blocks.count
         let end = min(nextGoal, layout.blocks.count, position + 1 + Self.proseBlocksLooked)
         guard position + 1 < end else { return nil }
         for block in layout.blocks[(position + 1)..<end] {
             if block.kind == .heading { break }
             guard block.kind == .paragraph || block.kind == .listItem else { continue }
-            // A sentence that names a goal by its words speaks of this one only if the words are its.
-            if let found = ProseAssessment.findAll(in: layout.text(of: block)).first(where: { found in
-                found.goalNumber == nil && (found.goalWords.map { Self.names($0, title: title) } ?? true)
-            }) {
-                return found
-            }
+            if let found = assessing(layout.text(of: block)) { return found }
         }
         return nil
     }

@@ -31,6 +31,8 @@ struct GoalRecogniser {
         let styled = layout.lines.contains { $0.source.style?.fontSize != nil }
         // A heading that names a goal level (`Övergripande mål`) lists its goals as numbered items.
         var listLevel: String?
+        // The number of the last goal of that list, where they are numbered.
+        var listNumber: Int?
         // A heading that is a goal's label and number only (`Långsiktigt mål nr 2`) has its title below it.
         var labelAwaitingTitle: (level: String, ref: String?, block: Block, position: Int)?
         // A paragraph that opens a list of goals (`Kommunens mål för cykling är att;`): the
@@ -76,9 +78,13 @@ struct GoalRecogniser {
                     }
                 }
                 if let level = listLevel, block.kind == .listItem, let item = GoalLabels.numberedLine(text) {
-                    let goal = StatedGoal.split(item.title)
-                    let index = builder.add(level: level, ref: item.ref, title: goal.title, block: block, position: position,
+                    // A goal on a line of its own with its account run on below it: the goal is the line.
+                    let statement = Self.statementLine(of: block, in: layout)
+                    let goal = StatedGoal.split(statement.flatMap { GoalLabels.numberedLine($0.text)?.title } ?? item.title)
+                    let goalBlock = statement.map { Block(kind: block.kind, lineRange: $0.line..<($0.line + 1), level: block.level, isGoalHeading: false) } ?? block
+                    let index = builder.add(level: level, ref: item.ref, title: goal.title, block: goalBlock, position: position,
                                             parentIndex: nil, inferParent: false)
+                    listNumber = item.ref.flatMap { Int($0) }
                     for stage in goal.stages {
                         _ = builder.add(level: stage.level, ref: nil, title: stage.title, block: block, position: position,
                                         parentIndex: index)
@@ -108,7 +114,22 @@ struct GoalRecogniser {
                 }
                 continue
             }
+            // Under a heading that names a goal level, numbered goals may be set as headings of
+            // their own (`1. Antalet bränder i bostäder ska minska` over its account): each
+            // continues the numbering (1, 2, 3 …) and states something, not a section's name.
+            if let level = listLevel, !block.isGoalHeading, let item = GoalLabels.numberedLine(layout.lines[block.lineRange.lowerBound].text),
+                let number = item.ref.flatMap({ Int($0) }), number == (listNumber ?? 0) + 1
+            {
+                let title = Self.title(item.title, continuation: block, in: layout)
+                if title.split(separator: " ").count >= Self.shortestNumberedGoalWords {
+                    _ = builder.add(level: level, ref: item.ref, title: title, block: block, position: position,
+                                    parentIndex: nil, inferParent: false)
+                    listNumber = number
+                    continue
+                }
+            }
             listLevel = nil
+            listNumber = nil
             if let pending = labelAwaitingTitle {
                 // The title under a label-only heading may itself look like a heading.
                 labelAwaitingTitle = nil
@@ -160,6 +181,21 @@ struct GoalRecogniser {
         }
         builder.assignAssessments()
         return (builder.entries, builder.unplacedAssessmentWarnings())
+    }
+
+    /// A numbered goal set as a heading takes at least this many words (a numbered section's
+    /// name, `2 Ekonomi`, takes fewer).
+    static let shortestNumberedGoalWords = 4
+
+    /// The first line of a list item that states a goal on its own, its account run on below
+    /// it without a blank line: the line ends no sentence and no clause, and the next starts a
+    /// new sentence with a capital. Nil for a goal wrapped over its lines.
+    static func statementLine(of block: Block, in layout: LayoutDocument) -> (line: Int, text: String)? {
+        let lines = block.lineRange.filter { !layout.lines[$0].isBlank }
+        guard lines.count >= 2 else { return nil }
+        let first = layout.lines[lines[0]].text.trimming(.whitespaces), next = layout.lines[lines[1]].text.trimming(.whitespaces)
+        guard let last = first.last, !".,;:-–".contains(last), next.first?.isUppercase == true else { return nil }
+        return (lines[0], first)
     }
 
     /// A listed goal takes at least this many words.
