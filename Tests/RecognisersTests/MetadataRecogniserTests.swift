@@ -102,6 +102,31 @@ final class MetadataRecogniserTests: XCTestCase {
         XCTAssertEqual(report.metadata.year, 2027)
     }
 
+    func testAFederationByItsOwnNameOnItsCoverWroteTheReport() {
+        let report = recognise("""
+            Årsredovisning 2025
+            Mitt Gävleborgs Räddningstjänstförbund
+
+            Förbundet har fem verksamhetsmål och redovisar här hur de har uppnåtts under året.
+            """)
+        XCTAssertEqual(report.metadata.municipality, "Mitt Gävleborgs Räddningstjänstförbund")
+        XCTAssertNil(report.metadata.municipalityCode)
+        XCTAssertEqual(report.metadata.organisation, "Mitt Gävleborgs Räddningstjänstförbund")
+        // One a municipality's report names in passing, in its text, is not its writer.
+        let mentioned = recognise("""
+            Delårsrapport 2025
+            Socialnämnden
+
+            \(Array(repeating: longLine, count: 45).joined(separator: "\n"))
+
+            Mitt Gävleborgs Räddningstjänstförbund
+
+            \(longLine)
+            """)
+        XCTAssertNil(mentioned.metadata.municipality)
+        XCTAssertEqual(mentioned.metadata.organisation, "Socialnämnden")
+    }
+
     func testAMonthlyFollowUpNamesItsMonth() {
         let report = recognise("Månadsuppföljning maj 2026 Socialnämnden\n\(longLine)")
         XCTAssertEqual(report.metadata.reportType, .other)

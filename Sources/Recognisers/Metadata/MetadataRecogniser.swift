@@ -19,7 +19,8 @@ struct MetadataRecogniser {
             metadata.municipality = municipality.name
             metadata.municipalityCode = municipality.code
         }
-        metadata.organisation = OrganisationVote.best(in: evidence)
+        // A kommunalförbund that names no board of its own wrote the report itself.
+        metadata.organisation = OrganisationVote.best(in: evidence) ?? (metadata.municipalityCode == nil ? metadata.municipality : nil)
         let type = ReportTypeVote.best(in: evidence)
         metadata.reportType = type?.type
         metadata.reportKind = ReportKindVote.best(in: evidence)
@@ -245,11 +246,31 @@ enum FederationVote {
                 let name = members.joined(separator: "-") + " " + kind.prefix(1).uppercased() + kind.dropFirst()
                 scores[name, default: 0] += piece.weight
             }
+            // Only where a report names its writer: its cover, running header or stated title (a
+            // heading in the text may name a federation the report is about).
+            if piece.isOpening || piece.isTitle && piece.weight >= Evidence.furnitureWeight, let name = ownName(piece.text) {
+                scores[name, default: 0] += piece.weight
+            }
         }
         if let fromFile = fromFileName(evidence) { scores[fromFile, default: 0] += 4 }
         guard let best = scores.max(by: { $0.value < $1.value }), best.value >= 3 else { return nil }
         return best.key
     }
+
+    /// A federation named by a name of its own rather than its members (`Mitt Gävleborgs
+    /// Räddningstjänstförbund`): a cover line or heading that is nothing but capitalised words
+    /// ending in a kind of förbund, as a federation names itself. (A name that puts its kind
+    /// first, `Samordningsförbundet Västra Skaraborg`, is not read.)
+    static func ownName(_ text: String) -> String? {
+        let words = text.trimming(.whitespaces).split(separator: " ").map(String.init)
+        guard words.count >= 2, words.count <= mostOwnNameWords, let kind = words.last, kind.hasSuffix("förbund"),
+            kind.count > "förbund".count, words.allSatisfy({ $0.first?.isUppercase == true && $0.allSatisfy(\.isLetter) })
+        else { return nil }
+        return words.joined(separator: " ")
+    }
+
+    /// The most words a federation's own name has, kind word included.
+    static let mostOwnNameWords = 5
 
     /// `alingsas-vargarda_raddningstjanstforbund_…`: members from the list, the federation's kind
     /// word spelt as the text spells it where it does (`Räddningstjänstförbundet`).
