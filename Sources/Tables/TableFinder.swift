@@ -357,6 +357,12 @@ struct TableFinder {
         // The header over the rows printed again, stub and all: the next table's header (one
         // indicator table under each goal), however it lines up with the rows above.
         if repeatsHeader(index, regionStart: regionStart) { return true }
+        // The stub printed again over column names of words or years (`Indikator | Mål (utfall)
+        // 2026` under a table headed `Indikator | Mål 2026 | Utfall 2025`): the next table's
+        // header, though its columns differ.
+        if repeatsStub(index, regionStart: regionStart), parts.dropFirst().allSatisfy({ $0.kind == .year || $0.kind == .text }) {
+            return true
+        }
         // A piece in a column of text cells between the labels and the figures (an indicator's
         // name beside its goal) is a row's cell (a header repeated there was taken above).
         let figuresLeft = figureSpans.map(\.lowerBound).min() ?? .infinity
@@ -372,6 +378,15 @@ struct TableFinder {
         let tolerance = Self.alignmentToleranceCharacters * lines[index].characterWidth
         let overFigures = parts.contains { part in figureSpans.contains { $0.lowerBound <= part.maxX && part.minX <= $0.upperBound } }
         return overFigures && parts.allSatisfy { ($0.kind == .year || $0.kind == .text) && $0.minX > labelMargin + tolerance }
+    }
+
+    /// Whether a line's first piece is the first piece of a header line over a region's first
+    /// row (its stub, `Indikator`), in words, not a figure.
+    func repeatsStub(_ index: Int, regionStart: Int?) -> Bool {
+        guard let start = regionStart, let first = segments[index].first, first.kind == .text else { return false }
+        let above = (max(0, start - Self.maximumHeaderLines - Self.maximumBlankLinesUnderHeader)..<start)
+            .filter { lines[$0].page == lines[start].page && segments[$0].count >= 2 }
+        return above.contains { segments[$0].first?.text == first.text }
     }
 
     /// Whether every piece of a line is printed on one of the header lines over a region's first

@@ -37,6 +37,28 @@ final class TableStageTests: XCTestCase {
         XCTAssertEqual(grid.rows.map(\.parent), [nil, nil, 1, 1, nil, 4, 4])
     }
 
+    /// One indicator table under each goal: the second's header prints the stub again over
+    /// other columns, and starts a table of its own however its columns line up with the first's.
+    func testTheStubPrintedAgainOverOtherColumnsStartsTheNextTable() throws {
+        let found = grids("""
+            Indikator                                   Mål 2026    Utfall 2025    Utfall 2024
+            Antal besök på biblioteken                  410 000     398 200        385 100
+            Andel nöjda besökare (%)                    90          88             87
+
+            Bedömning: Delvis uppfyllt
+
+            Nämndmål: Idrottsanläggningarna ska vara tillgängliga för alla
+
+            Indikator                                   Mål (utfall) 2026
+            Andel tider till flickor                    45 (41)
+            Beläggning i sporthallar, %                 85 (87)
+            """)
+        XCTAssertEqual(found.count, 2)
+        XCTAssertEqual(found.first?.rows.map(\.label), ["Antal besök på biblioteken", "Andel nöjda besökare (%)"])
+        XCTAssertEqual(found.last?.columns.map(\.header), ["Mål (utfall) 2026"])
+        XCTAssertEqual(found.last?.rows.map(\.label), ["Andel tider till flickor", "Beläggning i sporthallar, %"])
+    }
+
     func testOneRowLeftBlankIsNoGroup() throws {
         // An indicator not measured yet has no figures; the rows after it are not its members.
         let grid = try XCTUnwrap(grids("""
