@@ -371,4 +371,25 @@ final class GoalRecogniserTests: XCTestCase {
             "Målet bedöms ha uppnåtts", "Målet bedöms inte i sin helhet vara uppnått", "Målet är nått",
         ])
     }
+
+    /// A goal's assessment printed under its indicator table, however many rows the table has.
+    func testAnAssessmentUnderTheGoalsIndicatorTableIsTheGoals() {
+        let report = recognise("""
+            Nämndmål: Fler invånare ska ta del av kulturutbudet
+
+            Indikator                                   Mål 2026    Utfall 2025    Utfall 2024
+            Antal besök på biblioteken                  410 000     398 200        385 100
+            Andel nöjda besökare (%)                    90          88             87
+            Antal deltagare i kulturskolan              1 200       1 150          1 090
+            Antal utlån per invånare                    6,1         5,9            5,8
+
+            Bedömning: Delvis uppfyllt
+
+            Nämndmål: Idrottsanläggningarna ska vara tillgängliga för alla
+
+            Bedömning: Uppfyllt
+            """)
+        XCTAssertEqual(report.goals.map(\.status), [.partially_fulfilled, .fulfilled])
+        XCTAssertEqual(report.goals.map(\.statusText), ["Delvis uppfyllt", "Uppfyllt"])
+    }
 }

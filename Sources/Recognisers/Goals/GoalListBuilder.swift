@@ -126,10 +126,13 @@ struct GoalListBuilder {
         var icon = goalLines.lazy.compactMap { lines[$0].source.icons.first.flatMap(IconLegend.Icon.init) }.first
         var iconLine = goalLines.lowerBound
         var seen = 0
-        for block in layout.blocks[(position + 1)...] {
-            if block.kind == .heading { break }
+        let nextGoal = positions.filter { $0 > position }.min() ?? layout.blocks.count
+        for (offset, block) in layout.blocks[(position + 1)...].enumerated() {
+            if block.kind == .heading || position + 1 + offset >= nextGoal { break }
+            // The goal's indicator table between it and its assessment takes no part of the reach.
+            if block.kind == .columnHeader || block.kind == .figures { continue }
             seen += 1
-            if seen > 3 { break }
+            if seen > Self.assessmentBlocksLooked { break }
             let line = layout.lines[block.lineRange.lowerBound]
             if IconLegend.isLegendRow(line) { break }  // the legend under the goals: it assesses none of them
             if icon == nil, let found = line.source.icons.first.flatMap(IconLegend.Icon.init) {
@@ -154,6 +157,9 @@ struct GoalListBuilder {
         }
         return (nil, nil, icon)
     }
+
+    /// Blocks after a goal (its indicator table aside) searched for a printed assessment, at most.
+    static let assessmentBlocksLooked = 3
 
     /// Blocks after a goal searched for a sentence that assesses it, at most.
     static let proseBlocksLooked = 12
