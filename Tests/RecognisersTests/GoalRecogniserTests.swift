@@ -392,4 +392,24 @@ final class GoalRecogniserTests: XCTestCase {
         XCTAssertEqual(report.goals.map(\.status), [.partially_fulfilled, .fulfilled])
         XCTAssertEqual(report.goals.map(\.statusText), ["Delvis uppfyllt", "Uppfyllt"])
     }
+
+    /// A form's goal: the level's label alone over the goal's statement, its fields under it.
+    func testAGoalLevelsLabelAloneOverAStatementAndItsFieldsLabelsThatGoal() {
+        let report = recognise("""
+            Inriktningsmål: Ett livslångt lärande
+
+            Nämndmål
+            Alla elever ska ges förutsättningar att nå kunskapskraven
+            Måluppfyllelse: Delvis uppfyllt
+            Analys
+            Andelen elever med godkända betyg i alla ämnen ökade något men ligger under målvärdet.
+
+            Nämndmål
+            Nämnden har två mål för året och följer upp dem i varje delårsrapport under året.
+            """)
+        XCTAssertEqual(report.goals.map(\.title), ["Ett livslångt lärande", "Alla elever ska ges förutsättningar att nå kunskapskraven"])
+        XCTAssertEqual(report.goals.last?.level, "Nämndmål")
+        XCTAssertEqual(report.goals.last?.status, .partially_fulfilled)
+        XCTAssertEqual(report.goals.last?.parentId, report.goals.first?.id)
+    }
 }

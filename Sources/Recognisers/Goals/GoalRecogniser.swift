@@ -33,6 +33,8 @@ struct GoalRecogniser {
         var listLevel: String?
         // The number of the last goal of that list, where they are numbered.
         var listNumber: Int?
+        // A heading that is a goal level's label alone (`Nämndmål`), awaiting the goal it labels.
+        var levelAwaitingStatement: (level: String, position: Int)?
         // A heading that is a goal's label and number only (`Långsiktigt mål nr 2`) has its title below it.
         var labelAwaitingTitle: (level: String, ref: String?, block: Block, position: Int)?
         // A paragraph that opens a list of goals (`Kommunens mål för cykling är att;`): the
@@ -70,6 +72,13 @@ struct GoalRecogniser {
             }
             if block.kind != .heading {
                 let text = layout.text(of: block)
+                if let pending = levelAwaitingStatement {
+                    levelAwaitingStatement = nil
+                    if block.kind == .paragraph, Self.isStatement(block, at: position, after: pending.position, in: blocks, layout: layout) {
+                        _ = builder.add(level: pending.level, ref: nil, title: text, block: block, position: position)
+                        continue
+                    }
+                }
                 if let pending = labelAwaitingTitle {
                     labelAwaitingTitle = nil
                     if block.kind == .paragraph, block.lineRange.count <= 3, text.count <= 250 {
@@ -114,6 +123,12 @@ struct GoalRecogniser {
                 }
                 continue
             }
+            // The statement under a goal level's label alone may be set as a heading too.
+            if let pending = levelAwaitingStatement, Self.isStatement(block, at: position, after: pending.position, in: blocks, layout: layout) {
+                levelAwaitingStatement = nil
+                _ = builder.add(level: pending.level, ref: nil, title: layout.text(of: block), block: block, position: position)
+                continue
+            }
             // Under a heading that names a goal level, numbered goals may be set as headings of
             // their own (`1. Antalet bränder i bostäder ska minska` over its account): each
             // continues the numbering (1, 2, 3 …) and states something, not a section's name.
@@ -130,6 +145,7 @@ struct GoalRecogniser {
             }
             listLevel = nil
             listNumber = nil
+            levelAwaitingStatement = nil
             if let pending = labelAwaitingTitle {
                 // The title under a label-only heading may itself look like a heading.
                 labelAwaitingTitle = nil
@@ -169,7 +185,12 @@ struct GoalRecogniser {
                 labelAwaitingTitle = (label.level, label.ref, block, position)
                 continue
             }
-            if StatedGoal.namesGoalLevel(text) { listLevel = StatedGoal.withoutSectionNumber(text) }
+            if StatedGoal.namesGoalLevel(text) {
+                listLevel = StatedGoal.withoutSectionNumber(text)
+                // The level's label alone, as a form prints it over each goal (`Nämndmål` / the
+                // goal / `Måluppfyllelse: …` / `Analys`).
+                if listLevel?.contains(" ") == false { levelAwaitingStatement = (listLevel ?? text, position) }
+            }
             if let current = area, current.goalIndex < builder.entries.count,
                 current.labelledGoalLevel.map({ styled && level > $0 }) ?? true
             {
@@ -196,6 +217,13 @@ struct GoalRecogniser {
         let first = layout.lines[lines[0]].text.trimming(.whitespaces), next = layout.lines[lines[1]].text.trimming(.whitespaces)
         guard let last = first.last, !".,;:-–".contains(last), next.first?.isUppercase == true else { return nil }
         return (lines[0], first)
+    }
+
+    /// Whether a block is a goal's statement under a goal level's label alone: right under the
+    /// label, a few lines long, with the form's fields (an assessment, `Analys`) right under it.
+    static func isStatement(_ block: Block, at position: Int, after label: Int, in blocks: [Block], layout: LayoutDocument) -> Bool {
+        position == label + 1 && block.lineRange.count <= 3 && layout.text(of: block).count <= 250 && !block.isGoalHeading
+            && blocks.indices.contains(position + 1) && [.assessment, .label].contains(blocks[position + 1].kind)
     }
 
     /// A listed goal takes at least this many words.
