@@ -279,4 +279,27 @@ final class IndicatorTableTests: XCTestCase {
         XCTAssertEqual(report.indicators.map(\.goalId), [report.goals[0].id, report.goals[0].id])
         XCTAssertEqual(report.indicators[1].values.map(\.text), ["Genomfördes", "I.U"])
     }
+
+    /// A form's indicators: each name over a line of labelled values.
+    func testAnIndicatorsValuesPrintedAsLabelledPairsUnderItsName() throws {
+        let report = recognise("""
+            Nämndmål: Alla elever ska ges förutsättningar att nå kunskapskraven
+
+            Andel elever i åk 9 som är behöriga till gymnasiet
+            Utfall 2025: 84,5 %    Målvärde 2025: 88 %    Utfall 2024: 83,9 %
+            Andel nöjda vårdnadshavare i förskolan
+            Utfall 2025: 92 %      Målvärde 2025: ≥90 %   Utfall 2024: (91 %)
+
+            Resultat: 12 mnkr efter finansnetto, vilket är bättre än budget.
+            """)
+        XCTAssertEqual(report.indicators.map(\.name), ["Andel elever i åk 9 som är behöriga till gymnasiet", "Andel nöjda vårdnadshavare i förskolan"])
+        XCTAssertEqual(report.indicators.map(\.goalId), [report.goals.first?.id, report.goals.first?.id])
+        let second = try XCTUnwrap(report.indicators.last)
+        XCTAssertEqual(second.values.map(\.measure), [.outcome, .target, .outcome])
+        XCTAssertEqual(second.values.map(\.year), [2025, 2025, 2024])
+        XCTAssertEqual(second.values.map(\.value), [92, 90, 91])
+        XCTAssertEqual(second.values.map(\.text), ["92 %", "≥90 %", "(91 %)"])
+        XCTAssertEqual(second.values[1].comparator, .greaterThanOrEqual)
+        XCTAssertEqual(second.values[2].preliminary, true)
+    }
 }

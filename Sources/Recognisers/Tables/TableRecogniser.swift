@@ -70,6 +70,15 @@ struct TableRecogniser {
                 index = max(index, list.end - 1)
                 continue
             }
+            if let pairs = LabelledValues.pairs(in: line), let name = LabelledValues.nameLine(above: index, in: lines) {
+                // An indicator's name over its values as labelled pairs (`Utfall 2025: 84,5 %   Målvärde 2025: 88 %`).
+                let goal = enclosingGoal(before: name, goals: goals, layout: layout)
+                var indicator = LabelledValues.indicator(pairs: pairs, name: name, at: index, goal: goal?.goal.id, layout: layout)
+                indicator.id = "i\(result.indicators.count + 1)"
+                result.indicators.append(indicator)
+                result.claimed.append(name..<(index + 1))
+                continue
+            }
             if let name = Self.indicatorLabel(in: line.text) {
                 // `Indikator: NAME` (wrapping onto a few lines), then a header and a value row.
                 var nameText = name
