@@ -105,7 +105,7 @@ struct GoalRecogniser {
                         || isGroupName(at: position + 1, in: blocks, layout: layout)
                 {
                     var parent: Int?
-                    if let stated = StatedGoal.sentences(text).first.flatMap { GoalLabels.statedGoal(in: $0) } {
+                    if let stated = StatedGoal.sentences(text).first.flatMap({ GoalLabels.statedGoal(in: $0) }) {
                         parent = builder.add(level: stated.level, ref: nil, title: stated.title, block: block, position: position,
                                              parentIndex: nil, inferParent: false)
                     }
