@@ -69,6 +69,17 @@ final class AnnotationTextTests: XCTestCase {
         XCTAssertFalse(texts.contains { $0.contains("Kladd") || $0.contains("hemligt") || $0.contains("Utkast") }, "\(texts)")
     }
 
+    func testANoteWithAnAreaPastThePageIsClampedToIt() throws {
+        // A hostile or broken area, far past the page: the note's text stays on the page or is gone.
+        let note = "<< /Type /Annot /Subtype /FreeText /Rect [-99999999999999999999 -5 99999999999999999999 99999999999999999999] /F 4 /Contents (Dnr KS 2013/375) /DA (/Helv 12 Tf) >>"
+        let page = try read(pdf(content: body, annotations: [note], fieldCount: 0))
+        for line in page.lines where !line.isBlank {
+            let box = try XCTUnwrap(line.box)
+            XCTAssertTrue(box.x >= 0 && box.y >= 0 && box.x + box.width <= 595.5 && box.y + box.height <= 842.5, "\(line.text) \(box)")
+        }
+        XCTAssertTrue(page.lines.contains { $0.text.hasPrefix("Klimatstrategin") })
+    }
+
     func testAPageOfNoTextButATypedNoteIsStillAPicture() throws {
         // A scan with a registration number stamped over it: the page has no text layer.
         let note = "<< /Type /Annot /Subtype /FreeText /Rect [218 760 321 776] /F 4 /Contents (Dnr KS 2013/375) /DA (/Helv 12 Tf) >>"
