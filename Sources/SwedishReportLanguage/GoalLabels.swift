@@ -114,6 +114,16 @@ public enum GoalLabels {
 
     nonisolated(unsafe) static let labelOnlyPattern = /^(?<label>[\p{L}:\- ]*?mål)\s+(?:nr\.?\s*|nummer\s+)?(?<ref>\d{1,2})$/.ignoresCase()
 
+    /// Whether a label is one of the fields a report's form prints under each goal (`Analys`,
+    /// `Kommentar`, `Måluppfyllelse`, `Indikatorer`).
+    public static func isGoalFormField(_ label: String) -> Bool {
+        goalFormFields.contains(label.trimming(.whitespaces).trimmingCharacters(in: CharacterSet(charactersIn: ":")).lowercased())
+    }
+
+    static let goalFormFields: Set<String> = [
+        "analys", "kommentar", "måluppfyllelse", "bedömning", "indikatorer", "indikator", "aktiviteter", "förväntat resultat",
+    ]
+
     /// A goal label for a target year with its title on the lines below (`Mål till 2030:`,
     /// `Delmål 2025:`, `Etappmål för 2035:`): the label, capitalised, as the goal's level.
     public static func targetYearLabel(_ line: String) -> String? {

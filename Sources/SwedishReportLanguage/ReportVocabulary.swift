@@ -213,3 +213,16 @@ extension ReportVocabulary {
         return closingAbbreviations.contains(last.lowercased())
     }
 }
+
+/// The kinds of kommunalförbund, a federation of municipalities that reports for itself: the
+/// word that ends its name (`Mitt Gävleborgs Räddningstjänstförbund`).
+public enum FederationVocabulary {
+    public static let kinds: Set<String> = [
+        "räddningstjänstförbund", "räddningsförbund", "brandförsvarsförbund", "kommunalförbund", "samordningsförbund",
+        "utbildningsförbund", "gymnasieförbund", "vårdförbund", "sjukvårdsförbund", "miljöförbund", "avfallsförbund",
+        "renhållningsförbund", "vattenförbund", "överförmyndarförbund",
+    ]
+
+    /// Whether a word, in any case, names a kind of kommunalförbund.
+    public static func isKind(_ word: String) -> Bool { kinds.contains(word.lowercased()) }
+}

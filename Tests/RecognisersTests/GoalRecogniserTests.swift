@@ -356,6 +356,8 @@ final class GoalRecogniserTests: XCTestCase {
             3. Alla elever i årskurs 5 ska få brandskyddsutbildning
             Utbildningen genomfördes för samtliga skolor. Målet är nått.
 
+            4 Väsentliga händelser under året i förbundet
+
             4 Ekonomi
 
             Förbundet uppnår tre av fyra finansiella mål.
@@ -405,7 +407,14 @@ final class GoalRecogniserTests: XCTestCase {
             Andelen elever med godkända betyg i alla ämnen ökade något men ligger under målvärdet.
 
             Nämndmål
-            Nämnden har två mål för året och följer upp dem i varje delårsrapport under året.
+            Nämnden har två mål för året. De följs upp i varje delårsrapport under året.
+            Kommentar
+            Uppföljningen sker i nämndens delårsrapporter.
+
+            Mål
+            Ett hållbart samhälle för alla
+            Kommentar
+            Målet gäller hela kommunen.
             """)
         XCTAssertEqual(report.goals.map(\.title), ["Ett livslångt lärande", "Alla elever ska ges förutsättningar att nå kunskapskraven"])
         XCTAssertEqual(report.goals.last?.level, "Nämndmål")

@@ -291,6 +291,10 @@ final class IndicatorTableTests: XCTestCase {
             Utfall 2025: 92 %      Målvärde 2025: ≥90 %   Utfall 2024: (91 %)
 
             Resultat: 12 mnkr efter finansnetto, vilket är bättre än budget.
+
+            Nämnden har under året arbetat vidare med de mål som fullmäktige har satt upp för
+            andelen elever med godkända betyg
+            Utfall 2025: 80 %    Mål 2025: 85 %
             """)
         XCTAssertEqual(report.indicators.map(\.name), ["Andel elever i åk 9 som är behöriga till gymnasiet", "Andel nöjda vårdnadshavare i förskolan"])
         XCTAssertEqual(report.indicators.map(\.goalId), [report.goals.first?.id, report.goals.first?.id])

@@ -125,6 +125,11 @@ final class MetadataRecogniserTests: XCTestCase {
             """)
         XCTAssertNil(mentioned.metadata.municipality)
         XCTAssertEqual(mentioned.metadata.organisation, "Socialnämnden")
+        // A cover set in capitals; a förbund that is no federation of municipalities is none.
+        XCTAssertEqual(recognise("ÅRSREDOVISNING 2025\nSÖDERTÖRNS BRANDFÖRSVARSFÖRBUND\n\n\(longLine)").metadata.municipality,
+                       "SÖDERTÖRNS BRANDFÖRSVARSFÖRBUND")
+        let sport = recognise("Verksamhetsberättelse 2025\nKultur- och fritidsnämnden i Växjö kommun\nSmålands Idrottsförbund\n\n\(longLine)")
+        XCTAssertEqual(sport.metadata.municipality, "Växjö")
     }
 
     func testAMonthlyFollowUpNamesItsMonth() {

@@ -125,12 +125,17 @@ struct GoalListBuilder {
         let lines = layout.lines
         var icon = goalLines.lazy.compactMap { lines[$0].source.icons.first.flatMap(IconLegend.Icon.init) }.first
         var iconLine = goalLines.lowerBound
-        var seen = 0
+        var seen = 0, tableBlocks = 0
         let nextGoal = positions.filter { $0 > position }.min() ?? layout.blocks.count
         for (offset, block) in layout.blocks[(position + 1)...].enumerated() {
             if block.kind == .heading || position + 1 + offset >= nextGoal { break }
-            // The goal's indicator table between it and its assessment takes no part of the reach.
-            if block.kind == .columnHeader || block.kind == .figures { continue }
+            // The goal's indicator table between it and its assessment takes no part of the reach,
+            // up to a table's length.
+            if block.kind == .columnHeader || block.kind == .figures {
+                tableBlocks += 1
+                if tableBlocks > Self.longestIndicatorTableBlocks { break }
+                continue
+            }
             seen += 1
             if seen > Self.assessmentBlocksLooked { break }
             let line = layout.lines[block.lineRange.lowerBound]
@@ -160,6 +165,8 @@ struct GoalListBuilder {
 
     /// Blocks after a goal (its indicator table aside) searched for a printed assessment, at most.
     static let assessmentBlocksLooked = 3
+    /// Rows of a goal's indicator table passed over on the way to its assessment, at most.
+    static let longestIndicatorTableBlocks = 40
 
     /// Blocks after a goal searched for a sentence that assesses it, at most.
     static let proseBlocksLooked = 12

@@ -31,8 +31,13 @@ struct GoalRecogniser {
         let styled = layout.lines.contains { $0.source.style?.fontSize != nil }
         // A heading that names a goal level (`Övergripande mål`) lists its goals as numbered items.
         var listLevel: String?
-        // The number of the last goal of that list, where they are numbered.
-        var listNumber: Int?
+        // The numbering of that list's goals: the last number, whether a full stop follows the
+        // numbers (`1.` or `1`), and the heading level the goals are set at where they are headings.
+        var numbering: (last: Int, fullStop: Bool, level: Int?)?
+        // The heading level of the heading that names the goal level, and whether its goals
+        // have been set as headings.
+        var listHeadingLevel: Int?
+        var numberedHeadings = false
         // A heading that is a goal level's label alone (`Nämndmål`), awaiting the goal it labels.
         var levelAwaitingStatement: (level: String, position: Int)?
         // A heading that is a goal's label and number only (`Långsiktigt mål nr 2`) has its title below it.
@@ -74,26 +79,31 @@ struct GoalRecogniser {
                 let text = layout.text(of: block)
                 if let pending = levelAwaitingStatement {
                     levelAwaitingStatement = nil
-                    if block.kind == .paragraph, Self.isStatement(block, at: position, after: pending.position, in: blocks, layout: layout) {
+                    if block.kind == .paragraph, Self.isStatement(block, at: position, after: pending.position, level: pending.level, in: blocks, layout: layout) {
                         _ = builder.add(level: pending.level, ref: nil, title: text, block: block, position: position)
                         continue
                     }
                 }
                 if let pending = labelAwaitingTitle {
                     labelAwaitingTitle = nil
-                    if block.kind == .paragraph, block.lineRange.count <= 3, text.count <= 250 {
+                    if block.kind == .paragraph, block.lineRange.count <= Self.longestStatementLines, text.count <= Self.longestStatementCharacters {
                         _ = builder.add(level: pending.level, ref: pending.ref, title: text, block: block, position: pending.position)
                         continue
                     }
                 }
-                if let level = listLevel, block.kind == .listItem, let item = GoalLabels.numberedLine(text) {
+                // Once goals are set as numbered headings, a list item is one only if it goes on
+                // with their numbering (a numbered list in a goal's account is no goal).
+                if let level = listLevel, block.kind == .listItem, let item = GoalLabels.numberedLine(text),
+                    !numberedHeadings
+                        || Self.continues(numbering, number: item.ref.flatMap { Int($0) }, fullStop: Self.hasFullStopAfterNumber(text), level: nil)
+                {
                     // A goal on a line of its own with its account run on below it: the goal is the line.
                     let statement = Self.statementLine(of: block, in: layout)
                     let goal = StatedGoal.split(statement.flatMap { GoalLabels.numberedLine($0.text)?.title } ?? item.title)
                     let goalBlock = statement.map { Block(kind: block.kind, lineRange: $0.line..<($0.line + 1), level: block.level, isGoalHeading: false) } ?? block
                     let index = builder.add(level: level, ref: item.ref, title: goal.title, block: goalBlock, position: position,
                                             parentIndex: nil, inferParent: false)
-                    listNumber = item.ref.flatMap { Int($0) }
+                    if let number = item.ref.flatMap({ Int($0) }) { numbering = (number, Self.hasFullStopAfterNumber(text), numbering?.level) }
                     for stage in goal.stages {
                         _ = builder.add(level: stage.level, ref: nil, title: stage.title, block: block, position: position,
                                         parentIndex: index)
@@ -124,7 +134,7 @@ struct GoalRecogniser {
                 continue
             }
             // The statement under a goal level's label alone may be set as a heading too.
-            if let pending = levelAwaitingStatement, Self.isStatement(block, at: position, after: pending.position, in: blocks, layout: layout) {
+            if let pending = levelAwaitingStatement, Self.isStatement(block, at: position, after: pending.position, level: pending.level, in: blocks, layout: layout) {
                 levelAwaitingStatement = nil
                 _ = builder.add(level: pending.level, ref: nil, title: layout.text(of: block), block: block, position: position)
                 continue
@@ -132,19 +142,25 @@ struct GoalRecogniser {
             // Under a heading that names a goal level, numbered goals may be set as headings of
             // their own (`1. Antalet bränder i bostäder ska minska` over its account): each
             // continues the numbering (1, 2, 3 …) and states something, not a section's name.
-            if let level = listLevel, !block.isGoalHeading, let item = GoalLabels.numberedLine(layout.lines[block.lineRange.lowerBound].text),
-                let number = item.ref.flatMap({ Int($0) }), number == (listNumber ?? 0) + 1
+            // In a styled document they stand below the heading that names their level, all at one level.
+            let first = layout.lines[block.lineRange.lowerBound].text
+            if let level = listLevel, !block.isGoalHeading, let item = GoalLabels.numberedLine(first),
+                let number = item.ref.flatMap({ Int($0) }),
+                Self.continues(numbering, number: number, fullStop: Self.hasFullStopAfterNumber(first), level: styled ? block.level : nil),
+                !styled || (block.level ?? 0) > (listHeadingLevel ?? 0)
             {
                 let title = Self.title(item.title, continuation: block, in: layout)
                 if title.split(separator: " ").count >= Self.shortestNumberedGoalWords {
                     _ = builder.add(level: level, ref: item.ref, title: title, block: block, position: position,
                                     parentIndex: nil, inferParent: false)
-                    listNumber = number
+                    numbering = (number, Self.hasFullStopAfterNumber(first), styled ? block.level : nil)
+                    numberedHeadings = true
                     continue
                 }
             }
             listLevel = nil
-            listNumber = nil
+            numbering = nil
+            numberedHeadings = false
             levelAwaitingStatement = nil
             if let pending = labelAwaitingTitle {
                 // The title under a label-only heading may itself look like a heading.
@@ -187,6 +203,7 @@ struct GoalRecogniser {
             }
             if StatedGoal.namesGoalLevel(text) {
                 listLevel = StatedGoal.withoutSectionNumber(text)
+                listHeadingLevel = block.level
                 // The level's label alone, as a form prints it over each goal (`Nämndmål` / the
                 // goal / `Måluppfyllelse: …` / `Analys`).
                 if listLevel?.contains(" ") == false { levelAwaitingStatement = (listLevel ?? text, position) }
@@ -208,23 +225,65 @@ struct GoalRecogniser {
     /// name, `2 Ekonomi`, takes fewer).
     static let shortestNumberedGoalWords = 4
 
-    /// The first line of a list item that states a goal on its own, its account run on below
-    /// it without a blank line: the line ends no sentence and no clause, and the next starts a
-    /// new sentence with a capital. Nil for a goal wrapped over its lines.
+    /// The first line of a list item that states a goal on its own, its account run on below it
+    /// without a blank line: the line ends no sentence and no clause, the next starts a new
+    /// sentence with a capital, and the line ends short of the block's width by more than the
+    /// next line's first word (a wrapped goal would have taken it). Nil for a goal wrapped over
+    /// its lines.
     static func statementLine(of block: Block, in layout: LayoutDocument) -> (line: Int, text: String)? {
         let lines = block.lineRange.filter { !layout.lines[$0].isBlank }
         guard lines.count >= 2 else { return nil }
         let first = layout.lines[lines[0]].text.trimming(.whitespaces), next = layout.lines[lines[1]].text.trimming(.whitespaces)
-        guard let last = first.last, !".,;:-–".contains(last), next.first?.isUppercase == true else { return nil }
+        guard let last = first.last, !".,;:-–".contains(last), next.first?.isUppercase == true,
+            let nextWord = next.split(separator: " ").first
+        else { return nil }
+        if let box = layout.lines[lines[0]].source.box, let nextBox = layout.lines[lines[1]].source.words.first?.box {
+            // PDF: the block's right edge, against where the first line ends plus the next word.
+            let right = lines.compactMap { layout.lines[$0].source.box.map { $0.x + $0.width } }.max() ?? box.x + box.width
+            guard box.x + box.width + nextBox.width < right else { return nil }
+        } else {
+            let widest = lines.map { layout.lines[$0].text.trimming(.whitespaces).count }.max() ?? first.count
+            guard first.count + 1 + nextWord.count < widest else { return nil }
+        }
         return (lines[0], first)
     }
 
-    /// Whether a block is a goal's statement under a goal level's label alone: right under the
-    /// label, a few lines long, with the form's fields (an assessment, `Analys`) right under it.
-    static func isStatement(_ block: Block, at position: Int, after label: Int, in blocks: [Block], layout: LayoutDocument) -> Bool {
-        position == label + 1 && block.lineRange.count <= 3 && layout.text(of: block).count <= 250 && !block.isGoalHeading
-            && blocks.indices.contains(position + 1) && [.assessment, .label].contains(blocks[position + 1].kind)
+    /// Whether a numbered goal continues a list's numbering: the next number in the same style
+    /// (`1.` `2.` or `1` `2`), at the same heading level where headings carry levels; the
+    /// first must be number 1.
+    static func continues(_ numbering: (last: Int, fullStop: Bool, level: Int?)?, number: Int?, fullStop: Bool, level: Int?) -> Bool {
+        guard let number else { return false }
+        guard let numbering else { return number == 1 }
+        return number == numbering.last + 1 && fullStop == numbering.fullStop && (numbering.level == nil || level == numbering.level)
     }
+
+    /// Whether a full stop follows a line's leading number (`1. Antalet …`, not `4 Ekonomi`).
+    static func hasFullStopAfterNumber(_ text: String) -> Bool {
+        let trimmed = text.drop { $0 == " " || $0 == "\t" }
+        return trimmed.drop { $0.isNumber }.first == "."
+    }
+
+    /// Whether a block is a goal's statement under a goal level's label alone: right under the
+    /// label, one sentence of a few lines, with the goal's form fields right under it (its
+    /// assessment, `Analys`, `Kommentar`, `Indikatorer`). A generic `Mål` heading labels no
+    /// single goal.
+    static func isStatement(_ block: Block, at position: Int, after label: Int, level: String, in blocks: [Block], layout: LayoutDocument) -> Bool {
+        let text = layout.text(of: block)
+        guard position == label + 1, level.count > "mål".count, block.lineRange.count <= Self.longestStatementLines,
+            text.count <= Self.longestStatementCharacters, !block.isGoalHeading,
+            text.split(separator: " ").count >= Self.shortestStatementWords, StatedGoal.sentences(text).count <= 1,
+            blocks.indices.contains(position + 1)
+        else { return false }
+        let under = blocks[position + 1]
+        if under.kind == .assessment { return true }
+        return under.kind == .label && GoalLabels.isGoalFormField(layout.text(of: under))
+    }
+
+    /// A goal's statement under its label is at most this many lines and characters, and at
+    /// least this many words.
+    static let longestStatementLines = 3
+    static let longestStatementCharacters = 250
+    static let shortestStatementWords = 3
 
     /// A listed goal takes at least this many words.
     static let shortestListedGoalWords = 2

@@ -12,7 +12,8 @@ struct MetadataRecogniser {
     func recognise(_ layout: LayoutDocument, furniture: [SourceLine]) -> ReportMetadata {
         let evidence = Evidence(layout: layout, furniture: furniture)
         var metadata = ReportMetadata()
-        if let federation = FederationVote.best(in: evidence) {
+        let federation = FederationVote.best(in: evidence)
+        if let federation {
             // A kommunalförbund of several municipalities reports for itself: it has no kommunkod.
             metadata.municipality = federation
         } else if let municipality = MunicipalityVote.best(in: evidence) {
@@ -20,7 +21,7 @@ struct MetadataRecogniser {
             metadata.municipalityCode = municipality.code
         }
         // A kommunalförbund that names no board of its own wrote the report itself.
-        metadata.organisation = OrganisationVote.best(in: evidence) ?? (metadata.municipalityCode == nil ? metadata.municipality : nil)
+        metadata.organisation = OrganisationVote.best(in: evidence) ?? federation
         let type = ReportTypeVote.best(in: evidence)
         metadata.reportType = type?.type
         metadata.reportKind = ReportKindVote.best(in: evidence)
@@ -246,11 +247,11 @@ enum FederationVote {
                 let name = members.joined(separator: "-") + " " + kind.prefix(1).uppercased() + kind.dropFirst()
                 scores[name, default: 0] += piece.weight
             }
-            // Only where a report names its writer: its cover, running header or stated title (a
-            // heading in the text may name a federation the report is about).
-            if piece.isOpening || piece.isTitle && piece.weight >= Evidence.furnitureWeight, let name = ownName(piece.text) {
-                scores[name, default: 0] += piece.weight
-            }
+        }
+        // A federation's own name, only where a report names its writer: its cover, running header
+        // or stated title (a heading in the text may name a federation the report is about).
+        for piece in evidence.pieces where piece.isOpening || piece.isTitle && piece.weight >= Evidence.furnitureWeight {
+            if let name = ownName(piece.text) { scores[name, default: 0] += piece.weight }
         }
         if let fromFile = fromFileName(evidence) { scores[fromFile, default: 0] += 4 }
         guard let best = scores.max(by: { $0.value < $1.value }), best.value >= 3 else { return nil }
@@ -263,8 +264,10 @@ enum FederationVote {
     /// first, `Samordningsförbundet Västra Skaraborg`, is not read.)
     static func ownName(_ text: String) -> String? {
         let words = text.trimming(.whitespaces).split(separator: " ").map(String.init)
-        guard words.count >= 2, words.count <= mostOwnNameWords, let kind = words.last, kind.hasSuffix("förbund"),
-            kind.count > "förbund".count, words.allSatisfy({ $0.first?.isUppercase == true && $0.allSatisfy(\.isLetter) })
+        // The name's words are capitalised, or the whole cover line is set in capitals; a
+        // county's genitive may be in lower case (`Norra Örebro läns Räddningstjänstförbund`).
+        guard words.count >= 2, words.count <= mostOwnNameWords, let kind = words.last, FederationVocabulary.isKind(kind),
+            words.first?.first?.isUppercase == true, words.allSatisfy({ $0.allSatisfy(\.isLetter) })
         else { return nil }
         return words.joined(separator: " ")
     }

@@ -70,7 +70,10 @@ struct TableRecogniser {
                 index = max(index, list.end - 1)
                 continue
             }
-            if let pairs = LabelledValues.pairs(in: line), let name = LabelledValues.nameLine(above: index, in: lines) {
+            // (Lines the table stage read as a table stay the table's.)
+            if let pairs = LabelledValues.pairs(in: line), !grids.contains(where: { $0.lines.contains(index) }),
+                let name = LabelledValues.nameLine(above: index, in: lines)
+            {
                 // An indicator's name over its values as labelled pairs (`Utfall 2025: 84,5 %   Målvärde 2025: 88 %`).
                 let goal = enclosingGoal(before: name, goals: goals, layout: layout)
                 var indicator = LabelledValues.indicator(pairs: pairs, name: name, at: index, goal: goal?.goal.id, layout: layout)
