@@ -167,8 +167,10 @@ enum PictureIcons {
         // Every flat shape found, of icon or bar size, before they are told apart.
         var shapes: [(rect: Rect, color: RGBColor, grey: Bool, fill: Double, inBarStrip: Bool)] = []
         for (stripIndex, strip) in (strips + barStrips).enumerated() {
-            let x0 = max(0, Int(strip.minX * scale)), x1 = min(page.width - 1, Int(strip.maxX * scale))
-            let y0 = max(0, Int(strip.minY * scale)), y1 = min(page.height - 1, Int(strip.maxY * scale))
+            let x0 = max(0, RenderedPage.clamped(strip.minX * scale, limit: page.width))
+            let x1 = min(page.width - 1, RenderedPage.clamped(strip.maxX * scale, limit: page.width))
+            let y0 = max(0, RenderedPage.clamped(strip.minY * scale, limit: page.height))
+            let y1 = min(page.height - 1, RenderedPage.clamped(strip.maxY * scale, limit: page.height))
             guard x0 <= x1, y0 <= y1 else { continue }
             for y in y0...y1 {
                 for x in x0...x1 where !seen[y * page.width + x] {

@@ -314,9 +314,16 @@ struct RenderedPage {
     /// The page point (x, y) at the rendering's top-left pixel.
     var origin: (x: Double, y: Double) = (0, 0)
 
-    /// The pixel a page point falls in (it may lie outside the rendering).
+    /// The pixel a page point falls in (it may lie outside the rendering, by one pixel at most).
     func pixel(x: Double, y: Double) -> (x: Int, y: Int) {
-        (Int(((x - origin.x) * scale).rounded(.down)), Int(((y - origin.y) * scale).rounded(.down)))
+        (Self.clamped((x - origin.x) * scale, limit: width), Self.clamped((y - origin.y) * scale, limit: height))
+    }
+
+    /// A pixel coordinate held to one pixel past the rendering's edges: a damaged or hostile file
+    /// may place text or a shape at 1e30 or NaN, which no integer holds.
+    static func clamped(_ value: Double, limit: Int) -> Int {
+        guard value.isFinite else { return -1 }
+        return Int(min(max(value.rounded(.down), -1), Double(limit + 1)))
     }
 
     /// The colour of one pixel (cairo's RGB24 is native-endian 0x00RRGGBB).
