@@ -70,7 +70,7 @@ let package = Package(
 
         .testTarget(name: "SwedishReportLanguageTests", dependencies: ["SwedishReportLanguage"]),
         .testTarget(name: "TextFrontEndTests", dependencies: ["TextFrontEnd", "ReportSource"]),
-        .testTarget(name: "PDFFrontEndTests", dependencies: ["PDFFrontEnd", "CPoppler", "ReportSource", "Layout", "Normalisation", "Tables"]),
+        .testTarget(name: "PDFFrontEndTests", dependencies: ["PDFFrontEnd", "CPoppler", "ReportSource", "Layout", "Normalisation", "Tables", "ToolTestSupport"]),
         .testTarget(name: "NormalisationTests", dependencies: ["Normalisation", "ReportSource"]),
         .testTarget(name: "LayoutTests", dependencies: ["Layout", "ReportSource", "SwedishReportLanguage"]),
         .testTarget(name: "TablesTests", dependencies: ["Tables", "Layout", "ReportSource"]),

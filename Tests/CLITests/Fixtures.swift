@@ -93,18 +93,7 @@ enum MinimalPDF {
         if encrypted {
             objects.append("<< /Filter /Standard /V 1 /R 2 /O <\(hex32)> /U <\(hex32)> /P -44 >>")
         }
-        var pdf = "%PDF-1.4\n%\u{e2}\u{e3}\u{cf}\u{d3}\n"
-        var offsets: [Int] = []
-        for (n, body) in objects.enumerated() {
-            offsets.append(pdf.utf8.count)
-            pdf += "\(n + 1) 0 obj\n\(body)\nendobj\n"
-        }
-        let xref = pdf.utf8.count
-        pdf += "xref\n0 \(objects.count + 1)\n0000000000 65535 f \n"
-        for offset in offsets { pdf += String(format: "%010d 00000 n \n", offset) }
-        pdf += "trailer\n<< /Size \(objects.count + 1) /Root 1 0 R"
-        if encrypted { pdf += " /Encrypt 5 0 R /ID [<0123456789abcdef0123456789abcdef> <0123456789abcdef0123456789abcdef>]" }
-        pdf += " >>\nstartxref\n\(xref)\n%%EOF\n"
-        return Data(pdf.utf8)
+        let encryption = " /Encrypt 5 0 R /ID [<0123456789abcdef0123456789abcdef> <0123456789abcdef0123456789abcdef>]"
+        return HandWrittenPDF.file(objects: objects, trailer: encrypted ? encryption : "")
     }
 }

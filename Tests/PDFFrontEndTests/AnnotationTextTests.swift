@@ -1,6 +1,7 @@
 import Foundation
 import PDFFrontEnd
 import ReportSource
+import ToolTestSupport
 import XCTest
 
 /// Text a page shows through annotations (a registration number typed onto a cover) and form
@@ -9,7 +10,7 @@ final class AnnotationTextTests: XCTestCase {
     /// A one-page PDF written object by object, with `annotations` as the page's /Annots and the
     /// fields among them named in an /AcroForm.
     private func pdf(content: String, annotations: [String], fieldCount: Int) -> Data {
-        var objects = [
+        let objects = [
             "<< /Type /Catalog /Pages 2 0 R"
                 + (fieldCount > 0 ? " /AcroForm << /Fields [\((0..<fieldCount).map { "\(6 + $0) 0 R" }.joined(separator: " "))] /DA (/Helv 10 Tf 0 g) >>" : "")
                 + " >>",
@@ -19,18 +20,7 @@ final class AnnotationTextTests: XCTestCase {
             "<< /Length \(content.utf8.count) >>\nstream\n\(content)\nendstream",
             "<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica /Encoding /WinAnsiEncoding >>",
         ]
-        objects += annotations
-        var bytes = "%PDF-1.7\n"
-        var offsets: [Int] = []
-        for (index, object) in objects.enumerated() {
-            offsets.append(bytes.utf8.count)
-            bytes += "\(index + 1) 0 obj\n\(object)\nendobj\n"
-        }
-        let xref = bytes.utf8.count
-        bytes += "xref\n0 \(objects.count + 1)\n0000000000 65535 f \n"
-        for offset in offsets { bytes += String(format: "%010d 00000 n \n", offset) }
-        bytes += "trailer\n<< /Size \(objects.count + 1) /Root 1 0 R >>\nstartxref\n\(xref)\n%%EOF\n"
-        return Data(bytes.utf8)
+        return HandWrittenPDF.file(objects: objects + annotations)
     }
 
     private func read(_ data: Data) throws -> SourcePage {
